@@ -1,0 +1,28 @@
+/* library.h - the folder of exhibitions.
+ *
+ * A DIR is either one exhibition folder (it holds exhibition.json) or a folder
+ * whose subfolders are exhibitions. Subfolders without exhibition.json are
+ * ignored; exhibitions are ordered by folder name. A broken exhibition is
+ * skipped (its problems are in the diagnostics) and the others still load.
+ * Two exhibitions with the same id: the second is skipped with an error.
+ */
+#ifndef VITRINE_LIBRARY_H
+#define VITRINE_LIBRARY_H
+
+#include "diag.h"
+#include "manifest.h"
+
+typedef struct {
+    Exhibition **items;     /* owned */
+    int n;
+    char *root;             /* owned copy of the DIR given */
+} Library;
+
+/* Never NULL except on out of memory; an empty or unreadable DIR gives an
+ * empty library and an error in diags. */
+Library *library_load(const char *dir, DiagList *diags);
+void library_free(Library *lib);
+/* Index of the exhibition with this id, or -1. */
+int library_find(const Library *lib, const char *id);
+
+#endif

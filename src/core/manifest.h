@@ -1,0 +1,104 @@
+/* manifest.h - exhibition.json -> Exhibition.
+ *
+ * The schema is documented in docs/manifest.md and docs/exhibition.schema.json.
+ * Parsing uses jansson; positions of values (which jansson does not keep) come
+ * from jsonloc.h, so every problem is reported as file:line:col.
+ *
+ * Severity policy (what a curator sees and what a visitor sees):
+ *  - An exhibition that cannot be built at all (JSON syntax error, top level
+ *    not an object, no usable slide, file unreadable or too large) is NOT
+ *    returned: manifest_load() returns NULL and the diagnostics say why. The
+ *    library skips it and the other exhibitions still load.
+ *  - Anything narrower (a missing or unsupported image, a wrong type in one
+ *    field, a duplicate key) is an error for --check, but the exhibition is
+ *    still returned: the bad field is ignored, a slide with a bad image shows
+ *    a placeholder (Slide.image_ok == false). Nothing is lost for visitors.
+ *  - Unknown keys and missing translations are warnings.
+ */
+#ifndef VITRINE_MANIFEST_H
+#define VITRINE_MANIFEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+#define MANIFEST_NAME "exhibition.json"
+#define MANIFEST_MAX_BYTES (4u * 1024u * 1024u) /* larger manifests are refused */
+#define MANIFEST_MAX_SLIDES 10000
+#define LANG_CODE_MAX 16 /* bytes, with NUL */
+
+/* A localized value: either one text for every language ("all") or texts
+ * keyed by language code. */
+typedef struct {
+    char code[LANG_CODE_MAX];
+    char *text;             /* owned, valid UTF-8 */
+} LocEntry;
+
+typedef struct {
+    LocEntry *items;        /* owned */
+    int n;
+} Localized;
+
+typedef enum {
+    IMG_FMT_UNKNOWN = 0,
+    IMG_FMT_JPEG,
+    IMG_FMT_PNG,
+    IMG_FMT_WEBP,
+    IMG_FMT_SVG,
+} ImageFormat;
+
+typedef struct {
+    char *image;            /* as written in the manifest, or NULL */
+    char *image_path;       /* dir + "/" + image, or NULL */
+    ImageFormat image_format; /* sniffed from the file's first bytes */
+    bool image_ok;          /* false: missing/unsupported -> placeholder */
+    Localized title;
+    Localized caption;
+    Localized text;         /* body of a text slide */
+    Localized credit;       /* "credit" may be a string or localized */
+    Localized notes;        /* lecturer's notes */
+    int lecture_s;          /* planned seconds in a lecture, 0 = none */
+    bool attract;           /* "attract": true -> shown in the idle showcase */
+    int line, col;          /* where the slide's object starts */
+} Slide;
+
+typedef struct {
+    char *id;               /* "id", or the folder name when absent */
+    char *dir;              /* the exhibition folder, as given */
+    char *manifest_path;    /* dir + "/exhibition.json" */
+    Localized title;
+    char **languages;       /* fallback order, e.g. {"kk","ru","en"}; n >= 1 */
+    int n_languages;
+    char *cover;            /* as written, or NULL */
+    char *cover_path;       /* resolved, or NULL (then slide 1's image serves) */
+    ImageFormat cover_format;
+    int lecture_duration_min; /* 0 = not given */
+    Slide *slides;          /* owned, n_slides >= 1 */
+    int n_slides;
+} Exhibition;
+
+/* Load dir/exhibition.json. Problems are appended to diags (may be NULL).
+ * Returns NULL when the exhibition cannot be shown at all (see above).
+ * The result is owned by the caller: free with manifest_free(). */
+Exhibition *manifest_load(const char *dir, DiagList *diags);
+
+/* Same, from a buffer already in memory; `dir` is used to resolve and check
+ * image paths, `file` only for messages. Used by tests and fuzzers. */
+Exhibition *manifest_load_buffer(const char *dir, const char *file,
+                                 const char *buf, size_t len, DiagList *diags);
+
+void manifest_free(Exhibition *ex);
+
+/* Text of a localized value in `lang`, falling back along the exhibition's
+ * `languages` order, then to any entry. NULL when the value is empty.
+ * The pointer is owned by the Exhibition. */
+const char *loc_get(const Localized *l, const char *lang, const Exhibition *ex);
+
+/* Format of a file from its first bytes (at least 12 are needed to tell
+ * WebP; SVG is text that begins, after an optional BOM, whitespace, XML
+ * declaration and comments, with "<svg" or "<?xml ... <svg"). */
+ImageFormat manifest_sniff(const unsigned char *head, size_t n);
+const char *manifest_format_name(ImageFormat f);
+
+#endif

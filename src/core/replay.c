@@ -1,0 +1,223 @@
+/* replay.c - see replay.h */
+#include "replay.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "event.h"
+
+typedef struct {
+    const char *name;
+    ReplayOp op;
+    bool word;        /* takes one word first */
+    int min_nums, max_nums;
+    bool fractions;   /* numbers are window fractions, must be in 0..1 */
+} CmdSpec;
+
+static const CmdSpec cmd_specs[] = {
+    {"open",       RC_OPEN,       true,  0, 1, false},
+    {"key",        RC_KEY,        true,  0, 0, false},
+    {"tap",        RC_TAP,        false, 2, 2, true},
+    {"click",      RC_CLICK,      false, 2, 2, true},
+    {"swipe",      RC_SWIPE,      false, 5, 5, false},
+    {"drag",       RC_DRAG,       false, 5, 5, false},
+    {"pinch",      RC_PINCH,      false, 5, 5, false},
+    {"close",      RC_CLOSE,      false, 0, 0, false},
+    {"sigterm",    RC_SIGTERM,    false, 0, 0, false},
+    {"resize",     RC_RESIZE,     false, 2, 2, false},
+    {"lang",       RC_LANG,       true,  0, 0, false},
+    {"wait",       RC_WAIT,       false, 1, 1, false},
+    {"state",      RC_STATE,      false, 0, 0, false},
+    {"screenshot", RC_SCREENSHOT, true,  0, 0, false},
+};
+
+bool replay_split_key(const char *spec, unsigned *mods, const char **name)
+{
+    static const struct { const char *n; unsigned m; } mod_names[] = {
+        {"ctrl", MOD_CTRL}, {"alt", MOD_ALT}, {"shift", MOD_SHIFT}, {"gui", MOD_GUI},
+    };
+    *mods = 0;
+    const char *p = spec;
+    for (;;) {
+        const char *plus = strchr(p, '+');
+        if (!plus || plus[1] == '\0') /* "+" alone or a trailing "+" is the key itself */
+            break;
+        size_t len = (size_t)(plus - p);
+        bool found = false;
+        for (size_t i = 0; i < sizeof mod_names / sizeof mod_names[0]; i++) {
+            if (strlen(mod_names[i].n) == len && strncasecmp(p, mod_names[i].n, len) == 0) {
+                *mods |= mod_names[i].m;
+                found = true;
+            }
+        }
+        if (!found)
+            return false;
+        p = plus + 1;
+    }
+    *name = p;
+    return *p != '\0';
+}
+
+/* Next whitespace-separated token of line at *pos; NULL at the end. */
+static char *token(char *line, size_t *pos, int *col)
+{
+    size_t i = *pos;
+    while (line[i] == ' ' || line[i] == '\t')
+        i++;
+    if (!line[i])
+        return NULL;
+    *col = (int)i + 1;
+    char *t = line + i;
+    while (line[i] && line[i] != ' ' && line[i] != '\t')
+        i++;
+    if (line[i])
+        line[i++] = '\0';
+    *pos = i;
+    return t;
+}
+
+static bool parse_line(char *line, int lineno, const char *file, ReplayCmd *cmd, DiagList *d)
+{
+    size_t pos = 0;
+    int col = 1;
+    char *name = token(line, &pos, &col);
+    const CmdSpec *spec = NULL;
+    for (size_t i = 0; i < sizeof cmd_specs / sizeof cmd_specs[0]; i++)
+        if (strcmp(name, cmd_specs[i].name) == 0)
+            spec = &cmd_specs[i];
+    if (!spec) {
+        diag_add(d, DIAG_ERROR, file, lineno, col, "unknown command \"%s\"", name);
+        return false;
+    }
+    memset(cmd, 0, sizeof *cmd);
+    cmd->op = spec->op;
+    cmd->line = lineno;
+    int cmd_col = col;
+    if (spec->word) {
+        char *w = token(line, &pos, &col);
+        if (!w) {
+            diag_add(d, DIAG_ERROR, file, lineno, cmd_col, "\"%s\" needs an argument", spec->name);
+            return false;
+        }
+        cmd->arg_col = col;
+        cmd->arg = strdup(w);
+        if (!cmd->arg)
+            return false;
+        if (spec->op == RC_KEY) {
+            unsigned mods;
+            const char *kn;
+            if (!replay_split_key(w, &mods, &kn)) {
+                diag_add(d, DIAG_ERROR, file, lineno, col,
+                         "bad key \"%s\" (modifiers are Ctrl+, Alt+, Shift+, Gui+)", w);
+                goto fail;
+            }
+        }
+    }
+    char *t;
+    while ((t = token(line, &pos, &col)) != NULL) {
+        if (cmd->n_num >= spec->max_nums) {
+            diag_add(d, DIAG_ERROR, file, lineno, col, "too many arguments for \"%s\"", spec->name);
+            goto fail;
+        }
+        char *end;
+        double v = strtod(t, &end);
+        if (*end || end == t || !isfinite(v)) {
+            diag_add(d, DIAG_ERROR, file, lineno, col, "\"%s\" is not a number", t);
+            goto fail;
+        }
+        if (spec->fractions && (v < 0.0 || v > 1.0)) {
+            diag_add(d, DIAG_ERROR, file, lineno, col,
+                     "%s is outside 0..1 (coordinates are fractions of the window)", t);
+            goto fail;
+        }
+        if ((spec->op == RC_WAIT && (v < 0 || v > (double)REPLAY_MAX_WAIT_MS)) ||
+            ((spec->op == RC_SWIPE || spec->op == RC_DRAG || spec->op == RC_PINCH) &&
+             cmd->n_num == 4 && (v < 0 || v > 60000)) ||
+            (spec->op == RC_RESIZE && (v < 1 || v > 16384)) ||
+            (spec->op == RC_OPEN && (v < 1 || v > 1e6))) {
+            diag_add(d, DIAG_ERROR, file, lineno, col, "%s is out of range for \"%s\"", t, spec->name);
+            goto fail;
+        }
+        cmd->num[cmd->n_num++] = v;
+    }
+    if (cmd->n_num < spec->min_nums) {
+        diag_add(d, DIAG_ERROR, file, lineno, cmd_col, "\"%s\" needs %d number%s, got %d",
+                 spec->name, spec->min_nums, spec->min_nums == 1 ? "" : "s", cmd->n_num);
+        goto fail;
+    }
+    return true;
+fail:
+    free(cmd->arg);
+    cmd->arg = NULL;
+    return false;
+}
+
+bool replay_parse(const char *text, const char *file, ReplayScript *out, DiagList *diags)
+{
+    out->cmds = NULL;
+    out->n = 0;
+    int cap = 0, errors = 0, lineno = 0;
+    const char *p = text;
+    while (*p) {
+        lineno++;
+        const char *e = strchr(p, '\n');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        char *line = malloc(len + 1);
+        if (!line) {
+            errors++;
+            break;
+        }
+        memcpy(line, p, len);
+        line[len] = '\0';
+        char *hash = strchr(line, '#');
+        if (hash)
+            *hash = '\0';
+        for (char *c = line; *c; c++)
+            if (*c == '\r')
+                *c = ' ';
+        size_t pos = 0;
+        int col;
+        char *copy = strdup(line);
+        bool blank = copy && token(copy, &pos, &col) == NULL;
+        free(copy);
+        if (!blank) {
+            if (out->n == cap) {
+                cap = cap ? cap * 2 : 32;
+                ReplayCmd *nc = realloc(out->cmds, (size_t)cap * sizeof *nc);
+                if (!nc) {
+                    free(line);
+                    errors++;
+                    break;
+                }
+                out->cmds = nc;
+            }
+            if (parse_line(line, lineno, file, &out->cmds[out->n], diags))
+                out->n++;
+            else
+                errors++;
+        }
+        free(line);
+        p += len;
+        if (*p == '\n')
+            p++;
+    }
+    if (errors) {
+        replay_free(out);
+        return false;
+    }
+    return true;
+}
+
+void replay_free(ReplayScript *s)
+{
+    if (!s)
+        return;
+    for (int i = 0; i < s->n; i++)
+        free(s->cmds[i].arg);
+    free(s->cmds);
+    s->cmds = NULL;
+    s->n = 0;
+}

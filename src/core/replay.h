@@ -1,0 +1,61 @@
+/* replay.h - the replay-script language (../shared/GUIDE.md section 3).
+ *
+ * One command a line, '#' starts a comment, coordinates are fractions of the
+ * window (0..1), times in ms. Parsing is here; running it (turning commands
+ * into SDL events on a virtual clock) is in the SDL layer, so replays go
+ * through the same event path as real input.
+ *
+ *   open ID [N]                 open exhibition ID at slide N (default 1)
+ *   key NAME                    SDL key name with optional Ctrl+ Alt+ Shift+ Gui+
+ *   tap X Y                     one finger down and up
+ *   click X Y                   mouse button down and up
+ *   swipe X0 Y0 X1 Y1 MS        one finger dragged
+ *   drag X0 Y0 X1 Y1 MS         the mouse dragged with the button held
+ *   pinch X Y S0 S1 MS          two fingers around (X, Y) from scale S0 to S1
+ *   close                       the window manager asks the window to close
+ *   sigterm                     the service manager asks vitrine to end
+ *   resize W H                  the display changes size (pixels)
+ *   lang CODE                   switch language directly (test shortcut)
+ *   wait MS                     let virtual time pass
+ *   state                       print one JSON line of state to stdout
+ *   screenshot FILE.png         save what is on screen now
+ */
+#ifndef VITRINE_REPLAY_H
+#define VITRINE_REPLAY_H
+
+#include <stdbool.h>
+
+#include "diag.h"
+
+typedef enum {
+    RC_OPEN, RC_KEY, RC_TAP, RC_CLICK, RC_SWIPE, RC_DRAG, RC_PINCH, RC_CLOSE,
+    RC_SIGTERM, RC_RESIZE, RC_LANG, RC_WAIT, RC_STATE, RC_SCREENSHOT,
+} ReplayOp;
+
+#define REPLAY_MAX_NUMS 5
+#define REPLAY_MAX_WAIT_MS (7LL * 24 * 3600 * 1000) /* a week of virtual time */
+
+typedef struct {
+    ReplayOp op;
+    int line;                    /* 1-based, for messages */
+    char *arg;                   /* id, key name, language or file; owned */
+    int arg_col;                 /* 1-based column of arg */
+    double num[REPLAY_MAX_NUMS]; /* numeric arguments in order */
+    int n_num;
+} ReplayCmd;
+
+typedef struct {
+    ReplayCmd *cmds;             /* owned */
+    int n;
+} ReplayScript;
+
+/* Parse a whole script. Problems go to diags as "file:line:col: error: ...";
+ * returns false if there was any (out is then empty). */
+bool replay_parse(const char *text, const char *file, ReplayScript *out, DiagList *diags);
+void replay_free(ReplayScript *s);
+
+/* Split "Ctrl+Shift+PageDown" into modifiers (MOD_*) and the key name, which
+ * points into `spec`. false on an unknown modifier. */
+bool replay_split_key(const char *spec, unsigned *mods, const char **name);
+
+#endif

@@ -1,0 +1,516 @@
+/* scene.c - see scene.h
+ *
+ * Sizes are given for a 1920x1080 screen and scaled by `u`, so a 4K screen
+ * gets the same layout with sharper text and a small screen stays legible.
+ */
+#include "scene.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_text.h"
+
+/* ---- theme ------------------------------------------------------------- */
+
+static const Color COL_BG      = {14, 14, 16, 255};
+static const Color COL_PANEL   = {28, 28, 32, 255};
+static const Color COL_CARD    = {30, 30, 35, 255};
+static const Color COL_TEXT    = {238, 234, 226, 255};
+static const Color COL_DIM     = {168, 163, 155, 255};
+static const Color COL_ACCENT  = {214, 172, 98, 255};
+static const Color COL_ON_ACC  = {20, 18, 14, 255};
+static const Color COL_ARROW   = {255, 255, 255, 40};
+static const Color COL_HOLDER  = {36, 36, 42, 255};
+
+#define TARGET_MIN 80     /* touch targets, px at 1080p */
+
+/* ---- building blocks ---------------------------------------------------- */
+
+void scene_init(Scene *s)
+{
+    memset(s, 0, sizeof *s);
+}
+
+void scene_free(Scene *s)
+{
+    if (!s)
+        return;
+    free(s->items);
+    free(s->hits);
+    free(s->arena);
+    memset(s, 0, sizeof *s);
+}
+
+static bool grow(void **p, int *cap, int need, size_t elem)
+{
+    if (need <= *cap)
+        return true;
+    int c = *cap ? *cap * 2 : 64;
+    while (c < need)
+        c *= 2;
+    void *np = realloc(*p, (size_t)c * elem);
+    if (!np)
+        return false;
+    *p = np;
+    *cap = c;
+    return true;
+}
+
+static DrawItem *push(Scene *s, DrawKind kind, Rect r, Color c)
+{
+    if (!grow((void **)&s->items, &s->cap, s->n + 1, sizeof *s->items)) {
+        s->oom = true;
+        return NULL;
+    }
+    DrawItem *it = &s->items[s->n++];
+    memset(it, 0, sizeof *it);
+    it->kind = kind;
+    it->r = r;
+    it->color = c;
+    return it;
+}
+
+static void rect(Scene *s, Rect r, Color c)
+{
+    push(s, DRAW_RECT, r, c);
+}
+
+static void frame(Scene *s, Rect r, Color c, int thick)
+{
+    DrawItem *it = push(s, DRAW_FRAME, r, c);
+    if (it)
+        it->thick = thick > 0 ? thick : 1;
+}
+
+static void hit(Scene *s, Rect r, Action a, int arg)
+{
+    if (!grow((void **)&s->hits, &s->hits_cap, s->n_hits + 1, sizeof *s->hits)) {
+        s->oom = true;
+        return;
+    }
+    s->hits[s->n_hits++] = (HitTarget){r, a, arg};
+}
+
+static bool arena_put(Scene *s, const char *t, size_t len, size_t *off)
+{
+    if (s->arena_len + len + 1 > s->arena_cap) {
+        size_t c = s->arena_cap ? s->arena_cap : 4096;
+        while (c < s->arena_len + len + 1)
+            c *= 2;
+        char *na = realloc(s->arena, c);
+        if (!na)
+            return false;
+        s->arena = na;
+        s->arena_cap = c;
+    }
+    memcpy(s->arena + s->arena_len, t, len);
+    s->arena[s->arena_len + len] = '\0';
+    *off = s->arena_len;
+    s->arena_len += len + 1;
+    return true;
+}
+
+/* One line of text with its top-left at (x, y). */
+static void text_at(Scene *s, const SceneView *v, int x, int y, const char *t, size_t len,
+                    int px, FontStyle st, Color c)
+{
+    if (len == 0)
+        return;
+    const Measure *m = v->measure;
+    int w = m->width(m->ctx, px, st, t, len);
+    DrawItem *it = push(s, DRAW_TEXT, (Rect){x, y, w, m->line_height(m->ctx, px, st)}, c);
+    if (!it)
+        return;
+    if (!arena_put(s, t, len, &it->text_off)) {
+        s->n--;
+        s->oom = true;
+        return;
+    }
+    it->text_len = len;
+    it->font_px = px;
+    it->style = st;
+}
+
+typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } Align;
+
+static int text_width(const SceneView *v, const char *t, int px, FontStyle st)
+{
+    return v->measure->width(v->measure->ctx, px, st, t, strlen(t));
+}
+
+/* A laid-out block; lines beyond the box end with an ellipsis. Returns the
+ * height used. */
+static int block(Scene *s, const SceneView *v, const char *t, Rect box, int px_max, int px_min,
+                 FontStyle st, Color c, Align al)
+{
+    if (!t || !*t || box.w <= 0 || box.h <= 0)
+        return 0;
+    TextBlock tb;
+    layout_fit(v->measure, st, t, box.w, box.h, px_max, px_min, &tb);
+    for (int i = 0; i < tb.n; i++) {
+        const LayoutLine *ln = &tb.lines[i];
+        int lw = ln->width;
+        int x = box.x + (al == ALIGN_CENTER ? (box.w - lw) / 2 : al == ALIGN_RIGHT ? box.w - lw : 0);
+        int y = box.y + i * tb.line_h;
+        if (tb.truncated && i == tb.n - 1) {
+            /* The last visible line says that there is more. */
+            char buf[1024];
+            size_t keep = ln->len < sizeof buf - 8 ? ln->len : sizeof buf - 8;
+            const char *ell = "\xE2\x80\xA6"; /* … */
+            for (;;) {
+                memcpy(buf, t + ln->start, keep);
+                memcpy(buf + keep, ell, 4);
+                if (v->measure->width(v->measure->ctx, tb.px, st, buf, keep + 3) <= box.w || keep == 0)
+                    break;
+                do { /* drop one code point */
+                    keep--;
+                } while (keep > 0 && ((unsigned char)t[ln->start + keep] & 0xC0) == 0x80);
+            }
+            text_at(s, v, x, y, buf, keep + 3, tb.px, st, c);
+        } else {
+            text_at(s, v, x, y, t + ln->start, ln->len, tb.px, st, c);
+        }
+    }
+    return tb.n * tb.line_h;
+}
+
+static void image(Scene *s, Rect r, const char *path, ImageFormat f, FitMode fit, int ex, int slide)
+{
+    DrawItem *it = push(s, DRAW_IMAGE, r, (Color){255, 255, 255, 255});
+    if (!it)
+        return;
+    it->path = path;
+    it->format = f;
+    it->fit = fit;
+    it->exhibition = ex;
+    it->slide = slide;
+}
+
+static const char *lang_code(const SceneView *v)
+{
+    return v->n_langs > 0 ? v->langs[v->lang] : "en";
+}
+
+/* ---- shared controls ---------------------------------------------------- */
+
+/* ҚАЗ · РУС · ENG at the top right; the current one filled. */
+static void lang_buttons(Scene *s, const SceneView *v, float u)
+{
+    int bw = (int)(128 * u), bh = (int)(TARGET_MIN * u), gap = (int)(12 * u), px = (int)(30 * u);
+    int x = v->w - (int)(24 * u) - v->n_langs * bw - (v->n_langs - 1) * gap;
+    int y = (int)(12 * u);
+    for (int i = 0; i < v->n_langs; i++) {
+        Rect r = {x + i * (bw + gap), y, bw, bh};
+        const char *name = ui_text(UI_LANG_NAME, v->langs[i]);
+        bool cur = i == v->lang;
+        if (cur)
+            rect(s, r, COL_ACCENT);
+        else
+            frame(s, r, COL_DIM, (int)(2 * u) > 0 ? (int)(2 * u) : 1);
+        int tw = text_width(v, name, px, FONT_BOLD);
+        int lh = v->measure->line_height(v->measure->ctx, px, FONT_BOLD);
+        text_at(s, v, r.x + (bw - tw) / 2, r.y + (bh - lh) / 2, name, strlen(name), px, FONT_BOLD,
+                cur ? COL_ON_ACC : COL_TEXT);
+        hit(s, r, ACT_LANG, i);
+    }
+}
+
+/* A calm stand-in for an image that cannot be shown. */
+static void placeholder(Scene *s, const SceneView *v, Rect box, float u, bool with_text)
+{
+    Rect r = {box.x + box.w / 6, box.y + box.h / 6, box.w * 2 / 3, box.h * 2 / 3};
+    rect(s, r, COL_HOLDER);
+    frame(s, r, COL_DIM, (int)(2 * u) > 0 ? (int)(2 * u) : 1);
+    if (with_text) {
+        int px = (int)(30 * u);
+        int lh = v->measure->line_height(v->measure->ctx, px, FONT_REGULAR);
+        Rect tb = {r.x + (int)(24 * u), r.y + r.h / 2 - lh, r.w - (int)(48 * u), 2 * lh};
+        block(s, v, ui_text(UI_IMAGE_UNAVAILABLE, lang_code(v)), tb, px, px / 2, FONT_REGULAR,
+              COL_DIM, ALIGN_CENTER);
+    }
+}
+
+static bool failed(const SceneView *v, int ex, int slide)
+{
+    return v->image_failed && v->image_failed(v->ctx, ex, slide);
+}
+
+/* ---- home screen -------------------------------------------------------- */
+
+/* The cover of an exhibition: "cover", else the first slide with an image. */
+static void cover_of(const Exhibition *ex, const char **path, ImageFormat *f, int *slide)
+{
+    *path = NULL;
+    *slide = -1;
+    if (ex->cover_path) {
+        *path = ex->cover_path;
+        *f = ex->cover_format;
+        return;
+    }
+    for (int i = 0; i < ex->n_slides; i++) {
+        if (ex->slides[i].image_path && ex->slides[i].image_ok) {
+            *path = ex->slides[i].image_path;
+            *f = ex->slides[i].image_format;
+            *slide = i;
+            return;
+        }
+    }
+}
+
+static void build_home(Scene *s, const SceneView *v, float u)
+{
+    const char *lang = lang_code(v);
+    int margin = (int)(48 * u);
+    int top = (int)(12 * u) + (int)(TARGET_MIN * u);
+    const char *heading = ui_text(UI_CHOOSE_EXHIBITION, lang);
+    int hpx = (int)(44 * u);
+    text_at(s, v, margin, (int)(22 * u), heading, strlen(heading), hpx, FONT_BOLD, COL_TEXT);
+
+    int n = v->lib ? v->lib->n : 0;
+    if (n == 0) {
+        const char *msg = ui_text(UI_NO_EXHIBITIONS, lang);
+        Rect box = {margin, v->h / 2 - (int)(40 * u), v->w - 2 * margin, (int)(80 * u)};
+        block(s, v, msg, box, (int)(40 * u), (int)(24 * u), FONT_REGULAR, COL_DIM, ALIGN_CENTER);
+        return;
+    }
+
+    /* Cards in a grid of up to 3 columns and 2 rows; more are paged so the
+     * keyboard selection is always on screen. */
+    int cols = n < 3 ? n : 3, rows = n <= 3 ? 1 : 2;
+    if (v->w < v->h) { /* portrait screen */
+        cols = 1;
+        rows = n < 3 ? n : 3;
+    }
+    int per_page = cols * rows;
+    int page = v->home_sel / per_page;
+    int gap = (int)(40 * u);
+    int area_y = top + (int)(40 * u), area_h = v->h - area_y - margin;
+    int card_w = (v->w - 2 * margin - (cols - 1) * gap) / cols;
+    int card_h = (area_h - (rows - 1) * gap) / rows;
+    int max_w = (int)(600 * u);
+    if (card_w > max_w)
+        card_w = max_w;
+    int title_px = (int)(32 * u), sub_px = (int)(24 * u);
+    const Measure *m = v->measure;
+    int title_h = 2 * m->line_height(m->ctx, title_px, FONT_BOLD);
+    int sub_h = m->line_height(m->ctx, sub_px, FONT_REGULAR);
+    int pad = (int)(20 * u);
+    int img_h = card_h - title_h - sub_h - 3 * pad;
+    if (img_h > card_w * 3 / 4)
+        img_h = card_w * 3 / 4;
+    card_h = img_h + title_h + sub_h + 3 * pad;
+    int total_w = cols * card_w + (cols - 1) * gap;
+    int total_h = rows * card_h + (rows - 1) * gap;
+    int x0 = (v->w - total_w) / 2;
+    int y0 = area_y + (area_h - total_h) / 2;
+
+    for (int k = 0; k < per_page; k++) {
+        int i = page * per_page + k;
+        if (i >= n)
+            break;
+        const Exhibition *ex = v->lib->items[i];
+        Rect card = {x0 + (k % cols) * (card_w + gap), y0 + (k / cols) * (card_h + gap), card_w, card_h};
+        rect(s, card, COL_CARD);
+        Rect img = {card.x, card.y, card.w, img_h};
+        const char *path;
+        ImageFormat f = IMG_FMT_UNKNOWN;
+        int cslide;
+        cover_of(ex, &path, &f, &cslide);
+        if (path && !failed(v, i, cslide))
+            image(s, img, path, f, FIT_COVER, i, cslide);
+        else
+            placeholder(s, v, img, u, false);
+        Rect tbox = {card.x + pad, img.y + img.h + pad, card.w - 2 * pad, title_h};
+        block(s, v, loc_get(&ex->title, lang, ex), tbox, title_px, (int)(22 * u), FONT_BOLD,
+              COL_TEXT, ALIGN_LEFT);
+        char sub[64];
+        snprintf(sub, sizeof sub, "%d %s", ex->n_slides, ui_text(UI_SLIDES, lang));
+        text_at(s, v, tbox.x, tbox.y + title_h + pad / 2, sub, strlen(sub), sub_px, FONT_REGULAR,
+                COL_DIM);
+        if (i == v->home_sel)
+            frame(s, card, COL_ACCENT, (int)(5 * u) > 0 ? (int)(5 * u) : 1);
+        hit(s, card, ACT_OPEN, i);
+    }
+}
+
+/* ---- slide screen ------------------------------------------------------- */
+
+static void home_button(Scene *s, const SceneView *v, float u)
+{
+    const char *lang = lang_code(v);
+    int px = (int)(30 * u);
+    char label[128];
+    snprintf(label, sizeof label, "\xE2\x80\xB9 %s", ui_text(UI_HOME, lang)); /* ‹ Home */
+    int tw = text_width(v, label, px, FONT_BOLD);
+    Rect r = {(int)(24 * u), (int)(12 * u), tw + (int)(48 * u), (int)(TARGET_MIN * u)};
+    frame(s, r, COL_DIM, (int)(2 * u) > 0 ? (int)(2 * u) : 1);
+    int lh = v->measure->line_height(v->measure->ctx, px, FONT_BOLD);
+    text_at(s, v, r.x + (int)(24 * u), r.y + (r.h - lh) / 2, label, strlen(label), px, FONT_BOLD,
+            COL_TEXT);
+    hit(s, r, ACT_HOME, 0);
+}
+
+/* ‹ and › at the sides of the image area; the left and right thirds of the
+ * screen turn pages (added first, so buttons drawn later win a tap). */
+static void side_arrows(Scene *s, const SceneView *v, Rect area, float u, bool prev, bool next)
+{
+    hit(s, (Rect){0, 0, v->w / 3, v->h}, ACT_PREV, 0);
+    hit(s, (Rect){v->w - v->w / 3, 0, v->w / 3, v->h}, ACT_NEXT, 0);
+    int bw = (int)(TARGET_MIN * u), bh = (int)(140 * u), px = (int)(72 * u);
+    int y = area.y + (area.h - bh) / 2;
+    const Measure *m = v->measure;
+    int lh = m->line_height(m->ctx, px, FONT_REGULAR);
+    if (prev) {
+        Rect r = {(int)(16 * u), y, bw, bh};
+        rect(s, r, COL_ARROW);
+        const char *a = "\xE2\x80\xB9"; /* ‹ */
+        text_at(s, v, r.x + (bw - text_width(v, a, px, FONT_REGULAR)) / 2, r.y + (bh - lh) / 2, a,
+                strlen(a), px, FONT_REGULAR, COL_TEXT);
+    }
+    if (next) {
+        Rect r = {v->w - (int)(16 * u) - bw, y, bw, bh};
+        rect(s, r, COL_ARROW);
+        const char *a = "\xE2\x80\xBA"; /* › */
+        text_at(s, v, r.x + (bw - text_width(v, a, px, FONT_REGULAR)) / 2, r.y + (bh - lh) / 2, a,
+                strlen(a), px, FONT_REGULAR, COL_TEXT);
+    }
+}
+
+static void counter(Scene *s, const SceneView *v, const Exhibition *ex, int x_right, int y, float u)
+{
+    char c[32];
+    snprintf(c, sizeof c, "%d / %d", v->slide + 1, ex->n_slides);
+    int px = (int)(28 * u);
+    text_at(s, v, x_right - text_width(v, c, px, FONT_REGULAR), y, c, strlen(c), px, FONT_REGULAR,
+            COL_DIM);
+}
+
+static void build_slide(Scene *s, const SceneView *v, float u)
+{
+    const Exhibition *ex = v->lib->items[v->exhibition];
+    const Slide *sl = &ex->slides[v->slide];
+    const char *lang = lang_code(v);
+    const Measure *m = v->measure;
+    int top = (int)(12 * u) + (int)(TARGET_MIN * u) + (int)(12 * u);
+    int margin = (int)(48 * u);
+    const char *title = loc_get(&sl->title, lang, ex);
+    const char *caption = loc_get(&sl->caption, lang, ex);
+    const char *body = loc_get(&sl->text, lang, ex);
+    const char *credit = loc_get(&sl->credit, lang, ex);
+    bool has_image = sl->image_path != NULL;
+    int bottom = v->h;
+
+    if (has_image) {
+        /* Caption panel at the bottom, image above it. */
+        const char *ptext = caption ? caption : body;
+        if (v->captions && (title || ptext || credit)) {
+            int ph = v->h / 4;
+            Rect panel = {0, v->h - ph, v->w, ph};
+            rect(s, panel, COL_PANEL);
+            int pad = (int)(32 * u);
+            int counter_w = (int)(200 * u);
+            int tx = margin, tw = v->w - 2 * margin - counter_w;
+            int y = panel.y + pad;
+            int title_px = (int)(40 * u);
+            if (title) {
+                Rect tb = {tx, y, tw, m->line_height(m->ctx, title_px, FONT_BOLD)};
+                y += block(s, v, title, tb, title_px, (int)(28 * u), FONT_BOLD, COL_TEXT, ALIGN_LEFT);
+                y += (int)(8 * u);
+            }
+            int credit_px = (int)(24 * u);
+            int credit_h = credit ? m->line_height(m->ctx, credit_px, FONT_REGULAR) : 0;
+            int cap_bottom = panel.y + panel.h - pad - credit_h - (credit ? (int)(8 * u) : 0);
+            if (ptext)
+                block(s, v, ptext, (Rect){tx, y, tw, cap_bottom - y}, (int)(32 * u), (int)(22 * u),
+                      FONT_REGULAR, COL_TEXT, ALIGN_LEFT);
+            if (credit)
+                block(s, v, credit, (Rect){tx, panel.y + panel.h - pad - credit_h, tw, credit_h},
+                      credit_px, (int)(18 * u), FONT_REGULAR, COL_DIM, ALIGN_LEFT);
+            counter(s, v, ex, v->w - margin, panel.y + panel.h - pad - m->line_height(m->ctx, (int)(28 * u), FONT_REGULAR), u);
+            bottom = panel.y;
+        } else {
+            counter(s, v, ex, v->w - margin,
+                    v->h - (int)(24 * u) - m->line_height(m->ctx, (int)(28 * u), FONT_REGULAR), u);
+        }
+        Rect area = {margin, top, v->w - 2 * margin, bottom - top - (int)(16 * u)};
+        if (sl->image_ok && !failed(v, v->exhibition, v->slide))
+            image(s, area, sl->image_path, sl->image_format, FIT_CONTAIN, v->exhibition, v->slide);
+        else
+            placeholder(s, v, area, u, true);
+        side_arrows(s, v, area, u, v->slide > 0, v->slide + 1 < ex->n_slides);
+    } else {
+        /* A text slide: title and body centred, as for a lecture opening or a quote. */
+        int bw = v->w * 3 / 4;
+        int x = (v->w - bw) / 2;
+        int y = top + (v->h - top) / 8;
+        if (title) {
+            Rect tb = {x, y, bw, (v->h - top) / 4};
+            y += block(s, v, title, tb, (int)(64 * u), (int)(36 * u), FONT_BOLD, COL_ACCENT, ALIGN_CENTER);
+            y += (int)(40 * u);
+        }
+        if (body) {
+            int bh = v->h - y - (int)(120 * u) - (credit ? (int)(40 * u) : 0);
+            y += block(s, v, body, (Rect){x, y, bw, bh}, (int)(42 * u), (int)(24 * u), FONT_REGULAR,
+                       COL_TEXT, ALIGN_CENTER);
+        }
+        if (credit) {
+            int credit_px = (int)(24 * u);
+            Rect cb = {x, y + (int)(24 * u), bw, m->line_height(m->ctx, credit_px, FONT_REGULAR)};
+            block(s, v, credit, cb, credit_px, (int)(18 * u), FONT_REGULAR, COL_DIM, ALIGN_CENTER);
+        }
+        Rect area = {0, top, v->w, v->h - top};
+        side_arrows(s, v, area, u, v->slide > 0, v->slide + 1 < ex->n_slides);
+        counter(s, v, ex, v->w - margin,
+                v->h - (int)(24 * u) - m->line_height(m->ctx, (int)(28 * u), FONT_REGULAR), u);
+    }
+    home_button(s, v, u);
+}
+
+/* ---- entry points ------------------------------------------------------- */
+
+void scene_build(Scene *s, const SceneView *v)
+{
+    s->n = 0;
+    s->n_hits = 0;
+    s->arena_len = 0;
+    s->oom = false;
+    s->clear = COL_BG;
+    if (v->w <= 0 || v->h <= 0)
+        return;
+    float uw = (float)v->w / 1920.0f, uh = (float)v->h / 1080.0f;
+    float u = uw < uh ? uw : uh;
+    if (v->w < v->h) /* portrait: scale by the width as if it were the short side of 1080 */
+        u = (float)v->w / 1080.0f;
+    if (u < 0.25f)
+        u = 0.25f;
+    bool slide_ok = v->screen == SCREEN_SLIDE && v->lib && v->exhibition >= 0 &&
+                    v->exhibition < v->lib->n && v->slide >= 0 &&
+                    v->slide < v->lib->items[v->exhibition]->n_slides;
+    if (slide_ok)
+        build_slide(s, v, u);
+    else
+        build_home(s, v, u);
+    lang_buttons(s, v, u);
+}
+
+const char *scene_text(const Scene *s, const DrawItem *it)
+{
+    return s->arena + it->text_off;
+}
+
+const HitTarget *scene_hit(const Scene *s, float x, float y)
+{
+    for (int i = s->n_hits - 1; i >= 0; i--)
+        if (rect_contains(s->hits[i].r, x, y))
+            return &s->hits[i];
+    return NULL;
+}
+
+const DrawItem *scene_find_text(const Scene *s, const char *needle)
+{
+    for (int i = 0; i < s->n; i++)
+        if (s->items[i].kind == DRAW_TEXT && strstr(scene_text(s, &s->items[i]), needle))
+            return &s->items[i];
+    return NULL;
+}

@@ -1,0 +1,53 @@
+/* show.h - the state machine: which screen, which exhibition and slide, which
+ * language; input events in, a scene out.
+ *
+ * Owns its Scene and rebuilds it lazily when something changed. Time comes in
+ * with the events (Event.t); nothing here reads a clock.
+ */
+#ifndef VITRINE_SHOW_H
+#define VITRINE_SHOW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "event.h"
+#include "lecture_timer.h"
+#include "library.h"
+#include "scene.h"
+
+#define SHOW_NO_DEADLINE UINT64_MAX
+
+typedef struct {
+    const char *langs[SCENE_MAX_LANGS]; /* offered languages in display order; n 0 = kk, ru, en */
+    int n_langs;
+    const char *start_lang;             /* NULL = the first offered */
+    bool allow_quit;                    /* windowed/development: Ctrl+Q and closing the window end vitrine */
+} ShowConfig;
+
+typedef struct Show Show;
+
+/* lib and measure must outlive the show. NULL on out of memory. */
+Show *show_create(const Library *lib, const ShowConfig *cfg, const Measure *measure, int w, int h);
+void show_free(Show *s);
+
+void show_handle(Show *s, const Event *ev);
+/* Open exhibition `id` at 1-based slide `slide1` (clamped). false if no such id. */
+bool show_open(Show *s, const char *id, int slide1);
+/* Switch language by code; false if it is not offered. */
+bool show_set_lang(Show *s, const char *code);
+
+/* The current scene, rebuilt if needed. Valid until the next call into s. */
+const Scene *show_scene(Show *s);
+/* True when the picture changed since the last show_scene(). */
+bool show_dirty(const Show *s);
+bool show_running(const Show *s);
+/* Milliseconds until the show next needs a tick (SHOW_NO_DEADLINE if never). */
+uint64_t show_next_deadline(const Show *s, uint64_t now);
+
+/* One line of JSON: screen, exhibition, slide, slides, language, zoom,
+ * running, timer{elapsed_ms, remaining_ms, running}. Returns the length
+ * (snprintf-style, may exceed n). */
+int show_state_json(const Show *s, uint64_t now, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,19 @@
+/* ui_text.h - the program's own words (not curators' content) in kk, ru, en. */
+#ifndef VITRINE_UI_TEXT_H
+#define VITRINE_UI_TEXT_H
+
+typedef enum {
+    UI_CHOOSE_EXHIBITION,   /* home screen heading */
+    UI_HOME,                /* the home button */
+    UI_NO_EXHIBITIONS,      /* the library is empty */
+    UI_IMAGE_UNAVAILABLE,   /* placeholder for a slide whose image failed */
+    UI_LANG_NAME,           /* the language's own short name: ҚАЗ, РУС, ENG */
+    UI_SLIDES,              /* "slides", after a count on home cards */
+    UI__COUNT
+} UiString;
+
+/* The string in language `lang` ("kk", "ru", "en"; anything else gets English).
+ * Static storage. */
+const char *ui_text(UiString s, const char *lang);
+
+#endif

@@ -1,0 +1,145 @@
+/* main.c - command line and wiring.
+ *
+ *   vitrine [DIR]                         kiosk: fullscreen on DIR
+ *   vitrine --check [DIR]                 validate, print file:line:col problems
+ *   vitrine --render OUT.png --exhibition ID [--slide N] [--lang L] [--size WxH]
+ *   vitrine --replay SCRIPT [--size WxH]  scripted input on a virtual clock
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/library.h"
+#include "platform/app.h"
+
+#ifndef VITRINE_DEFAULT_EXHIBITIONS
+#define VITRINE_DEFAULT_EXHIBITIONS "exhibitions"
+#endif
+
+static void usage(FILE *out)
+{
+    fputs("Usage: vitrine [OPTIONS] [DIR]\n"
+          "A fullscreen exhibition viewer for museum kiosks and lectures.\n"
+          "DIR is a folder of exhibitions or one exhibition folder\n"
+          "(default: " VITRINE_DEFAULT_EXHIBITIONS ").\n"
+          "\n"
+          "Modes:\n"
+          "      --check              validate every exhibition and print each problem as\n"
+          "                           file:line:col: error|warning: message; exit 1 on errors\n"
+          "      --render OUT.png     draw one screen headless to a PNG (with --exhibition,\n"
+          "                           --slide; without them, the home screen)\n"
+          "      --replay SCRIPT      run a replay script on a virtual clock (headless unless\n"
+          "                           --windowed); see docs/replay.md\n"
+          "\n"
+          "Options:\n"
+          "  -e, --exhibition ID      open this exhibition at start\n"
+          "  -s, --slide N            with --exhibition: start at slide N (1-based)\n"
+          "  -l, --lang L             start language: kk, ru or en\n"
+          "      --size WxH           window or image size in pixels (e.g. 1920x1080)\n"
+          "  -w, --windowed           a window instead of fullscreen (development); here\n"
+          "                           Ctrl+Q and closing the window quit\n"
+          "  -h, --help               show this help\n"
+          "  -V, --version            show the version\n"
+          "\n"
+          "In fullscreen kiosk mode vitrine ends on SIGTERM/SIGINT or the administrator's\n"
+          "chord Ctrl+Alt+Shift+Q; nothing a visitor can do closes it.\n",
+          out);
+}
+
+static bool parse_size(const char *s, int *w, int *h)
+{
+    char x;
+    if (sscanf(s, "%d%c%d", w, &x, h) != 3 || (x != 'x' && x != 'X'))
+        return false;
+    return *w >= 16 && *h >= 16 && *w <= 16384 && *h <= 16384;
+}
+
+static int run_check(const char *dir)
+{
+    DiagList diags = {0};
+    Library *lib = library_load(dir, &diags);
+    diag_print(&diags, stdout);
+    int errors = diag_count(&diags, DIAG_ERROR), warnings = diag_count(&diags, DIAG_WARNING);
+    int slides = 0;
+    for (int i = 0; lib && i < lib->n; i++)
+        slides += lib->items[i]->n_slides;
+    printf("%s: %d exhibition%s, %d slide%s; %d error%s, %d warning%s\n", dir, lib ? lib->n : 0,
+           lib && lib->n == 1 ? "" : "s", slides, slides == 1 ? "" : "s", errors,
+           errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+    library_free(lib);
+    diag_clear(&diags);
+    return errors ? 1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+    enum { OPT_CHECK = 256, OPT_RENDER, OPT_REPLAY, OPT_SIZE };
+    static const struct option longopts[] = {
+        {"check", no_argument, NULL, OPT_CHECK},
+        {"render", required_argument, NULL, OPT_RENDER},
+        {"replay", required_argument, NULL, OPT_REPLAY},
+        {"exhibition", required_argument, NULL, 'e'},
+        {"slide", required_argument, NULL, 's'},
+        {"lang", required_argument, NULL, 'l'},
+        {"size", required_argument, NULL, OPT_SIZE},
+        {"windowed", no_argument, NULL, 'w'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    AppOptions opt = {.dir = VITRINE_DEFAULT_EXHIBITIONS};
+    bool check = false;
+    const char *render = NULL, *replay = NULL;
+    int c;
+    while ((c = getopt_long(argc, argv, "e:s:l:whV", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_CHECK: check = true; break;
+        case OPT_RENDER: render = optarg; break;
+        case OPT_REPLAY: replay = optarg; break;
+        case 'e': opt.exhibition = optarg; break;
+        case 's': {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (*end || n < 1 || n > 1000000) {
+                fprintf(stderr, "vitrine: --slide takes a slide number from 1, not \"%s\"\n", optarg);
+                return 2;
+            }
+            opt.slide = (int)n;
+            break;
+        }
+        case 'l': opt.lang = optarg; break;
+        case OPT_SIZE:
+            if (!parse_size(optarg, &opt.w, &opt.h)) {
+                fprintf(stderr, "vitrine: --size takes WIDTHxHEIGHT, e.g. 1920x1080, not \"%s\"\n", optarg);
+                return 2;
+            }
+            break;
+        case 'w': opt.windowed = true; break;
+        case 'h': usage(stdout); return 0;
+        case 'V': printf("vitrine %s\n", VITRINE_VERSION); return 0;
+        default: usage(stderr); return 2;
+        }
+    }
+    if (optind < argc)
+        opt.dir = argv[optind++];
+    if (optind < argc) {
+        fprintf(stderr, "vitrine: one DIR at most (got \"%s\" too)\n", argv[optind]);
+        return 2;
+    }
+    if ((check != 0) + (render != NULL) + (replay != NULL) > 1) {
+        fputs("vitrine: --check, --render and --replay are separate modes; choose one\n", stderr);
+        return 2;
+    }
+    if (opt.slide && !opt.exhibition) {
+        fputs("vitrine: --slide needs --exhibition ID\n", stderr);
+        return 2;
+    }
+    if (check)
+        return run_check(opt.dir);
+    if (render)
+        return app_render(&opt, render);
+    if (replay)
+        return app_replay(&opt, replay);
+    return app_run(&opt);
+}

@@ -1,0 +1,80 @@
+/* render.c - see render.h */
+#include "render.h"
+
+static void set_color(SDL_Renderer *r, Color c)
+{
+    SDL_SetRenderDrawBlendMode(r, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+}
+
+static SDL_Rect sdl_rect(Rect r)
+{
+    return (SDL_Rect){r.x, r.y, r.w, r.h};
+}
+
+static void draw_image(SDL_Renderer *r, const Scene *s, const DrawItem *it, Textures *tex,
+                       RenderImageFailed on_fail, void *ctx)
+{
+    int w = 0, h = 0;
+    bool fresh = false;
+    SDL_Texture *t = textures_get(tex, r, it, s->clear, &w, &h, &fresh);
+    if (!t) {
+        if (fresh && on_fail)
+            on_fail(ctx, it->exhibition, it->slide);
+        return;
+    }
+    if (it->fit == FIT_CONTAIN) {
+        SDL_Rect dst = sdl_rect(rect_fit(it->r, w, h));
+        SDL_RenderCopy(r, t, NULL, &dst);
+    } else {
+        /* Crop the centre of the image to the box's aspect ratio. */
+        Rect src = rect_fit((Rect){0, 0, w, h}, it->r.w, it->r.h);
+        SDL_Rect s_src = sdl_rect(src), dst = sdl_rect(it->r);
+        SDL_RenderCopy(r, t, &s_src, &dst);
+    }
+}
+
+void render_scene(SDL_Renderer *r, const Scene *s, Text *text, Textures *tex,
+                  RenderImageFailed on_fail, void *ctx)
+{
+    set_color(r, s->clear);
+    SDL_RenderClear(r);
+    for (int i = 0; i < s->n; i++) {
+        const DrawItem *it = &s->items[i];
+        switch (it->kind) {
+        case DRAW_RECT: {
+            SDL_Rect rr = sdl_rect(it->r);
+            set_color(r, it->color);
+            SDL_RenderFillRect(r, &rr);
+            break;
+        }
+        case DRAW_FRAME: {
+            set_color(r, it->color);
+            int k = it->thick;
+            SDL_Rect sides[4] = {
+                {it->r.x, it->r.y, it->r.w, k},
+                {it->r.x, it->r.y + it->r.h - k, it->r.w, k},
+                {it->r.x, it->r.y + k, k, it->r.h - 2 * k},
+                {it->r.x + it->r.w - k, it->r.y + k, k, it->r.h - 2 * k},
+            };
+            SDL_RenderFillRects(r, sides, 4);
+            break;
+        }
+        case DRAW_IMAGE:
+            draw_image(r, s, it, tex, on_fail, ctx);
+            break;
+        case DRAW_TEXT: {
+            int w, h;
+            SDL_Texture *t = text_texture(text, r, scene_text(s, it), it->text_len, it->font_px,
+                                          it->style, &w, &h);
+            if (!t)
+                break;
+            SDL_SetTextureColorMod(t, it->color.r, it->color.g, it->color.b);
+            SDL_SetTextureAlphaMod(t, it->color.a);
+            SDL_Rect dst = {it->r.x, it->r.y, w, h};
+            SDL_RenderCopy(r, t, NULL, &dst);
+            break;
+        }
+        }
+    }
+}

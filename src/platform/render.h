@@ -1,0 +1,17 @@
+/* render.h - executes a Scene's draw list with an SDL_Renderer. */
+#ifndef VITRINE_PLATFORM_RENDER_H
+#define VITRINE_PLATFORM_RENDER_H
+
+#include <SDL.h>
+
+#include "core/scene.h"
+#include "text.h"
+#include "textures.h"
+
+/* Called once for each image that turns out not to be showable. */
+typedef void (*RenderImageFailed)(void *ctx, int exhibition, int slide);
+
+void render_scene(SDL_Renderer *r, const Scene *s, Text *text, Textures *tex,
+                  RenderImageFailed on_fail, void *ctx);
+
+#endif

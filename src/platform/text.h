@@ -1,0 +1,30 @@
+/* text.h - fonts (fontconfig + SDL_ttf), the real Measure, text textures. */
+#ifndef VITRINE_PLATFORM_TEXT_H
+#define VITRINE_PLATFORM_TEXT_H
+
+#include <SDL.h>
+#include <stdbool.h>
+
+#include "core/layout.h"
+
+typedef struct Text Text;
+
+/* Finds the fonts through fontconfig and checks that they cover Kazakh;
+ * logs what it found. NULL if no usable font exists at all. */
+Text *text_create(void);
+void text_free(Text *t);
+
+/* A Measure backed by SDL_ttf; valid as long as t. */
+Measure text_measure(Text *t);
+
+/* A white texture of s[0..len) at size px (tint it with SDL_SetTextureColorMod),
+ * cached: the texture belongs to the cache and is valid until the next
+ * text_forget() or text_free(). NULL if it cannot be rendered. */
+SDL_Texture *text_texture(Text *t, SDL_Renderer *r, const char *s, size_t len, int px,
+                          FontStyle style, int *w, int *h);
+/* Drop every texture (the renderer is going away or changed). */
+void text_forget(Text *t);
+/* Paths of the font files in use, for logs and --version. */
+const char *text_font_path(const Text *t, FontStyle style);
+
+#endif
