@@ -1,0 +1,162 @@
+/* library.c - see library.h */
+#include "library.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* a + "/" + b, without doubling a trailing slash of a. */
+static char *join(const char *a, const char *b)
+{
+    size_t an = strlen(a), bn = strlen(b);
+    bool slash = an > 0 && a[an - 1] == '/';
+    char *out = malloc(an + bn + 2);
+    if (!out)
+        return NULL;
+    memcpy(out, a, an);
+    size_t n = an;
+    if (!slash)
+        out[n++] = '/';
+    memcpy(out + n, b, bn + 1);
+    return out;
+}
+
+static bool has_manifest(const char *dir)
+{
+    char *path = join(dir, MANIFEST_NAME);
+    struct stat st;
+    bool yes = path && stat(path, &st) == 0;
+    free(path);
+    return yes;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Takes ownership of ex: adds it, or frees it when its id is taken. */
+static void add_exhibition(Library *lib, Exhibition *ex, DiagList *diags)
+{
+    int other = library_find(lib, ex->id);
+    if (other >= 0) {
+        diag_add(diags, DIAG_ERROR, ex->manifest_path, 0, 0,
+                 "id \"%s\" is already used by the exhibition in \"%s\"; this one is skipped",
+                 ex->id, lib->items[other]->dir);
+        manifest_free(ex);
+        return;
+    }
+    Exhibition **items = realloc(lib->items, (size_t)(lib->n + 1) * sizeof *items);
+    if (!items) {
+        manifest_free(ex);
+        return;
+    }
+    lib->items = items;
+    lib->items[lib->n++] = ex;
+}
+
+/* Names of the subfolders of dir that hold an exhibition.json, sorted.
+ * Hidden folders (".git", ".Trash-1000") are skipped. NULL with errno set
+ * when dir cannot be opened. */
+static char **list_candidates(const char *dir, int *count)
+{
+    *count = 0;
+    DIR *d = opendir(dir);
+    if (!d)
+        return NULL;
+    char **names = NULL;
+    int n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        char *sub = join(dir, e->d_name);
+        struct stat st;
+        bool ok = sub && stat(sub, &st) == 0 && S_ISDIR(st.st_mode) && has_manifest(sub);
+        free(sub);
+        if (!ok)
+            continue;
+        if (n == cap) {
+            int ncap = cap ? cap * 2 : 16;
+            char **nn = realloc(names, (size_t)ncap * sizeof *nn);
+            if (!nn)
+                break;
+            names = nn;
+            cap = ncap;
+        }
+        names[n] = strdup(e->d_name);
+        if (names[n])
+            n++;
+    }
+    closedir(d);
+    if (n > 1)
+        qsort(names, (size_t)n, sizeof *names, name_cmp);
+    *count = n;
+    if (!names)
+        names = calloc(1, sizeof *names); /* empty but not NULL: dir was readable */
+    return names;
+}
+
+Library *library_load(const char *dir, DiagList *diags)
+{
+    Library *lib = calloc(1, sizeof *lib);
+    if (!lib)
+        return NULL;
+    if (!dir)
+        dir = ".";
+    lib->root = strdup(dir);
+    if (!lib->root) {
+        free(lib);
+        return NULL;
+    }
+    /* DIR may itself be one exhibition */
+    if (has_manifest(dir)) {
+        Exhibition *ex = manifest_load(dir, diags);
+        if (ex)
+            add_exhibition(lib, ex, diags);
+        return lib;
+    }
+    int n = 0;
+    char **names = list_candidates(dir, &n);
+    if (!names) {
+        diag_add(diags, DIAG_ERROR, dir, 0, 0, "cannot open exhibitions folder: %s",
+                 strerror(errno));
+        return lib;
+    }
+    if (n == 0)
+        diag_add(diags, DIAG_ERROR, dir, 0, 0,
+                 "no exhibitions found: no folder here holds an " MANIFEST_NAME);
+    for (int i = 0; i < n; i++) {
+        char *sub = join(dir, names[i]);
+        Exhibition *ex = sub ? manifest_load(sub, diags) : NULL;
+        if (ex)
+            add_exhibition(lib, ex, diags);
+        free(sub);
+        free(names[i]);
+    }
+    free(names);
+    return lib;
+}
+
+void library_free(Library *lib)
+{
+    if (!lib)
+        return;
+    for (int i = 0; i < lib->n; i++)
+        manifest_free(lib->items[i]);
+    free(lib->items);
+    free(lib->root);
+    free(lib);
+}
+
+int library_find(const Library *lib, const char *id)
+{
+    if (!lib || !id)
+        return -1;
+    for (int i = 0; i < lib->n; i++)
+        if (lib->items[i]->id && strcmp(lib->items[i]->id, id) == 0)
+            return i;
+    return -1;
+}
