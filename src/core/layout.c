@@ -93,7 +93,10 @@ int layout_wrap(const Measure *m, int px, FontStyle style, const char *text, int
     }
     size_t len = strlen(text);
     size_t p = 0;
-    while (ok && p <= len) {
+    /* p < len: an empty text has no lines, and a final '\n' does not start
+     * an empty one (which would cost a line and could mark a caption that
+     * fits as truncated). */
+    while (ok && p < len) {
         size_t e = p;
         while (e < len && text[e] != '\n')
             e++;

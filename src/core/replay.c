@@ -43,7 +43,9 @@ bool replay_split_key(const char *spec, unsigned *mods, const char **name)
     const char *p = spec;
     for (;;) {
         const char *plus = strchr(p, '+');
-        if (!plus || plus[1] == '\0') /* "+" alone or a trailing "+" is the key itself */
+        /* "+" alone is the plus key ("Ctrl++" is Ctrl and plus); a "+" at
+         * the end of anything else ("Ctrl+") leaves no key, an error below. */
+        if (!plus || (plus == p && plus[1] == '\0'))
             break;
         size_t len = (size_t)(plus - p);
         bool found = false;
@@ -69,7 +71,12 @@ static char *token(char *line, size_t *pos, int *col)
         i++;
     if (!line[i])
         return NULL;
-    *col = (int)i + 1;
+    /* Columns are characters (diag.h), not bytes: skip UTF-8 continuation
+     * bytes. Earlier tokens' terminating NULs stand for one blank each. */
+    int c = 1;
+    for (size_t k = 0; k < i; k++)
+        c += ((unsigned char)line[k] & 0xC0) != 0x80;
+    *col = c;
     char *t = line + i;
     while (line[i] && line[i] != ' ' && line[i] != '\t')
         i++;

@@ -158,15 +158,20 @@ static int block(Scene *s, const SceneView *v, const char *t, Rect box, int px_m
             char buf[1024];
             size_t keep = ln->len < sizeof buf - 8 ? ln->len : sizeof buf - 8;
             const char *ell = "\xE2\x80\xA6"; /* … */
+            int ew;
             for (;;) {
                 memcpy(buf, t + ln->start, keep);
                 memcpy(buf + keep, ell, 4);
-                if (v->measure->width(v->measure->ctx, tb.px, st, buf, keep + 3) <= box.w || keep == 0)
+                ew = v->measure->width(v->measure->ctx, tb.px, st, buf, keep + 3);
+                if (ew <= box.w || keep == 0)
                     break;
                 do { /* drop one code point */
                     keep--;
                 } while (keep > 0 && ((unsigned char)t[ln->start + keep] & 0xC0) == 0x80);
             }
+            /* Align what is drawn, not the line without the ellipsis, which
+             * may be narrower: centred, that overflowed the box. */
+            x = box.x + (al == ALIGN_CENTER ? (box.w - ew) / 2 : al == ALIGN_RIGHT ? box.w - ew : 0);
             text_at(s, v, x, y, buf, keep + 3, tb.px, st, c);
         } else {
             text_at(s, v, x, y, t + ln->start, ln->len, tb.px, st, c);
@@ -398,7 +403,7 @@ static void build_slide(Scene *s, const SceneView *v, float u)
     const char *caption = loc_get(&sl->caption, lang, ex);
     const char *body = loc_get(&sl->text, lang, ex);
     const char *credit = loc_get(&sl->credit, lang, ex);
-    bool has_image = sl->image_path != NULL;
+    bool has_image = sl->image != NULL; /* even when it cannot be shown: a placeholder stands in */
     int bottom = v->h;
 
     if (has_image) {
@@ -434,28 +439,45 @@ static void build_slide(Scene *s, const SceneView *v, float u)
                     v->h - (int)(24 * u) - m->line_height(m->ctx, (int)(28 * u), FONT_REGULAR), u);
         }
         Rect area = {margin, top, v->w - 2 * margin, bottom - top - (int)(16 * u)};
-        if (sl->image_ok && !failed(v, v->exhibition, v->slide))
+        if (sl->image_ok && sl->image_path && !failed(v, v->exhibition, v->slide))
             image(s, area, sl->image_path, sl->image_format, FIT_CONTAIN, v->exhibition, v->slide);
         else
             placeholder(s, v, area, u, true);
         side_arrows(s, v, area, u, v->slide > 0, v->slide + 1 < ex->n_slides);
     } else {
-        /* A text slide: title and body centred, as for a lecture opening or a quote. */
+        /* A text slide: title and body centred as one block, as for a
+         * lecture opening or a quote. Fit first, then place. */
         int bw = v->w * 3 / 4;
         int x = (v->w - bw) / 2;
-        int y = top + (v->h - top) / 8;
+        int avail = v->h - top - (int)(120 * u);
+        int gap = (int)(40 * u);
+        int credit_px = (int)(24 * u);
+        int credit_h = credit ? m->line_height(m->ctx, credit_px, FONT_REGULAR) + (int)(24 * u) : 0;
+        int title_max = avail / 3;
+        TextBlock tb;
+        int title_h = 0, body_h = 0;
         if (title) {
-            Rect tb = {x, y, bw, (v->h - top) / 4};
-            y += block(s, v, title, tb, (int)(64 * u), (int)(36 * u), FONT_BOLD, COL_ACCENT, ALIGN_CENTER);
-            y += (int)(40 * u);
+            layout_fit(m, FONT_BOLD, title, bw, title_max, (int)(64 * u), (int)(36 * u), &tb);
+            title_h = tb.n * tb.line_h;
+        }
+        int body_max = avail - title_h - (title ? gap : 0) - credit_h;
+        if (body) {
+            layout_fit(m, FONT_REGULAR, body, bw, body_max, (int)(42 * u), (int)(24 * u), &tb);
+            body_h = tb.n * tb.line_h;
+        }
+        int total = title_h + (title && body ? gap : 0) + body_h + credit_h;
+        int y = top + (avail - total) / 2;
+        if (title) {
+            block(s, v, title, (Rect){x, y, bw, title_max}, (int)(64 * u), (int)(36 * u), FONT_BOLD,
+                  COL_ACCENT, ALIGN_CENTER);
+            y += title_h + (body ? gap : 0);
         }
         if (body) {
-            int bh = v->h - y - (int)(120 * u) - (credit ? (int)(40 * u) : 0);
-            y += block(s, v, body, (Rect){x, y, bw, bh}, (int)(42 * u), (int)(24 * u), FONT_REGULAR,
-                       COL_TEXT, ALIGN_CENTER);
+            block(s, v, body, (Rect){x, y, bw, body_max}, (int)(42 * u), (int)(24 * u), FONT_REGULAR,
+                  COL_TEXT, ALIGN_CENTER);
+            y += body_h;
         }
         if (credit) {
-            int credit_px = (int)(24 * u);
             Rect cb = {x, y + (int)(24 * u), bw, m->line_height(m->ctx, credit_px, FONT_REGULAR)};
             block(s, v, credit, cb, credit_px, (int)(18 * u), FONT_REGULAR, COL_DIM, ALIGN_CENTER);
         }

@@ -261,7 +261,11 @@ static void on_gesture(Show *s, const Gesture *g)
 {
     switch (g->kind) {
     case GESTURE_TAP: {
+        /* Hit-testing needs the current scene, but building it here is not
+         * drawing it: keep a change the renderer has not fetched yet dirty. */
+        bool undrawn = s->dirty;
         const HitTarget *t = scene_hit(show_scene(s), g->x, g->y);
+        s->dirty = undrawn;
         if (t)
             run_action(s, t->action, t->arg);
         break;
@@ -409,27 +413,46 @@ static size_t json_str(char *out, size_t n, const char *str)
     return k;
 }
 
+/* str as a JSON string in `small`, or in a malloc'd buffer when it does not
+ * fit (a fixed buffer cut ids, e.g. long folder names, into invalid JSON).
+ * NULL on out of memory. */
+static char *json_str_fit(const char *str, char *small, size_t small_n)
+{
+    size_t need = json_str(NULL, 0, str) + 1;
+    char *out = need <= small_n ? small : malloc(need);
+    if (out)
+        json_str(out, need, str);
+    return out;
+}
+
 int show_state_json(const Show *s, uint64_t now, char *buf, size_t n)
 {
     const Exhibition *ex = current(s);
-    char id[256] = "null";
-    if (ex)
-        json_str(id, sizeof id, ex->id);
+    char id_small[256] = "null", lang_small[64];
+    char *id = ex ? json_str_fit(ex->id, id_small, sizeof id_small) : id_small;
+    char *lang = json_str_fit(s->langs[s->lang], lang_small, sizeof lang_small);
     char slide[16] = "null", slides[16] = "null";
     if (ex) {
         snprintf(slide, sizeof slide, "%d", s->slide + 1);
         snprintf(slides, sizeof slides, "%d", ex->n_slides);
     }
-    return snprintf(buf, n,
-                    "{\"screen\":\"%s\",\"exhibition\":%s,\"slide\":%s,\"slides\":%s,"
-                    "\"exhibitions\":%d,\"home_selection\":%d,"
-                    "\"language\":\"%s\",\"zoom\":1.0,\"captions\":%s,\"running\":%s,"
-                    "\"timer\":{\"elapsed_ms\":%lld,\"remaining_ms\":%lld,\"running\":%s}}",
-                    s->screen == SCREEN_HOME ? "home" : "slide", id, slide, slides,
-                    s->lib->n, s->home_sel + 1,
-                    s->langs[s->lang], s->captions ? "true" : "false",
-                    s->running ? "true" : "false",
-                    (long long)ltimer_elapsed(&s->timer, now),
-                    (long long)ltimer_remaining(&s->timer, now),
-                    s->timer.running ? "true" : "false");
+    int r = -1;
+    if (id && lang)
+        r = snprintf(buf, n,
+                     "{\"screen\":\"%s\",\"exhibition\":%s,\"slide\":%s,\"slides\":%s,"
+                     "\"exhibitions\":%d,\"home_selection\":%d,"
+                     "\"language\":%s,\"zoom\":1.0,\"captions\":%s,\"running\":%s,"
+                     "\"timer\":{\"elapsed_ms\":%lld,\"remaining_ms\":%lld,\"running\":%s}}",
+                     s->screen == SCREEN_HOME ? "home" : "slide", id, slide, slides,
+                     s->lib->n, s->home_sel + 1,
+                     lang, s->captions ? "true" : "false",
+                     s->running ? "true" : "false",
+                     (long long)ltimer_elapsed(&s->timer, now),
+                     (long long)ltimer_remaining(&s->timer, now),
+                     s->timer.running ? "true" : "false");
+    if (id != id_small)
+        free(id);
+    if (lang != lang_small)
+        free(lang);
+    return r;
 }

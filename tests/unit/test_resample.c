@@ -1,0 +1,260 @@
+/* test_resample.c - area-averaging downscale: exact on flat colour, a true
+ * average on detail finer than the output grid. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "resample.h"
+
+/* A w x h image of 4-byte pixels with `pad` spare bytes at the end of every
+ * row, so pitches other than w*4 are exercised. */
+typedef struct {
+    uint8_t *px;
+    int w, h, pitch;
+} Img;
+
+static Img img_new(int w, int h, int pad)
+{
+    Img im = {NULL, w, h, w * 4 + pad};
+    im.px = malloc((size_t)im.pitch * (size_t)h);
+    assert_non_null(im.px);
+    memset(im.px, 0xEE, (size_t)im.pitch * (size_t)h); /* the padding stays 0xEE */
+    return im;
+}
+
+static uint8_t *at(const Img *im, int x, int y)
+{
+    return im->px + (size_t)y * (size_t)im->pitch + (size_t)x * 4;
+}
+
+static void fill(Img *im, uint8_t a, uint8_t b, uint8_t c, uint8_t d)
+{
+    for (int y = 0; y < im->h; y++)
+        for (int x = 0; x < im->w; x++) {
+            uint8_t *p = at(im, x, y);
+            p[0] = a, p[1] = b, p[2] = c, p[3] = d;
+        }
+}
+
+static void grey(Img *im, int x, int y, uint8_t v)
+{
+    uint8_t *p = at(im, x, y);
+    p[0] = p[1] = p[2] = v;
+    p[3] = 255;
+}
+
+static bool down(const Img *s, Img *d)
+{
+    return resample_area(s->px, s->w, s->h, s->pitch, d->px, d->w, d->h, d->pitch);
+}
+
+/* ---- flat colour ----------------------------------------------------------- */
+
+static void check_flat(int sw, int sh, int dw, int dh)
+{
+    Img s = img_new(sw, sh, 12), d = img_new(dw, dh, 8);
+    const uint8_t c[4] = {17, 200, 99, 254};
+    fill(&s, c[0], c[1], c[2], c[3]);
+    assert_true(down(&s, &d));
+    for (int y = 0; y < dh; y++) {
+        for (int x = 0; x < dw; x++) {
+            const uint8_t *p = at(&d, x, y);
+            if (memcmp(p, c, 4) != 0) {
+                print_error("%dx%d -> %dx%d: pixel (%d,%d) is %d,%d,%d,%d\n", sw, sh, dw, dh, x,
+                            y, p[0], p[1], p[2], p[3]);
+                fail();
+            }
+        }
+        /* the row padding of the destination is not touched */
+        for (int k = dw * 4; k < d.pitch; k++)
+            assert_int_equal(d.px[(size_t)y * (size_t)d.pitch + (size_t)k], 0xEE);
+    }
+    free(s.px);
+    free(d.px);
+}
+
+static void flat_colour_stays_exact_at_2_to_1(void **state)
+{
+    (void)state;
+    check_flat(40, 20, 20, 10);
+}
+
+static void flat_colour_stays_exact_at_3_to_1(void **state)
+{
+    (void)state;
+    check_flat(60, 33, 20, 11);
+}
+
+static void flat_colour_stays_exact_at_7_to_5(void **state)
+{
+    (void)state;
+    check_flat(70, 49, 50, 35);
+}
+
+static void flat_colour_stays_exact_at_1920_to_1919(void **state)
+{
+    (void)state;
+    check_flat(1920, 5, 1919, 4);
+}
+
+static void flat_colour_stays_exact_at_odd_large_ratios(void **state)
+{
+    (void)state;
+    check_flat(1000, 7, 3, 2);
+    check_flat(997, 13, 1, 1);
+}
+
+static void same_size_is_a_copy(void **state)
+{
+    (void)state;
+    Img s = img_new(13, 7, 4), d = img_new(13, 7, 0);
+    for (int y = 0; y < 7; y++)
+        for (int x = 0; x < 13; x++) {
+            uint8_t *p = at(&s, x, y);
+            p[0] = (uint8_t)(x * 19), p[1] = (uint8_t)(y * 37), p[2] = (uint8_t)(x * y), p[3] = 255;
+        }
+    assert_true(down(&s, &d));
+    for (int y = 0; y < 7; y++)
+        assert_memory_equal(at(&d, 0, y), at(&s, 0, y), 13 * 4);
+    free(s.px);
+    free(d.px);
+}
+
+/* ---- averaging --------------------------------------------------------------- */
+
+static void checker_2x2_averages_to_mid_grey(void **state)
+{
+    (void)state;
+    Img s = img_new(2, 2, 0), d = img_new(1, 1, 0);
+    grey(&s, 0, 0, 0);
+    grey(&s, 1, 0, 255);
+    grey(&s, 0, 1, 255);
+    grey(&s, 1, 1, 0);
+    assert_true(down(&s, &d));
+    for (int ch = 0; ch < 3; ch++) {
+        assert_in_range(d.px[ch], 127, 128);
+    }
+    assert_int_equal(d.px[3], 255);
+    free(s.px);
+    free(d.px);
+}
+
+static void one_pixel_line_in_4x_downscale_is_a_quarter_grey(void **state)
+{
+    (void)state;
+    /* 16x16 black with a 1-pixel white vertical line at x = 5, to 4x4. The
+     * output column 1 covers source columns 4..7, so it is 255/4 = 64 grey.
+     * Nearest-neighbour would sample one of those columns and give 0 (the
+     * line vanishes) or 255 (it is four times too bold): aliasing. */
+    Img s = img_new(16, 16, 0), d = img_new(4, 4, 0);
+    fill(&s, 0, 0, 0, 255);
+    for (int y = 0; y < 16; y++)
+        grey(&s, 5, y, 255);
+    assert_true(down(&s, &d));
+    for (int y = 0; y < 4; y++) {
+        for (int x = 0; x < 4; x++) {
+            int v = at(&d, x, y)[0];
+            if (x == 1)
+                assert_in_range(v, 63, 65);
+            else
+                assert_int_equal(v, 0);
+        }
+        /* what nearest-neighbour (source pixel 4x+1 or 4x+2) would give */
+        int nn = at(&s, 4 * 1 + 2, y * 4)[0];
+        assert_true(nn == 0 || nn == 255);
+    }
+    free(s.px);
+    free(d.px);
+}
+
+static void fine_stripes_at_large_ratio_average_to_mid_grey(void **state)
+{
+    (void)state;
+    /* alternating 1-pixel columns, 1000 wide, to a single pixel */
+    Img s = img_new(1000, 2, 0), d = img_new(1, 1, 0);
+    for (int y = 0; y < 2; y++)
+        for (int x = 0; x < 1000; x++)
+            grey(&s, x, y, (x & 1) ? 255 : 0);
+    assert_true(down(&s, &d));
+    assert_in_range(d.px[0], 125, 130);
+    free(s.px);
+    free(d.px);
+}
+
+static void fractional_edges_are_weighted(void **state)
+{
+    (void)state;
+    /* 3 -> 2: output 0 covers pixel 0 and half of pixel 1. Pixels 0, 255, 0:
+     * output 0 = (0 + 127.5) / 1.5 = 85, output 1 likewise. */
+    Img s = img_new(3, 1, 0), d = img_new(2, 1, 0);
+    grey(&s, 0, 0, 0);
+    grey(&s, 1, 0, 255);
+    grey(&s, 2, 0, 0);
+    assert_true(down(&s, &d));
+    assert_in_range(at(&d, 0, 0)[0], 84, 86);
+    assert_in_range(at(&d, 1, 0)[0], 84, 86);
+    free(s.px);
+    free(d.px);
+}
+
+static void channels_are_averaged_independently(void **state)
+{
+    (void)state;
+    Img s = img_new(2, 1, 0), d = img_new(1, 1, 0);
+    uint8_t *a = at(&s, 0, 0), *b = at(&s, 1, 0);
+    a[0] = 0, a[1] = 100, a[2] = 255, a[3] = 10;
+    b[0] = 200, b[1] = 100, b[2] = 1, b[3] = 30;
+    assert_true(down(&s, &d));
+    assert_in_range(d.px[0], 100, 100);
+    assert_in_range(d.px[1], 100, 100);
+    assert_in_range(d.px[2], 128, 128);
+    assert_in_range(d.px[3], 20, 20);
+    free(s.px);
+    free(d.px);
+}
+
+/* ---- bad arguments ------------------------------------------------------------ */
+
+static void bad_arguments_return_false(void **state)
+{
+    (void)state;
+    uint8_t src[4 * 4 * 4] = {0}, dst[4 * 4 * 4];
+    memset(dst, 0x5A, sizeof dst);
+    assert_false(resample_area(NULL, 4, 4, 16, dst, 2, 2, 8));
+    assert_false(resample_area(src, 4, 4, 16, NULL, 2, 2, 8));
+    assert_false(resample_area(src, 4, 4, 16, dst, 0, 2, 8));
+    assert_false(resample_area(src, 4, 4, 16, dst, 2, 0, 8));
+    assert_false(resample_area(src, 4, 4, 16, dst, -1, 2, 8));
+    assert_false(resample_area(src, 4, 4, 16, dst, 5, 2, 20)); /* upscaling */
+    assert_false(resample_area(src, 4, 4, 16, dst, 2, 5, 8));
+    assert_false(resample_area(src, 0, 0, 0, dst, 1, 1, 4));
+    assert_false(resample_area(src, -4, 4, 16, dst, 1, 1, 4));
+    /* nothing was written */
+    for (size_t i = 0; i < sizeof dst; i++)
+        assert_int_equal(dst[i], 0x5A);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(flat_colour_stays_exact_at_2_to_1),
+        cmocka_unit_test(flat_colour_stays_exact_at_3_to_1),
+        cmocka_unit_test(flat_colour_stays_exact_at_7_to_5),
+        cmocka_unit_test(flat_colour_stays_exact_at_1920_to_1919),
+        cmocka_unit_test(flat_colour_stays_exact_at_odd_large_ratios),
+        cmocka_unit_test(same_size_is_a_copy),
+        cmocka_unit_test(checker_2x2_averages_to_mid_grey),
+        cmocka_unit_test(one_pixel_line_in_4x_downscale_is_a_quarter_grey),
+        cmocka_unit_test(fine_stripes_at_large_ratio_average_to_mid_grey),
+        cmocka_unit_test(fractional_edges_are_weighted),
+        cmocka_unit_test(channels_are_averaged_independently),
+        cmocka_unit_test(bad_arguments_return_false),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
