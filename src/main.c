@@ -39,6 +39,8 @@ static void usage(FILE *out)
           "      --size WxH           window or image size in pixels (e.g. 1920x1080)\n"
           "  -w, --windowed           a window instead of fullscreen (development); here\n"
           "                           Ctrl+Q and closing the window quit\n"
+          "      --state-file FILE    keep the current state as one JSON line in FILE\n"
+          "                           (screen, exhibition, slide, language...) for monitoring\n"
           "  -h, --help               show this help\n"
           "  -V, --version            show the version\n"
           "\n"
@@ -74,7 +76,7 @@ static int run_check(const char *dir)
 
 int main(int argc, char **argv)
 {
-    enum { OPT_CHECK = 256, OPT_RENDER, OPT_REPLAY, OPT_SIZE };
+    enum { OPT_CHECK = 256, OPT_RENDER, OPT_REPLAY, OPT_SIZE, OPT_STATE_FILE };
     static const struct option longopts[] = {
         {"check", no_argument, NULL, OPT_CHECK},
         {"render", required_argument, NULL, OPT_RENDER},
@@ -84,6 +86,7 @@ int main(int argc, char **argv)
         {"lang", required_argument, NULL, 'l'},
         {"size", required_argument, NULL, OPT_SIZE},
         {"windowed", no_argument, NULL, 'w'},
+        {"state-file", required_argument, NULL, OPT_STATE_FILE},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -116,6 +119,7 @@ int main(int argc, char **argv)
             }
             break;
         case 'w': opt.windowed = true; break;
+        case OPT_STATE_FILE: opt.state_file = optarg; break;
         case 'h': usage(stdout); return 0;
         case 'V': printf("vitrine %s\n", VITRINE_VERSION); return 0;
         default: usage(stderr); return 2;

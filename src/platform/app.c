@@ -46,6 +46,7 @@ typedef struct {
     bool virtual_clock;
     uint64_t vnow;               /* ms, when virtual_clock */
     bool need_redraw;            /* the window needs repainting though the show did not change */
+    char last_state[1024];       /* what was last written to opt.state_file */
 } App;
 
 /* ---- clock --------------------------------------------------------------- */
@@ -358,6 +359,33 @@ static bool app_open(App *a, const AppOptions *opt, bool headless)
 
 /* ---- interactive --------------------------------------------------------- */
 
+/* For monitoring and end-to-end tests: the state JSON, replaced atomically
+ * (write a temporary file, then rename) whenever it changes. */
+static void write_state_file(App *a)
+{
+    if (!a->opt.state_file)
+        return;
+    char buf[sizeof a->last_state];
+    show_state_json(a->show, app_now(a), buf, sizeof buf);
+    /* The timer ticks inside the JSON; compare without it to avoid rewriting
+     * the file every millisecond while a lecture runs. */
+    char *t = strstr(buf, ",\"timer\"");
+    size_t cmp = t ? (size_t)(t - buf) : strlen(buf);
+    if (strncmp(buf, a->last_state, cmp) == 0 && a->last_state[cmp] == buf[cmp])
+        return;
+    memcpy(a->last_state, buf, sizeof buf);
+    char tmp[4096];
+    snprintf(tmp, sizeof tmp, "%s.tmp", a->opt.state_file);
+    FILE *f = fopen(tmp, "w");
+    if (!f) {
+        SDL_Log("cannot write %s", tmp);
+        return;
+    }
+    fprintf(f, "%s\n", buf);
+    if (fclose(f) != 0 || rename(tmp, a->opt.state_file) != 0)
+        SDL_Log("cannot replace %s", a->opt.state_file);
+}
+
 int app_run(const AppOptions *opt)
 {
     App a;
@@ -368,6 +396,7 @@ int app_run(const AppOptions *opt)
     while (show_running(a.show)) {
         if (show_dirty(a.show) || a.need_redraw)
             present(&a);
+        write_state_file(&a);
         /* Sleep until input or the next deadline: an idle kiosk uses no CPU. */
         uint64_t wait = show_next_deadline(a.show, app_now(&a));
         SDL_Event e;
@@ -381,6 +410,7 @@ int app_run(const AppOptions *opt)
             show_handle(a.show, &tick);
         }
     }
+    write_state_file(&a);
     app_close(&a);
     return 0;
 }

@@ -11,6 +11,7 @@ typedef struct {
     const char *lang;         /* start language, or NULL */
     int w, h;                 /* --size; 0 = the display's (or 1920x1080 headless) */
     bool windowed;            /* a development window instead of fullscreen */
+    const char *state_file;   /* keep the state JSON here, rewritten on change */
 } AppOptions;
 
 /* Fullscreen (or windowed) interactive run. Returns the exit status. */

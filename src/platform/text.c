@@ -142,6 +142,7 @@ void text_free(Text *t)
     free(t->path[1]);
     free(t->scratch);
     free(t);
+    FcFini(); /* fontconfig's caches: nothing else in vitrine uses it */
 }
 
 const char *text_font_path(const Text *t, FontStyle style)

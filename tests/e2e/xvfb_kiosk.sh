@@ -1,0 +1,89 @@
+#!/bin/sh
+# End to end under a real X server: vitrine fullscreen on the bundled
+# exhibitions, real key presses and mouse clicks sent with xdotool, the state
+# read back from --state-file and the screen captured and compared with what
+# --render draws for the same slide.
+#
+#   xvfb_kiosk.sh VITRINE IMGDIFF OUTDIR
+set -eu
+vitrine=$1 imgdiff=$2 out=$3
+root=$(cd "$(dirname "$0")/../.." && pwd)
+rm -rf "$out" && mkdir -p "$out"
+W=1280 H=720
+
+Xvfb -displayfd 3 -screen 0 ${W}x${H}x24 -nolisten tcp 3>"$out/display" 2>"$out/xvfb.log" &
+xvfb=$!
+vit=
+cleanup() {
+    [ -n "$vit" ] && kill "$vit" 2>/dev/null || true
+    kill "$xvfb" 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+for _ in $(seq 100); do [ -s "$out/display" ] && break; sleep 0.1; done
+DISPLAY=:$(cat "$out/display")
+export DISPLAY
+echo "Xvfb on $DISPLAY"
+
+state="$out/state.json"
+SDL_VIDEODRIVER=x11 "$vitrine" --state-file "$state" "$root/exhibitions" 2>"$out/vitrine.log" &
+vit=$!
+
+# Wait until the state file says what we expect (a fragment of its JSON).
+expect() {
+    for _ in $(seq 100); do
+        if [ -f "$state" ] && grep -q "$1" "$state"; then
+            echo "ok: $1"
+            return 0
+        fi
+        sleep 0.1
+    done
+    echo "FAIL: state never showed $1; it is:"; cat "$state" 2>/dev/null; cat "$out/vitrine.log"
+    exit 1
+}
+
+expect '"screen":"home"'
+wid=$(xdotool search --sync --name '^vitrine$' | head -n 1)
+xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowfocus "$wid"
+sleep 0.3
+
+xdotool key Return
+expect '"exhibition":"karlag-artists","slide":1,'
+xdotool key Right
+xdotool key Next            # Page Down, as a clicker sends it
+expect '"slide":3,'
+xdotool key Prior           # Page Up
+expect '"slide":2,'
+xdotool mousemove $((W * 9 / 10)) $((H / 2)) click 1   # right third: next
+expect '"slide":3,'
+xdotool mousemove $((W / 10)) $((H / 2)) click 1       # left third: back
+expect '"slide":2,'
+xdotool key l
+expect '"language":"ru"'
+xdotool mousemove $((W * 954 / 1000)) $((H * 47 / 1000)) click 1   # the ENG button
+expect '"language":"en"'
+sleep 0.5
+
+# What the visitor sees now must be what --render draws for this slide.
+import -display "$DISPLAY" -window root "$out/screen.png"
+"$vitrine" --render "$out/expected.png" --exhibition karlag-artists --slide 2 --lang en \
+    --size ${W}x${H} "$root/exhibitions" 2>/dev/null
+# Xvfb's renderer (OpenGL on llvmpipe, or software) antialiases a little
+# differently from the headless software renderer: allow for that only.
+"$imgdiff" "$out/screen.png" "$out/expected.png" 4.0 "$out/diff.png"
+
+# A visitor's escape attempts leave it running.
+xdotool key Escape
+expect '"screen":"home"'
+xdotool key ctrl+q alt+F4 ctrl+c
+sleep 0.5
+kill -0 "$vit" || { echo "FAIL: vitrine ended on a visitor's keys"; exit 1; }
+expect '"running":true'
+
+# The service manager's SIGTERM ends it cleanly.
+kill -TERM "$vit"
+status=0
+wait "$vit" || status=$?
+vit=
+[ "$status" -eq 0 ] || { echo "FAIL: exit status $status after SIGTERM"; exit 1; }
+expect '"running":false'
+echo "e2e: ok"

@@ -1,0 +1,46 @@
+#!/bin/sh
+# Run one replay script with the real binary, headless, and compare what it
+# printed (state lines) and the screenshots it took with what is expected.
+#
+#   run.sh VITRINE IMGDIFF SCRIPT OUTDIR
+#
+# SCRIPT.expected holds the exact stdout; tests/golden/<name>/<file>.png the
+# golden screenshots. A first line "# dir: PATH" (relative to the repository)
+# names the exhibitions to use instead of exhibitions/; "# size: WxH" the size.
+# To accept new output on purpose: VITRINE_UPDATE_GOLDEN=1 ctest -R replay
+set -eu
+vitrine=$1 imgdiff=$2 script=$3 out=$4
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+name=$(basename "$script" .script)
+golden="$root/tests/golden/$name"
+dir=$(sed -n 's/^# dir: *//p' "$script" | head -n 1)
+size=$(sed -n 's/^# size: *//p' "$script" | head -n 1)
+rm -rf "$out" && mkdir -p "$out"
+cd "$out"
+status=0
+"$vitrine" --replay "$script" --size "${size:-1280x720}" "$root/${dir:-exhibitions}" >stdout.txt 2>stderr.txt || status=$?
+if [ "$status" -ne 0 ]; then
+    echo "vitrine --replay exited $status"; cat stderr.txt; exit 1
+fi
+if [ "${VITRINE_UPDATE_GOLDEN:-}" = 1 ]; then
+    cp stdout.txt "${script%.script}.expected"
+    mkdir -p "$golden"
+    for png in *.png; do [ -e "$png" ] && cp "$png" "$golden/$png"; done
+    echo "updated ${script%.script}.expected and $golden"
+    exit 0
+fi
+fail=0
+if ! diff -u "${script%.script}.expected" stdout.txt; then
+    echo "state output differs from ${script%.script}.expected"; fail=1
+fi
+for png in *.png; do
+    [ -e "$png" ] || continue
+    case "$png" in diff-*) continue ;; esac
+    if [ ! -e "$golden/$png" ]; then
+        echo "no golden image $golden/$png"; fail=1; continue
+    fi
+    "$imgdiff" "$png" "$golden/$png" 1.5 "diff-$png" || { echo "  $png differs from golden (see $out/diff-$png)"; fail=1; }
+done
+[ "$fail" -eq 0 ] && echo "replay $name: ok"
+exit $fail
