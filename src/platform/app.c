@@ -308,7 +308,21 @@ static bool app_open(App *a, const AppOptions *opt, bool headless)
         Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI |
                        (opt->windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP);
         int w = opt->w > 0 ? opt->w : WINDOWED_W, h = opt->h > 0 ? opt->h : WINDOWED_H;
-        a->win = SDL_CreateWindow("vitrine", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+        int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
+        SDL_DisplayMode dm;
+        if (!opt->windowed && SDL_GetDesktopDisplayMode(0, &dm) == 0) {
+            /* Kiosks often run with no window manager (xinit + vitrine),
+             * where nobody honours the fullscreen request: so also make the
+             * window exactly the size of the display, at its corner. */
+            SDL_Rect b;
+            w = dm.w;
+            h = dm.h;
+            if (SDL_GetDisplayBounds(0, &b) == 0) {
+                x = b.x;
+                y = b.y;
+            }
+        }
+        a->win = SDL_CreateWindow("vitrine", x, y, w, h, flags);
         if (!a->win) {
             fprintf(stderr, "vitrine: cannot open a window: %s\n", SDL_GetError());
             return false;

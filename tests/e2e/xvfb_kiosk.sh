@@ -9,7 +9,7 @@ set -eu
 vitrine=$1 imgdiff=$2 out=$3
 root=$(cd "$(dirname "$0")/../.." && pwd)
 rm -rf "$out" && mkdir -p "$out"
-W=1280 H=720
+W=1600 H=900   # not the default window size, so a window that fails to fill the screen shows
 
 Xvfb -displayfd 3 -screen 0 ${W}x${H}x24 -nolisten tcp 3>"$out/display" 2>"$out/xvfb.log" &
 xvfb=$!
