@@ -7,25 +7,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* a + "/" + b, without doubling a trailing slash of a. */
-static char *join(const char *a, const char *b)
-{
-    size_t an = strlen(a), bn = strlen(b);
-    bool slash = an > 0 && a[an - 1] == '/';
-    char *out = malloc(an + bn + 2);
-    if (!out)
-        return NULL;
-    memcpy(out, a, an);
-    size_t n = an;
-    if (!slash)
-        out[n++] = '/';
-    memcpy(out + n, b, bn + 1);
-    return out;
-}
-
 static bool has_manifest(const char *dir)
 {
-    char *path = join(dir, MANIFEST_NAME);
+    char *path = manifest_path_join(dir, MANIFEST_NAME);
     struct stat st;
     bool yes = path && stat(path, &st) == 0;
     free(path);
@@ -72,7 +56,7 @@ static char **list_candidates(const char *dir, int *count)
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue;
-        char *sub = join(dir, e->d_name);
+        char *sub = manifest_path_join(dir, e->d_name);
         struct stat st;
         bool ok = sub && stat(sub, &st) == 0 && S_ISDIR(st.st_mode) && has_manifest(sub);
         free(sub);
@@ -129,7 +113,7 @@ Library *library_load(const char *dir, DiagList *diags)
         diag_add(diags, DIAG_ERROR, dir, 0, 0,
                  "no exhibitions found: no folder here holds an " MANIFEST_NAME);
     for (int i = 0; i < n; i++) {
-        char *sub = join(dir, names[i]);
+        char *sub = manifest_path_join(dir, names[i]);
         Exhibition *ex = sub ? manifest_load(sub, diags) : NULL;
         if (ex)
             add_exhibition(lib, ex, diags);

@@ -47,8 +47,7 @@ static const char *const lecture_keys[] = {"duration_min"};
 
 /* ---- Small helpers ------------------------------------------------------ */
 
-/* a + "/" + b, without doubling a trailing slash of a. */
-static char *path_join(const char *a, const char *b)
+char *manifest_path_join(const char *a, const char *b)
 {
     size_t an = strlen(a), bn = strlen(b);
     bool slash = an > 0 && a[an - 1] == '/';
@@ -682,7 +681,7 @@ static bool check_image(Ctx *c, const char *rel, const char *ptr, const char *su
         while (*p == '/')
             p++;
     }
-    char *full = path_join(c->ex->dir, rel);
+    char *full = manifest_path_join(c->ex->dir, rel);
     if (!full)
         return false;
     struct stat st;
@@ -1127,7 +1126,7 @@ static Exhibition *load_text(const char *dir, const char *file, const char *buf,
         goto out;
     c.ex = ex;
     ex->dir = strdup(dir);
-    ex->manifest_path = path_join(dir, MANIFEST_NAME);
+    ex->manifest_path = manifest_path_join(dir, MANIFEST_NAME);
     if (!ex->dir || !ex->manifest_path)
         goto fail;
 
@@ -1200,7 +1199,7 @@ Exhibition *manifest_load_buffer(const char *dir, const char *file, const char *
         dir = ".";
     char *own_file = NULL;
     if (!file)
-        file = own_file = path_join(dir, MANIFEST_NAME);
+        file = own_file = manifest_path_join(dir, MANIFEST_NAME);
     if (!file)
         return NULL;
     int start = diags ? diags->n : 0;
@@ -1295,7 +1294,7 @@ Exhibition *manifest_load(const char *dir, DiagList *diags)
 {
     if (!dir)
         return NULL;
-    char *path = path_join(dir, MANIFEST_NAME);
+    char *path = manifest_path_join(dir, MANIFEST_NAME);
     if (!path)
         return NULL;
     size_t len = 0;

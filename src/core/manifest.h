@@ -101,4 +101,8 @@ const char *loc_get(const Localized *l, const char *lang, const Exhibition *ex);
 ImageFormat manifest_sniff(const unsigned char *head, size_t n);
 const char *manifest_format_name(ImageFormat f);
 
+/* a + "/" + b, without doubling a trailing slash of a. malloc'd; NULL on
+ * out of memory. */
+char *manifest_path_join(const char *a, const char *b);
+
 #endif

@@ -16,71 +16,12 @@
 #include <unistd.h>
 
 #include "library.h"
+#include "diag_support.h"
 
 #define MANIFESTS FIXTURES "/manifests"
 
 /* ---- Helpers ------------------------------------------------------------ */
 
-static char *diag_text(const DiagList *dl)
-{
-    char *text = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&text, &len);
-    assert_non_null(f);
-    diag_print(dl, f);
-    fclose(f);
-    return text;
-}
-
-static bool has_diag(const DiagList *dl, const char *needle)
-{
-    char *text = diag_text(dl);
-    bool found = strstr(text, needle) != NULL;
-    if (!found) {
-        print_error("expected a diagnostic containing\n  %s\nbut got:\n", needle);
-        for (int i = 0; i < dl->n; i++)
-            print_error("  %s:%d:%d: %s\n", dl->items[i].file, dl->items[i].line,
-                        dl->items[i].col, dl->items[i].msg);
-    }
-    free(text);
-    return found;
-}
-#define assert_diag(dl, needle) assert_true(has_diag(dl, needle))
-
-static char *make_tmpdir(void)
-{
-    const char *base = getenv("TMPDIR");
-    char tmpl[512];
-    snprintf(tmpl, sizeof tmpl, "%s/vitrine-library-XXXXXX", base && *base ? base : "/tmp");
-    char *d = mkdtemp(tmpl);
-    assert_non_null(d);
-    return strdup(d);
-}
-
-static void rm_rf(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0)
-        return;
-    if (S_ISDIR(st.st_mode)) {
-        DIR *d = opendir(path);
-        struct dirent *e;
-        while (d && (e = readdir(d)) != NULL) {
-            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                continue;
-            char sub[1024];
-            snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-            rm_rf(sub);
-        }
-        if (d)
-            closedir(d);
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
-}
-
-/* Writes root/rel, creating folders on the way. */
 static void write_text(const char *root, const char *rel, const char *text)
 {
     char path[1024];

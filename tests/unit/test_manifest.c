@@ -20,99 +20,11 @@
 #include <unistd.h>
 
 #include "manifest.h"
+#include "diag_support.h"
 
 #define MANIFESTS FIXTURES "/manifests"
 
 /* ---- Helpers ------------------------------------------------------------ */
-
-/* All diagnostics as --check prints them. Caller frees. */
-static char *diag_text(const DiagList *dl)
-{
-    char *text = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&text, &len);
-    assert_non_null(f);
-    diag_print(dl, f);
-    fclose(f);
-    return text;
-}
-
-/* cmocka cuts long messages: print one diagnostic at a time */
-static void print_diags(const DiagList *dl)
-{
-    for (int i = 0; i < dl->n; i++)
-        print_error("  %s:%d:%d: %s: %s\n", dl->items[i].file, dl->items[i].line,
-                    dl->items[i].col, dl->items[i].level == DIAG_ERROR ? "error" : "warning",
-                    dl->items[i].msg);
-}
-
-static bool has_diag(const DiagList *dl, const char *needle)
-{
-    char *text = diag_text(dl);
-    bool found = strstr(text, needle) != NULL;
-    if (!found) {
-        print_error("expected a diagnostic containing\n  %s\nbut got:\n", needle);
-        print_diags(dl);
-    }
-    free(text);
-    return found;
-}
-#define assert_diag(dl, needle) assert_true(has_diag(dl, needle))
-
-static bool lacks_diag(const DiagList *dl, const char *needle)
-{
-    char *text = diag_text(dl);
-    bool found = strstr(text, needle) != NULL;
-    if (found) {
-        print_error("did not expect a diagnostic containing\n  %s\nbut got:\n", needle);
-        print_diags(dl);
-    }
-    free(text);
-    return !found;
-}
-#define assert_no_diag(dl, needle) assert_true(lacks_diag(dl, needle))
-
-static bool no_diags(const DiagList *dl)
-{
-    if (dl->n == 0)
-        return true;
-    print_error("expected no diagnostics, got:\n");
-    print_diags(dl);
-    return false;
-}
-
-static char *make_tmpdir(void)
-{
-    const char *base = getenv("TMPDIR");
-    char tmpl[512];
-    snprintf(tmpl, sizeof tmpl, "%s/vitrine-manifest-XXXXXX", base && *base ? base : "/tmp");
-    char *d = mkdtemp(tmpl);
-    assert_non_null(d);
-    return strdup(d);
-}
-
-static void rm_rf(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0)
-        return;
-    if (S_ISDIR(st.st_mode)) {
-        DIR *d = opendir(path);
-        struct dirent *e;
-        while (d && (e = readdir(d)) != NULL) {
-            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                continue;
-            char sub[1024];
-            snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-            rm_rf(sub);
-        }
-        if (d)
-            closedir(d);
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
-}
 
 /* Writes dir/rel, creating folders on the way. */
 static void write_bytes(const char *dir, const char *rel, const void *data, size_t len)
