@@ -141,13 +141,11 @@ static int text_width(const SceneView *v, const char *t, int px, FontStyle st)
 
 /* A laid-out block; lines beyond the box end with an ellipsis. Returns the
  * height used. */
-static int block(Scene *s, const SceneView *v, const char *t, Rect box, int px_max, int px_min,
-                 FontStyle st, Color c, Align al)
+/* Emit the lines of an already fitted block at box (its x, y and width). */
+static int emit_block(Scene *s, const SceneView *v, const char *t, const TextBlock *tbp, Rect box,
+                      FontStyle st, Color c, Align al)
 {
-    if (!t || !*t || box.w <= 0 || box.h <= 0)
-        return 0;
-    TextBlock tb;
-    layout_fit(v->measure, st, t, box.w, box.h, px_max, px_min, &tb);
+    const TextBlock tb = *tbp;
     for (int i = 0; i < tb.n; i++) {
         const LayoutLine *ln = &tb.lines[i];
         int lw = ln->width;
@@ -178,6 +176,16 @@ static int block(Scene *s, const SceneView *v, const char *t, Rect box, int px_m
         }
     }
     return tb.n * tb.line_h;
+}
+
+static int block(Scene *s, const SceneView *v, const char *t, Rect box, int px_max, int px_min,
+                 FontStyle st, Color c, Align al)
+{
+    if (!t || !*t || box.w <= 0 || box.h <= 0)
+        return 0;
+    TextBlock tb;
+    layout_fit(v->measure, st, t, box.w, box.h, px_max, px_min, &tb);
+    return emit_block(s, v, t, &tb, box, st, c, al);
 }
 
 static void image(Scene *s, Rect r, const char *path, ImageFormat f, FitMode fit, int ex, int slide)
@@ -454,27 +462,24 @@ static void build_slide(Scene *s, const SceneView *v, float u)
         int credit_px = (int)(24 * u);
         int credit_h = credit ? m->line_height(m->ctx, credit_px, FONT_REGULAR) + (int)(24 * u) : 0;
         int title_max = avail / 3;
-        TextBlock tb;
-        int title_h = 0, body_h = 0;
-        if (title) {
-            layout_fit(m, FONT_BOLD, title, bw, title_max, (int)(64 * u), (int)(36 * u), &tb);
-            title_h = tb.n * tb.line_h;
-        }
+        TextBlock title_tb = {0}, body_tb = {0};
+        if (title)
+            layout_fit(m, FONT_BOLD, title, bw, title_max, (int)(64 * u), (int)(36 * u), &title_tb);
+        int title_h = title_tb.n * title_tb.line_h;
         int body_max = avail - title_h - (title ? gap : 0) - credit_h;
-        if (body) {
-            layout_fit(m, FONT_REGULAR, body, bw, body_max, (int)(42 * u), (int)(24 * u), &tb);
-            body_h = tb.n * tb.line_h;
-        }
+        if (body && body_max > 0)
+            layout_fit(m, FONT_REGULAR, body, bw, body_max, (int)(42 * u), (int)(24 * u), &body_tb);
+        int body_h = body_tb.n * body_tb.line_h;
         int total = title_h + (title && body ? gap : 0) + body_h + credit_h;
         int y = top + (avail - total) / 2;
         if (title) {
-            block(s, v, title, (Rect){x, y, bw, title_max}, (int)(64 * u), (int)(36 * u), FONT_BOLD,
-                  COL_ACCENT, ALIGN_CENTER);
+            emit_block(s, v, title, &title_tb, (Rect){x, y, bw, title_h}, FONT_BOLD, COL_ACCENT,
+                       ALIGN_CENTER);
             y += title_h + (body ? gap : 0);
         }
         if (body) {
-            block(s, v, body, (Rect){x, y, bw, body_max}, (int)(42 * u), (int)(24 * u), FONT_REGULAR,
-                  COL_TEXT, ALIGN_CENTER);
+            emit_block(s, v, body, &body_tb, (Rect){x, y, bw, body_h}, FONT_REGULAR, COL_TEXT,
+                       ALIGN_CENTER);
             y += body_h;
         }
         if (credit) {
