@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/lecture_report.h"
 #include "core/library.h"
 #include "platform/app.h"
 
@@ -41,6 +42,20 @@ static void usage(FILE *out)
           "                           Ctrl+Q and closing the window quit\n"
           "      --state-file FILE    keep the current state as one JSON line in FILE\n"
           "                           (screen, exhibition, slide, language...) for monitoring\n"
+          "      --settings FILE      settings (docs/settings.md); default\n"
+          "                           ~/.config/vitrine/settings.json if it exists\n"
+          "\n"
+          "Lectures:\n"
+          "      --lecture            present an exhibition (--exhibition ID, else the first)\n"
+          "                           with the clicker keys, a timer and, with two displays,\n"
+          "                           the presenter view\n"
+          "      --duration MIN       planned length (default: the manifest's lecture.duration_min)\n"
+          "      --state-dir DIR      where lecture records are written\n"
+          "                           (default ~/.local/state/vitrine/lectures)\n"
+          "      --learn-keys         press each clicker button; writes them to the settings\n"
+          "      --lecture-report FILE  print a lecture record against the slides' budgets\n"
+          "      --suggest-budgets OUT.json  with --lecture-report: a copy of the manifest\n"
+          "                           with lecture_s set to the times spent\n"
           "  -h, --help               show this help\n"
           "  -V, --version            show the version\n"
           "\n"
@@ -76,7 +91,8 @@ static int run_check(const char *dir)
 
 int main(int argc, char **argv)
 {
-    enum { OPT_CHECK = 256, OPT_RENDER, OPT_REPLAY, OPT_SIZE, OPT_STATE_FILE };
+    enum { OPT_CHECK = 256, OPT_RENDER, OPT_REPLAY, OPT_SIZE, OPT_STATE_FILE, OPT_LECTURE,
+           OPT_DURATION, OPT_SETTINGS, OPT_STATE_DIR, OPT_LEARN_KEYS, OPT_REPORT, OPT_SUGGEST };
     static const struct option longopts[] = {
         {"check", no_argument, NULL, OPT_CHECK},
         {"render", required_argument, NULL, OPT_RENDER},
@@ -87,13 +103,20 @@ int main(int argc, char **argv)
         {"size", required_argument, NULL, OPT_SIZE},
         {"windowed", no_argument, NULL, 'w'},
         {"state-file", required_argument, NULL, OPT_STATE_FILE},
+        {"lecture", no_argument, NULL, OPT_LECTURE},
+        {"duration", required_argument, NULL, OPT_DURATION},
+        {"settings", required_argument, NULL, OPT_SETTINGS},
+        {"state-dir", required_argument, NULL, OPT_STATE_DIR},
+        {"learn-keys", no_argument, NULL, OPT_LEARN_KEYS},
+        {"lecture-report", required_argument, NULL, OPT_REPORT},
+        {"suggest-budgets", required_argument, NULL, OPT_SUGGEST},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
     AppOptions opt = {.dir = VITRINE_DEFAULT_EXHIBITIONS};
-    bool check = false;
-    const char *render = NULL, *replay = NULL;
+    bool check = false, learn = false;
+    const char *render = NULL, *replay = NULL, *report = NULL, *suggest = NULL;
     int c;
     while ((c = getopt_long(argc, argv, "e:s:l:whV", longopts, NULL)) != -1) {
         switch (c) {
@@ -120,6 +143,22 @@ int main(int argc, char **argv)
             break;
         case 'w': opt.windowed = true; break;
         case OPT_STATE_FILE: opt.state_file = optarg; break;
+        case OPT_LECTURE: opt.lecture = true; break;
+        case OPT_DURATION: {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (*end || n < 1 || n > 1440) {
+                fprintf(stderr, "vitrine: --duration takes minutes from 1 to 1440, not \"%s\"\n", optarg);
+                return 2;
+            }
+            opt.duration_min = (int)n;
+            break;
+        }
+        case OPT_SETTINGS: opt.settings = optarg; break;
+        case OPT_STATE_DIR: opt.state_dir = optarg; break;
+        case OPT_LEARN_KEYS: learn = true; break;
+        case OPT_REPORT: report = optarg; break;
+        case OPT_SUGGEST: suggest = optarg; break;
         case 'h': usage(stdout); return 0;
         case 'V': printf("vitrine %s\n", VITRINE_VERSION); return 0;
         default: usage(stderr); return 2;
@@ -131,10 +170,19 @@ int main(int argc, char **argv)
         fprintf(stderr, "vitrine: one DIR at most (got \"%s\" too)\n", argv[optind]);
         return 2;
     }
-    if ((check != 0) + (render != NULL) + (replay != NULL) > 1) {
-        fputs("vitrine: --check, --render and --replay are separate modes; choose one\n", stderr);
+    if ((check != 0) + (render != NULL) + (replay != NULL) + (learn != 0) + (report != NULL) > 1) {
+        fputs("vitrine: --check, --render, --replay, --learn-keys and --lecture-report are separate "
+              "modes; choose one\n", stderr);
         return 2;
     }
+    if (suggest && !report) {
+        fputs("vitrine: --suggest-budgets goes with --lecture-report FILE\n", stderr);
+        return 2;
+    }
+    if (report)
+        return lecture_report_main(report, suggest, stdout, stderr);
+    if (learn)
+        return app_learn_keys(&opt);
     if (opt.slide && !opt.exhibition) {
         fputs("vitrine: --slide needs --exhibition ID\n", stderr);
         return 2;

@@ -20,6 +20,7 @@ typedef struct {
 static const CmdSpec cmd_specs[] = {
     {"open",       RC_OPEN,       true,  0, 1, false},
     {"key",        RC_KEY,        true,  0, 0, false},
+    {"hold",       RC_HOLD,       true,  1, 1, false},
     {"tap",        RC_TAP,        false, 2, 2, true},
     {"click",      RC_CLICK,      false, 2, 2, true},
     {"swipe",      RC_SWIPE,      false, 5, 5, false},
@@ -32,6 +33,7 @@ static const CmdSpec cmd_specs[] = {
     {"wait",       RC_WAIT,       false, 1, 1, false},
     {"state",      RC_STATE,      false, 0, 0, false},
     {"screenshot", RC_SCREENSHOT, true,  0, 0, false},
+    {"presenter-screenshot", RC_PRESENTER_SCREENSHOT, true, 0, 0, false},
 };
 
 bool replay_split_key(const char *spec, unsigned *mods, const char **name)
@@ -113,7 +115,7 @@ static bool parse_line(char *line, int lineno, const char *file, ReplayCmd *cmd,
         cmd->arg = strdup(w);
         if (!cmd->arg)
             return false;
-        if (spec->op == RC_KEY) {
+        if (spec->op == RC_KEY || spec->op == RC_HOLD) {
             unsigned mods;
             const char *kn;
             if (!replay_split_key(w, &mods, &kn)) {
@@ -144,6 +146,7 @@ static bool parse_line(char *line, int lineno, const char *file, ReplayCmd *cmd,
             ((spec->op == RC_SWIPE || spec->op == RC_DRAG || spec->op == RC_PINCH) &&
              cmd->n_num == 4 && (v < 0 || v > 60000)) ||
             (spec->op == RC_RESIZE && (v < 1 || v > 16384)) ||
+            (spec->op == RC_HOLD && (v < 0 || v > 60000)) ||
             (spec->op == RC_OPEN && (v < 1 || v > 1e6))) {
             diag_add(d, DIAG_ERROR, file, lineno, col, "%s is out of range for \"%s\"", t, spec->name);
             goto fail;

@@ -7,6 +7,8 @@
  *
  *   open ID [N]                 open exhibition ID at slide N (default 1)
  *   key NAME                    SDL key name with optional Ctrl+ Alt+ Shift+ Gui+
+ *   hold NAME MS                hold a key down MS ms: auto-repeat starts after
+ *                               500 ms and repeats every 33 ms, as X does
  *   tap X Y                     one finger down and up
  *   click X Y                   mouse button down and up
  *   swipe X0 Y0 X1 Y1 MS        one finger dragged
@@ -19,6 +21,7 @@
  *   wait MS                     let virtual time pass
  *   state                       print one JSON line of state to stdout
  *   screenshot FILE.png         save what is on screen now
+ *   presenter-screenshot FILE   save the presenter view (lecture mode)
  */
 #ifndef VITRINE_REPLAY_H
 #define VITRINE_REPLAY_H
@@ -29,7 +32,8 @@
 
 typedef enum {
     RC_OPEN, RC_KEY, RC_TAP, RC_CLICK, RC_SWIPE, RC_DRAG, RC_PINCH, RC_CLOSE,
-    RC_SIGTERM, RC_RESIZE, RC_LANG, RC_WAIT, RC_STATE, RC_SCREENSHOT,
+    RC_SIGTERM, RC_RESIZE, RC_LANG, RC_WAIT, RC_STATE, RC_SCREENSHOT, RC_PRESENTER_SCREENSHOT,
+    RC_HOLD,
 } ReplayOp;
 
 #define REPLAY_MAX_NUMS 5

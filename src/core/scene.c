@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lecture_timer.h"
 #include "ui_text.h"
 
 /* ---- theme ------------------------------------------------------------- */
@@ -22,6 +23,11 @@ static const Color COL_ACCENT  = {214, 172, 98, 255};
 static const Color COL_ON_ACC  = {20, 18, 14, 255};
 static const Color COL_ARROW   = {255, 255, 255, 40};
 static const Color COL_HOLDER  = {36, 36, 42, 255};
+static const Color COL_BLACK   = {0, 0, 0, 255};
+static const Color COL_WHITE   = {255, 255, 255, 255};
+static const Color COL_WARN    = {242, 178, 52, 255};
+static const Color COL_ALERT   = {236, 84, 60, 255};
+static const Color COL_OVERLAY = {0, 0, 0, 170};
 
 #define TARGET_MIN 80     /* touch targets, px at 1080p */
 
@@ -370,6 +376,8 @@ static void side_arrows(Scene *s, const SceneView *v, Rect area, float u, bool p
 {
     hit(s, (Rect){0, 0, v->w / 3, v->h}, ACT_PREV, 0);
     hit(s, (Rect){v->w - v->w / 3, 0, v->w / 3, v->h}, ACT_NEXT, 0);
+    if (v->lecture.on)
+        return; /* taps still turn pages, but the audience sees no buttons */
     int bw = (int)(TARGET_MIN * u), bh = (int)(140 * u), px = (int)(72 * u);
     int y = area.y + (area.h - bh) / 2;
     const Measure *m = v->measure;
@@ -446,6 +454,8 @@ static void build_slide(Scene *s, const SceneView *v, float u)
             counter(s, v, ex, v->w - margin,
                     v->h - (int)(24 * u) - m->line_height(m->ctx, (int)(28 * u), FONT_REGULAR), u);
         }
+        if (v->lecture.on) /* an audience sees the slide, not the kiosk's buttons */
+            top = (int)(24 * u);
         Rect area = {margin, top, v->w - 2 * margin, bottom - top - (int)(16 * u)};
         if (sl->image_ok && sl->image_path && !failed(v, v->exhibition, v->slide))
             image(s, area, sl->image_path, sl->image_format, FIT_CONTAIN, v->exhibition, v->slide);
@@ -491,34 +501,308 @@ static void build_slide(Scene *s, const SceneView *v, float u)
         counter(s, v, ex, v->w - margin,
                 v->h - (int)(24 * u) - m->line_height(m->ctx, (int)(28 * u), FONT_REGULAR), u);
     }
-    home_button(s, v, u);
+    if (!v->lecture.on)
+        home_button(s, v, u);
 }
 
-/* ---- entry points ------------------------------------------------------- */
+/* ---- lecture ------------------------------------------------------------ */
 
-void scene_build(Scene *s, const SceneView *v)
+static float scale_of(const SceneView *v)
+{
+    float uw = (float)v->w / 1920.0f, uh = (float)v->h / 1080.0f;
+    float u = uw < uh ? uw : uh;
+    if (v->w < v->h) /* portrait: scale by the width as if it were the short side of 1080 */
+        u = (float)v->w / 1080.0f;
+    return u < 0.25f ? 0.25f : u;
+}
+
+static void scene_reset(Scene *s)
 {
     s->n = 0;
     s->n_hits = 0;
     s->arena_len = 0;
     s->oom = false;
     s->clear = COL_BG;
+}
+
+
+static Color level_color(int level)
+{
+    switch ((LtLevel)level) {
+    case LT_WARN: return COL_WARN;
+    case LT_ALERT:
+    case LT_OVER: return COL_ALERT;
+    case LT_NORMAL: break;
+    }
+    return COL_TEXT;
+}
+
+int scene_overview_cols(int n, int w, int h)
+{
+    (void)h;
+    int cols = 1;
+    while (cols * cols < n && cols < 6)
+        cols++;
+    if (w < h && cols > 3)
+        cols = 3;
+    return cols;
+}
+
+/* A small picture of slide i in box: its image, or its title for a text slide. */
+static void slide_preview(Scene *s, const SceneView *v, int i, Rect box, float u)
+{
+    const Exhibition *ex = v->lib->items[v->exhibition];
+    const Slide *sl = &ex->slides[i];
+    const char *lang = lang_code(v);
+    rect(s, box, COL_BLACK);
+    if (sl->image) {
+        if (sl->image_ok && sl->image_path && !failed(v, v->exhibition, i))
+            image(s, box, sl->image_path, sl->image_format, FIT_CONTAIN, v->exhibition, i);
+        else
+            placeholder(s, v, box, u, box.h > 200 * u);
+        return;
+    }
+    const char *title = loc_get(&sl->title, lang, ex);
+    const char *body = loc_get(&sl->text, lang, ex);
+    int pad = box.w / 12;
+    Rect tb = {box.x + pad, box.y + pad, box.w - 2 * pad, box.h - 2 * pad};
+    int px = box.h / 8 > 8 ? box.h / 8 : 8;
+    int used = block(s, v, title ? title : body, (Rect){tb.x, tb.y, tb.w, tb.h / 2}, px, px / 2,
+                     FONT_BOLD, COL_ACCENT, ALIGN_CENTER);
+    if (title && body)
+        block(s, v, body, (Rect){tb.x, tb.y + used + pad / 2, tb.w, tb.h - used - pad / 2}, px * 2 / 3,
+              px / 3 > 6 ? px / 3 : 6, FONT_REGULAR, COL_TEXT, ALIGN_CENTER);
+}
+
+static void build_overview(Scene *s, const SceneView *v, float u)
+{
+    const Exhibition *ex = v->lib->items[v->exhibition];
+    int n = ex->n_slides;
+    int cols = scene_overview_cols(n, v->w, v->h);
+    int rows_max = 5;
+    int per_page = cols * rows_max;
+    int page = v->lecture.overview_sel / per_page;
+    int first = page * per_page, count = n - first < per_page ? n - first : per_page;
+    int rows = (count + cols - 1) / cols;
+    if (rows < 1)
+        rows = 1;
+    int margin = (int)(40 * u), gap = (int)(24 * u);
+    int label_h = v->measure->line_height(v->measure->ctx, (int)(24 * u), FONT_REGULAR);
+    int cell_w = (v->w - 2 * margin - (cols - 1) * gap) / cols;
+    int cell_h = cell_w * 9 / 16;
+    int max_h = (v->h - 2 * margin - (rows - 1) * gap) / rows - label_h;
+    if (cell_h > max_h) {
+        cell_h = max_h;
+        cell_w = cell_h * 16 / 9;
+    }
+    int total_w = cols * cell_w + (cols - 1) * gap, total_h = rows * (cell_h + label_h) + (rows - 1) * gap;
+    int x0 = (v->w - total_w) / 2, y0 = (v->h - total_h) / 2;
+    const char *lang = lang_code(v);
+    for (int k = 0; k < count; k++) {
+        int i = first + k;
+        Rect cell = {x0 + (k % cols) * (cell_w + gap), y0 + (k / cols) * (cell_h + label_h + gap), cell_w, cell_h};
+        slide_preview(s, v, i, cell, u);
+        char label[160];
+        const char *t = loc_get(&ex->slides[i].title, lang, ex);
+        snprintf(label, sizeof label, "%d%s%.120s", i + 1, t ? "  " : "", t ? t : "");
+        block(s, v, label, (Rect){cell.x, cell.y + cell.h + (int)(4 * u), cell.w, label_h}, (int)(24 * u),
+              (int)(16 * u), i == v->lecture.overview_sel ? FONT_BOLD : FONT_REGULAR,
+              i == v->lecture.overview_sel ? COL_ACCENT : COL_DIM, ALIGN_LEFT);
+        if (i == v->slide)
+            frame(s, cell, COL_DIM, (int)(3 * u) > 0 ? (int)(3 * u) : 1);
+        if (i == v->lecture.overview_sel)
+            frame(s, (Rect){cell.x - (int)(6 * u), cell.y - (int)(6 * u), cell.w + (int)(12 * u),
+                            cell.h + (int)(12 * u)},
+                  COL_ACCENT, (int)(5 * u) > 0 ? (int)(5 * u) : 1);
+        hit(s, cell, ACT_GOTO, i);
+    }
+}
+
+/* The timer as "12:34  ·  32:26" (elapsed, remaining), coloured by level. */
+static void timer_text(const LectureView *l, char *buf, size_t n)
+{
+    char e[16], r[16];
+    ltimer_format(l->elapsed_ms, e, sizeof e);
+    if (l->planned_ms > 0) {
+        ltimer_format(l->remaining_ms, r, sizeof r);
+        snprintf(buf, n, "%s  \xC2\xB7  %s", e, r);
+    } else {
+        snprintf(buf, n, "%s", e);
+    }
+}
+
+static void build_lecture(Scene *s, const SceneView *v, float u)
+{
+    const LectureView *l = &v->lecture;
+    if (l->blank == BLANK_BLACK) {
+        s->clear = COL_BLACK;
+        return;
+    }
+    if (l->blank == BLANK_WHITE) {
+        s->clear = COL_WHITE;
+        return;
+    }
+    if (l->overview)
+        build_overview(s, v, u);
+    else
+        build_slide(s, v, u);
+    const Measure *m = v->measure;
+    if (l->timer_overlay && !l->overview) {
+        char t[48];
+        timer_text(l, t, sizeof t);
+        int px = (int)(30 * u);
+        int tw = text_width(v, t, px, FONT_BOLD), lh = m->line_height(m->ctx, px, FONT_BOLD);
+        int pad = (int)(14 * u);
+        Rect box = {v->w - tw - 2 * pad - (int)(16 * u), (int)(16 * u), tw + 2 * pad, lh + pad};
+        rect(s, box, COL_OVERLAY);
+        text_at(s, v, box.x + pad, box.y + pad / 2, t, strlen(t), px, FONT_BOLD,
+                l->timer_running ? level_color(l->level) : COL_DIM);
+    }
+    if (l->goto_num) {
+        char g[64];
+        snprintf(g, sizeof g, "%s %d", ui_text(UI_GOTO, lang_code(v)), l->goto_num);
+        int px = (int)(44 * u);
+        int tw = text_width(v, g, px, FONT_BOLD), lh = m->line_height(m->ctx, px, FONT_BOLD);
+        Rect box = {(v->w - tw) / 2 - (int)(24 * u), (int)(24 * u), tw + (int)(48 * u), lh + (int)(16 * u)};
+        rect(s, box, COL_OVERLAY);
+        text_at(s, v, box.x + (int)(24 * u), box.y + (int)(8 * u), g, strlen(g), px, FONT_BOLD, COL_ACCENT);
+    }
+}
+
+void scene_build_presenter(Scene *s, const SceneView *v)
+{
+    scene_reset(s);
+    bool ok = v->w > 0 && v->h > 0 && v->lib && v->exhibition >= 0 && v->exhibition < v->lib->n &&
+              v->slide >= 0 && v->slide < v->lib->items[v->exhibition]->n_slides;
+    if (!ok)
+        return;
+    float u = scale_of(v);
+    const LectureView *l = &v->lecture;
+    const Exhibition *ex = v->lib->items[v->exhibition];
+    const Measure *m = v->measure;
+    const char *nl = l->notes_lang ? l->notes_lang : lang_code(v);
+    int margin = (int)(40 * u), gap = (int)(32 * u);
+    int left_w = (v->w - 2 * margin - gap) * 58 / 100;
+    int right_x = margin + left_w + gap, right_w = v->w - right_x - margin;
+    int label_px = (int)(26 * u);
+    int label_h = m->line_height(m->ctx, label_px, FONT_BOLD);
+
+    /* now */
+    Rect cur = {margin, margin, left_w, left_w * 9 / 16};
+    if (cur.h > (v->h - 2 * margin) * 6 / 10) {
+        cur.h = (v->h - 2 * margin) * 6 / 10;
+        cur.w = cur.h * 16 / 9;
+    }
+    slide_preview(s, v, v->slide, cur, u);
+    if (l->blank != BLANK_NONE) {
+        const char *b = ui_text(l->blank == BLANK_BLACK ? UI_BLACK_SCREEN : UI_WHITE_SCREEN, nl);
+        int px = (int)(40 * u);
+        int tw = text_width(v, b, px, FONT_BOLD), lh = m->line_height(m->ctx, px, FONT_BOLD);
+        Rect box = {cur.x + (cur.w - tw) / 2 - (int)(20 * u), cur.y + (cur.h - lh) / 2, tw + (int)(40 * u), lh};
+        rect(s, box, l->blank == BLANK_BLACK ? COL_BLACK : COL_WHITE);
+        text_at(s, v, box.x + (int)(20 * u), box.y, b, strlen(b), px, FONT_BOLD,
+                l->blank == BLANK_BLACK ? COL_TEXT : COL_BLACK);
+    }
+    frame(s, cur, l->blank == BLANK_NONE ? COL_ACCENT : COL_DIM, (int)(3 * u) > 0 ? (int)(3 * u) : 1);
+
+    /* next */
+    int y = cur.y + cur.h + gap;
+    const char *next_label = ui_text(UI_NEXT, nl);
+    text_at(s, v, margin, y, next_label, strlen(next_label), label_px, FONT_BOLD, COL_DIM);
+    y += label_h + (int)(8 * u);
+    int next_h = v->h - margin - y;
+    Rect nxt = {margin, y, next_h * 16 / 9, next_h};
+    if (nxt.w > left_w / 2) {
+        nxt.w = left_w / 2;
+        nxt.h = nxt.w * 9 / 16;
+    }
+    if (v->slide + 1 < ex->n_slides) {
+        slide_preview(s, v, v->slide + 1, nxt, u);
+        const char *nt = loc_get(&ex->slides[v->slide + 1].title, nl, ex);
+        if (nt)
+            block(s, v, nt, (Rect){nxt.x + nxt.w + gap, nxt.y, left_w - nxt.w - gap, nxt.h}, (int)(30 * u),
+                  (int)(20 * u), FONT_BOLD, COL_TEXT, ALIGN_LEFT);
+    } else {
+        const char *end = ui_text(UI_END, nl);
+        text_at(s, v, margin, y, end, strlen(end), (int)(30 * u), FONT_REGULAR, COL_DIM);
+    }
+
+    /* timer, pacing, clock, counter */
+    y = margin;
+    char e[16], line[96];
+    ltimer_format(l->elapsed_ms, e, sizeof e);
+    int big = (int)(120 * u);
+    Color tc = l->timer_running ? level_color(l->level) : COL_DIM;
+    text_at(s, v, right_x, y, e, strlen(e), big, FONT_BOLD, tc);
+    y += m->line_height(m->ctx, big, FONT_BOLD);
+    int mid = (int)(36 * u), mid_h = m->line_height(m->ctx, mid, FONT_REGULAR);
+    if (l->planned_ms > 0) {
+        char r[16];
+        ltimer_format(l->remaining_ms, r, sizeof r);
+        snprintf(line, sizeof line, "%s %s", r, ui_text(l->remaining_ms < 0 ? UI_OVER : UI_LEFT, nl));
+        text_at(s, v, right_x, y, line, strlen(line), mid, FONT_BOLD, level_color(l->level));
+        y += mid_h;
+    }
+    if (!l->timer_running) {
+        const char *p = ui_text(UI_PAUSED, nl);
+        text_at(s, v, right_x, y, p, strlen(p), mid, FONT_BOLD, COL_WARN);
+        y += mid_h;
+    }
+    if (l->has_budgets) {
+        char d[16];
+        int64_t pm = l->pacing_ms;
+        if (pm == 0) {
+            snprintf(line, sizeof line, "%s", ui_text(UI_ON_TIME, nl));
+        } else {
+            ltimer_format(pm < 0 ? -pm : pm, d, sizeof d);
+            snprintf(line, sizeof line, "%s %s", ui_text(pm < 0 ? UI_AHEAD : UI_BEHIND, nl), d);
+        }
+        text_at(s, v, right_x, y, line, strlen(line), mid, FONT_REGULAR,
+                pm > 60000 ? COL_ALERT : pm > 0 ? COL_WARN : COL_TEXT);
+        y += mid_h;
+    }
+    snprintf(line, sizeof line, "%d / %d%s%s", v->slide + 1, ex->n_slides, l->clock ? "    " : "",
+             l->clock ? l->clock : "");
+    text_at(s, v, right_x, y, line, strlen(line), mid, FONT_REGULAR, COL_DIM);
+    y += mid_h;
+    if (l->goto_num) {
+        snprintf(line, sizeof line, "%s %d", ui_text(UI_GOTO, nl), l->goto_num);
+        text_at(s, v, right_x, y, line, strlen(line), mid, FONT_BOLD, COL_ACCENT);
+        y += mid_h;
+    }
+
+    /* notes */
+    y += gap / 2;
+    const char *notes_label = ui_text(UI_NOTES, nl);
+    text_at(s, v, right_x, y, notes_label, strlen(notes_label), label_px, FONT_BOLD, COL_DIM);
+    y += label_h + (int)(8 * u);
+    const char *notes = loc_get(&ex->slides[v->slide].notes, nl, ex);
+    Rect nb = {right_x, y, right_w, v->h - margin - y};
+    rect(s, (Rect){nb.x - (int)(16 * u), nb.y - (int)(8 * u), nb.w + (int)(32 * u), nb.h + (int)(16 * u)},
+         COL_PANEL);
+    block(s, v, notes ? notes : ui_text(UI_NO_NOTES, nl), nb, (int)(34 * u), (int)(20 * u), FONT_REGULAR,
+          notes ? COL_TEXT : COL_DIM, ALIGN_LEFT);
+}
+
+/* ---- entry points ------------------------------------------------------- */
+
+void scene_build(Scene *s, const SceneView *v)
+{
+    scene_reset(s);
     if (v->w <= 0 || v->h <= 0)
         return;
-    float uw = (float)v->w / 1920.0f, uh = (float)v->h / 1080.0f;
-    float u = uw < uh ? uw : uh;
-    if (v->w < v->h) /* portrait: scale by the width as if it were the short side of 1080 */
-        u = (float)v->w / 1080.0f;
-    if (u < 0.25f)
-        u = 0.25f;
+    float u = scale_of(v);
     bool slide_ok = v->screen == SCREEN_SLIDE && v->lib && v->exhibition >= 0 &&
                     v->exhibition < v->lib->n && v->slide >= 0 &&
                     v->slide < v->lib->items[v->exhibition]->n_slides;
-    if (slide_ok)
+    if (slide_ok && v->lecture.on)
+        build_lecture(s, v, u);
+    else if (slide_ok)
         build_slide(s, v, u);
     else
         build_home(s, v, u);
-    lang_buttons(s, v, u);
+    if (!v->lecture.on)
+        lang_buttons(s, v, u);
 }
 
 const char *scene_text(const Scene *s, const DrawItem *it)
@@ -540,4 +824,18 @@ const DrawItem *scene_find_text(const Scene *s, const char *needle)
         if (s->items[i].kind == DRAW_TEXT && strstr(scene_text(s, &s->items[i]), needle))
             return &s->items[i];
     return NULL;
+}
+
+void scene_build_message(Scene *s, const SceneView *v, const char *title, const char *body)
+{
+    scene_reset(s);
+    if (v->w <= 0 || v->h <= 0)
+        return;
+    float u = scale_of(v);
+    int bw = v->w * 3 / 4, x = (v->w - bw) / 2;
+    int y = v->h / 3;
+    y += block(s, v, title, (Rect){x, y, bw, v->h / 5}, (int)(60 * u), (int)(30 * u), FONT_BOLD, COL_ACCENT,
+               ALIGN_CENTER);
+    block(s, v, body, (Rect){x, y + (int)(40 * u), bw, v->h / 3}, (int)(40 * u), (int)(22 * u),
+          FONT_REGULAR, COL_TEXT, ALIGN_CENTER);
 }

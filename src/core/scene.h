@@ -10,7 +10,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
+#include "action.h"
 #include "geom.h"
 #include "layout.h"
 #include "library.h"
@@ -43,18 +45,6 @@ typedef struct {
     FontStyle style;
 } DrawItem;
 
-typedef enum {
-    ACT_NONE,
-    ACT_NEXT, ACT_PREV, ACT_FIRST, ACT_LAST,
-    ACT_HOME,               /* back to the list of exhibitions */
-    ACT_OPEN,               /* arg: exhibition index */
-    ACT_LANG,               /* arg: index into the offered languages */
-    ACT_LANG_NEXT,
-    ACT_SEL_NEXT, ACT_SEL_PREV, ACT_SEL_FIRST, ACT_SEL_LAST, ACT_SELECT,
-    ACT_TOGGLE_CAPTIONS,
-    ACT_QUIT,               /* only where the show allows quitting (windowed) */
-    ACT_ADMIN_QUIT,         /* always */
-} Action;
 
 typedef struct {
     Rect r;
@@ -72,6 +62,25 @@ typedef struct {
 
 typedef enum { SCREEN_HOME, SCREEN_SLIDE } Screen;
 
+typedef enum { BLANK_NONE, BLANK_BLACK, BLANK_WHITE } Blank;
+
+/* What the lecture adds to a view (all zero in the kiosk). */
+typedef struct {
+    bool on;                     /* lecture mode: the audience sees slides only */
+    Blank blank;
+    bool overview;               /* the grid of slides instead of the slide */
+    int overview_sel;            /* 0-based */
+    bool timer_overlay;          /* small timer on the audience screen */
+    int64_t elapsed_ms, remaining_ms, planned_ms;
+    bool timer_running;
+    int level;                   /* LtLevel */
+    bool has_budgets;
+    int64_t pacing_ms;           /* >0 behind, <0 ahead */
+    int goto_num;                /* digits typed so far, 0 = none */
+    const char *clock;           /* wall-clock "19:05" for the presenter view, or NULL */
+    const char *notes_lang;      /* presenter notes language */
+} LectureView;
+
 #define SCENE_MAX_LANGS 8
 
 /* Everything scene_build needs to know, filled in by show.c. */
@@ -88,12 +97,21 @@ typedef struct {
     bool (*image_failed)(void *ctx, int exhibition, int slide);
     void *ctx;
     const Measure *measure;
+    LectureView lecture;
 } SceneView;
 
 void scene_init(Scene *s);
 void scene_free(Scene *s);
 /* Rebuild s from v; previous contents are discarded. */
 void scene_build(Scene *s, const SceneView *v);
+/* The lecturer's screen: current and next slide, notes, timer, pacing,
+ * clock. v->w, v->h are the presenter display's. */
+void scene_build_presenter(Scene *s, const SceneView *v);
+/* A full-screen message: a title and a body, centred (--learn-keys). */
+void scene_build_message(Scene *s, const SceneView *v, const char *title, const char *body);
+/* Columns of the overview grid for n slides on a w x h screen (shared by
+ * the scene and the show, which moves the selection by rows). */
+int scene_overview_cols(int n, int w, int h);
 const char *scene_text(const Scene *s, const DrawItem *it);
 /* The topmost target under (x, y), or NULL. */
 const HitTarget *scene_hit(const Scene *s, float x, float y);

@@ -24,6 +24,38 @@ struct Show {
 
     GestureState gesture;
     LectureTimer timer;
+    uint64_t now;             /* time of the latest event */
+
+    /* keys */
+    KeyMap own_keys;          /* the built-in map, when the config gives none */
+    const KeyMap *keys;
+    int held_key;             /* auto-repeat: the key held, when it went down, */
+    uint64_t held_since;      /* and when it last moved a slide */
+    uint64_t held_moved;
+    int hold_ms, every_ms;
+
+    /* lecture */
+    bool lecture_mode;        /* exhibitions open as lecture decks */
+    int duration_min;         /* from the command line; 0 = the manifest's */
+    int warn_min, alert_min;
+    const char *notes_lang;
+    Blank blank;
+    Blank stop_blank;         /* the blank that start/stop made (so it can undo it) */
+    bool overview;
+    int overview_sel;
+    bool timer_overlay;
+    bool presenter;           /* a presenter display exists */
+    int goto_num, goto_digits;
+    uint64_t goto_t;          /* when the last digit was typed */
+    int *budgets;             /* lecture_s of each slide of the current exhibition */
+    bool has_budgets;
+    Rehearsal rec;
+    bool recording;
+    char started[32];
+    bool swap_request;
+    Scene presenter_scene;
+    bool presenter_dirty;
+    int64_t shown_second;     /* timer second last drawn */
 
     /* Images that failed to load: one flag per slide, plus the cover, per
      * exhibition; failed_off[i] is where exhibition i's flags start (cover
@@ -35,62 +67,8 @@ struct Show {
     bool dirty;
 };
 
-/* ---- key bindings ------------------------------------------------------- */
-
-enum { ON_HOME = 1, ON_SLIDE = 2, ON_ANY = 3 };
-
-typedef struct {
-    unsigned screens;   /* ON_* */
-    int key;
-    unsigned mods;      /* exact modifiers (Shift ignored for non-letters) */
-    Action action;
-} KeyBinding;
-
-static const KeyBinding key_bindings[] = {
-    {ON_SLIDE, KEY_RIGHT,     0, ACT_NEXT},
-    {ON_SLIDE, KEY_PAGEDOWN,  0, ACT_NEXT},
-    {ON_SLIDE, ' ',           0, ACT_NEXT},
-    {ON_SLIDE, KEY_DOWN,      0, ACT_NEXT},
-    {ON_SLIDE, KEY_ENTER,     0, ACT_NEXT},
-    {ON_SLIDE, KEY_LEFT,      0, ACT_PREV},
-    {ON_SLIDE, KEY_PAGEUP,    0, ACT_PREV},
-    {ON_SLIDE, KEY_BACKSPACE, 0, ACT_PREV},
-    {ON_SLIDE, KEY_UP,        0, ACT_PREV},
-    {ON_SLIDE, KEY_HOME,      0, ACT_FIRST},
-    {ON_SLIDE, KEY_END,       0, ACT_LAST},
-    {ON_SLIDE, KEY_ESCAPE,    0, ACT_HOME},
-    {ON_SLIDE, 'c',           0, ACT_TOGGLE_CAPTIONS},
-    {ON_HOME,  KEY_RIGHT,     0, ACT_SEL_NEXT},
-    {ON_HOME,  KEY_DOWN,      0, ACT_SEL_NEXT},
-    {ON_HOME,  KEY_PAGEDOWN,  0, ACT_SEL_NEXT},
-    {ON_HOME,  KEY_LEFT,      0, ACT_SEL_PREV},
-    {ON_HOME,  KEY_UP,        0, ACT_SEL_PREV},
-    {ON_HOME,  KEY_PAGEUP,    0, ACT_SEL_PREV},
-    {ON_HOME,  KEY_HOME,      0, ACT_SEL_FIRST},
-    {ON_HOME,  KEY_END,       0, ACT_SEL_LAST},
-    {ON_HOME,  KEY_ENTER,     0, ACT_SELECT},
-    {ON_HOME,  ' ',           0, ACT_SELECT},
-    {ON_ANY,   'l',           0, ACT_LANG_NEXT},
-    {ON_ANY,   'q',           MOD_CTRL, ACT_QUIT},
-    /* The administrator's way out until the PIN-protected exit exists. */
-    {ON_ANY,   'q',           MOD_CTRL | MOD_ALT | MOD_SHIFT, ACT_ADMIN_QUIT},
-};
-
-static Action key_action(const Show *s, int key, unsigned mods)
-{
-    unsigned on = s->screen == SCREEN_HOME ? ON_HOME : ON_SLIDE;
-    /* An exact match first; then ignore Shift, which some keyboards need
-     * for '.' or ',' and which clickers sometimes send along. */
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t i = 0; i < sizeof key_bindings / sizeof key_bindings[0]; i++) {
-            const KeyBinding *b = &key_bindings[i];
-            if ((b->screens & on) && b->key == key && b->mods == mods)
-                return b->action;
-        }
-        mods &= ~(unsigned)MOD_SHIFT;
-    }
-    return ACT_NONE;
-}
+#define GOTO_TIMEOUT_MS 4000   /* digits typed for "number + Enter" are forgotten after this */
+#define GOTO_MAX_DIGITS 4
 
 /* ---- life cycle --------------------------------------------------------- */
 
@@ -118,6 +96,24 @@ Show *show_create(const Library *lib, const ShowConfig *cfg, const Measure *meas
             s->langs[s->n_langs++] = default_langs[i];
     }
     s->allow_quit = cfg && cfg->allow_quit;
+    if (cfg && cfg->keys) {
+        s->keys = cfg->keys;
+    } else if (keymap_init_default(&s->own_keys)) {
+        s->keys = &s->own_keys;
+    } else {
+        free(s);
+        return NULL;
+    }
+    s->hold_ms = cfg && cfg->repeat_hold_ms > 0 ? cfg->repeat_hold_ms : 700;
+    s->every_ms = cfg && cfg->repeat_every_ms > 0 ? cfg->repeat_every_ms : 300;
+    s->lecture_mode = cfg && cfg->lecture;
+    s->duration_min = cfg ? cfg->duration_min : 0;
+    s->warn_min = cfg && (cfg->warn_min || cfg->alert_min) ? cfg->warn_min : 5;
+    s->alert_min = cfg && (cfg->warn_min || cfg->alert_min) ? cfg->alert_min : 1;
+    s->timer_overlay = cfg && cfg->timer_overlay;
+    s->notes_lang = cfg ? cfg->notes_lang : NULL;
+    snprintf(s->started, sizeof s->started, "%s", cfg && cfg->started ? cfg->started : "");
+    s->shown_second = -1;
     s->screen = SCREEN_HOME;
     s->exhibition = -1;
     s->captions = true;
@@ -143,6 +139,7 @@ Show *show_create(const Library *lib, const ShowConfig *cfg, const Measure *meas
     if (cfg && cfg->start_lang)
         show_set_lang(s, cfg->start_lang);
     scene_init(&s->scene);
+    scene_init(&s->presenter_scene);
     s->dirty = true;
     return s;
 }
@@ -152,6 +149,11 @@ void show_free(Show *s)
     if (!s)
         return;
     scene_free(&s->scene);
+    scene_free(&s->presenter_scene);
+    keymap_free(&s->own_keys);
+    if (s->recording)
+        rehearsal_free(&s->rec);
+    free(s->budgets);
     free(s->failed);
     free(s->failed_off);
     free(s);
@@ -179,6 +181,15 @@ static void go_slide(Show *s, int slide)
     }
 }
 
+/* In a lecture the timer starts with the first move onwards (or the start key). */
+static void lecture_advance(Show *s, int to)
+{
+    if (s->exhibition >= 0 && s->lecture_mode && to > s->slide && !s->timer.running &&
+        ltimer_elapsed(&s->timer, s->now) == 0)
+        ltimer_start(&s->timer, s->now);
+    go_slide(s, to);
+}
+
 static void open_exhibition(Show *s, int i, int slide)
 {
     if (i < 0 || i >= s->lib->n)
@@ -188,7 +199,24 @@ static void open_exhibition(Show *s, int i, int slide)
     s->exhibition = i;
     s->home_sel = i;
     s->slide = -1;
-    ltimer_init(&s->timer, (int64_t)ex->lecture_duration_min * 60000);
+    int minutes = s->duration_min > 0 ? s->duration_min : ex->lecture_duration_min;
+    ltimer_init(&s->timer, (int64_t)minutes * 60000);
+    s->blank = s->stop_blank = BLANK_NONE;
+    s->overview = false;
+    s->goto_num = s->goto_digits = 0;
+    free(s->budgets);
+    s->budgets = calloc((size_t)ex->n_slides, sizeof *s->budgets);
+    s->has_budgets = false;
+    for (int k = 0; s->budgets && k < ex->n_slides; k++) {
+        s->budgets[k] = ex->slides[k].lecture_s;
+        s->has_budgets |= s->budgets[k] > 0;
+    }
+    if (s->recording) {
+        rehearsal_free(&s->rec);
+        s->recording = false;
+    }
+    if (s->lecture_mode)
+        s->recording = rehearsal_begin(&s->rec, ex, (int64_t)minutes * 60000, s->started);
     go_slide(s, slide);
     s->dirty = true;
 }
@@ -218,14 +246,50 @@ static void select_card(Show *s, int sel)
     }
 }
 
+static void set_blank(Show *s, Blank b)
+{
+    if (s->blank != b) {
+        s->blank = b;
+        s->dirty = true;
+        s->presenter_dirty = true;
+    }
+}
+
+static int n_current(const Show *s)
+{
+    return current(s) ? current(s)->n_slides : 0;
+}
+
+static void overview_select(Show *s, int sel)
+{
+    int n = n_current(s);
+    if (sel < 0)
+        sel = 0;
+    if (sel >= n)
+        sel = n - 1;
+    if (sel != s->overview_sel) {
+        s->overview_sel = sel;
+        s->dirty = true;
+    }
+}
+
 static void run_action(Show *s, Action a, int arg)
 {
+    bool lecture = s->lecture_mode && s->screen == SCREEN_SLIDE;
+    /* While the screen is blank, paging only brings the slide back: the
+     * audience should not miss the slide that was hidden. */
+    if (lecture && s->blank != BLANK_NONE &&
+        (a == ACT_NEXT || a == ACT_PREV || a == ACT_FIRST || a == ACT_LAST)) {
+        set_blank(s, BLANK_NONE);
+        s->stop_blank = BLANK_NONE;
+        return;
+    }
     switch (a) {
     case ACT_NONE: break;
-    case ACT_NEXT: go_slide(s, s->slide + 1); break;
+    case ACT_NEXT: lecture_advance(s, s->slide + 1); break;
     case ACT_PREV: go_slide(s, s->slide - 1); break;
     case ACT_FIRST: go_slide(s, 0); break;
-    case ACT_LAST: go_slide(s, current(s) ? current(s)->n_slides - 1 : 0); break;
+    case ACT_LAST: lecture_advance(s, n_current(s) - 1); break;
     case ACT_HOME: go_home(s); break;
     case ACT_OPEN: open_exhibition(s, arg, 0); break;
     case ACT_LANG:
@@ -238,11 +302,44 @@ static void run_action(Show *s, Action a, int arg)
         s->lang = (s->lang + 1) % s->n_langs;
         s->dirty = true;
         break;
-    case ACT_SEL_NEXT: select_card(s, s->home_sel + 1); break;
-    case ACT_SEL_PREV: select_card(s, s->home_sel - 1); break;
-    case ACT_SEL_FIRST: select_card(s, 0); break;
-    case ACT_SEL_LAST: select_card(s, s->lib->n - 1); break;
-    case ACT_SELECT: open_exhibition(s, s->home_sel, 0); break;
+    case ACT_SEL_NEXT:
+        if (s->overview) overview_select(s, s->overview_sel + 1);
+        else select_card(s, s->home_sel + 1);
+        break;
+    case ACT_SEL_PREV:
+        if (s->overview) overview_select(s, s->overview_sel - 1);
+        else select_card(s, s->home_sel - 1);
+        break;
+    case ACT_SEL_FIRST:
+        if (s->overview) overview_select(s, 0);
+        else select_card(s, 0);
+        break;
+    case ACT_SEL_LAST:
+        if (s->overview) overview_select(s, n_current(s) - 1);
+        else select_card(s, s->lib->n - 1);
+        break;
+    case ACT_SEL_UP:
+    case ACT_SEL_DOWN: {
+        int cols = scene_overview_cols(n_current(s), s->w, s->h);
+        int to = s->overview_sel + (a == ACT_SEL_UP ? -cols : cols);
+        if (to >= 0 && to < n_current(s))
+            overview_select(s, to);
+        break;
+    }
+    case ACT_SELECT:
+        if (s->overview) {
+            s->overview = false;
+            lecture_advance(s, s->overview_sel);
+            s->dirty = true;
+        } else {
+            open_exhibition(s, s->home_sel, 0);
+        }
+        break;
+    case ACT_GOTO:
+        s->overview = false;
+        lecture_advance(s, arg);
+        s->dirty = true;
+        break;
     case ACT_TOGGLE_CAPTIONS:
         s->captions = !s->captions;
         s->dirty = true;
@@ -253,6 +350,71 @@ static void run_action(Show *s, Action a, int arg)
         break;
     case ACT_ADMIN_QUIT:
         s->running = false;
+        break;
+    case ACT_BLACK:
+        if (lecture)
+            set_blank(s, s->blank == BLANK_BLACK ? BLANK_NONE : BLANK_BLACK);
+        s->stop_blank = BLANK_NONE;
+        break;
+    case ACT_WHITE:
+        if (lecture)
+            set_blank(s, s->blank == BLANK_WHITE ? BLANK_NONE : BLANK_WHITE);
+        s->stop_blank = BLANK_NONE;
+        break;
+    case ACT_START_STOP:
+        if (!lecture)
+            break;
+        /* Before the lecture has begun, "start" starts the timer on the
+         * title slide; after that the button toggles presenting/blank. It
+         * never quits. */
+        if (!s->timer.running && ltimer_elapsed(&s->timer, s->now) == 0 && s->blank == BLANK_NONE) {
+            ltimer_start(&s->timer, s->now);
+            s->presenter_dirty = true;
+            s->dirty |= s->timer_overlay;
+        } else if (s->blank == BLANK_NONE) {
+            set_blank(s, BLANK_BLACK);
+            s->stop_blank = BLANK_BLACK;
+        } else {
+            set_blank(s, BLANK_NONE);
+            s->stop_blank = BLANK_NONE;
+        }
+        break;
+    case ACT_OVERVIEW:
+        if (!lecture)
+            break;
+        s->overview = !s->overview;
+        s->overview_sel = s->slide;
+        s->dirty = true;
+        break;
+    case ACT_TIMER_OVERLAY:
+        if (lecture) {
+            s->timer_overlay = !s->timer_overlay;
+            s->dirty = true;
+        }
+        break;
+    case ACT_TIMER_PAUSE:
+        if (!lecture)
+            break;
+        if (s->timer.running)
+            ltimer_pause(&s->timer, s->now);
+        else
+            ltimer_start(&s->timer, s->now);
+        s->dirty |= s->timer_overlay;
+        s->presenter_dirty = true;
+        break;
+    case ACT_TIMER_RESET:
+        if (!lecture)
+            break;
+        ltimer_reset(&s->timer);
+        s->dirty |= s->timer_overlay;
+        s->presenter_dirty = true;
+        break;
+    case ACT_SWAP_DISPLAYS:
+        if (lecture)
+            s->swap_request = true;
+        break;
+    case ACT_DIGIT:
+    case ACT__COUNT:
         break;
     }
 }
@@ -271,21 +433,115 @@ static void on_gesture(Show *s, const Gesture *g)
         break;
     }
     case GESTURE_SWIPE_LEFT:
-        run_action(s, s->screen == SCREEN_SLIDE ? ACT_NEXT : ACT_SEL_NEXT, 0);
+        run_action(s, s->screen == SCREEN_SLIDE && !s->overview ? ACT_NEXT : ACT_SEL_NEXT, 0);
         break;
     case GESTURE_SWIPE_RIGHT:
-        run_action(s, s->screen == SCREEN_SLIDE ? ACT_PREV : ACT_SEL_PREV, 0);
+        run_action(s, s->screen == SCREEN_SLIDE && !s->overview ? ACT_PREV : ACT_SEL_PREV, 0);
         break;
     case GESTURE_NONE:
         break;
     }
 }
 
+static unsigned key_context(const Show *s)
+{
+    if (s->screen == SCREEN_HOME)
+        return KC_HOME;
+    if (!s->lecture_mode)
+        return KC_SLIDE;
+    return s->overview ? KC_OVERVIEW : KC_LECTURE;
+}
+
+/* "Number + Enter" jumps to a slide in a lecture. true if the key was used. */
+static bool goto_key(Show *s, const Event *ev)
+{
+    if (!s->lecture_mode || s->screen != SCREEN_SLIDE || s->overview || ev->mods & (MOD_CTRL | MOD_ALT))
+        return false;
+    if (ev->key >= '0' && ev->key <= '9') {
+        if (!ev->repeat && s->goto_digits < GOTO_MAX_DIGITS) {
+            s->goto_num = s->goto_num * 10 + (ev->key - '0');
+            s->goto_digits++;
+            s->goto_t = ev->t;
+            s->dirty = true;
+            s->presenter_dirty = true;
+        }
+        return true;
+    }
+    if (s->goto_digits == 0)
+        return false;
+    if (ev->key == KEY_ENTER) {
+        int to = s->goto_num - 1;
+        s->goto_num = s->goto_digits = 0;
+        set_blank(s, BLANK_NONE);
+        lecture_advance(s, to < 0 ? 0 : to);
+        s->dirty = true;
+        return true;
+    }
+    if (ev->key == KEY_BACKSPACE || ev->key == KEY_ESCAPE) {
+        if (ev->key == KEY_BACKSPACE && s->goto_digits > 1) {
+            s->goto_num /= 10;
+            s->goto_digits--;
+        } else {
+            s->goto_num = s->goto_digits = 0;
+        }
+        s->dirty = true;
+        s->presenter_dirty = true;
+        return true;
+    }
+    return false;
+}
+
+static bool is_paging(Action a)
+{
+    return a == ACT_NEXT || a == ACT_PREV || a == ACT_SEL_NEXT || a == ACT_SEL_PREV ||
+           a == ACT_SEL_UP || a == ACT_SEL_DOWN;
+}
+
+static void on_key(Show *s, const Event *ev)
+{
+    if (goto_key(s, ev))
+        return;
+    Action a = keymap_lookup(s->keys, key_context(s), ev->key, ev->mods);
+    if (a == ACT_NONE)
+        return;
+    /* Auto-repeat: a held button moves one slide; held on purpose (longer
+     * than hold_ms) it moves on, at most once per every_ms. Toggles never
+     * repeat. */
+    if (!ev->repeat) {
+        s->held_key = ev->key;
+        s->held_since = s->held_moved = ev->t;
+    } else {
+        if (!is_paging(a) || ev->key != s->held_key || ev->t < s->held_since + (uint64_t)s->hold_ms ||
+            ev->t < s->held_moved + (uint64_t)s->every_ms)
+            return;
+        s->held_moved = ev->t;
+    }
+    run_action(s, a, 0);
+}
+
+/* The second of elapsed time now shown changed: the timer must be redrawn. */
+static void timer_tick(Show *s)
+{
+    if (!s->lecture_mode || s->screen != SCREEN_SLIDE)
+        return;
+    int64_t sec = ltimer_elapsed(&s->timer, s->now) / 1000;
+    if (sec != s->shown_second) {
+        s->shown_second = sec;
+        s->presenter_dirty = true;
+        if (s->timer_overlay && s->blank == BLANK_NONE)
+            s->dirty = true;
+    }
+}
+
 void show_handle(Show *s, const Event *ev)
 {
+    if (ev->t > s->now)
+        s->now = ev->t;
+    int before_slide = s->slide, before_ex = s->exhibition;
+    bool before_overview = s->overview;
     switch (ev->type) {
     case EV_KEY:
-        run_action(s, key_action(s, ev->key, ev->mods), 0);
+        on_key(s, ev);
         break;
     case EV_POINTER_DOWN:
     case EV_POINTER_MOVE:
@@ -312,7 +568,12 @@ void show_handle(Show *s, const Event *ev)
         s->running = false; /* SIGTERM from the service manager: always honoured */
         break;
     case EV_TICK:
-        break; /* nothing in the show is timed yet */
+        if (s->goto_digits && s->now >= s->goto_t + GOTO_TIMEOUT_MS) {
+            s->goto_num = s->goto_digits = 0;
+            s->dirty = true;
+            s->presenter_dirty = true;
+        }
+        break;
     case EV_IMAGE_LOADED:
         if (!ev->ok && s->failed && ev->exhibition >= 0 && ev->exhibition < s->lib->n &&
             ev->slide >= -1 && ev->slide < s->lib->items[ev->exhibition]->n_slides) {
@@ -320,10 +581,16 @@ void show_handle(Show *s, const Event *ev)
             if (!*f) {
                 *f = 1;
                 s->dirty = true;
+                s->presenter_dirty = true;
             }
         }
         break;
     }
+    if (s->slide != before_slide || s->exhibition != before_ex || s->overview != before_overview)
+        s->presenter_dirty = true;
+    timer_tick(s);
+    if (s->recording)
+        rehearsal_update(&s->rec, s->slide, s->timer.running, s->now);
 }
 
 bool show_open(Show *s, const char *id, int slide1)
@@ -348,26 +615,83 @@ bool show_set_lang(Show *s, const char *code)
 
 /* ---- outputs ------------------------------------------------------------ */
 
+static SceneView make_view(Show *s, int w, int h)
+{
+    SceneView v = {
+        .w = w, .h = h,
+        .screen = s->screen,
+        .lib = s->lib,
+        .exhibition = s->exhibition, .slide = s->slide,
+        .home_sel = s->home_sel,
+        .n_langs = s->n_langs, .lang = s->lang,
+        .captions = s->captions,
+        .image_failed = image_failed_cb, .ctx = s,
+        .measure = &s->measure,
+    };
+    for (int i = 0; i < s->n_langs; i++)
+        v.langs[i] = s->langs[i];
+    if (s->lecture_mode && s->screen == SCREEN_SLIDE) {
+        LectureView *l = &v.lecture;
+        l->on = true;
+        l->blank = s->blank;
+        l->overview = s->overview;
+        l->overview_sel = s->overview_sel;
+        l->timer_overlay = s->timer_overlay;
+        l->elapsed_ms = ltimer_elapsed(&s->timer, s->now);
+        l->remaining_ms = ltimer_remaining(&s->timer, s->now);
+        l->planned_ms = s->timer.planned_ms;
+        l->timer_running = s->timer.running;
+        l->level = (int)ltimer_level(&s->timer, s->now, s->warn_min, s->alert_min);
+        l->has_budgets = s->has_budgets;
+        l->pacing_ms = ltimer_pacing(s->budgets, n_current(s), s->slide, l->elapsed_ms);
+        l->goto_num = s->goto_digits ? s->goto_num : 0;
+        l->notes_lang = s->notes_lang ? s->notes_lang : s->langs[s->lang];
+    }
+    return v;
+}
+
 const Scene *show_scene(Show *s)
 {
     if (s->dirty || s->scene.n == 0) {
-        SceneView v = {
-            .w = s->w, .h = s->h,
-            .screen = s->screen,
-            .lib = s->lib,
-            .exhibition = s->exhibition, .slide = s->slide,
-            .home_sel = s->home_sel,
-            .n_langs = s->n_langs, .lang = s->lang,
-            .captions = s->captions,
-            .image_failed = image_failed_cb, .ctx = s,
-            .measure = &s->measure,
-        };
-        for (int i = 0; i < s->n_langs; i++)
-            v.langs[i] = s->langs[i];
+        SceneView v = make_view(s, s->w, s->h);
         scene_build(&s->scene, &v);
         s->dirty = false;
     }
     return &s->scene;
+}
+
+void show_set_presenter(Show *s, bool on)
+{
+    s->presenter = on;
+    s->presenter_dirty = true;
+}
+
+const Scene *show_presenter_scene(Show *s, int w, int h, uint64_t now, const char *clock)
+{
+    if (now > s->now)
+        s->now = now;
+    SceneView v = make_view(s, w, h);
+    v.lecture.clock = clock;
+    scene_build_presenter(&s->presenter_scene, &v);
+    s->presenter_dirty = false;
+    return &s->presenter_scene;
+}
+
+bool show_presenter_dirty(const Show *s)
+{
+    return s->presenter_dirty;
+}
+
+const Rehearsal *show_rehearsal(const Show *s)
+{
+    return s->recording ? &s->rec : NULL;
+}
+
+bool show_take_swap_request(Show *s)
+{
+    bool r = s->swap_request;
+    s->swap_request = false;
+    return r;
 }
 
 bool show_dirty(const Show *s)
@@ -382,9 +706,20 @@ bool show_running(const Show *s)
 
 uint64_t show_next_deadline(const Show *s, uint64_t now)
 {
-    (void)s;
-    (void)now;
-    return SHOW_NO_DEADLINE;
+    uint64_t d = SHOW_NO_DEADLINE;
+    if (s->goto_digits) {
+        uint64_t at = s->goto_t + GOTO_TIMEOUT_MS;
+        d = at > now ? at - now : 0;
+    }
+    /* A running timer that someone can see ticks once a second, no more. */
+    bool seen = s->presenter || (s->timer_overlay && s->blank == BLANK_NONE);
+    if (s->lecture_mode && s->screen == SCREEN_SLIDE && s->timer.running && seen) {
+        int64_t e = ltimer_elapsed(&s->timer, now);
+        uint64_t to_next = (uint64_t)(1000 - e % 1000);
+        if (to_next < d)
+            d = to_next;
+    }
+    return d;
 }
 
 /* JSON string with escapes; ids are restricted, but be safe anyway. */
@@ -436,20 +771,39 @@ int show_state_json(const Show *s, uint64_t now, char *buf, size_t n)
         snprintf(slide, sizeof slide, "%d", s->slide + 1);
         snprintf(slides, sizeof slides, "%d", ex->n_slides);
     }
+    const char *screen = s->screen == SCREEN_HOME ? "home"
+                       : s->overview                ? "overview"
+                       : s->blank != BLANK_NONE     ? "blank"
+                                                    : "slide";
+    static const char *const level_names[] = {"normal", "warn", "alert", "over"};
+    LtLevel level = ltimer_level(&s->timer, now, s->warn_min, s->alert_min);
+    int64_t elapsed = ltimer_elapsed(&s->timer, now);
+    char pacing[24] = "null", go[16] = "null";
+    if (s->lecture_mode && s->has_budgets && ex)
+        snprintf(pacing, sizeof pacing, "%lld",
+                 (long long)ltimer_pacing(s->budgets, ex->n_slides, s->slide, elapsed));
+    if (s->goto_digits)
+        snprintf(go, sizeof go, "%d", s->goto_num);
     int r = -1;
+    /* "timer" stays last: --state-file compares what comes before it. */
     if (id && lang)
         r = snprintf(buf, n,
-                     "{\"screen\":\"%s\",\"exhibition\":%s,\"slide\":%s,\"slides\":%s,"
+                     "{\"screen\":\"%s\",\"mode\":\"%s\",\"exhibition\":%s,\"slide\":%s,\"slides\":%s,"
                      "\"exhibitions\":%d,\"home_selection\":%d,"
                      "\"language\":%s,\"zoom\":1.0,\"captions\":%s,\"running\":%s,"
-                     "\"timer\":{\"elapsed_ms\":%lld,\"remaining_ms\":%lld,\"running\":%s}}",
-                     s->screen == SCREEN_HOME ? "home" : "slide", id, slide, slides,
+                     "\"blank\":%s,\"overview_selection\":%d,\"timer_overlay\":%s,\"goto\":%s,"
+                     "\"presenter\":%s,"
+                     "\"timer\":{\"elapsed_ms\":%lld,\"remaining_ms\":%lld,\"running\":%s,"
+                     "\"level\":\"%s\",\"pacing_ms\":%s}}",
+                     screen, s->lecture_mode ? "lecture" : "kiosk", id, slide, slides,
                      s->lib->n, s->home_sel + 1,
                      lang, s->captions ? "true" : "false",
                      s->running ? "true" : "false",
-                     (long long)ltimer_elapsed(&s->timer, now),
-                     (long long)ltimer_remaining(&s->timer, now),
-                     s->timer.running ? "true" : "false");
+                     s->blank == BLANK_BLACK ? "\"black\"" : s->blank == BLANK_WHITE ? "\"white\"" : "null",
+                     s->overview_sel + 1, s->timer_overlay ? "true" : "false", go,
+                     s->presenter ? "true" : "false",
+                     (long long)elapsed, (long long)ltimer_remaining(&s->timer, now),
+                     s->timer.running ? "true" : "false", level_names[level], pacing);
     if (id != id_small)
         free(id);
     if (lang != lang_small)

@@ -12,8 +12,10 @@
 #include <stdint.h>
 
 #include "event.h"
+#include "keymap.h"
 #include "lecture_timer.h"
 #include "library.h"
+#include "rehearsal.h"
 #include "scene.h"
 
 #define SHOW_NO_DEADLINE UINT64_MAX
@@ -23,6 +25,15 @@ typedef struct {
     int n_langs;
     const char *start_lang;             /* NULL = the first offered */
     bool allow_quit;                    /* windowed/development: Ctrl+Q and closing the window end vitrine */
+    const KeyMap *keys;                 /* NULL = the built-in bindings; must outlive the show */
+    /* lecture */
+    bool lecture;                       /* show_open() opens exhibitions as lecture decks */
+    int duration_min;                   /* planned length; 0 = the manifest's lecture.duration_min */
+    int warn_min, alert_min;            /* timer colour points; 0, 0 = 5 and 1 */
+    bool timer_overlay;                 /* overlay shown at start */
+    int repeat_hold_ms, repeat_every_ms; /* auto-repeat rule; 0 = 700 and 300 */
+    const char *notes_lang;             /* NULL = the start language */
+    const char *started;                /* wall-clock start for the rehearsal record, ISO 8601 */
 } ShowConfig;
 
 typedef struct Show Show;
@@ -44,6 +55,19 @@ bool show_dirty(const Show *s);
 bool show_running(const Show *s);
 /* Milliseconds until the show next needs a tick (SHOW_NO_DEADLINE if never). */
 uint64_t show_next_deadline(const Show *s, uint64_t now);
+
+/* Lecture: whether a presenter display exists (the timer then ticks on
+ * it), and its scene at w x h with the wall clock `clock` ("19:05").
+ * Valid until the next call into s. */
+void show_set_presenter(Show *s, bool on);
+const Scene *show_presenter_scene(Show *s, int w, int h, uint64_t now, const char *clock);
+/* True when the presenter scene changed since it was last built. */
+bool show_presenter_dirty(const Show *s);
+/* The rehearsal record of the lecture in progress, or NULL. */
+const Rehearsal *show_rehearsal(const Show *s);
+/* Ask the platform to swap the audience and presenter displays? Cleared by
+ * reading it. */
+bool show_take_swap_request(Show *s);
 
 /* One line of JSON: screen, exhibition, slide, slides, language, zoom,
  * running, timer{elapsed_ms, remaining_ms, running}. Returns the length

@@ -11,6 +11,19 @@ static const char *const ui_table[UI__COUNT][3] = {
     [UI_IMAGE_UNAVAILABLE] = {"Сурет уақытша қолжетімсіз",   "Изображение временно недоступно", "Image temporarily unavailable"},
     [UI_LANG_NAME]         = {"ҚАЗ",                         "РУС",                       "ENG"},
     [UI_SLIDES]            = {"слайд",                       "слайдов",                   "slides"},
+    [UI_NEXT]              = {"Келесі",                      "Далее",                     "Next"},
+    [UI_NOTES]             = {"Жазбалар",                    "Заметки",                   "Notes"},
+    [UI_NO_NOTES]          = {"Бұл слайдқа жазба жоқ",       "К этому слайду заметок нет", "No notes for this slide"},
+    [UI_PAUSED]            = {"КІДІРІС",                     "ПАУЗА",                     "PAUSED"},
+    [UI_AHEAD]             = {"жоспардан алда",              "опережение",                "ahead"},
+    [UI_BEHIND]            = {"жоспардан артта",             "отставание",                "behind"},
+    [UI_ON_TIME]           = {"жоспар бойынша",              "по плану",                  "on time"},
+    [UI_LEFT]              = {"қалды",                       "осталось",                  "left"},
+    [UI_OVER]              = {"уақыттан асты",               "сверх плана",               "over"},
+    [UI_END]               = {"Соңғы слайд",                 "Последний слайд",           "Last slide"},
+    [UI_BLACK_SCREEN]      = {"Қара экран",                  "Чёрный экран",              "Black screen"},
+    [UI_WHITE_SCREEN]      = {"Ақ экран",                    "Белый экран",               "White screen"},
+    [UI_GOTO]              = {"Слайдқа өту:",                "Перейти к слайду:",         "Go to slide:"},
 };
 
 const char *ui_text(UiString s, const char *lang)

@@ -9,6 +9,17 @@ typedef enum {
     UI_IMAGE_UNAVAILABLE,   /* placeholder for a slide whose image failed */
     UI_LANG_NAME,           /* the language's own short name: ҚАЗ, РУС, ENG */
     UI_SLIDES,              /* "slides", after a count on home cards */
+    /* presenter view */
+    UI_NEXT,                /* the next slide */
+    UI_NOTES,
+    UI_NO_NOTES,
+    UI_PAUSED,
+    UI_AHEAD, UI_BEHIND, UI_ON_TIME,
+    UI_LEFT,                /* after the remaining time */
+    UI_OVER,                /* after the overrun */
+    UI_END,                 /* there is no next slide */
+    UI_BLACK_SCREEN, UI_WHITE_SCREEN,
+    UI_GOTO,                /* "go to slide", before the digits typed */
     UI__COUNT
 } UiString;
 

@@ -15,9 +15,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/library.h"
 #include "core/replay.h"
+#include "core/learn.h"
+#include "core/lecture_report.h"
+#include "core/settings.h"
 #include "core/show.h"
 #include "render.h"
 #include "text.h"
@@ -31,15 +35,25 @@
 #define REPLAY_STEP_MS 16        /* between scripted pointer samples */
 #define REPLAY_TAP_MS 60         /* finger down to up in a scripted tap */
 
+/* One screen vitrine draws on: the audience's, or the lecturer's presenter view. */
 typedef struct {
-    AppOptions opt;
-    bool headless;
-    SDL_Window *win;
+    SDL_Window *win;             /* NULL headless */
     SDL_Renderer *ren;
     SDL_Surface *target;         /* headless: what the software renderer draws into */
     int w, h;                    /* drawable size in pixels */
-    Text *text;
+    int display;                 /* SDL display index */
+    Text *text;                  /* fonts and rendered lines for this renderer */
     Textures *tex;
+} Output;
+
+typedef struct {
+    AppOptions opt;
+    bool headless;
+    Output out;                  /* the audience (the only one in kiosk mode) */
+    Output pres;                 /* the presenter view, when pres.ren */
+    Settings settings;
+    Text *mtext;                 /* fonts for measuring text: lives as long as the show */
+    char stamp[32];              /* start time for file names, 20261125-190300 */
     Library *lib;
     Show *show;
     Measure measure;
@@ -96,14 +110,21 @@ static unsigned core_mods(Uint16 m)
 /* Window coordinates -> drawable pixels (they differ on high-DPI screens). */
 static void to_pixels(const App *a, int x, int y, float *px, float *py)
 {
-    int ww = a->w, wh = a->h;
-    if (a->win)
-        SDL_GetWindowSize(a->win, &ww, &wh);
-    *px = ww > 0 ? (float)x * (float)a->w / (float)ww : (float)x;
-    *py = wh > 0 ? (float)y * (float)a->h / (float)wh : (float)y;
+    int ww = a->out.w, wh = a->out.h;
+    if (a->out.win)
+        SDL_GetWindowSize(a->out.win, &ww, &wh);
+    *px = ww > 0 ? (float)x * (float)a->out.w / (float)ww : (float)x;
+    *py = wh > 0 ? (float)y * (float)a->out.h / (float)wh : (float)y;
 }
 
 static void app_resized(App *a);
+
+/* Pointer input counts only on the audience's window: the presenter view
+ * has no touch targets. */
+static bool from_presenter(const App *a, Uint32 window_id)
+{
+    return a->pres.win && window_id == SDL_GetWindowID(a->pres.win);
+}
 
 static bool translate(App *a, const SDL_Event *e, Event *out)
 {
@@ -119,14 +140,16 @@ static bool translate(App *a, const SDL_Event *e, Event *out)
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
         /* Touchscreens also send mouse events for each touch: one tap must act once. */
-        if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT)
+        if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT ||
+            from_presenter(a, e->button.windowID))
             return false;
         out->type = e->type == SDL_MOUSEBUTTONDOWN ? EV_POINTER_DOWN : EV_POINTER_UP;
         out->pointer = POINTER_MOUSE;
         to_pixels(a, e->button.x, e->button.y, &out->x, &out->y);
         return true;
     case SDL_MOUSEMOTION:
-        if (e->motion.which == SDL_TOUCH_MOUSEID || !(e->motion.state & SDL_BUTTON_LMASK))
+        if (e->motion.which == SDL_TOUCH_MOUSEID || !(e->motion.state & SDL_BUTTON_LMASK) ||
+            from_presenter(a, e->motion.windowID))
             return false;
         out->type = EV_POINTER_MOVE;
         out->pointer = POINTER_MOUSE;
@@ -135,23 +158,27 @@ static bool translate(App *a, const SDL_Event *e, Event *out)
     case SDL_FINGERDOWN:
     case SDL_FINGERUP:
     case SDL_FINGERMOTION:
+        if (from_presenter(a, e->tfinger.windowID))
+            return false;
         out->type = e->type == SDL_FINGERDOWN ? EV_POINTER_DOWN
                   : e->type == SDL_FINGERUP   ? EV_POINTER_UP
                                               : EV_POINTER_MOVE;
         out->pointer = 1 + (int)(e->tfinger.fingerId & 0x7fff);
-        out->x = e->tfinger.x * (float)a->w;
-        out->y = e->tfinger.y * (float)a->h;
+        out->x = e->tfinger.x * (float)a->out.w;
+        out->y = e->tfinger.y * (float)a->out.h;
         return true;
     case SDL_WINDOWEVENT:
         switch (e->window.event) {
         case SDL_WINDOWEVENT_CLOSE:
+            if (from_presenter(a, e->window.windowID))
+                return false; /* the lecturer's own screen: never ends anything */
             out->type = EV_CLOSE;
             return true;
         case SDL_WINDOWEVENT_SIZE_CHANGED:
             app_resized(a);
             out->type = EV_RESIZE;
-            out->w = a->w;
-            out->h = a->h;
+            out->w = a->out.w;
+            out->h = a->out.h;
             return true;
         case SDL_WINDOWEVENT_EXPOSED:
         case SDL_WINDOWEVENT_SHOWN:
@@ -164,8 +191,8 @@ static bool translate(App *a, const SDL_Event *e, Event *out)
     case SDL_RENDER_TARGETS_RESET:
     case SDL_RENDER_DEVICE_RESET:
         /* The textures' contents are gone: make them again. */
-        textures_forget(a->tex);
-        text_forget(a->text);
+        textures_forget(a->out.tex);
+        text_forget(a->out.text);
         a->need_redraw = true;
         return false;
     case SDL_QUIT:
@@ -200,80 +227,270 @@ static void image_failed(void *ctx, int exhibition, int slide)
     show_handle(a->show, &ev);
 }
 
-/* Draw the current scene into the back buffer (not presented). */
+/* The wall clock for the presenter view: real, or derived from the virtual
+ * clock in replays (from 10:00) so screenshots do not change by the hour. */
+static void clock_text(const App *a, char *buf, size_t n)
+{
+    if (a->virtual_clock) {
+        uint64_t min = 10 * 60 + a->vnow / 60000;
+        snprintf(buf, n, "%02u:%02u", (unsigned)(min / 60 % 24), (unsigned)(min % 60));
+        return;
+    }
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(buf, n, "%H:%M", &tm);
+}
+
+/* Draw the audience's scene into the back buffer (not presented). */
 static void draw(App *a)
 {
     /* An image that fails while drawing changes the scene (a placeholder
      * takes its place), so draw again; each failure happens only once. */
     for (int pass = 0; pass < 4; pass++) {
-        render_scene(a->ren, show_scene(a->show), a->text, a->tex, image_failed, a);
+        render_scene(a->out.ren, show_scene(a->show), a->out.text, a->out.tex, image_failed, a);
         if (!show_dirty(a->show))
             break;
     }
     a->need_redraw = false;
 }
 
+static void draw_presenter(App *a)
+{
+    char clock[16];
+    clock_text(a, clock, sizeof clock);
+    for (int pass = 0; pass < 4; pass++) {
+        const Scene *sc = show_presenter_scene(a->show, a->pres.w, a->pres.h, app_now(a), clock);
+        render_scene(a->pres.ren, sc, a->pres.text, a->pres.tex, image_failed, a);
+        if (!show_presenter_dirty(a->show))
+            break;
+    }
+}
+
+/* Present whatever changed, on each output. */
 static void present(App *a)
 {
-    draw(a);
-    SDL_RenderPresent(a->ren);
+    bool redraw = a->need_redraw;
+    if (show_dirty(a->show) || redraw) {
+        draw(a);
+        SDL_RenderPresent(a->out.ren);
+    }
+    if (a->pres.ren && (show_presenter_dirty(a->show) || redraw)) {
+        draw_presenter(a);
+        SDL_RenderPresent(a->pres.ren);
+    }
+}
+
+static bool save_png(SDL_Renderer *r, int w, int h, const char *path)
+{
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 24, SDL_PIXELFORMAT_RGB24);
+    bool ok = s && SDL_RenderReadPixels(r, NULL, SDL_PIXELFORMAT_RGB24, s->pixels, s->pitch) == 0 &&
+              IMG_SavePNG(s, path) == 0;
+    if (!ok)
+        fprintf(stderr, "vitrine: cannot write screenshot %s: %s\n", path, SDL_GetError());
+    SDL_FreeSurface(s);
+    return ok;
 }
 
 static bool screenshot(App *a, const char *path)
 {
     draw(a);
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, a->w, a->h, 24, SDL_PIXELFORMAT_RGB24);
-    bool ok = s && SDL_RenderReadPixels(a->ren, NULL, SDL_PIXELFORMAT_RGB24, s->pixels, s->pitch) == 0 &&
-              IMG_SavePNG(s, path) == 0;
-    if (!ok)
-        fprintf(stderr, "vitrine: cannot write screenshot %s: %s\n", path, SDL_GetError());
-    SDL_FreeSurface(s);
-    if (a->win)
-        SDL_RenderPresent(a->ren);
+    bool ok = save_png(a->out.ren, a->out.w, a->out.h, path);
+    if (a->out.win)
+        SDL_RenderPresent(a->out.ren);
     return ok;
+}
+
+static bool presenter_screenshot(App *a, const char *path)
+{
+    if (!a->pres.ren) {
+        fprintf(stderr, "vitrine: no presenter view to take a screenshot of (only in --lecture)\n");
+        return false;
+    }
+    draw_presenter(a);
+    bool ok = save_png(a->pres.ren, a->pres.w, a->pres.h, path);
+    if (a->pres.win)
+        SDL_RenderPresent(a->pres.ren);
+    return ok;
+}
+
+/* The lecture's record of time per slide, into the state folder. */
+static void save_rehearsal(App *a)
+{
+    Event now = {.type = EV_TICK, .t = app_now(a)}; /* count up to this moment */
+    show_handle(a->show, &now);
+    const Rehearsal *r = show_rehearsal(a->show);
+    if (!r || r->total_ms <= 0)
+        return;
+    char dir[4096], path[4200];
+    if (a->opt.state_dir)
+        snprintf(dir, sizeof dir, "%s", a->opt.state_dir);
+    else if (!a->virtual_clock)
+        settings_state_dir(&a->settings, dir, sizeof dir);
+    else
+        return; /* replays write records only where they are told to */
+    rehearsal_file_name(dir, a->stamp, r->exhibition, path, sizeof path);
+    DiagList d = {0};
+    if (rehearsal_write(r, path, &d))
+        fprintf(stderr, "vitrine: lecture record written to %s (vitrine --lecture-report %s)\n", path, path);
+    diag_print(&d, stderr);
+    diag_clear(&d);
 }
 
 /* ---- set-up -------------------------------------------------------------- */
 
-static bool make_headless_target(App *a, int w, int h)
+static bool make_headless_target(Output *o, int w, int h)
 {
-    if (a->ren)
-        SDL_DestroyRenderer(a->ren);
-    SDL_FreeSurface(a->target);
-    a->ren = NULL;
-    a->target = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-    if (a->target)
-        a->ren = SDL_CreateSoftwareRenderer(a->target);
-    if (!a->ren) {
+    if (o->ren)
+        SDL_DestroyRenderer(o->ren);
+    SDL_FreeSurface(o->target);
+    o->ren = NULL;
+    o->target = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (o->target)
+        o->ren = SDL_CreateSoftwareRenderer(o->target);
+    if (!o->ren) {
         fprintf(stderr, "vitrine: cannot make a %dx%d off-screen renderer: %s\n", w, h, SDL_GetError());
         return false;
     }
-    a->w = w;
-    a->h = h;
+    o->w = w;
+    o->h = h;
     return true;
 }
 
 static void app_resized(App *a)
 {
-    if (a->ren && !a->headless)
-        SDL_GetRendererOutputSize(a->ren, &a->w, &a->h);
+    if (a->out.ren && !a->headless)
+        SDL_GetRendererOutputSize(a->out.ren, &a->out.w, &a->out.h);
+    if (a->pres.ren && !a->headless)
+        SDL_GetRendererOutputSize(a->pres.ren, &a->pres.w, &a->pres.h);
     a->need_redraw = true;
+}
+
+static void output_close(Output *o)
+{
+    textures_free(o->tex);
+    text_free(o->text); /* before the renderer: it owns textures */
+    if (o->ren)
+        SDL_DestroyRenderer(o->ren);
+    SDL_FreeSurface(o->target);
+    if (o->win)
+        SDL_DestroyWindow(o->win);
+    int display = o->display;
+    memset(o, 0, sizeof *o);
+    o->display = display;
+}
+
+static bool output_caches(Output *o)
+{
+    o->text = text_create();
+    o->tex = textures_create(IMAGE_CACHE_ENTRIES);
+    if (!o->text || !o->tex) {
+        fprintf(stderr, "vitrine: cannot set up text (is fonts-noto-core installed?)\n");
+        return false;
+    }
+    return true;
+}
+
+/* A window on display `display`: fullscreen at the display's size, or a
+ * development window of opt's size. */
+static bool output_window(Output *o, const AppOptions *opt, int display, const char *title)
+{
+    Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | (opt->windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP);
+    int w = opt->w > 0 ? opt->w : WINDOWED_W, h = opt->h > 0 ? opt->h : WINDOWED_H;
+    int x = (int)SDL_WINDOWPOS_CENTERED_DISPLAY(display), y = x;
+    SDL_DisplayMode dm;
+    if (!opt->windowed && SDL_GetDesktopDisplayMode(display, &dm) == 0) {
+        /* Kiosks often run with no window manager (xinit + vitrine), where
+         * nobody honours the fullscreen request: so also make the window
+         * exactly the size of the display (centred = at its corner). */
+        w = dm.w;
+        h = dm.h;
+    }
+    o->display = display;
+    o->win = SDL_CreateWindow(title, x, y, w, h, flags);
+    if (!o->win) {
+        fprintf(stderr, "vitrine: cannot open a window: %s\n", SDL_GetError());
+        return false;
+    }
+    o->ren = SDL_CreateRenderer(o->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (!o->ren) {
+        SDL_Log("no accelerated renderer (%s); using the software one", SDL_GetError());
+        o->ren = SDL_CreateRenderer(o->win, -1, SDL_RENDERER_SOFTWARE);
+    }
+    if (!o->ren) {
+        fprintf(stderr, "vitrine: cannot create a renderer: %s\n", SDL_GetError());
+        return false;
+    }
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(o->ren, &info) == 0)
+        SDL_Log("%s: renderer %s on display %d", title, info.name, display);
+    SDL_GetRendererOutputSize(o->ren, &o->w, &o->h);
+    return output_caches(o);
+}
+
+/* Which displays the slides and the presenter view go to. */
+static void choose_displays(App *a, int *audience, int *presenter)
+{
+    int n = SDL_GetNumVideoDisplays();
+    *audience = 0;
+    *presenter = -1;
+    if (!a->opt.lecture || n < 2)
+        return;
+    int p = a->settings.presenter_display;
+    *presenter = p >= 0 && p < n ? p : 1;
+    *audience = *presenter == 0 ? 1 : 0;
+}
+
+static bool open_outputs(App *a, int audience, int presenter)
+{
+    if (!output_window(&a->out, &a->opt, audience, "vitrine"))
+        return false;
+    if (!a->opt.windowed)
+        SDL_ShowCursor(SDL_DISABLE); /* a touch kiosk shows no mouse pointer */
+    if (presenter >= 0 && !output_window(&a->pres, &a->opt, presenter, "vitrine presenter"))
+        return false;
+    show_set_presenter(a->show, a->pres.ren != NULL);
+    a->need_redraw = true;
+    return true;
+}
+
+/* The lecturer pressed "swap displays": windows cannot move between X
+ * screens, so both are made again on the other displays. */
+static void swap_displays(App *a)
+{
+    if (a->headless || !a->pres.ren)
+        return;
+    int audience = a->pres.display, presenter = a->out.display;
+    output_close(&a->out);
+    output_close(&a->pres);
+    if (!open_outputs(a, audience, presenter))
+        SDL_Log("cannot swap the displays");
+    Event ev = {.type = EV_RESIZE, .t = app_now(a), .w = a->out.w, .h = a->out.h};
+    show_handle(a->show, &ev);
 }
 
 static void app_close(App *a)
 {
     show_free(a->show);
     library_free(a->lib);
-    textures_free(a->tex);
-    text_free(a->text); /* before the renderer: it owns textures */
-    if (a->ren)
-        SDL_DestroyRenderer(a->ren);
-    SDL_FreeSurface(a->target);
-    if (a->win)
-        SDL_DestroyWindow(a->win);
+    output_close(&a->pres);
+    output_close(&a->out);
+    text_free(a->mtext);
+    settings_free(&a->settings);
+    text_quit();
     TTF_Quit();
     IMG_Quit();
     SDL_Quit();
+}
+
+/* Wall-clock start, "2026-11-25T19:03:00", for the rehearsal record. */
+static void iso_now(char *buf, size_t n, char *stamp, size_t sn)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(buf, n, "%Y-%m-%dT%H:%M:%S", &tm);
+    strftime(stamp, sn, "%Y%m%d-%H%M%S", &tm);
 }
 
 static bool app_open(App *a, const AppOptions *opt, bool headless)
@@ -281,6 +498,7 @@ static bool app_open(App *a, const AppOptions *opt, bool headless)
     memset(a, 0, sizeof *a);
     a->opt = *opt;
     a->headless = headless;
+    settings_defaults(&a->settings);
 
     /* A kiosk: closing the window does not end the program (only SIGTERM
      * does), and losing focus does not minimise it to show a desktop. */
@@ -293,58 +511,18 @@ static bool app_open(App *a, const AppOptions *opt, bool headless)
         return false;
     }
     IMG_Init(IMG_INIT_PNG | IMG_INIT_WEBP);
-    a->text = text_create();
-    a->tex = textures_create(IMAGE_CACHE_ENTRIES);
-    if (!a->text || !a->tex) {
-        fprintf(stderr, "vitrine: cannot set up text (is fonts-noto-core installed?)\n");
-        return false;
-    }
-    a->measure = text_measure(a->text);
 
-    if (headless) {
-        if (!make_headless_target(a, opt->w > 0 ? opt->w : HEADLESS_W, opt->h > 0 ? opt->h : HEADLESS_H))
-            return false;
-    } else {
-        Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI |
-                       (opt->windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP);
-        int w = opt->w > 0 ? opt->w : WINDOWED_W, h = opt->h > 0 ? opt->h : WINDOWED_H;
-        int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
-        SDL_DisplayMode dm;
-        if (!opt->windowed && SDL_GetDesktopDisplayMode(0, &dm) == 0) {
-            /* Kiosks often run with no window manager (xinit + vitrine),
-             * where nobody honours the fullscreen request: so also make the
-             * window exactly the size of the display, at its corner. */
-            SDL_Rect b;
-            w = dm.w;
-            h = dm.h;
-            if (SDL_GetDisplayBounds(0, &b) == 0) {
-                x = b.x;
-                y = b.y;
-            }
-        }
-        a->win = SDL_CreateWindow("vitrine", x, y, w, h, flags);
-        if (!a->win) {
-            fprintf(stderr, "vitrine: cannot open a window: %s\n", SDL_GetError());
-            return false;
-        }
-        a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-        if (!a->ren) {
-            SDL_Log("no accelerated renderer (%s); using the software one", SDL_GetError());
-            a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_SOFTWARE);
-        }
-        if (!a->ren) {
-            fprintf(stderr, "vitrine: cannot create a renderer: %s\n", SDL_GetError());
-            return false;
-        }
-        SDL_RendererInfo info;
-        if (SDL_GetRendererInfo(a->ren, &info) == 0)
-            SDL_Log("renderer: %s", info.name);
-        SDL_GetRendererOutputSize(a->ren, &a->w, &a->h);
-        if (!opt->windowed)
-            SDL_ShowCursor(SDL_DISABLE); /* a touch kiosk shows no mouse pointer */
-    }
-
+    /* Settings: bad fields are reported and keep their defaults. */
     DiagList diags = {0};
+    char path[4096];
+    if (opt->settings)
+        snprintf(path, sizeof path, "%s", opt->settings);
+    else
+        settings_default_path(path, sizeof path);
+    settings_load(&a->settings, path, opt->settings == NULL, &diags);
+    diag_print(&diags, stderr);
+    diag_clear(&diags);
+
     a->lib = library_load(opt->dir, &diags);
     if (diags.n) {
         diag_print(&diags, stderr);
@@ -356,16 +534,66 @@ static bool app_open(App *a, const AppOptions *opt, bool headless)
         fprintf(stderr, "vitrine: out of memory\n");
         return false;
     }
-    ShowConfig cfg = {.allow_quit = opt->windowed, .start_lang = opt->lang};
-    a->show = show_create(a->lib, &cfg, &a->measure, a->w, a->h);
+
+    int audience = 0, presenter = -1;
+    if (headless) {
+        int w = opt->w > 0 ? opt->w : HEADLESS_W, h = opt->h > 0 ? opt->h : HEADLESS_H;
+        if (!output_caches(&a->out) || !make_headless_target(&a->out, w, h))
+            return false;
+        /* Headless lectures also draw a presenter view, for replays to check. */
+        if (opt->lecture && (!output_caches(&a->pres) || !make_headless_target(&a->pres, w, h)))
+            return false;
+    } else {
+        choose_displays(a, &audience, &presenter);
+    }
+    a->mtext = text_create();
+    if (!a->mtext) {
+        fprintf(stderr, "vitrine: cannot set up text (is fonts-noto-core installed?)\n");
+        return false;
+    }
+    a->measure = text_measure(a->mtext);
+
+    char started[32], stamp[32];
+    iso_now(started, sizeof started, stamp, sizeof stamp);
+    snprintf(a->stamp, sizeof a->stamp, "%s", stamp);
+    const Settings *st = &a->settings;
+    ShowConfig cfg = {
+        .n_langs = st->n_langs,
+        .start_lang = opt->lang ? opt->lang : st->start_lang,
+        .allow_quit = opt->windowed,
+        .keys = &st->keys,
+        .lecture = opt->lecture,
+        .duration_min = opt->duration_min,
+        .warn_min = st->warn_min,
+        .alert_min = st->alert_min,
+        .timer_overlay = st->timer_overlay,
+        .repeat_hold_ms = st->repeat_hold_ms,
+        .repeat_every_ms = st->repeat_every_ms,
+        .notes_lang = st->notes_lang,
+        .started = started,
+    };
+    for (int i = 0; i < st->n_langs && i < SCENE_MAX_LANGS; i++)
+        cfg.langs[i] = st->langs[i];
+    a->show = show_create(a->lib, &cfg, &a->measure, 1, 1);
     if (!a->show) {
         fprintf(stderr, "vitrine: out of memory\n");
         return false;
     }
+    if (headless) {
+        show_set_presenter(a->show, a->pres.ren != NULL);
+    } else if (!open_outputs(a, audience, presenter)) {
+        return false;
+    }
+    Event size = {.type = EV_RESIZE, .w = a->out.w, .h = a->out.h};
+    show_handle(a->show, &size);
+
     if (opt->lang && !show_set_lang(a->show, opt->lang))
-        fprintf(stderr, "vitrine: language \"%s\" is not offered (kk, ru, en)\n", opt->lang);
-    if (opt->exhibition && !show_open(a->show, opt->exhibition, opt->slide > 0 ? opt->slide : 1)) {
-        fprintf(stderr, "vitrine: no exhibition with id \"%s\" in %s\n", opt->exhibition, opt->dir);
+        fprintf(stderr, "vitrine: language \"%s\" is not offered\n", opt->lang);
+    const char *ex_id = opt->exhibition;
+    if (!ex_id && opt->lecture && a->lib->n > 0)
+        ex_id = a->lib->items[0]->id; /* a lecture opens the first exhibition unless told */
+    if (ex_id && !show_open(a->show, ex_id, opt->slide > 0 ? opt->slide : 1)) {
+        fprintf(stderr, "vitrine: no exhibition with id \"%s\" in %s\n", ex_id, opt->dir);
         return false;
     }
     return true;
@@ -408,8 +636,9 @@ int app_run(const AppOptions *opt)
         return 1;
     }
     while (show_running(a.show)) {
-        if (show_dirty(a.show) || a.need_redraw)
-            present(&a);
+        if (show_take_swap_request(a.show))
+            swap_displays(&a);
+        present(&a);
         write_state_file(&a);
         /* Sleep until input or the next deadline: an idle kiosk uses no CPU. */
         uint64_t wait = show_next_deadline(a.show, app_now(&a));
@@ -425,6 +654,7 @@ int app_run(const AppOptions *opt)
         }
     }
     write_state_file(&a);
+    save_rehearsal(&a);
     app_close(&a);
     return 0;
 }
@@ -472,10 +702,10 @@ static void push_finger(App *a, Uint32 type, SDL_FingerID id, double x, double y
 static void push_mouse(App *a, Uint32 type, double fx, double fy)
 {
     SDL_Event e = {0};
-    int x = (int)(fx * a->w), y = (int)(fy * a->h);
-    if (a->win) { /* window coordinates may be smaller than pixels */
+    int x = (int)(fx * a->out.w), y = (int)(fy * a->out.h);
+    if (a->out.win) { /* window coordinates may be smaller than pixels */
         int ww, wh;
-        SDL_GetWindowSize(a->win, &ww, &wh);
+        SDL_GetWindowSize(a->out.win, &ww, &wh);
         x = (int)(fx * ww);
         y = (int)(fy * wh);
     }
@@ -546,7 +776,11 @@ static void pinch(App *a, const double *n)
     push_finger(a, SDL_FINGERUP, 1, cx + r1, cy);
 }
 
-static void push_key(App *a, const char *spec)
+#define REPLAY_REPEAT_DELAY_MS 500 /* X's default auto-repeat: after 500 ms, */
+#define REPLAY_REPEAT_EVERY_MS 33  /* 30 times a second */
+
+/* Key down (repeated as auto-repeat would, for hold_ms) and up. */
+static void push_key_held(App *a, const char *spec, uint64_t hold_ms)
 {
     unsigned mods = 0;
     const char *name = spec;
@@ -561,6 +795,22 @@ static void push_key(App *a, const char *spec)
     e.key.keysym.scancode = SDL_GetScancodeFromKey(e.key.keysym.sym);
     e.key.keysym.mod = kmod;
     SDL_PushEvent(&e);
+    pump(a);
+    uint64_t end = a->vnow + hold_ms;
+    if (hold_ms > REPLAY_REPEAT_DELAY_MS) {
+        advance(a, REPLAY_REPEAT_DELAY_MS);
+        e.key.repeat = 1;
+        while (a->vnow + REPLAY_REPEAT_EVERY_MS <= end) {
+            e.key.timestamp = (Uint32)a->vnow;
+            SDL_PushEvent(&e);
+            pump(a);
+            advance(a, REPLAY_REPEAT_EVERY_MS);
+        }
+        e.key.repeat = 0;
+    }
+    if (a->vnow < end)
+        advance(a, end - a->vnow);
+    e.key.timestamp = (Uint32)a->vnow;
     e.type = SDL_KEYUP;
     e.key.state = SDL_RELEASED;
     SDL_PushEvent(&e);
@@ -602,7 +852,7 @@ static bool check_keys(const ReplayScript *sc, const char *path)
         const ReplayCmd *c = &sc->cmds[i];
         unsigned mods;
         const char *name;
-        if (c->op == RC_KEY && replay_split_key(c->arg, &mods, &name) &&
+        if ((c->op == RC_KEY || c->op == RC_HOLD) && replay_split_key(c->arg, &mods, &name) &&
             SDL_GetKeyFromName(name) == SDLK_UNKNOWN) {
             fprintf(stderr, "%s:%d:%d: error: unknown key name \"%s\" (SDL key names: PageDown, Right, "
                     "Return, Escape, Space, F5, a, . ...)\n", path, c->line, c->arg_col, name);
@@ -637,8 +887,10 @@ int app_replay(const AppOptions *opt, const char *script_path)
     }
     a.virtual_clock = true;
     a.vnow = 0;
-    if (a.win)
+    if (a.out.win) {
+        a.need_redraw = true;
         present(&a);
+    }
 
     for (int i = 0; i < sc.n && status == 0; i++) {
         const ReplayCmd *c = &sc.cmds[i];
@@ -650,7 +902,8 @@ int app_replay(const AppOptions *opt, const char *script_path)
                 status = 1;
             }
             break;
-        case RC_KEY: push_key(&a, c->arg); break;
+        case RC_KEY: push_key_held(&a, c->arg, 0); break;
+        case RC_HOLD: push_key_held(&a, c->arg, (uint64_t)c->num[0]); break;
         case RC_TAP:
             push_finger(&a, SDL_FINGERDOWN, 0, c->num[0], c->num[1]);
             advance(&a, REPLAY_TAP_MS);
@@ -668,7 +921,7 @@ int app_replay(const AppOptions *opt, const char *script_path)
             SDL_Event e = {0};
             e.type = SDL_WINDOWEVENT;
             e.window.event = SDL_WINDOWEVENT_CLOSE;
-            e.window.windowID = a.win ? SDL_GetWindowID(a.win) : 1;
+            e.window.windowID = a.out.win ? SDL_GetWindowID(a.out.win) : 1;
             SDL_PushEvent(&e);
             pump(&a);
             break;
@@ -679,13 +932,13 @@ int app_replay(const AppOptions *opt, const char *script_path)
             break;
         case RC_RESIZE: {
             int w = (int)c->num[0], h = (int)c->num[1];
-            if (a.win) {
-                SDL_SetWindowSize(a.win, w, h);
+            if (a.out.win) {
+                SDL_SetWindowSize(a.out.win, w, h);
                 advance(&a, 100);
             } else {
-                textures_forget(a.tex);
-                text_forget(a.text);
-                if (!make_headless_target(&a, w, h)) {
+                textures_forget(a.out.tex);
+                text_forget(a.out.text);
+                if (!make_headless_target(&a.out, w, h)) {
                     status = 1;
                     break;
                 }
@@ -718,11 +971,88 @@ int app_replay(const AppOptions *opt, const char *script_path)
             if (!screenshot(&a, c->arg))
                 status = 1;
             break;
+        case RC_PRESENTER_SCREENSHOT:
+            if (!presenter_screenshot(&a, c->arg))
+                status = 1;
+            break;
         }
-        if (a.win && (show_dirty(a.show) || a.need_redraw))
+        if (show_take_swap_request(a.show))
+            swap_displays(&a);
+        if (a.out.win)
             present(&a);
     }
+    save_rehearsal(&a);
     app_close(&a);
     replay_free(&sc);
+    return status;
+}
+
+/* ---- --learn-keys ------------------------------------------------------- */
+
+static void learn_draw(App *a, const Learn *l)
+{
+    SceneView v = {.w = a->out.w, .h = a->out.h, .measure = &a->measure};
+    char progress[64];
+    snprintf(progress, sizeof progress, "vitrine --learn-keys: %s",
+             learn_done(l) ? "done" : "press the clicker's buttons one by one");
+    Scene sc;
+    scene_init(&sc);
+    scene_build_message(&sc, &v, learn_prompt(l), progress);
+    render_scene(a->out.ren, &sc, a->out.text, a->out.tex, NULL, NULL);
+    SDL_RenderPresent(a->out.ren);
+    scene_free(&sc);
+}
+
+int app_learn_keys(const AppOptions *opt)
+{
+    App a;
+    if (!app_open(&a, opt, false)) {
+        app_close(&a);
+        return 1;
+    }
+    Learn *l = learn_create(app_now(&a));
+    int status = 1;
+    const char *last_prompt = NULL;
+    bool quit = false;
+    while (l && !learn_done(l) && !quit) {
+        if (learn_prompt(l) != last_prompt || a.need_redraw) {
+            last_prompt = learn_prompt(l);
+            printf("%s\n", last_prompt);
+            fflush(stdout);
+            learn_draw(&a, l);
+            a.need_redraw = false;
+        }
+        uint64_t wait = learn_next_deadline(l, app_now(&a));
+        SDL_Event e;
+        if (SDL_WaitEventTimeout(&e, wait > INT_MAX ? INT_MAX : (int)wait + 1)) {
+            Event ev;
+            if (e.type == SDL_QUIT) {
+                quit = true; /* SIGTERM/SIGINT: leave without writing */
+            } else if (e.type == SDL_KEYDOWN && translate(&a, &e, &ev)) {
+                learn_key(l, ev.key, ev.mods, ev.repeat, app_now(&a));
+            } else if (e.type == SDL_WINDOWEVENT) {
+                a.need_redraw = true;
+            }
+        }
+        learn_tick(l, app_now(&a));
+    }
+    if (l && learn_done(l)) {
+        learn_apply(l, &a.settings.keys);
+        char path[4096];
+        if (opt->settings)
+            snprintf(path, sizeof path, "%s", opt->settings);
+        else
+            settings_default_path(path, sizeof path);
+        DiagList d = {0};
+        if (settings_save_keys(path, &a.settings.keys, &d)) {
+            printf("vitrine: the clicker's keys are written to %s\n", path);
+            status = 0;
+        }
+        diag_print(&d, stderr);
+        diag_clear(&d);
+        learn_draw(&a, l);
+    }
+    learn_free(l);
+    app_close(&a);
     return status;
 }

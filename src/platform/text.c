@@ -142,6 +142,10 @@ void text_free(Text *t)
     free(t->path[1]);
     free(t->scratch);
     free(t);
+}
+
+void text_quit(void)
+{
     FcFini(); /* fontconfig's caches: nothing else in vitrine uses it */
 }
 

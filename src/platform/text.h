@@ -13,6 +13,8 @@ typedef struct Text Text;
  * logs what it found. NULL if no usable font exists at all. */
 Text *text_create(void);
 void text_free(Text *t);
+/* After the last text_free: release fontconfig's caches. */
+void text_quit(void);
 
 /* A Measure backed by SDL_ttf; valid as long as t. */
 Measure text_measure(Text *t);

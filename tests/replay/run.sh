@@ -6,7 +6,8 @@
 #
 # SCRIPT.expected holds the exact stdout; tests/golden/<name>/<file>.png the
 # golden screenshots. A first line "# dir: PATH" (relative to the repository)
-# names the exhibitions to use instead of exhibitions/; "# size: WxH" the size.
+# names the exhibitions to use instead of exhibitions/; "# size: WxH" the size;
+# "# args: ..." more command-line options (e.g. --lecture).
 # To accept new output on purpose: VITRINE_UPDATE_GOLDEN=1 ctest -R replay
 set -eu
 vitrine=$1 imgdiff=$2 script=$3 out=$4
@@ -16,10 +17,12 @@ name=$(basename "$script" .script)
 golden="$root/tests/golden/$name"
 dir=$(sed -n 's/^# dir: *//p' "$script" | head -n 1)
 size=$(sed -n 's/^# size: *//p' "$script" | head -n 1)
+args=$(sed -n 's/^# args: *//p' "$script" | head -n 1)
 rm -rf "$out" && mkdir -p "$out"
 cd "$out"
 status=0
-"$vitrine" --replay "$script" --size "${size:-1280x720}" "$root/${dir:-exhibitions}" >stdout.txt 2>stderr.txt || status=$?
+# shellcheck disable=SC2086
+"$vitrine" --replay "$script" --size "${size:-1280x720}" $args "$root/${dir:-exhibitions}" >stdout.txt 2>stderr.txt || status=$?
 if [ "$status" -ne 0 ]; then
     echo "vitrine --replay exited $status"; cat stderr.txt; exit 1
 fi

@@ -1,0 +1,102 @@
+/* lecture_report.c - see lecture_report.h */
+#include "lecture_report.h"
+
+#include "rehearsal.h"
+
+#include <dirent.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+int lecture_report_main(const char *record_path, const char *suggest_out, FILE *out, FILE *err)
+{
+    DiagList diags = {0};
+    Rehearsal r;
+    if (!rehearsal_read(&r, record_path, &diags)) {
+        diag_print(&diags, err);
+        diag_clear(&diags);
+        rehearsal_free(&r);
+        return 1;
+    }
+    diag_print(&diags, err); /* warnings */
+    diag_clear(&diags);
+    rehearsal_report(&r, out);
+    int status = 0;
+    if (suggest_out) {
+        if (rehearsal_suggest(&r, suggest_out, &diags)) {
+            fprintf(out, "\nSuggested budgets written to %s\n", suggest_out);
+        } else {
+            status = 1;
+        }
+        diag_print(&diags, err);
+        diag_clear(&diags);
+    }
+    fflush(out);
+    rehearsal_free(&r);
+    return status;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* dir + "/" + name without doubling a trailing slash; false if cut. */
+static bool join(char *buf, size_t n, const char *dir, const char *name)
+{
+    size_t dn = strlen(dir);
+    const char *sep = dn > 0 && dir[dn - 1] == '/' ? "" : "/";
+    int w = snprintf(buf, n, "%s%s%s", dir, sep, name);
+    return w >= 0 && (size_t)w < n;
+}
+
+int lecture_report_latest(const char *state_dir, char *buf, size_t n)
+{
+    char dir[4096];
+    if (!state_dir || !buf || n == 0 || !join(dir, sizeof dir, state_dir, LECTURE_RECORDS_DIR))
+        return -1;
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    char *best = NULL;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        const char *name = e->d_name;
+        if (name[0] == '.' || !ends_with(name, ".json"))
+            continue;
+        if (best && strcmp(name, best) <= 0)
+            continue;
+        char path[4096];
+        struct stat st;
+        if (!join(path, sizeof path, dir, name) || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        char *copy = strdup(name);
+        if (!copy)
+            continue;
+        free(best);
+        best = copy;
+    }
+    closedir(d);
+    int rc = best && join(buf, n, dir, best) ? 0 : -1;
+    free(best);
+    return rc;
+}
+
+void rehearsal_file_name(const char *state_dir, const char *stamp, const char *id, char *buf,
+                         size_t n)
+{
+    if (!buf || n == 0)
+        return;
+    size_t dn = strlen(state_dir);
+    const char *sep = dn > 0 && state_dir[dn - 1] == '/' ? "" : "/";
+    int w = snprintf(buf, n, "%s%s" LECTURE_RECORDS_DIR "/%s-", state_dir, sep, stamp);
+    if (w < 0 || (size_t)w >= n)
+        return;
+    size_t o = (size_t)w;
+    for (const char *p = id; *p && o + 1 < n; p++)
+        buf[o++] = *p == '/' ? '_' : *p;
+    buf[o] = '\0';
+    snprintf(buf + o, n - o, ".json");
+}

@@ -1,0 +1,50 @@
+/* settings.h - the settings file (JSON), documented in docs/settings.md.
+ *
+ * Every field is optional; a missing or bad field keeps its default and a bad
+ * one is reported (file:line:col) without stopping anything. Issue-specific
+ * sections (idle/attract, admin) are added here as they come.
+ */
+#ifndef VITRINE_SETTINGS_H
+#define VITRINE_SETTINGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "keymap.h"
+
+#define SETTINGS_MAX_LANGS 8
+
+typedef struct {
+    /* general */
+    char *langs[SETTINGS_MAX_LANGS]; /* offered languages in display order; default kk, ru, en */
+    int n_langs;
+    char *start_lang;       /* NULL: the first offered */
+    char *state_dir;        /* NULL: $XDG_STATE_HOME/vitrine or ~/.local/state/vitrine */
+    KeyMap keys;            /* defaults, with the "keys" section applied */
+    /* lecture */
+    int warn_min;           /* timer turns amber this many minutes before the end; default 5 */
+    int alert_min;          /* and red this many; default 1 */
+    char *notes_lang;       /* language of the notes in the presenter view; NULL: start_lang */
+    int presenter_display;  /* display index for the presenter view; -1: the second display */
+    bool timer_overlay;     /* timer shown on the slides at start (single display); default false */
+    int repeat_hold_ms;     /* a held clicker button starts moving on after this; default 700 */
+    int repeat_every_ms;    /* and then moves at most once per this; default 300 */
+} Settings;
+
+void settings_defaults(Settings *s);
+/* Load path over the defaults. A missing file is not an error when
+ * `optional` (the default location); otherwise it is. Returns false if the
+ * file was unusable (syntax error...): s then holds the defaults. */
+bool settings_load(Settings *s, const char *path, bool optional, DiagList *diags);
+void settings_free(Settings *s);
+/* Write the key bindings of the lecture actions in km into the "keys"
+ * section of path, keeping every other field (creates the file and its
+ * folder if needed). For --learn-keys. */
+bool settings_save_keys(const char *path, const KeyMap *km, DiagList *diags);
+/* $XDG_CONFIG_HOME/vitrine/settings.json, else ~/.config/vitrine/settings.json. */
+void settings_default_path(char *buf, size_t n);
+/* The state folder to use (s->state_dir or the XDG default). */
+void settings_state_dir(const Settings *s, char *buf, size_t n);
+
+#endif

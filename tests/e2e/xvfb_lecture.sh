@@ -1,0 +1,149 @@
+#!/bin/sh
+# End to end for lectures under real X servers, with the clicker's real key
+# events sent by xdotool (Page_Down, Prior, period, b, w, F5, Escape).
+#
+# 1. One display: every clicker button acts, F5 and Escape never quit, the
+#    white screen is white, SIGTERM ends it and leaves a lecture record.
+# 2. Two displays: the slides land on one and the presenter view on the
+#    other (screenshots of both compared with what the replays draw).
+#    Xvfb cannot give SDL two displays: with +xinerama it stacks every
+#    screen at 0,0 (SDL sees one display), and two X screens both have
+#    bounds at 0,0, so SDL puts every window on the first. A lecture hall
+#    PC has two RandR outputs side by side; Xorg's dummy driver gives
+#    exactly that without hardware (tests/e2e/dummy-xorg.conf + xrandr).
+#
+#   xvfb_lecture.sh VITRINE IMGDIFF OUTDIR
+set -eu
+vitrine=$1 imgdiff=$2 out=$3
+root=$(cd "$(dirname "$0")/../.." && pwd)
+rm -rf "$out" && mkdir -p "$out"
+xvfb= vit=
+cleanup() {
+    [ -n "$vit" ] && kill "$vit" 2>/dev/null || true
+    [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+start_x() { # start_x NAME SCREEN-OPTIONS...
+    name=$1
+    shift
+    Xvfb -displayfd 3 "$@" -nolisten tcp 3>"$out/$name.display" 2>"$out/$name.xvfb.log" &
+    xvfb=$!
+    for _ in $(seq 100); do [ -s "$out/$name.display" ] && break; sleep 0.1; done
+    DISPLAY=:$(cat "$out/$name.display")
+    export DISPLAY
+}
+
+stop_all() {
+    [ -n "$vit" ] && kill "$vit" 2>/dev/null && wait "$vit" 2>/dev/null || true
+    vit=
+    kill "$xvfb" 2>/dev/null || true
+    wait "$xvfb" 2>/dev/null || true
+    xvfb=
+}
+
+expect() { # expect FRAGMENT: wait until the state file shows it
+    for _ in $(seq 100); do
+        if [ -f "$state" ] && grep -q "$1" "$state"; then
+            echo "ok: $1"
+            return 0
+        fi
+        sleep 0.1
+    done
+    echo "FAIL: state never showed $1; it is:"; cat "$state" 2>/dev/null; cat "$out"/*.log
+    exit 1
+}
+
+focus() {
+    wid=$(xdotool search --sync --name "^$1\$" | head -n 1)
+    xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowfocus "$wid"
+    sleep 0.3
+}
+
+# ---- 1. one display ----------------------------------------------------------
+start_x one -screen 0 1280x720x24
+state="$out/one.state.json"
+SDL_VIDEODRIVER=x11 "$vitrine" --lecture --exhibition karlag-artists --state-file "$state" \
+    --state-dir "$out/state" --settings "$out/no-settings.json" "$root/exhibitions" 2>"$out/one.log" &
+vit=$!
+expect '"mode":"lecture","exhibition":"karlag-artists","slide":1,'
+focus vitrine
+xdotool key Next
+expect '"slide":2,'
+expect '"running":true,"level"'
+xdotool key Next Next
+expect '"slide":4,'
+xdotool key Prior
+expect '"slide":3,'
+xdotool key period
+expect '"blank":"black"'
+xdotool key b
+expect '"screen":"slide"'
+xdotool key w
+expect '"blank":"white"'
+sleep 0.4
+import -display "$DISPLAY" -window root "$out/white.png"
+white=$(convert "$out/white.png" -colorspace Gray -format '%[fx:mean]' info:)
+awk -v m="$white" 'BEGIN { exit !(m > 0.99) }' || { echo "FAIL: the white screen is not white ($white)"; exit 1; }
+xdotool key w
+expect '"screen":"slide"'
+xdotool key F5
+expect '"blank":"black"'
+xdotool key Escape
+expect '"screen":"slide"'
+xdotool key Escape
+expect '"blank":"black"'
+xdotool key shift+F5
+expect '"screen":"slide"'
+xdotool key 7 Return
+expect '"slide":7,'
+kill -0 "$vit" || { echo "FAIL: a clicker key ended vitrine"; exit 1; }
+kill -TERM "$vit"
+status=0
+wait "$vit" || status=$?
+vit=
+[ "$status" -eq 0 ] || { echo "FAIL: exit status $status after SIGTERM"; exit 1; }
+ls "$out"/state/lectures/*-karlag-artists.json >/dev/null || { echo "FAIL: no lecture record"; exit 1; }
+"$vitrine" --lecture-report "$out"/state/lectures/*-karlag-artists.json | head -n 4
+stop_all
+
+# ---- 2. two displays -----------------------------------------------------------
+Xorg -displayfd 3 -config "$root/tests/e2e/dummy-xorg.conf" -noreset -nolisten tcp \
+    -logfile "$out/xorg.log" 3>"$out/two.display" >"$out/two.xorg.out" 2>&1 &
+xvfb=$!
+for _ in $(seq 100); do [ -s "$out/two.display" ] && break; sleep 0.1; done
+DISPLAY=:$(cat "$out/two.display")
+export DISPLAY
+xrandr --newmode 1280x720_60 74.50 1280 1344 1472 1664 720 723 728 748 -hsync +vsync
+xrandr --addmode DUMMY0 1280x720_60
+xrandr --addmode DUMMY1 1024x768
+xrandr --output DUMMY0 --mode 1280x720_60 --pos 0x0 --output DUMMY1 --mode 1024x768 --pos 1280x0
+xrandr | grep -E ' connected'
+state="$out/two.state.json"
+SDL_VIDEODRIVER=x11 "$vitrine" --lecture --exhibition karlag-artists --state-file "$state" \
+    --state-dir "$out/state2" --settings "$out/no-settings.json" "$root/exhibitions" 2>"$out/two.log" &
+vit=$!
+expect '"presenter":true'
+focus vitrine
+xdotool key Next
+expect '"slide":2,'
+sleep 0.5
+import -window root "$out/root.png"
+convert "$out/root.png" -crop 1280x720+0+0 +repage "$out/screen0.png"
+convert "$out/root.png" -crop 1024x768+1280+0 +repage "$out/screen1.png"
+# What each display must show, drawn headless by the same program.
+printf 'open karlag-artists 1\nkey Right\nscreenshot %s\n' "$out/expected0.png" >"$out/aud.script"
+"$vitrine" --lecture --replay "$out/aud.script" --size 1280x720 "$root/exhibitions" 2>/dev/null
+printf 'open karlag-artists 1\nkey Right\npresenter-screenshot %s\n' "$out/expected1.png" >"$out/pres.script"
+"$vitrine" --lecture --replay "$out/pres.script" --size 1024x768 "$root/exhibitions" 2>/dev/null
+"$imgdiff" "$out/screen0.png" "$out/expected0.png" 4.0 "$out/diff0.png" ||
+    { echo "FAIL: display 0 does not show the slide"; exit 1; }
+# The presenter's timer, clock and pacing differ from the replay's (real
+# time): blank the right column's top, compare the previews and the notes.
+for f in screen1 expected1; do
+    convert "$out/$f.png" -fill black -draw "rectangle 590,0 1024,250" "$out/$f-masked.png"
+done
+"$imgdiff" "$out/screen1-masked.png" "$out/expected1-masked.png" 4.0 "$out/diff1.png" ||
+    { echo "FAIL: display 1 does not show the presenter view"; exit 1; }
+stop_all
+echo "e2e lecture: ok"
