@@ -1012,13 +1012,17 @@ int app_learn_keys(const AppOptions *opt)
     }
     Learn *l = learn_create(app_now(&a));
     int status = 1;
-    const char *last_prompt = NULL;
+    char last_prompt[512] = "";
     bool quit = false;
+    a.need_redraw = true;
     while (l && !learn_done(l) && !quit) {
-        if (learn_prompt(l) != last_prompt || a.need_redraw) {
-            last_prompt = learn_prompt(l);
-            printf("%s\n", last_prompt);
+        if (strcmp(learn_prompt(l), last_prompt) != 0) {
+            snprintf(last_prompt, sizeof last_prompt, "%s", learn_prompt(l));
+            printf("%s\n", last_prompt); /* for a lecturer at a terminal, and for tests */
             fflush(stdout);
+            a.need_redraw = true;
+        }
+        if (a.need_redraw) {
             learn_draw(&a, l);
             a.need_redraw = false;
         }
@@ -1037,6 +1041,7 @@ int app_learn_keys(const AppOptions *opt)
         learn_tick(l, app_now(&a));
     }
     if (l && learn_done(l)) {
+        printf("%s\n", learn_prompt(l));
         learn_apply(l, &a.settings.keys);
         char path[4096];
         if (opt->settings)

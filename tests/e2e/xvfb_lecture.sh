@@ -105,6 +105,32 @@ vit=
 [ "$status" -eq 0 ] || { echo "FAIL: exit status $status after SIGTERM"; exit 1; }
 ls "$out"/state/lectures/*-karlag-artists.json >/dev/null || { echo "FAIL: no lecture record"; exit 1; }
 "$vitrine" --lecture-report "$out"/state/lectures/*-karlag-artists.json | head -n 4
+
+# --learn-keys: press the clicker's buttons when asked; the settings file gets them.
+"$vitrine" --learn-keys --settings "$out/learned/settings.json" "$root/exhibitions" \
+    >"$out/learn.out" 2>"$out/learn.log" &
+vit=$!
+focus vitrine
+for k in Next Prior F5 Escape period w; do
+    xdotool key "$k"
+    sleep 0.3
+done
+for _ in $(seq 50); do kill -0 "$vit" 2>/dev/null || break; sleep 0.1; done
+status=0
+wait "$vit" || status=$?
+vit=
+cat "$out/learn.out"
+[ "$status" -eq 0 ] || { echo "FAIL: --learn-keys exited $status"; cat "$out/learn.log"; exit 1; }
+tr -d ' \n' <"$out/learned/settings.json" >"$out/learned.flat"
+grep -q '"start_stop":\["F5","Shift+F5","Escape"\]' "$out/learned.flat" ||
+    { echo "FAIL: start/stop keys not learned"; cat "$out/learned/settings.json"; exit 1; }
+grep -q '"next":\["PageDown"' "$out/learned.flat" || { echo "FAIL: next not learned"; exit 1; }
+"$vitrine" --lecture --settings "$out/learned/settings.json" --render "$out/learned.png" "$root/exhibitions" \
+    2>"$out/learned-check.log"
+if grep -q 'error' "$out/learned-check.log"; then
+    echo "FAIL: the learned settings file does not load cleanly"; cat "$out/learned-check.log"; exit 1
+fi
+echo "ok: --learn-keys wrote the clicker's keys"
 stop_all
 
 # ---- 2. two displays -----------------------------------------------------------
@@ -145,5 +171,19 @@ for f in screen1 expected1; do
 done
 "$imgdiff" "$out/screen1-masked.png" "$out/expected1-masked.png" 4.0 "$out/diff1.png" ||
     { echo "FAIL: display 1 does not show the presenter view"; exit 1; }
+
+# D swaps the displays: now the slides are on the 1024x768 one.
+xdotool key d
+sleep 1.5
+focus vitrine
+xdotool key Next
+expect '"slide":3,'
+sleep 0.5
+import -window root "$out/root-swapped.png"
+convert "$out/root-swapped.png" -crop 1024x768+1280+0 +repage "$out/swapped1.png"
+printf 'open karlag-artists 1\nkey Right\nkey Right\nscreenshot %s\n' "$out/expected-swapped1.png" >"$out/sw.script"
+"$vitrine" --lecture --replay "$out/sw.script" --size 1024x768 "$root/exhibitions" 2>/dev/null
+"$imgdiff" "$out/swapped1.png" "$out/expected-swapped1.png" 4.0 "$out/diff-swapped.png" ||
+    { echo "FAIL: after D the slides are not on the other display"; exit 1; }
 stop_all
 echo "e2e lecture: ok"
