@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "core/admin.h"
 #include "core/lecture_report.h"
 #include "core/library.h"
 #include "platform/app.h"
@@ -59,8 +61,15 @@ static void usage(FILE *out)
           "  -h, --help               show this help\n"
           "  -V, --version            show the version\n"
           "\n"
-          "In fullscreen kiosk mode vitrine ends on SIGTERM/SIGINT or the administrator's\n"
-          "chord Ctrl+Alt+Shift+Q; nothing a visitor can do closes it.\n",
+          "\n"
+          "Administrator:\n"
+          "      --hash-pin           read a PIN on standard input, print the settings line\n"
+          "                           \"admin_pin_hash\" (the PIN itself is never stored)\n"
+          "\n"
+          "In fullscreen kiosk mode nothing a visitor can do closes vitrine. The\n"
+          "administrator's menu (start or end a lecture, exit) opens with Ctrl+Alt+Shift+Q,\n"
+          "or with a 3-second press in the top-left corner of the touchscreen when a PIN\n"
+          "is set; the PIN is asked first. SIGTERM/SIGINT end vitrine at any time.\n",
           out);
 }
 
@@ -70,6 +79,31 @@ static bool parse_size(const char *s, int *w, int *h)
     if (sscanf(s, "%d%c%d", w, &x, h) != 3 || (x != 'x' && x != 'X'))
         return false;
     return *w >= 16 && *h >= 16 && *w <= 16384 && *h <= 16384;
+}
+
+/* Read a PIN from standard input, print the settings line with its hash. */
+static int hash_pin(void)
+{
+    char line[64];
+    if (isatty(0))
+        fprintf(stderr, "Administrator PIN (%d to %d digits): ", ADMIN_PIN_MIN, ADMIN_PIN_MAX);
+    if (!fgets(line, sizeof line, stdin)) {
+        fputs("vitrine: no PIN given\n", stderr);
+        return 2;
+    }
+    line[strcspn(line, "\r\n")] = '\0';
+    char hash[256];
+    if (!admin_pin_valid(line)) {
+        fprintf(stderr, "vitrine: a PIN is %d to %d digits\n", ADMIN_PIN_MIN, ADMIN_PIN_MAX);
+        return 2;
+    }
+    if (!admin_hash_pin(line, hash, sizeof hash)) {
+        fputs("vitrine: cannot hash the PIN (no random source?)\n", stderr);
+        return 1;
+    }
+    memset(line, 0, sizeof line);
+    printf("\"admin_pin_hash\": \"%s\"\n", hash);
+    return 0;
 }
 
 static int run_check(const char *dir)
@@ -92,7 +126,8 @@ static int run_check(const char *dir)
 int main(int argc, char **argv)
 {
     enum { OPT_CHECK = 256, OPT_RENDER, OPT_REPLAY, OPT_SIZE, OPT_STATE_FILE, OPT_LECTURE,
-           OPT_DURATION, OPT_SETTINGS, OPT_STATE_DIR, OPT_LEARN_KEYS, OPT_REPORT, OPT_SUGGEST };
+           OPT_DURATION, OPT_SETTINGS, OPT_STATE_DIR, OPT_LEARN_KEYS, OPT_REPORT, OPT_SUGGEST,
+           OPT_HASH_PIN };
     static const struct option longopts[] = {
         {"check", no_argument, NULL, OPT_CHECK},
         {"render", required_argument, NULL, OPT_RENDER},
@@ -110,6 +145,7 @@ int main(int argc, char **argv)
         {"learn-keys", no_argument, NULL, OPT_LEARN_KEYS},
         {"lecture-report", required_argument, NULL, OPT_REPORT},
         {"suggest-budgets", required_argument, NULL, OPT_SUGGEST},
+        {"hash-pin", no_argument, NULL, OPT_HASH_PIN},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -159,6 +195,7 @@ int main(int argc, char **argv)
         case OPT_LEARN_KEYS: learn = true; break;
         case OPT_REPORT: report = optarg; break;
         case OPT_SUGGEST: suggest = optarg; break;
+        case OPT_HASH_PIN: return hash_pin();
         case 'h': usage(stdout); return 0;
         case 'V': printf("vitrine %s\n", VITRINE_VERSION); return 0;
         default: usage(stderr); return 2;

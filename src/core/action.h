@@ -17,7 +17,14 @@ typedef enum {
     ACT_SEL_UP, ACT_SEL_DOWN, /* a row up or down in the overview grid */
     ACT_TOGGLE_CAPTIONS,
     ACT_QUIT,               /* only where the show allows quitting (windowed) */
-    ACT_ADMIN_QUIT,         /* always */
+    ACT_ADMIN,              /* the administrator's menu (PIN first, if one is set) */
+    ACT_PIN_DIGIT,          /* arg: 0-9 (touch targets of the PIN pad) */
+    ACT_PIN_BACK, ACT_PIN_OK,
+    ACT_ADMIN_CLOSE,        /* back to the visitors' screens */
+    ACT_ADMIN_PICK,         /* menu: choose an exhibition to lecture on */
+    ACT_ADMIN_LECTURE,      /* arg: exhibition index: start a lecture on it */
+    ACT_ADMIN_END_LECTURE,
+    ACT_ADMIN_EXIT,         /* end vitrine */
     /* lecture */
     ACT_BLACK,              /* black screen on/off */
     ACT_WHITE,              /* white screen on/off */

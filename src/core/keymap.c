@@ -63,8 +63,13 @@ static const KeyBinding default_bindings[] = {
     /* everywhere */
     {'l', 0, ACT_LANG_NEXT, KC_HOME | KC_SLIDE | KC_LECTURE},
     {'q', MOD_CTRL, ACT_QUIT, KC_ANY},
-    /* The administrator's way out until the PIN-protected exit exists. */
-    {'q', MOD_CTRL | MOD_ALT | MOD_SHIFT, ACT_ADMIN_QUIT, KC_ANY},
+    /* the administrator's menu: PIN first when one is set */
+    {'q', MOD_CTRL | MOD_ALT | MOD_SHIFT, ACT_ADMIN, KC_ANY},
+    {KEY_DOWN, 0, ACT_SEL_NEXT, KC_ADMIN},
+    {KEY_TAB, 0, ACT_SEL_NEXT, KC_ADMIN},
+    {KEY_UP, 0, ACT_SEL_PREV, KC_ADMIN},
+    {KEY_ENTER, 0, ACT_SELECT, KC_ADMIN},
+    {KEY_ESCAPE, 0, ACT_ADMIN_CLOSE, KC_ADMIN},
 };
 
 bool keymap_init_default(KeyMap *km)

@@ -19,7 +19,8 @@ enum {
     KC_SLIDE = 1u << 1,     /* kiosk: a slide */
     KC_LECTURE = 1u << 2,   /* lecture: a slide, blank or presenting */
     KC_OVERVIEW = 1u << 3,  /* lecture: the grid of slides */
-    KC_ANY = 0xFu,
+    KC_ADMIN = 1u << 4,     /* the administrator's PIN pad and menu */
+    KC_ANY = 0x1Fu,
 };
 
 typedef struct {

@@ -60,7 +60,7 @@ typedef struct {
     bool oom;         /* something was dropped for want of memory */
 } Scene;
 
-typedef enum { SCREEN_HOME, SCREEN_SLIDE } Screen;
+typedef enum { SCREEN_HOME, SCREEN_SLIDE, SCREEN_ADMIN } Screen;
 
 typedef enum { BLANK_NONE, BLANK_BLACK, BLANK_WHITE } Blank;
 
@@ -81,6 +81,18 @@ typedef struct {
     const char *notes_lang;      /* presenter notes language */
 } LectureView;
 
+typedef enum { ADMIN_PIN, ADMIN_MENU, ADMIN_PICK } AdminStage;
+
+/* The administrator's screen. */
+typedef struct {
+    AdminStage stage;
+    int pin_len;                 /* digits typed (shown as dots, never the digits) */
+    bool wrong;                  /* the last PIN was wrong */
+    bool locked;                 /* too many wrong PINs: wait */
+    bool in_lecture;             /* the menu offers "End the lecture" */
+    int sel;                     /* keyboard selection in the menu/list */
+} AdminView;
+
 #define SCENE_MAX_LANGS 8
 
 /* Everything scene_build needs to know, filled in by show.c. */
@@ -98,6 +110,7 @@ typedef struct {
     void *ctx;
     const Measure *measure;
     LectureView lecture;
+    AdminView admin;
 } SceneView;
 
 void scene_init(Scene *s);

@@ -56,7 +56,7 @@ static const char *const default_languages[] = {"kk", "ru", "en"};
 static const char *const ui_languages[] = {"kk", "ru", "en"};
 
 static const char *const top_keys[] = {"$schema", "languages", "start_language",
-                                       "state_dir", "keys", "lecture"};
+                                       "state_dir", "keys", "lecture", "admin_pin_hash"};
 static const char *const lecture_keys[] = {"warn_min", "alert_min", "notes_language",
                                            "presenter_display", "timer_overlay",
                                            "repeat_hold_ms", "repeat_every_ms"};
@@ -105,6 +105,8 @@ void settings_free(Settings *s)
     s->n_langs = 0;
     free(s->start_lang);
     free(s->state_dir);
+    free(s->admin_pin_hash);
+    s->admin_pin_hash = NULL;
     free(s->notes_lang);
     s->start_lang = s->state_dir = s->notes_lang = NULL;
     keymap_free(&s->keys);
@@ -652,6 +654,32 @@ static void parse_state_dir(Ctx *c, Settings *s, json_t *root)
     }
 }
 
+/* The administrator's PIN, only ever as crypt(3)'s salted hash. */
+static void parse_admin_pin(Ctx *c, Settings *s, json_t *root)
+{
+    json_t *v = json_object_get(root, "admin_pin_hash");
+    if (!v)
+        return;
+    char tb[32];
+    if (!json_is_string(v)) {
+        at_value(c, DIAG_ERROR, "/admin_pin_hash", "\"admin_pin_hash\" must be a string made by "
+                 "vitrine --hash-pin, not %s", describe(v, false, tb, sizeof tb));
+        return;
+    }
+    const char *h = json_string_value(v);
+    if (h[0] != '$' || strlen(h) < 20) {
+        at_value(c, DIAG_ERROR, "/admin_pin_hash", "\"admin_pin_hash\" is not a hash made by "
+                 "vitrine --hash-pin (a PIN is never stored in clear text); the admin menu "
+                 "opens only from the keyboard");
+        return;
+    }
+    char *copy = strdup(h);
+    if (copy) {
+        free(s->admin_pin_hash);
+        s->admin_pin_hash = copy;
+    }
+}
+
 static void parse_lecture(Ctx *c, Settings *s, json_t *root)
 {
     json_t *lec = json_object_get(root, "lecture");
@@ -902,6 +930,7 @@ bool settings_load(Settings *s, const char *path, bool optional, DiagList *diags
     parse_languages(&c, s, root);
     parse_start_language(&c, s, root);
     parse_state_dir(&c, s, root);
+    parse_admin_pin(&c, s, root);
     parse_lecture(&c, s, root);
     parse_keys(&c, s, root);
     check_unknown_keys(&c, root, "", top_keys, N_OF(top_keys), "");

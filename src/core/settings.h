@@ -22,6 +22,7 @@ typedef struct {
     char *start_lang;       /* NULL: the first offered */
     char *state_dir;        /* NULL: $XDG_STATE_HOME/vitrine or ~/.local/state/vitrine */
     KeyMap keys;            /* defaults, with the "keys" section applied */
+    char *admin_pin_hash;   /* crypt(3) hash of the admin PIN (vitrine --hash-pin); NULL: none */
     /* lecture */
     int warn_min;           /* timer turns amber this many minutes before the end; default 5 */
     int alert_min;          /* and red this many; default 1 */

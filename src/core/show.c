@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "admin.h"
 #include "gesture.h"
 
 struct Show {
@@ -55,6 +56,22 @@ struct Show {
     bool swap_request;
     Scene presenter_scene;
     bool presenter_dirty;
+    bool base_lecture;        /* the mode vitrine was started in */
+    bool lecture_changed;     /* a lecture began or ended: the platform opens or closes the presenter view */
+    void (*lecture_ended)(void *ctx, const Rehearsal *r);
+    void *ctx;
+
+    /* administrator */
+    const char *pin_hash;     /* crypt(3) hash, or NULL: no PIN set */
+    AdminStage admin_stage;
+    char pin[ADMIN_PIN_MAX + 1];
+    int pin_len;
+    bool pin_wrong;
+    int wrong_count;
+    uint64_t locked_until;
+    int admin_sel;
+    uint64_t admin_seen;      /* last input on the admin screen */
+    Screen admin_return;
     int64_t shown_second;     /* timer second last drawn */
 
     /* Images that failed to load: one flag per slide, plus the cover, per
@@ -67,6 +84,11 @@ struct Show {
     bool dirty;
 };
 
+#define ADMIN_LONG_PRESS_MS 3000  /* a press this long in the top-left corner opens the PIN pad */
+#define ADMIN_CORNER_PX 120       /* the corner's size at 1080p */
+#define ADMIN_TIMEOUT_MS 60000    /* an admin screen left alone closes itself */
+#define ADMIN_MAX_WRONG 5         /* wrong PINs in a row before a pause */
+#define ADMIN_LOCK_MS 60000
 #define GOTO_TIMEOUT_MS 4000   /* digits typed for "number + Enter" are forgotten after this */
 #define GOTO_MAX_DIGITS 4
 
@@ -106,7 +128,10 @@ Show *show_create(const Library *lib, const ShowConfig *cfg, const Measure *meas
     }
     s->hold_ms = cfg && cfg->repeat_hold_ms > 0 ? cfg->repeat_hold_ms : 700;
     s->every_ms = cfg && cfg->repeat_every_ms > 0 ? cfg->repeat_every_ms : 300;
-    s->lecture_mode = cfg && cfg->lecture;
+    s->lecture_mode = s->base_lecture = cfg && cfg->lecture;
+    s->pin_hash = cfg ? cfg->admin_pin_hash : NULL;
+    s->lecture_ended = cfg ? cfg->lecture_ended : NULL;
+    s->ctx = cfg ? cfg->ctx : NULL;
     s->duration_min = cfg ? cfg->duration_min : 0;
     s->warn_min = cfg && (cfg->warn_min || cfg->alert_min) ? cfg->warn_min : 5;
     s->alert_min = cfg && (cfg->warn_min || cfg->alert_min) ? cfg->alert_min : 1;
@@ -273,8 +298,189 @@ static void overview_select(Show *s, int sel)
     }
 }
 
+/* ---- administrator ---------------------------------------------------------- */
+
+static void forget_pin(Show *s)
+{
+    memset(s->pin, 0, sizeof s->pin);
+    s->pin_len = 0;
+}
+
+static void open_admin(Show *s)
+{
+    if (s->screen != SCREEN_ADMIN)
+        s->admin_return = s->screen;
+    s->screen = SCREEN_ADMIN;
+    s->admin_stage = s->pin_hash ? ADMIN_PIN : ADMIN_MENU;
+    s->admin_sel = 0;
+    s->pin_wrong = false;
+    s->admin_seen = s->now;
+    forget_pin(s);
+    s->overview = false;
+    s->dirty = true;
+}
+
+static void close_admin(Show *s)
+{
+    if (s->screen != SCREEN_ADMIN)
+        return;
+    forget_pin(s);
+    s->screen = s->admin_return;
+    if (s->screen == SCREEN_SLIDE && s->exhibition < 0)
+        s->screen = SCREEN_HOME;
+    s->dirty = true;
+}
+
+static void end_lecture(Show *s)
+{
+    if (s->recording) {
+        if (s->lecture_ended)
+            s->lecture_ended(s->ctx, &s->rec);
+        rehearsal_free(&s->rec);
+        s->recording = false;
+    }
+    s->lecture_mode = s->base_lecture;
+    s->blank = BLANK_NONE;
+    s->lecture_changed = true;
+}
+
+/* The menu's entries in order, as actions. */
+static int admin_items(const Show *s, Action *acts, int *args, int max)
+{
+    int n = 0;
+    if (s->admin_stage == ADMIN_MENU) {
+        acts[n] = s->lecture_mode ? ACT_ADMIN_END_LECTURE : ACT_ADMIN_PICK;
+        args[n++] = 0;
+        acts[n] = ACT_ADMIN_EXIT;
+        args[n++] = 0;
+        acts[n] = ACT_ADMIN_CLOSE;
+        args[n++] = 0;
+    } else if (s->admin_stage == ADMIN_PICK) {
+        for (int i = 0; i < s->lib->n && n < max - 1; i++) {
+            acts[n] = ACT_ADMIN_LECTURE;
+            args[n++] = i;
+        }
+        acts[n] = ACT_ADMIN_CLOSE;
+        args[n++] = 0;
+    }
+    return n;
+}
+
+static void admin_action(Show *s, Action a, int arg)
+{
+    s->admin_seen = s->now;
+    s->dirty = true;
+    switch (a) {
+    case ACT_PIN_DIGIT:
+        if (s->admin_stage == ADMIN_PIN && s->now >= s->locked_until && s->pin_len < ADMIN_PIN_MAX &&
+            arg >= 0 && arg <= 9) {
+            s->pin[s->pin_len++] = (char)('0' + arg);
+            s->pin_wrong = false;
+        }
+        break;
+    case ACT_PIN_BACK:
+        if (s->pin_len > 0)
+            s->pin[--s->pin_len] = '\0';
+        break;
+    case ACT_PIN_OK:
+        if (s->admin_stage != ADMIN_PIN || s->now < s->locked_until || s->pin_len == 0)
+            break;
+        if (admin_check_pin(s->pin, s->pin_hash)) {
+            s->admin_stage = ADMIN_MENU;
+            s->admin_sel = 0;
+            s->wrong_count = 0;
+        } else {
+            s->pin_wrong = true;
+            if (++s->wrong_count >= ADMIN_MAX_WRONG) {
+                s->locked_until = s->now + ADMIN_LOCK_MS;
+                s->wrong_count = 0;
+            }
+        }
+        forget_pin(s);
+        break;
+    case ACT_SEL_NEXT:
+    case ACT_SEL_PREV: {
+        Action acts[64];
+        int args[64];
+        int n = admin_items(s, acts, args, 64);
+        if (n > 0)
+            s->admin_sel = (s->admin_sel + (a == ACT_SEL_NEXT ? 1 : n - 1)) % n;
+        break;
+    }
+    case ACT_SELECT: {
+        Action acts[64];
+        int args[64];
+        int n = admin_items(s, acts, args, 64);
+        if (s->admin_stage == ADMIN_PIN)
+            admin_action(s, ACT_PIN_OK, 0);
+        else if (s->admin_sel < n)
+            admin_action(s, acts[s->admin_sel], args[s->admin_sel]);
+        break;
+    }
+    case ACT_ADMIN_PICK:
+        s->admin_stage = ADMIN_PICK;
+        s->admin_sel = 0;
+        break;
+    case ACT_ADMIN_LECTURE:
+        if (arg < 0 || arg >= s->lib->n)
+            break;
+        s->screen = SCREEN_SLIDE;
+        s->lecture_mode = true;
+        s->lecture_changed = true;
+        open_exhibition(s, arg, 0);
+        break;
+    case ACT_ADMIN_END_LECTURE:
+        end_lecture(s);
+        s->admin_return = SCREEN_HOME;
+        go_home(s);
+        close_admin(s);
+        break;
+    case ACT_ADMIN_EXIT:
+        s->running = false;
+        break;
+    case ACT_ADMIN_CLOSE:
+        close_admin(s);
+        break;
+    case ACT_LANG:
+        if (arg >= 0 && arg < s->n_langs)
+            s->lang = arg;
+        break;
+    case ACT_LANG_NEXT:
+        s->lang = (s->lang + 1) % s->n_langs;
+        break;
+    case ACT_QUIT:
+        if (s->allow_quit)
+            s->running = false;
+        break;
+    default:
+        break; /* visitors' and lecturers' actions do nothing here */
+    }
+}
+
+/* A long press in the top-left corner opens the PIN pad: visitors do not
+ * find it by accident, and without a PIN it does nothing at all. */
+static void check_long_press(Show *s)
+{
+    GestureState *g = &s->gesture;
+    if (!s->pin_hash || s->screen == SCREEN_ADMIN || !g->tracking || g->cancelled || g->n_down != 1)
+        return;
+    float u = (float)(s->w < s->h * 16 / 9 ? s->w : s->h * 16 / 9) / 1920.0f;
+    float corner = ADMIN_CORNER_PX * u;
+    float dx = g->x - g->x0, dy = g->y - g->y0;
+    if (g->x0 > corner || g->y0 > corner || dx * dx + dy * dy > corner * corner / 4)
+        return;
+    if (s->now >= g->t0 + ADMIN_LONG_PRESS_MS) {
+        g->cancelled = true; /* the finger's release must not also tap */
+        open_admin(s);
+    }
+}
+
 static void run_action(Show *s, Action a, int arg)
 {
+    if (s->screen == SCREEN_ADMIN) {
+        admin_action(s, a, arg);
+        return;
+    }
     bool lecture = s->lecture_mode && s->screen == SCREEN_SLIDE;
     /* While the screen is blank, paging only brings the slide back: the
      * audience should not miss the slide that was hidden. */
@@ -348,9 +554,18 @@ static void run_action(Show *s, Action a, int arg)
         if (s->allow_quit)
             s->running = false;
         break;
-    case ACT_ADMIN_QUIT:
-        s->running = false;
+    case ACT_ADMIN:
+        open_admin(s);
         break;
+    case ACT_PIN_DIGIT:
+    case ACT_PIN_BACK:
+    case ACT_PIN_OK:
+    case ACT_ADMIN_CLOSE:
+    case ACT_ADMIN_PICK:
+    case ACT_ADMIN_LECTURE:
+    case ACT_ADMIN_END_LECTURE:
+    case ACT_ADMIN_EXIT:
+        break; /* only on the admin screen */
     case ACT_BLACK:
         if (lecture)
             set_blank(s, s->blank == BLANK_BLACK ? BLANK_NONE : BLANK_BLACK);
@@ -445,6 +660,8 @@ static void on_gesture(Show *s, const Gesture *g)
 
 static unsigned key_context(const Show *s)
 {
+    if (s->screen == SCREEN_ADMIN)
+        return KC_ADMIN;
     if (s->screen == SCREEN_HOME)
         return KC_HOME;
     if (!s->lecture_mode)
@@ -499,6 +716,16 @@ static bool is_paging(Action a)
 
 static void on_key(Show *s, const Event *ev)
 {
+    if (s->screen == SCREEN_ADMIN && s->admin_stage == ADMIN_PIN && !ev->repeat) {
+        if (ev->key >= '0' && ev->key <= '9') {
+            admin_action(s, ACT_PIN_DIGIT, ev->key - '0');
+            return;
+        }
+        if (ev->key == KEY_BACKSPACE) {
+            admin_action(s, ACT_PIN_BACK, 0);
+            return;
+        }
+    }
     if (goto_key(s, ev))
         return;
     Action a = keymap_lookup(s->keys, key_context(s), ev->key, ev->mods);
@@ -586,6 +813,13 @@ void show_handle(Show *s, const Event *ev)
         }
         break;
     }
+    if (s->screen == SCREEN_ADMIN && s->now >= s->admin_seen + ADMIN_TIMEOUT_MS)
+        close_admin(s);
+    if (s->screen == SCREEN_ADMIN && s->locked_until && s->now >= s->locked_until) {
+        s->locked_until = 0;
+        s->dirty = true;
+    }
+    check_long_press(s);
     if (s->slide != before_slide || s->exhibition != before_ex || s->overview != before_overview)
         s->presenter_dirty = true;
     timer_tick(s);
@@ -630,6 +864,8 @@ static SceneView make_view(Show *s, int w, int h)
     };
     for (int i = 0; i < s->n_langs; i++)
         v.langs[i] = s->langs[i];
+    v.admin = (AdminView){s->admin_stage, s->pin_len, s->pin_wrong, s->now < s->locked_until,
+                          s->lecture_mode, s->admin_sel};
     if (s->lecture_mode && s->screen == SCREEN_SLIDE) {
         LectureView *l = &v.lecture;
         l->on = true;
@@ -687,6 +923,18 @@ const Rehearsal *show_rehearsal(const Show *s)
     return s->recording ? &s->rec : NULL;
 }
 
+bool show_lecture_mode(const Show *s)
+{
+    return s->lecture_mode;
+}
+
+bool show_take_lecture_change(Show *s)
+{
+    bool r = s->lecture_changed;
+    s->lecture_changed = false;
+    return r;
+}
+
 bool show_take_swap_request(Show *s)
 {
     bool r = s->swap_request;
@@ -710,6 +958,21 @@ uint64_t show_next_deadline(const Show *s, uint64_t now)
     if (s->goto_digits) {
         uint64_t at = s->goto_t + GOTO_TIMEOUT_MS;
         d = at > now ? at - now : 0;
+    }
+    if (s->screen == SCREEN_ADMIN) {
+        uint64_t at = s->admin_seen + ADMIN_TIMEOUT_MS;
+        if (s->locked_until > now && s->locked_until < at)
+            at = s->locked_until;
+        uint64_t left = at > now ? at - now : 0;
+        if (left < d)
+            d = left;
+    }
+    const GestureState *g = &s->gesture;
+    if (s->pin_hash && s->screen != SCREEN_ADMIN && g->tracking && !g->cancelled && g->n_down == 1) {
+        uint64_t at = g->t0 + ADMIN_LONG_PRESS_MS;
+        uint64_t left = at > now ? at - now : 0;
+        if (left < d)
+            d = left;
     }
     /* A running timer that someone can see ticks once a second, no more. */
     bool seen = s->presenter || (s->timer_overlay && s->blank == BLANK_NONE);
@@ -771,7 +1034,8 @@ int show_state_json(const Show *s, uint64_t now, char *buf, size_t n)
         snprintf(slide, sizeof slide, "%d", s->slide + 1);
         snprintf(slides, sizeof slides, "%d", ex->n_slides);
     }
-    const char *screen = s->screen == SCREEN_HOME ? "home"
+    const char *screen = s->screen == SCREEN_ADMIN ? "admin"
+                       : s->screen == SCREEN_HOME  ? "home"
                        : s->overview                ? "overview"
                        : s->blank != BLANK_NONE     ? "blank"
                                                     : "slide";
@@ -792,7 +1056,7 @@ int show_state_json(const Show *s, uint64_t now, char *buf, size_t n)
                      "\"exhibitions\":%d,\"home_selection\":%d,"
                      "\"language\":%s,\"zoom\":1.0,\"captions\":%s,\"running\":%s,"
                      "\"blank\":%s,\"overview_selection\":%d,\"timer_overlay\":%s,\"goto\":%s,"
-                     "\"presenter\":%s,"
+                     "\"presenter\":%s,\"admin\":%s,"
                      "\"timer\":{\"elapsed_ms\":%lld,\"remaining_ms\":%lld,\"running\":%s,"
                      "\"level\":\"%s\",\"pacing_ms\":%s}}",
                      screen, s->lecture_mode ? "lecture" : "kiosk", id, slide, slides,
@@ -802,6 +1066,11 @@ int show_state_json(const Show *s, uint64_t now, char *buf, size_t n)
                      s->blank == BLANK_BLACK ? "\"black\"" : s->blank == BLANK_WHITE ? "\"white\"" : "null",
                      s->overview_sel + 1, s->timer_overlay ? "true" : "false", go,
                      s->presenter ? "true" : "false",
+                     s->screen != SCREEN_ADMIN        ? "null"
+                     : s->now < s->locked_until       ? "\"locked\""
+                     : s->admin_stage == ADMIN_PIN    ? "\"pin\""
+                     : s->admin_stage == ADMIN_MENU   ? "\"menu\""
+                                                      : "\"pick\"",
                      (long long)elapsed, (long long)ltimer_remaining(&s->timer, now),
                      s->timer.running ? "true" : "false", level_names[level], pacing);
     if (id != id_small)

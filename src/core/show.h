@@ -34,6 +34,11 @@ typedef struct {
     int repeat_hold_ms, repeat_every_ms; /* auto-repeat rule; 0 = 700 and 300 */
     const char *notes_lang;             /* NULL = the start language */
     const char *started;                /* wall-clock start for the rehearsal record, ISO 8601 */
+    /* administrator */
+    const char *admin_pin_hash;         /* crypt(3) hash; NULL: no PIN (keyboard chord only) */
+    /* A lecture started from the admin menu has ended: save its record. */
+    void (*lecture_ended)(void *ctx, const Rehearsal *r);
+    void *ctx;
 } ShowConfig;
 
 typedef struct Show Show;
@@ -65,6 +70,10 @@ const Scene *show_presenter_scene(Show *s, int w, int h, uint64_t now, const cha
 bool show_presenter_dirty(const Show *s);
 /* The rehearsal record of the lecture in progress, or NULL. */
 const Rehearsal *show_rehearsal(const Show *s);
+/* Whether exhibitions are now shown as lectures, and whether that changed
+ * since the last call (the platform opens or closes the presenter view). */
+bool show_lecture_mode(const Show *s);
+bool show_take_lecture_change(Show *s);
 /* Ask the platform to swap the audience and presenter displays? Cleared by
  * reading it. */
 bool show_take_swap_request(Show *s);

@@ -23,6 +23,16 @@ static const char *const ui_table[UI__COUNT][3] = {
     [UI_END]               = {"Соңғы слайд",                 "Последний слайд",           "Last slide"},
     [UI_BLACK_SCREEN]      = {"Қара экран",                  "Чёрный экран",              "Black screen"},
     [UI_WHITE_SCREEN]      = {"Ақ экран",                    "Белый экран",               "White screen"},
+    [UI_ADMIN]             = {"Әкімші",                      "Администратор",             "Administrator"},
+    [UI_ENTER_PIN]         = {"PIN кодын енгізіңіз",         "Введите PIN-код",           "Enter the PIN"},
+    [UI_WRONG_PIN]         = {"PIN коды қате",               "Неверный PIN-код",          "Wrong PIN"},
+    [UI_LOCKED]            = {"Бір минуттан кейін қайталаңыз", "Повторите через минуту",  "Try again in a minute"},
+    [UI_START_LECTURE]     = {"Дәрісті бастау",              "Начать лекцию",             "Start a lecture"},
+    [UI_END_LECTURE]       = {"Дәрісті аяқтау",              "Завершить лекцию",          "End the lecture"},
+    [UI_EXIT]              = {"vitrine бағдарламасын жабу",  "Закрыть vitrine",           "Exit vitrine"},
+    [UI_BACK]              = {"Келушілерге оралу",           "Вернуться к посетителям",   "Back to visitors"},
+    [UI_CANCEL]            = {"Болдырмау",                   "Отмена",                    "Cancel"},
+    [UI_CHOOSE_LECTURE]    = {"Дәріс үшін көрмені таңдаңыз", "Выберите выставку для лекции", "Choose the exhibition to lecture on"},
     [UI_GOTO]              = {"Слайдқа өту:",                "Перейти к слайду:",         "Go to slide:"},
 };
 

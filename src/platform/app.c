@@ -314,12 +314,9 @@ static bool presenter_screenshot(App *a, const char *path)
     return ok;
 }
 
-/* The lecture's record of time per slide, into the state folder. */
-static void save_rehearsal(App *a)
+/* A lecture's record of time per slide, into the state folder. */
+static void write_record(App *a, const Rehearsal *r)
 {
-    Event now = {.type = EV_TICK, .t = app_now(a)}; /* count up to this moment */
-    show_handle(a->show, &now);
-    const Rehearsal *r = show_rehearsal(a->show);
     if (!r || r->total_ms <= 0)
         return;
     char dir[4096], path[4200];
@@ -335,6 +332,19 @@ static void save_rehearsal(App *a)
         fprintf(stderr, "vitrine: lecture record written to %s (vitrine --lecture-report %s)\n", path, path);
     diag_print(&d, stderr);
     diag_clear(&d);
+}
+
+/* A lecture started from the admin menu has ended. */
+static void lecture_ended(void *ctx, const Rehearsal *r)
+{
+    write_record(ctx, r);
+}
+
+static void save_rehearsal(App *a)
+{
+    Event now = {.type = EV_TICK, .t = app_now(a)}; /* count up to this moment */
+    show_handle(a->show, &now);
+    write_record(a, show_rehearsal(a->show));
 }
 
 /* ---- set-up -------------------------------------------------------------- */
@@ -454,6 +464,34 @@ static bool open_outputs(App *a, int audience, int presenter)
     return true;
 }
 
+static bool output_caches(Output *o);
+static bool make_headless_target(Output *o, int w, int h);
+
+/* A lecture began or ended while vitrine runs (from the admin menu): the
+ * presenter view comes and goes with it. */
+static void sync_presenter(App *a)
+{
+    bool want = show_lecture_mode(a->show);
+    if (want && !a->pres.ren) {
+        if (a->headless) {
+            if (!output_caches(&a->pres) || !make_headless_target(&a->pres, a->out.w, a->out.h))
+                output_close(&a->pres);
+        } else {
+            int n = SDL_GetNumVideoDisplays();
+            int p = a->settings.presenter_display;
+            if (n >= 2) {
+                p = p >= 0 && p < n && p != a->out.display ? p : (a->out.display == 0 ? 1 : 0);
+                if (!output_window(&a->pres, &a->opt, p, "vitrine presenter"))
+                    output_close(&a->pres);
+            }
+        }
+    } else if (!want && a->pres.ren) {
+        output_close(&a->pres);
+    }
+    show_set_presenter(a->show, a->pres.ren != NULL);
+    a->need_redraw = true;
+}
+
 /* The lecturer pressed "swap displays": windows cannot move between X
  * screens, so both are made again on the other displays. */
 static void swap_displays(App *a)
@@ -571,6 +609,9 @@ static bool app_open(App *a, const AppOptions *opt, bool headless)
         .repeat_every_ms = st->repeat_every_ms,
         .notes_lang = st->notes_lang,
         .started = started,
+        .admin_pin_hash = st->admin_pin_hash,
+        .lecture_ended = lecture_ended,
+        .ctx = a,
     };
     for (int i = 0; i < st->n_langs && i < SCENE_MAX_LANGS; i++)
         cfg.langs[i] = st->langs[i];
@@ -638,6 +679,8 @@ int app_run(const AppOptions *opt)
     while (show_running(a.show)) {
         if (show_take_swap_request(a.show))
             swap_displays(&a);
+        if (show_take_lecture_change(a.show))
+            sync_presenter(&a);
         present(&a);
         write_state_file(&a);
         /* Sleep until input or the next deadline: an idle kiosk uses no CPU. */
@@ -978,6 +1021,8 @@ int app_replay(const AppOptions *opt, const char *script_path)
         }
         if (show_take_swap_request(a.show))
             swap_displays(&a);
+        if (show_take_lecture_change(a.show))
+            sync_presenter(&a);
         if (a.out.win)
             present(&a);
     }

@@ -185,5 +185,24 @@ printf 'open karlag-artists 1\nkey Right\nkey Right\nscreenshot %s\n' "$out/expe
 "$vitrine" --lecture --replay "$out/sw.script" --size 1024x768 "$root/exhibitions" 2>/dev/null
 "$imgdiff" "$out/swapped1.png" "$out/expected-swapped1.png" 4.0 "$out/diff-swapped.png" ||
     { echo "FAIL: after D the slides are not on the other display"; exit 1; }
+
+# From the kiosk: the admin chord, the PIN, "Start a lecture", the first
+# exhibition: the presenter view appears on the second display.
+kill "$vit" && wait "$vit" 2>/dev/null || true
+state="$out/kiosk.state.json"
+SDL_VIDEODRIVER=x11 "$vitrine" --state-file "$state" --state-dir "$out/state3" \
+    --settings "$root/tests/fixtures/settings/admin-pin-2468.json" "$root/exhibitions" 2>"$out/kiosk.log" &
+vit=$!
+expect '"screen":"home","mode":"kiosk"'
+focus vitrine
+xdotool key ctrl+alt+shift+q
+expect '"admin":"pin"'
+xdotool type 2468
+xdotool key Return
+expect '"admin":"menu"'
+xdotool key Return Return
+expect '"mode":"lecture","exhibition":"karlag-artists"'
+expect '"presenter":true'
+xdotool search --sync --name '^vitrine presenter$' >/dev/null
 stop_all
 echo "e2e lecture: ok"

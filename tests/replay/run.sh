@@ -17,7 +17,7 @@ name=$(basename "$script" .script)
 golden="$root/tests/golden/$name"
 dir=$(sed -n 's/^# dir: *//p' "$script" | head -n 1)
 size=$(sed -n 's/^# size: *//p' "$script" | head -n 1)
-args=$(sed -n 's/^# args: *//p' "$script" | head -n 1)
+args=$(sed -n "s/^# args: *//p" "$script" | head -n 1 | sed "s|@ROOT@|$root|g")
 rm -rf "$out" && mkdir -p "$out"
 cd "$out"
 status=0

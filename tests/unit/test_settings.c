@@ -488,7 +488,7 @@ static void keys_replace_defaults(void **state)
     assert_int_equal(keymap_lookup(km, KC_OVERVIEW, 'x', MOD_CTRL | MOD_ALT), ACT_QUIT);
     assert_int_equal(keymap_lookup(km, KC_HOME, 'q', MOD_CTRL), ACT_NONE);
     assert_int_equal(keymap_lookup(km, KC_HOME, 'q', MOD_CTRL | MOD_ALT | MOD_SHIFT),
-                     ACT_ADMIN_QUIT);
+                     ACT_ADMIN);
     assert_keys(km, ACT_TIMER_RESET, KC_LECTURE, "Shift+r Ctrl+r");
     assert_int_equal(keymap_lookup(km, KC_LECTURE, 'r', MOD_SHIFT), ACT_TIMER_RESET);
 }

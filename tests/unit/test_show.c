@@ -592,10 +592,19 @@ static void quit_from_the_service_manager_always_stops(void **state)
     assert_false(show_running(f->show));
 }
 
-static void ctrl_alt_shift_q_always_stops(void **state)
+/* With no PIN set, the keyboard chord opens the administrator's menu at
+ * once; its second entry ends vitrine. */
+static void ctrl_alt_shift_q_opens_the_admin_menu(void **state)
 {
     Fx *f = *state;
     key_mods(f, 'q', MOD_CTRL | MOD_ALT | MOD_SHIFT);
+    assert_true(show_running(f->show));
+    char buf[2048];
+    show_state_json(f->show, 0, buf, sizeof buf);
+    assert_non_null(strstr(buf, "\"screen\":\"admin\""));
+    assert_non_null(strstr(buf, "\"admin\":\"menu\""));
+    key(f, KEY_DOWN);
+    key(f, KEY_ENTER);
     assert_false(show_running(f->show));
 }
 
@@ -874,7 +883,7 @@ int main(void)
         T(window_close_is_ignored_in_a_kiosk),
         cmocka_unit_test(window_close_quits_when_allowed),
         T(quit_from_the_service_manager_always_stops),
-        T(ctrl_alt_shift_q_always_stops),
+        T(ctrl_alt_shift_q_opens_the_admin_menu),
         T(failed_image_is_replaced_by_a_placeholder),
         T(image_events_out_of_range_are_ignored),
         T(failed_cover_keeps_home_usable),
