@@ -83,6 +83,14 @@ typedef struct {
 
 typedef enum { ADMIN_PIN, ADMIN_MENU, ADMIN_PICK } AdminStage;
 
+/* The kiosk left alone (idle.h): the countdown, and the attract loop. */
+typedef struct {
+    int phase;                   /* IdlePhase */
+    int seconds_left;            /* WARNING */
+    int attract_ex, attract_slide; /* ATTRACT: what is shown (slide -1 = cover) */
+    int lang_step;               /* ATTRACT: "touch to begin" in langs[lang_step] */
+} IdleView;
+
 /* The administrator's screen. */
 typedef struct {
     AdminStage stage;
@@ -111,6 +119,7 @@ typedef struct {
     const Measure *measure;
     LectureView lecture;
     AdminView admin;
+    IdleView idle;
 } SceneView;
 
 void scene_init(Scene *s);

@@ -7,6 +7,7 @@
 
 #include "admin.h"
 #include "gesture.h"
+#include "idle.h"
 
 struct Show {
     const Library *lib;
@@ -60,6 +61,14 @@ struct Show {
     bool lecture_changed;     /* a lecture began or ended: the platform opens or closes the presenter view */
     void (*lecture_ended)(void *ctx, const Rehearsal *r);
     void *ctx;
+
+    /* a kiosk left alone */
+    Idle idle;
+    int start_lang;           /* the language a reset returns to */
+    struct { int ex, slide; } *attract; /* the showcase: slides marked "attract", else covers */
+    int n_attract;
+    bool swallow;             /* this touch only woke the kiosk: it presses nothing */
+    int shown_idle[3];        /* phase, seconds left / attract step, language step: last drawn */
 
     /* administrator */
     const char *pin_hash;     /* crypt(3) hash, or NULL: no PIN set */
@@ -163,6 +172,29 @@ Show *show_create(const Library *lib, const ShowConfig *cfg, const Measure *meas
     }
     if (cfg && cfg->start_lang)
         show_set_lang(s, cfg->start_lang);
+    s->start_lang = s->lang;
+    IdleConfig ic = {cfg ? cfg->idle_timeout_ms : 0, cfg ? cfg->idle_warning_ms : 0,
+                     cfg ? cfg->attract_delay_ms : 0};
+    idle_init(&s->idle, &ic, 0);
+    int cap = 0;
+    for (int i = 0; i < lib->n; i++)
+        cap += lib->items[i]->n_slides + 1;
+    s->attract = calloc((size_t)cap + 1, sizeof *s->attract);
+    if (!s->attract) {
+        show_free(s);
+        return NULL;
+    }
+    for (int i = 0; i < lib->n; i++)
+        for (int k = 0; k < lib->items[i]->n_slides; k++)
+            if (lib->items[i]->slides[k].attract) {
+                s->attract[s->n_attract].ex = i;
+                s->attract[s->n_attract++].slide = k;
+            }
+    if (s->n_attract == 0) /* no slide chosen by the curators: the covers */
+        for (int i = 0; i < lib->n; i++) {
+            s->attract[s->n_attract].ex = i;
+            s->attract[s->n_attract++].slide = -1;
+        }
     scene_init(&s->scene);
     scene_init(&s->presenter_scene);
     s->dirty = true;
@@ -179,6 +211,7 @@ void show_free(Show *s)
     if (s->recording)
         rehearsal_free(&s->rec);
     free(s->budgets);
+    free(s->attract);
     free(s->failed);
     free(s->failed_off);
     free(s);
@@ -760,10 +793,74 @@ static void timer_tick(Show *s)
     }
 }
 
+/* Idle applies to visitors: not in a lecture, not on the admin screen. */
+static bool idle_applies(const Show *s)
+{
+    return !s->lecture_mode && s->screen != SCREEN_ADMIN;
+}
+
+/* The visitor walked away: everything back as the next visitor expects. */
+static void reset_for_next_visitor(Show *s)
+{
+    go_home(s);
+    s->home_sel = 0;
+    s->lang = s->start_lang;
+    s->captions = true;
+    s->overview = false;
+    s->dirty = true;
+}
+
+/* What the idle machinery shows changed (a new second, slide, language)? */
+static void idle_redraw_if_changed(Show *s)
+{
+    int phase = (int)s->idle.phase, a = 0, b = 0;
+    if (s->idle.phase == IDLE_WARNING) {
+        a = idle_seconds_left(&s->idle, s->now);
+    } else if (s->idle.phase == IDLE_ATTRACT) {
+        uint64_t t = s->now - s->idle.since;
+        a = (int)(t / IDLE_ATTRACT_STEP_MS);
+        b = (int)(t / IDLE_LANG_STEP_MS);
+    }
+    if (phase != s->shown_idle[0] || a != s->shown_idle[1] || b != s->shown_idle[2]) {
+        s->shown_idle[0] = phase;
+        s->shown_idle[1] = a;
+        s->shown_idle[2] = b;
+        s->dirty = true;
+    }
+}
+
+/* Input while idle: returns true when it must do nothing else (it only
+ * dismissed "still there?" or woke the kiosk from the attract loop). */
+static bool idle_wake(Show *s, const Event *ev)
+{
+    bool input = ev->type == EV_KEY || ev->type == EV_POINTER_DOWN;
+    if (!input)
+        return s->swallow && (ev->type == EV_POINTER_MOVE || ev->type == EV_POINTER_UP);
+    IdlePhase was = idle_input(&s->idle, ev->t);
+    if (!idle_applies(s) || (was != IDLE_WARNING && was != IDLE_ATTRACT))
+        return false;
+    s->dirty = true;
+    if (ev->type == EV_POINTER_DOWN)
+        s->swallow = true; /* until this finger lifts */
+    return true;
+}
+
 void show_handle(Show *s, const Event *ev)
 {
     if (ev->t > s->now)
         s->now = ev->t;
+    if (idle_wake(s, ev)) {
+        /* keep the gesture recogniser's count of fingers right, but let
+         * this touch press nothing */
+        Gesture ignored;
+        if (ev->type != EV_KEY) {
+            gesture_feed(&s->gesture, ev, &ignored);
+            s->gesture.cancelled = true;
+            if (s->gesture.n_down == 0)
+                s->swallow = false;
+        }
+        return;
+    }
     int before_slide = s->slide, before_ex = s->exhibition;
     bool before_overview = s->overview;
     switch (ev->type) {
@@ -820,6 +917,14 @@ void show_handle(Show *s, const Event *ev)
         s->dirty = true;
     }
     check_long_press(s);
+    if (idle_applies(s)) {
+        idle_update(&s->idle, s->now);
+        if (idle_take_reset(&s->idle))
+            reset_for_next_visitor(s);
+        idle_redraw_if_changed(s);
+    } else {
+        idle_input(&s->idle, s->now); /* lectures and admins are never idle */
+    }
     if (s->slide != before_slide || s->exhibition != before_ex || s->overview != before_overview)
         s->presenter_dirty = true;
     timer_tick(s);
@@ -864,6 +969,19 @@ static SceneView make_view(Show *s, int w, int h)
     };
     for (int i = 0; i < s->n_langs; i++)
         v.langs[i] = s->langs[i];
+    if (idle_applies(s)) {
+        v.idle.phase = (int)s->idle.phase;
+        v.idle.seconds_left = idle_seconds_left(&s->idle, s->now);
+        if (s->idle.phase == IDLE_ATTRACT && s->n_attract > 0) {
+            uint64_t t = s->now - s->idle.since;
+            int k = (int)((t / IDLE_ATTRACT_STEP_MS) % (uint64_t)s->n_attract);
+            v.idle.attract_ex = s->attract[k].ex;
+            v.idle.attract_slide = s->attract[k].slide;
+            v.idle.lang_step = (int)(t / IDLE_LANG_STEP_MS);
+        } else {
+            v.idle.attract_ex = -1;
+        }
+    }
     v.admin = (AdminView){s->admin_stage, s->pin_len, s->pin_wrong, s->now < s->locked_until,
                           s->lecture_mode, s->admin_sel};
     if (s->lecture_mode && s->screen == SCREEN_SLIDE) {
@@ -959,6 +1077,19 @@ uint64_t show_next_deadline(const Show *s, uint64_t now)
         uint64_t at = s->goto_t + GOTO_TIMEOUT_MS;
         d = at > now ? at - now : 0;
     }
+    if (idle_applies(s)) {
+        uint64_t left = idle_next_deadline(&s->idle, now);
+        uint64_t t = now > s->idle.since ? now - s->idle.since : 0;
+        if (s->idle.phase == IDLE_WARNING) /* the countdown's next second */
+            left = left < 1000 - t % 1000 ? left : 1000 - t % 1000;
+        if (s->idle.phase == IDLE_ATTRACT) { /* next slide or language */
+            uint64_t a = IDLE_ATTRACT_STEP_MS - t % IDLE_ATTRACT_STEP_MS;
+            uint64_t b = IDLE_LANG_STEP_MS - t % IDLE_LANG_STEP_MS;
+            left = a < b ? a : b;
+        }
+        if (left < d)
+            d = left;
+    }
     if (s->screen == SCREEN_ADMIN) {
         uint64_t at = s->admin_seen + ADMIN_TIMEOUT_MS;
         if (s->locked_until > now && s->locked_until < at)
@@ -1034,7 +1165,9 @@ int show_state_json(const Show *s, uint64_t now, char *buf, size_t n)
         snprintf(slide, sizeof slide, "%d", s->slide + 1);
         snprintf(slides, sizeof slides, "%d", ex->n_slides);
     }
-    const char *screen = s->screen == SCREEN_ADMIN ? "admin"
+    bool attract = idle_applies(s) && s->idle.phase == IDLE_ATTRACT;
+    const char *screen = attract                   ? "attract"
+                       : s->screen == SCREEN_ADMIN ? "admin"
                        : s->screen == SCREEN_HOME  ? "home"
                        : s->overview                ? "overview"
                        : s->blank != BLANK_NONE     ? "blank"
@@ -1056,7 +1189,7 @@ int show_state_json(const Show *s, uint64_t now, char *buf, size_t n)
                      "\"exhibitions\":%d,\"home_selection\":%d,"
                      "\"language\":%s,\"zoom\":1.0,\"captions\":%s,\"running\":%s,"
                      "\"blank\":%s,\"overview_selection\":%d,\"timer_overlay\":%s,\"goto\":%s,"
-                     "\"presenter\":%s,\"admin\":%s,"
+                     "\"presenter\":%s,\"admin\":%s,\"idle\":\"%s\","
                      "\"timer\":{\"elapsed_ms\":%lld,\"remaining_ms\":%lld,\"running\":%s,"
                      "\"level\":\"%s\",\"pacing_ms\":%s}}",
                      screen, s->lecture_mode ? "lecture" : "kiosk", id, slide, slides,
@@ -1071,6 +1204,11 @@ int show_state_json(const Show *s, uint64_t now, char *buf, size_t n)
                      : s->admin_stage == ADMIN_PIN    ? "\"pin\""
                      : s->admin_stage == ADMIN_MENU   ? "\"menu\""
                                                       : "\"pick\"",
+                     !idle_applies(s)                 ? "off"
+                     : s->idle.phase == IDLE_WARNING  ? "warning"
+                     : s->idle.phase == IDLE_RESTING  ? "resting"
+                     : s->idle.phase == IDLE_ATTRACT  ? "attract"
+                                                      : "active",
                      (long long)elapsed, (long long)ltimer_remaining(&s->timer, now),
                      s->timer.running ? "true" : "false", level_names[level], pacing);
     if (id != id_small)

@@ -33,6 +33,9 @@ static const char *const ui_table[UI__COUNT][3] = {
     [UI_BACK]              = {"Келушілерге оралу",           "Вернуться к посетителям",   "Back to visitors"},
     [UI_CANCEL]            = {"Болдырмау",                   "Отмена",                    "Cancel"},
     [UI_CHOOSE_LECTURE]    = {"Дәріс үшін көрмені таңдаңыз", "Выберите выставку для лекции", "Choose the exhibition to lecture on"},
+    [UI_STILL_THERE]       = {"Сіз әлі осындасыз ба?",       "Вы ещё здесь?",             "Still there?"},
+    [UI_TOUCH_TO_CONTINUE] = {"Жалғастыру үшін экранды түртіңіз", "Коснитесь экрана, чтобы продолжить", "Touch the screen to continue"},
+    [UI_TOUCH_TO_BEGIN]    = {"Бастау үшін экранды түртіңіз", "Коснитесь экрана, чтобы начать", "Touch the screen to begin"},
     [UI_GOTO]              = {"Слайдқа өту:",                "Перейти к слайду:",         "Go to slide:"},
 };
 
