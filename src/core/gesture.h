@@ -15,7 +15,7 @@
 
 #define GESTURE_TAP_MAX_MS 600        /* longer presses are not taps */
 #define GESTURE_SLOP_FRAC 0.02f       /* of the shorter screen side: movement still a tap */
-#define GESTURE_SWIPE_FRAC 0.08f      /* of the width: a slow swipe must travel this far */
+#define GESTURE_SWIPE_FRAC 0.30f      /* of the width: a slow drag must travel this far to turn the page */
 #define GESTURE_FLING_PX_PER_MS 0.5f  /* or be this fast ... */
 #define GESTURE_FLING_MIN_FRAC 0.03f  /* ... over at least this much of the width */
 #define GESTURE_MAX_POINTERS 10

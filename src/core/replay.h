@@ -9,6 +9,9 @@
  *   key NAME                    SDL key name with optional Ctrl+ Alt+ Shift+ Gui+
  *   hold NAME MS                hold a key down MS ms: auto-repeat starts after
  *                               500 ms and repeats every 33 ms, as X does
+ *   finger-down X Y             one finger touches (and stays: finger-move, finger-up)
+ *   finger-move X Y
+ *   finger-up X Y
  *   tap X Y                     one finger down and up
  *   click X Y                   mouse button down and up
  *   swipe X0 Y0 X1 Y1 MS        one finger dragged
@@ -33,7 +36,7 @@
 typedef enum {
     RC_OPEN, RC_KEY, RC_TAP, RC_CLICK, RC_SWIPE, RC_DRAG, RC_PINCH, RC_CLOSE,
     RC_SIGTERM, RC_RESIZE, RC_LANG, RC_WAIT, RC_STATE, RC_SCREENSHOT, RC_PRESENTER_SCREENSHOT,
-    RC_HOLD,
+    RC_HOLD, RC_FINGER_DOWN, RC_FINGER_MOVE, RC_FINGER_UP,
 } ReplayOp;
 
 #define REPLAY_MAX_NUMS 5

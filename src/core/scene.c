@@ -408,7 +408,11 @@ static void counter(Scene *s, const SceneView *v, const Exhibition *ex, int x_ri
             COL_DIM);
 }
 
-static void build_slide(Scene *s, const SceneView *v, float u)
+/* One slide: its content (image, caption panel, text, counter), then the
+ * chrome that stays put when slides move (arrows, home button, the page-
+ * turning thirds). Returns the index of the first chrome item, so a caller
+ * can move the content alone or drop the chrome. */
+static int build_slide(Scene *s, const SceneView *v, float u)
 {
     const Exhibition *ex = v->lib->items[v->exhibition];
     const Slide *sl = &ex->slides[v->slide];
@@ -421,6 +425,7 @@ static void build_slide(Scene *s, const SceneView *v, float u)
     const char *body = loc_get(&sl->text, lang, ex);
     const char *credit = loc_get(&sl->credit, lang, ex);
     bool has_image = sl->image != NULL; /* even when it cannot be shown: a placeholder stands in */
+    Rect arrows_area = {0, 0, v->w, v->h};
     int bottom = v->h;
 
     if (has_image) {
@@ -462,7 +467,7 @@ static void build_slide(Scene *s, const SceneView *v, float u)
             image(s, area, sl->image_path, sl->image_format, FIT_CONTAIN, v->exhibition, v->slide);
         else
             placeholder(s, v, area, u, true);
-        side_arrows(s, v, area, u, v->slide > 0, v->slide + 1 < ex->n_slides);
+        arrows_area = area;
     } else {
         /* A text slide: title and body centred as one block, as for a
          * lecture opening or a quote. Fit first, then place. */
@@ -497,13 +502,43 @@ static void build_slide(Scene *s, const SceneView *v, float u)
             Rect cb = {x, y + (int)(24 * u), bw, m->line_height(m->ctx, credit_px, FONT_REGULAR)};
             block(s, v, credit, cb, credit_px, (int)(18 * u), FONT_REGULAR, COL_DIM, ALIGN_CENTER);
         }
-        Rect area = {0, top, v->w, v->h - top};
-        side_arrows(s, v, area, u, v->slide > 0, v->slide + 1 < ex->n_slides);
+        arrows_area = (Rect){0, top, v->w, v->h - top};
         counter(s, v, ex, v->w - margin,
                 v->h - (int)(24 * u) - m->line_height(m->ctx, (int)(28 * u), FONT_REGULAR), u);
     }
+    int chrome = s->n;
+    side_arrows(s, v, arrows_area, u, v->slide > 0, v->slide + 1 < ex->n_slides);
     if (!v->lecture.on)
         home_button(s, v, u);
+    return chrome;
+}
+
+/* Move items [from, to) sideways by dx. */
+static void shift_items(Scene *s, int from, int to, int dx)
+{
+    for (int i = from; i < to; i++)
+        s->items[i].r.x += dx;
+}
+
+/* The current slide drawn at v->offset (a finger dragging it, or an
+ * animation bringing it in), and its neighbour beside it; the chrome stays. */
+static void build_moving_slide(Scene *s, const SceneView *v, float u)
+{
+    int off = v->offset;
+    const Exhibition *ex = v->lib->items[v->exhibition];
+    int neighbour = off > 0 ? v->slide - 1 : v->slide + 1;
+    if (off != 0 && neighbour >= 0 && neighbour < ex->n_slides) {
+        SceneView nv = *v;
+        nv.slide = neighbour;
+        int n0 = s->n, h0 = s->n_hits;
+        int chrome = build_slide(s, &nv, u);
+        s->n = chrome;            /* its content only */
+        s->n_hits = h0;
+        shift_items(s, n0, s->n, off > 0 ? off - v->w : off + v->w);
+    }
+    int n1 = s->n;
+    int chrome = build_slide(s, v, u);
+    shift_items(s, n1, chrome, off);
 }
 
 /* ---- lecture ------------------------------------------------------------ */
@@ -646,7 +681,7 @@ static void build_lecture(Scene *s, const SceneView *v, float u)
     if (l->overview)
         build_overview(s, v, u);
     else
-        build_slide(s, v, u);
+        (void)build_slide(s, v, u);
     const Measure *m = v->measure;
     if (l->timer_overlay && !l->overview) {
         char t[48];
@@ -946,7 +981,7 @@ void scene_build(Scene *s, const SceneView *v)
     else if (slide_ok && v->lecture.on)
         build_lecture(s, v, u);
     else if (slide_ok)
-        build_slide(s, v, u);
+        build_moving_slide(s, v, u);
     else
         build_home(s, v, u);
     if (!v->lecture.on || v->screen == SCREEN_ADMIN)

@@ -109,6 +109,8 @@ typedef struct {
     Screen screen;
     const Library *lib;
     int exhibition, slide;       /* SCREEN_SLIDE: current; 0-based */
+    int offset;                  /* SCREEN_SLIDE: the current slide drawn this many px to the
+                                  * right (dragged or animating); its neighbour beside it */
     int home_sel;                /* SCREEN_HOME: keyboard selection */
     const char *langs[SCENE_MAX_LANGS]; /* offered languages, in display order */
     int n_langs, lang;           /* lang: index into langs */

@@ -1,6 +1,7 @@
 /* show.c - see show.h */
 #include "show.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,14 @@ struct Show {
 
     GestureState gesture;
     LectureTimer timer;
+
+    /* slides that follow the finger (kiosk) */
+    float drag;               /* px the current slide is dragged to the right */
+    float drag_base;          /* where the slide was when the finger caught it */
+    bool dragging;
+    float anim_from;          /* an animation brings the offset from this to 0 */
+    uint64_t anim_t0;
+    bool animating;
     uint64_t now;             /* time of the latest event */
 
     /* keys */
@@ -98,6 +107,9 @@ struct Show {
 #define ADMIN_TIMEOUT_MS 60000    /* an admin screen left alone closes itself */
 #define ADMIN_MAX_WRONG 5         /* wrong PINs in a row before a pause */
 #define ADMIN_LOCK_MS 60000
+#define SLIDE_ANIM_MS 250         /* a page turn or a spring back */
+#define FRAME_MS 16               /* animation frames, about 60 a second */
+#define EDGE_RESISTANCE 0.3f      /* dragging past the first or last slide moves this much */
 #define GOTO_TIMEOUT_MS 4000   /* digits typed for "number + Enter" are forgotten after this */
 #define GOTO_MAX_DIGITS 4
 
@@ -239,13 +251,93 @@ static void go_slide(Show *s, int slide)
     }
 }
 
+/* ---- slides that move ------------------------------------------------------ */
+
+/* Where the current slide is drawn now (px to the right). */
+static float slide_offset(const Show *s)
+{
+    if (s->dragging)
+        return s->drag;
+    if (!s->animating)
+        return 0.0f;
+    uint64_t t = s->now > s->anim_t0 ? s->now - s->anim_t0 : 0;
+    if (t >= SLIDE_ANIM_MS)
+        return 0.0f;
+    float p = (float)t / SLIDE_ANIM_MS;
+    float ease = 1.0f - (1.0f - p) * (1.0f - p) * (1.0f - p); /* ease-out: quick, then settling */
+    return s->anim_from * (1.0f - ease);
+}
+
+static void animate_from(Show *s, float from)
+{
+    s->anim_from = from;
+    s->anim_t0 = s->now;
+    s->animating = from != 0.0f;
+    s->dirty = true;
+}
+
+/* While one finger drags sideways on a slide, the slide follows it. */
+static void follow_finger(Show *s)
+{
+    const GestureState *g = &s->gesture;
+    bool can = !s->lecture_mode && s->screen == SCREEN_SLIDE && s->exhibition >= 0 && g->tracking &&
+               !g->cancelled && g->n_down == 1;
+    if (!can) {
+        if (s->dragging && g->n_down > 1) { /* a second finger: not a page turn */
+            s->dragging = false;
+            animate_from(s, s->drag);
+        }
+        return;
+    }
+    float dx = g->x - g->x0, dy = g->y - g->y0;
+    float slop = 0.02f * (float)(s->w < s->h ? s->w : s->h);
+    if (!s->dragging && (fabsf(dx) < slop || fabsf(dx) < fabsf(dy)))
+        return;
+    const Exhibition *ex = s->lib->items[s->exhibition];
+    float d = s->drag_base + dx;
+    if ((d > 0 && s->slide == 0) || (d < 0 && s->slide == ex->n_slides - 1))
+        d *= EDGE_RESISTANCE; /* nothing there: it gives a little, and comes back */
+    if (!s->dragging || d != s->drag) {
+        s->dragging = true;
+        s->animating = false;
+        s->drag = d;
+        s->dirty = true;
+    }
+}
+
+/* Go to a slide as a visitor does: it slides in from the side it lies on,
+ * continuing from wherever the finger or a running animation left it. In
+ * lectures slides change at once (lecturers and their audience prefer it). */
+static void navigate(Show *s, int to)
+{
+    const Exhibition *ex = s->exhibition >= 0 ? s->lib->items[s->exhibition] : NULL;
+    if (!ex)
+        return;
+    if (to < 0)
+        to = 0;
+    if (to >= ex->n_slides)
+        to = ex->n_slides - 1;
+    float off = slide_offset(s);
+    s->dragging = false;
+    if (to == s->slide) {
+        if (off != 0.0f)
+            animate_from(s, off); /* spring back */
+        return;
+    }
+    bool animated = !s->lecture_mode && s->screen == SCREEN_SLIDE;
+    int from = s->slide;
+    go_slide(s, to);
+    if (animated)
+        animate_from(s, off + (to > from ? (float)s->w : -(float)s->w));
+}
+
 /* In a lecture the timer starts with the first move onwards (or the start key). */
 static void lecture_advance(Show *s, int to)
 {
     if (s->exhibition >= 0 && s->lecture_mode && to > s->slide && !s->timer.running &&
         ltimer_elapsed(&s->timer, s->now) == 0)
         ltimer_start(&s->timer, s->now);
-    go_slide(s, to);
+    navigate(s, to);
 }
 
 static void open_exhibition(Show *s, int i, int slide)
@@ -526,8 +618,8 @@ static void run_action(Show *s, Action a, int arg)
     switch (a) {
     case ACT_NONE: break;
     case ACT_NEXT: lecture_advance(s, s->slide + 1); break;
-    case ACT_PREV: go_slide(s, s->slide - 1); break;
-    case ACT_FIRST: go_slide(s, 0); break;
+    case ACT_PREV: navigate(s, s->slide - 1); break;
+    case ACT_FIRST: navigate(s, 0); break;
     case ACT_LAST: lecture_advance(s, n_current(s) - 1); break;
     case ACT_HOME: go_home(s); break;
     case ACT_OPEN: open_exhibition(s, arg, 0); break;
@@ -870,9 +962,20 @@ void show_handle(Show *s, const Event *ev)
     case EV_POINTER_DOWN:
     case EV_POINTER_MOVE:
     case EV_POINTER_UP: {
+        if (ev->type == EV_POINTER_DOWN && s->animating && !s->dragging) {
+            /* catch a moving slide where it is */
+            s->drag_base = slide_offset(s);
+            s->animating = false;
+        } else if (ev->type == EV_POINTER_DOWN) {
+            s->drag_base = 0.0f;
+        }
         Gesture g;
-        if (gesture_feed(&s->gesture, ev, &g))
+        bool done = gesture_feed(&s->gesture, ev, &g);
+        follow_finger(s);
+        if (done)
             on_gesture(s, &g);
+        if (ev->type == EV_POINTER_UP && s->gesture.n_down == 0 && s->dragging)
+            navigate(s, s->slide); /* released short of a page turn: spring back */
         break;
     }
     case EV_RESIZE:
@@ -892,6 +995,11 @@ void show_handle(Show *s, const Event *ev)
         s->running = false; /* SIGTERM from the service manager: always honoured */
         break;
     case EV_TICK:
+        if (s->animating) {
+            s->dirty = true; /* the next frame */
+            if (s->now >= s->anim_t0 + SLIDE_ANIM_MS)
+                s->animating = false;
+        }
         if (s->goto_digits && s->now >= s->goto_t + GOTO_TIMEOUT_MS) {
             s->goto_num = s->goto_digits = 0;
             s->dirty = true;
@@ -961,6 +1069,7 @@ static SceneView make_view(Show *s, int w, int h)
         .screen = s->screen,
         .lib = s->lib,
         .exhibition = s->exhibition, .slide = s->slide,
+        .offset = (int)lroundf(slide_offset(s)),
         .home_sel = s->home_sel,
         .n_langs = s->n_langs, .lang = s->lang,
         .captions = s->captions,
@@ -1073,6 +1182,10 @@ bool show_running(const Show *s)
 uint64_t show_next_deadline(const Show *s, uint64_t now)
 {
     uint64_t d = SHOW_NO_DEADLINE;
+    if (s->animating) { /* frames until it settles, then sleep */
+        uint64_t end = s->anim_t0 + SLIDE_ANIM_MS;
+        d = end > now ? (end - now < FRAME_MS ? end - now : FRAME_MS) : 0;
+    }
     if (s->goto_digits) {
         uint64_t at = s->goto_t + GOTO_TIMEOUT_MS;
         d = at > now ? at - now : 0;

@@ -957,6 +957,9 @@ int app_replay(const AppOptions *opt, const char *script_path)
             advance(&a, REPLAY_TAP_MS);
             push_mouse(&a, SDL_MOUSEBUTTONUP, c->num[0], c->num[1]);
             break;
+        case RC_FINGER_DOWN: push_finger(&a, SDL_FINGERDOWN, 0, c->num[0], c->num[1]); break;
+        case RC_FINGER_MOVE: push_finger(&a, SDL_FINGERMOTION, 0, c->num[0], c->num[1]); break;
+        case RC_FINGER_UP: push_finger(&a, SDL_FINGERUP, 0, c->num[0], c->num[1]); break;
         case RC_SWIPE: stroke(&a, false, c->num); break;
         case RC_DRAG: stroke(&a, true, c->num); break;
         case RC_PINCH: pinch(&a, c->num); break;

@@ -116,21 +116,22 @@ static void movement_beyond_slop_is_not_a_tap(void **state)
 static void slow_long_swipe_left(void **state)
 {
     (void)state;
-    /* 200 px (> 153.6) right-to-left in one second: 0.2 px/ms, slow. */
+    /* 600 px (> 576, 30% of 1920) right-to-left in one second: 0.6 px/ms... and
+     * a slow 600 px drag over two seconds counts too. */
     const Sample s[] = {
-        DOWN(0, FINGER, 1200, 500),   MOVE(250, FINGER, 1150, 502), MOVE(500, FINGER, 1100, 505),
-        MOVE(750, FINGER, 1050, 503), UP(1000, FINGER, 1000, 504),
+        DOWN(0, FINGER, 1600, 500),   MOVE(500, FINGER, 1450, 502), MOVE(1000, FINGER, 1300, 505),
+        MOVE(1500, FINGER, 1150, 503), UP(2000, FINGER, 1000, 504),
     };
     Gesture g;
     assert_int_equal(play(s, N(s), &g), GESTURE_SWIPE_LEFT);
-    assert_true(g.x == 1200.0f && g.y == 500.0f);
+    assert_true(g.x == 1600.0f && g.y == 500.0f);
 }
 
 static void slow_long_swipe_right(void **state)
 {
     (void)state;
     const Sample s[] = {
-        DOWN(0, FINGER, 700, 500), MOVE(500, FINGER, 800, 490), UP(1000, FINGER, 900, 495),
+        DOWN(0, FINGER, 300, 500), MOVE(1000, FINGER, 600, 490), UP(2000, FINGER, 900, 495),
     };
     assert_int_equal(play(s, N(s), NULL), GESTURE_SWIPE_RIGHT);
 }
@@ -294,8 +295,9 @@ static void mouse_and_finger_behave_the_same(void **state)
 static void thresholds_scale_with_the_screen(void **state)
 {
     (void)state;
-    /* 200 px slowly is a swipe at 1920 wide but not at 3840 (8% = 307 px) */
-    const Sample s[] = {DOWN(0, FINGER, 2000, 1000), UP(1000, FINGER, 1800, 1000)};
+    /* 700 px slowly is a page turn at 1920 wide (30% = 576 px) but not at 3840
+     * (1152 px) */
+    const Sample s[] = {DOWN(0, FINGER, 2000, 1000), UP(2000, FINGER, 1300, 1000)};
     GestureState g;
     Gesture out;
     gesture_init(&g, 3840, 2160);

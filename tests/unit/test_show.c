@@ -81,6 +81,13 @@ static void key(Fx *f, int k)
     key_mods(f, k, 0);
 }
 
+/* Let a page turn's animation finish. */
+static void settle(Fx *f)
+{
+    f->t += 300;
+    send(f, (Event){.type = EV_TICK});
+}
+
 static void pointer(Fx *f, EventType type, int p, float x, float y)
 {
     send(f, (Event){.type = type, .pointer = p, .x = x, .y = y});
@@ -639,8 +646,10 @@ static void failed_image_is_replaced_by_a_placeholder(void **state)
 
     /* the other slides still show their images */
     key(f, KEY_RIGHT);
+    settle(f);
     assert_int_equal(count_images(show_scene(f->show)), 1);
     key(f, KEY_LEFT);
+    settle(f);
     assert_int_equal(count_images(show_scene(f->show)), 0);
 }
 
@@ -852,6 +861,65 @@ static void empty_library_shows_home_and_ignores_navigation(void **state)
 
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
+/* ---- slides that follow the finger ---------------------------------------- */
+
+static int item_x_of_text(const Scene *sc, const char *needle)
+{
+    const DrawItem *it = scene_find_text(sc, needle);
+    return it ? it->r.x : -99999;
+}
+
+static void slide_follows_the_finger_and_springs_back(void **state)
+{
+    Fx *f = *state;
+    open_at(f, "alpha", 2);
+    int x0 = item_x_of_text(show_scene(f->show), "alpha caption kk 2");
+    pointer(f, EV_POINTER_DOWN, 1, 1000, 500);
+    f->t += 100;
+    pointer(f, EV_POINTER_MOVE, 1, 900, 505);
+    const Scene *sc = show_scene(f->show);
+    assert_int_equal(item_x_of_text(sc, "alpha caption kk 2"), x0 - 100); /* under the finger */
+    /* the next slide comes in from the right, one screen width further */
+    assert_int_equal(item_x_of_text(sc, "alpha caption kk 3"), x0 - 100 + W);
+    /* the home button and language buttons stay put */
+    assert_non_null(scene_find_text(sc, "ҚАЗ"));
+    f->t += 400; /* slow and short: not a page turn */
+    pointer(f, EV_POINTER_UP, 1, 900, 505);
+    assert_true(show_next_deadline(f->show, f->t) <= 16);   /* animating */
+    settle(f);
+    assert_int_equal(item_x_of_text(show_scene(f->show), "alpha caption kk 2"), x0);
+    assert_true(show_next_deadline(f->show, f->t) > 1000);  /* and the loop sleeps again */
+}
+
+static void a_page_turn_continues_from_the_finger(void **state)
+{
+    Fx *f = *state;
+    open_at(f, "alpha", 2);
+    int x0 = item_x_of_text(show_scene(f->show), "alpha caption kk 2");
+    pointer(f, EV_POINTER_DOWN, 1, 1500, 500);
+    for (int i = 1; i <= 10; i++) {
+        f->t += 16;
+        pointer(f, EV_POINTER_MOVE, 1, 1500.0f - 60.0f * (float)i, 500);
+    }
+    pointer(f, EV_POINTER_UP, 1, 900, 500);
+    /* slide 3 is current, drawn where the finger left it: 600 px to the left of home */
+    const Scene *sc = show_scene(f->show);
+    assert_int_equal(item_x_of_text(sc, "alpha caption kk 3"), x0 - 600 + W);
+    settle(f);
+    assert_int_equal(item_x_of_text(show_scene(f->show), "alpha caption kk 3"), x0);
+}
+
+static void the_first_slide_resists_a_drag_to_the_right(void **state)
+{
+    Fx *f = *state;
+    open_at(f, "alpha", 1);
+    int x0 = item_x_of_text(show_scene(f->show), "alpha caption kk 1");
+    pointer(f, EV_POINTER_DOWN, 1, 500, 500);
+    f->t += 100;
+    pointer(f, EV_POINTER_MOVE, 1, 700, 500);
+    assert_int_equal(item_x_of_text(show_scene(f->show), "alpha caption kk 1"), x0 + 60); /* 0.3 of 200 */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -895,6 +963,9 @@ int main(void)
         cmocka_unit_test(state_json_survives_long_and_odd_ids),
         T(resize_rebuilds_the_scene_for_the_new_size),
         T(only_the_idle_timeout_is_timed),
+        T(slide_follows_the_finger_and_springs_back),
+        T(a_page_turn_continues_from_the_finger),
+        T(the_first_slide_resists_a_drag_to_the_right),
         cmocka_unit_test(empty_library_shows_home_and_ignores_navigation),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
