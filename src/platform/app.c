@@ -61,6 +61,7 @@ typedef struct {
     uint64_t vnow;               /* ms, when virtual_clock */
     bool need_redraw;            /* the window needs repainting though the show did not change */
     char last_state[1024];       /* what was last written to opt.state_file */
+    uint64_t last_finger;        /* app_now() of the latest finger event, 0 = none */
 } App;
 
 /* ---- clock --------------------------------------------------------------- */
@@ -119,6 +120,19 @@ static void to_pixels(const App *a, int x, int y, float *px, float *py)
 
 static void app_resized(App *a);
 
+/* Some touchscreens send mouse events of their own right after a touch (not
+ * marked SDL_TOUCH_MOUSEID): one tap must act once. */
+#define MOUSE_AFTER_TOUCH_MS 500
+
+static uint64_t app_now(const App *a);
+
+/* Times from the app's clock, not SDL's timestamps: SDL_PushEvent stamps
+ * scripted events with real time, which replays must not depend on. */
+static bool mouse_echo(const App *a)
+{
+    return a->last_finger && app_now(a) < a->last_finger + MOUSE_AFTER_TOUCH_MS;
+}
+
 /* Pointer input counts only on the audience's window: the presenter view
  * has no touch targets. */
 static bool from_presenter(const App *a, Uint32 window_id)
@@ -141,7 +155,7 @@ static bool translate(App *a, const SDL_Event *e, Event *out)
     case SDL_MOUSEBUTTONUP:
         /* Touchscreens also send mouse events for each touch: one tap must act once. */
         if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT ||
-            from_presenter(a, e->button.windowID))
+            from_presenter(a, e->button.windowID) || mouse_echo(a))
             return false;
         out->type = e->type == SDL_MOUSEBUTTONDOWN ? EV_POINTER_DOWN : EV_POINTER_UP;
         out->pointer = POINTER_MOUSE;
@@ -149,7 +163,7 @@ static bool translate(App *a, const SDL_Event *e, Event *out)
         return true;
     case SDL_MOUSEMOTION:
         if (e->motion.which == SDL_TOUCH_MOUSEID || !(e->motion.state & SDL_BUTTON_LMASK) ||
-            from_presenter(a, e->motion.windowID))
+            from_presenter(a, e->motion.windowID) || mouse_echo(a))
             return false;
         out->type = EV_POINTER_MOVE;
         out->pointer = POINTER_MOUSE;
@@ -160,6 +174,7 @@ static bool translate(App *a, const SDL_Event *e, Event *out)
     case SDL_FINGERMOTION:
         if (from_presenter(a, e->tfinger.windowID))
             return false;
+        a->last_finger = app_now(a) + 1;
         out->type = e->type == SDL_FINGERDOWN ? EV_POINTER_DOWN
                   : e->type == SDL_FINGERUP   ? EV_POINTER_UP
                                               : EV_POINTER_MOVE;
