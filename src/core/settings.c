@@ -56,7 +56,7 @@ static const char *const default_languages[] = {"kk", "ru", "en"};
 static const char *const ui_languages[] = {"kk", "ru", "en"};
 
 static const char *const top_keys[] = {"$schema", "languages", "start_language",
-                                       "state_dir", "keys", "lecture", "admin_pin_hash"};
+                                       "state_dir", "keys", "lecture", "admin_pin_hash", "kiosk"};
 static const char *const lecture_keys[] = {"warn_min", "alert_min", "notes_language",
                                            "presenter_display", "timer_overlay",
                                            "repeat_hold_ms", "repeat_every_ms"};
@@ -92,6 +92,9 @@ void settings_defaults(Settings *s)
     s->timer_overlay = false;
     s->repeat_hold_ms = DEF_REPEAT_HOLD_MS;
     s->repeat_every_ms = DEF_REPEAT_EVERY_MS;
+    s->idle_s = 90;
+    s->warning_s = 15;
+    s->attract_delay_s = 30;
 }
 
 void settings_free(Settings *s)
@@ -518,7 +521,8 @@ static bool has_bom(const char *buf, size_t len)
 /* ---- Fields --------------------------------------------------------------- */
 
 /* A whole number (90.0 is as whole as 90) in lo..hi, or an error saying
- * "\"name\" in \"lecture\" must be <what>, not <value>; using <keep>". */
+ * "\"name\" in \"<section>\" must be <what>, not <value>; using <keep>"; the
+ * section is the first part of ptr ("/lecture/warn_min" -> lecture). */
 static bool get_int(Ctx *c, json_t *v, const char *ptr, const char *name, const char *what,
                     int lo, int hi, int keep, int *out)
 {
@@ -527,10 +531,55 @@ static bool get_int(Ctx *c, json_t *v, const char *ptr, const char *name, const 
         *out = (int)d;
         return true;
     }
-    char tb[64];
-    at_value(c, DIAG_ERROR, ptr, "\"%s\" in \"lecture\" must be %s, not %s; using %d", name,
+    char tb[64], section[32];
+    const char *end = strchr(ptr + 1, '/');
+    size_t sl = end ? (size_t)(end - ptr - 1) : 0;
+    snprintf(section, sizeof section, "%.*s", (int)(sl < sizeof section ? sl : sizeof section - 1), ptr + 1);
+    at_value(c, DIAG_ERROR, ptr, "\"%s\" in \"%s\" must be %s, not %s; using %d", name, section,
              what, describe(v, true, tb, sizeof tb), keep);
     return false;
+}
+
+static const char *const kiosk_keys[] = {"idle_s", "warning_s", "attract_delay_s", "large_text",
+                                         "high_contrast"};
+
+/* "kiosk": what a visitor's screen does when left alone, and its defaults. */
+static void parse_kiosk(Ctx *c, Settings *s, json_t *root)
+{
+    json_t *k = json_object_get(root, "kiosk");
+    if (!k)
+        return;
+    char tb[32];
+    if (!json_is_object(k)) {
+        at_value(c, DIAG_ERROR, "/kiosk", "\"kiosk\" must be an object like {\"idle_s\": 90}, "
+                 "not %s", describe(k, false, tb, sizeof tb));
+        return;
+    }
+    json_t *v;
+    if ((v = json_object_get(k, "idle_s")))
+        get_int(c, v, "/kiosk/idle_s", "idle_s", "a whole number of seconds from 10 to 86400", 10,
+                86400, s->idle_s, &s->idle_s);
+    if ((v = json_object_get(k, "warning_s")))
+        get_int(c, v, "/kiosk/warning_s", "warning_s", "a whole number of seconds from 3 to 300", 3,
+                300, s->warning_s, &s->warning_s);
+    if ((v = json_object_get(k, "attract_delay_s")))
+        get_int(c, v, "/kiosk/attract_delay_s", "attract_delay_s",
+                "a whole number of seconds from 0 to 86400", 0, 86400, s->attract_delay_s,
+                &s->attract_delay_s);
+    static const char *const flags[] = {"large_text", "high_contrast"};
+    bool *dst[] = {&s->large_text, &s->high_contrast};
+    for (int i = 0; i < 2; i++) {
+        if (!(v = json_object_get(k, flags[i])))
+            continue;
+        char ptr[48];
+        snprintf(ptr, sizeof ptr, "/kiosk/%s", flags[i]);
+        if (json_is_boolean(v))
+            *dst[i] = json_is_true(v);
+        else
+            at_value(c, DIAG_ERROR, ptr, "\"%s\" in \"kiosk\" must be true or false, not %s",
+                     flags[i], describe(v, true, tb, sizeof tb));
+    }
+    check_unknown_keys(c, k, "/kiosk", kiosk_keys, N_OF(kiosk_keys), " in \"kiosk\"");
 }
 
 static void parse_languages(Ctx *c, Settings *s, json_t *root)
@@ -932,6 +981,7 @@ bool settings_load(Settings *s, const char *path, bool optional, DiagList *diags
     parse_state_dir(&c, s, root);
     parse_admin_pin(&c, s, root);
     parse_lecture(&c, s, root);
+    parse_kiosk(&c, s, root);
     parse_keys(&c, s, root);
     check_unknown_keys(&c, root, "", top_keys, N_OF(top_keys), "");
 

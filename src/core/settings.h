@@ -22,7 +22,13 @@ typedef struct {
     char *start_lang;       /* NULL: the first offered */
     char *state_dir;        /* NULL: $XDG_STATE_HOME/vitrine or ~/.local/state/vitrine */
     KeyMap keys;            /* defaults, with the "keys" section applied */
-    char *admin_pin_hash;   /* crypt(3) hash of the admin PIN (vitrine --hash-pin); NULL: none */
+    char *admin_pin_hash;
+    /* kiosk */
+    int idle_s;             /* no input this long: "still there?"; default 90 */
+    int warning_s;          /* the countdown; default 15 */
+    int attract_delay_s;    /* home screen, then the attract loop; default 30 */
+    bool large_text;        /* the visitor's large-text mode at start and after a reset */
+    bool high_contrast;     /* high-contrast captions at start and after a reset */   /* crypt(3) hash of the admin PIN (vitrine --hash-pin); NULL: none */
     /* lecture */
     int warn_min;           /* timer turns amber this many minutes before the end; default 5 */
     int alert_min;          /* and red this many; default 1 */

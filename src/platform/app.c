@@ -625,6 +625,9 @@ static bool app_open(App *a, const AppOptions *opt, bool headless)
         .notes_lang = st->notes_lang,
         .started = started,
         .admin_pin_hash = st->admin_pin_hash,
+        .idle_timeout_ms = st->idle_s * 1000,
+        .idle_warning_ms = st->warning_s * 1000,
+        .attract_delay_ms = st->attract_delay_s > 0 ? st->attract_delay_s * 1000 : 1,
         .lecture_ended = lecture_ended,
         .ctx = a,
     };
@@ -732,7 +735,7 @@ static void advance(App *a, uint64_t ms)
     uint64_t end = a->vnow + ms;
     while (a->vnow < end) {
         uint64_t d = show_next_deadline(a->show, a->vnow);
-        if (d == SHOW_NO_DEADLINE || a->vnow + d >= end) {
+        if (d == SHOW_NO_DEADLINE || a->vnow + d > end) { /* a deadline at the very end still ticks */
             a->vnow = end;
         } else {
             a->vnow += d > 0 ? d : 1;
