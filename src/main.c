@@ -1,7 +1,8 @@
 /* main.c - command line and wiring.
  *
  *   vitrine [DIR]                         kiosk: fullscreen on DIR
- *   vitrine --check [DIR]                 validate, print file:line:col problems
+ *   vitrine --check [DIR] [--size WxH]    validate, print file:line:col problems
+ *   vitrine --new-exhibition DIR          write DIR/exhibition.json for its images
  *   vitrine --render OUT.png --exhibition ID [--slide N] [--lang L] [--size WxH]
  *   vitrine --replay SCRIPT [--size WxH]  scripted input on a virtual clock
  */
@@ -13,8 +14,9 @@
 
 #include "core/admin.h"
 #include "core/lecture_report.h"
-#include "core/library.h"
+#include "core/scaffold.h"
 #include "platform/app.h"
+#include "platform/check.h"
 
 #ifndef VITRINE_DEFAULT_EXHIBITIONS
 #define VITRINE_DEFAULT_EXHIBITIONS "exhibitions"
@@ -29,7 +31,9 @@ static void usage(FILE *out)
           "\n"
           "Modes:\n"
           "      --check              validate every exhibition and print each problem as\n"
-          "                           file:line:col: error|warning: message; exit 1 on errors\n"
+          "                           file:line:col: error|warning: message; exit 1 on errors.\n"
+          "                           Also warns about captions too long for their panel at\n"
+          "                           1920x1080 (and at --size WxH, when given)\n"
           "      --render OUT.png     draw one screen headless to a PNG (with --exhibition,\n"
           "                           --slide; without them, the home screen)\n"
           "      --replay SCRIPT      run a replay script on a virtual clock (headless unless\n"
@@ -61,6 +65,10 @@ static void usage(FILE *out)
           "  -h, --help               show this help\n"
           "  -V, --version            show the version\n"
           "\n"
+          "Curators:\n"
+          "      --new-exhibition DIR write DIR/exhibition.json for the images in DIR (and in\n"
+          "                           DIR/images): one slide each, titles from the file names,\n"
+          "                           empty captions to fill in; never overwrites a manifest\n"
           "\n"
           "Administrator:\n"
           "      --hash-pin           read a PIN on standard input, print the settings line\n"
@@ -106,28 +114,11 @@ static int hash_pin(void)
     return 0;
 }
 
-static int run_check(const char *dir)
-{
-    DiagList diags = {0};
-    Library *lib = library_load(dir, &diags);
-    diag_print(&diags, stdout);
-    int errors = diag_count(&diags, DIAG_ERROR), warnings = diag_count(&diags, DIAG_WARNING);
-    int slides = 0;
-    for (int i = 0; lib && i < lib->n; i++)
-        slides += lib->items[i]->n_slides;
-    printf("%s: %d exhibition%s, %d slide%s; %d error%s, %d warning%s\n", dir, lib ? lib->n : 0,
-           lib && lib->n == 1 ? "" : "s", slides, slides == 1 ? "" : "s", errors,
-           errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
-    library_free(lib);
-    diag_clear(&diags);
-    return errors ? 1 : 0;
-}
-
 int main(int argc, char **argv)
 {
     enum { OPT_CHECK = 256, OPT_RENDER, OPT_REPLAY, OPT_SIZE, OPT_STATE_FILE, OPT_LECTURE,
            OPT_DURATION, OPT_SETTINGS, OPT_STATE_DIR, OPT_LEARN_KEYS, OPT_REPORT, OPT_SUGGEST,
-           OPT_HASH_PIN };
+           OPT_HASH_PIN, OPT_NEW_EXHIBITION };
     static const struct option longopts[] = {
         {"check", no_argument, NULL, OPT_CHECK},
         {"render", required_argument, NULL, OPT_RENDER},
@@ -146,6 +137,7 @@ int main(int argc, char **argv)
         {"lecture-report", required_argument, NULL, OPT_REPORT},
         {"suggest-budgets", required_argument, NULL, OPT_SUGGEST},
         {"hash-pin", no_argument, NULL, OPT_HASH_PIN},
+        {"new-exhibition", required_argument, NULL, OPT_NEW_EXHIBITION},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -153,6 +145,7 @@ int main(int argc, char **argv)
     AppOptions opt = {.dir = VITRINE_DEFAULT_EXHIBITIONS};
     bool check = false, learn = false;
     const char *render = NULL, *replay = NULL, *report = NULL, *suggest = NULL;
+    const char *new_exhibition = NULL;
     int c;
     while ((c = getopt_long(argc, argv, "e:s:l:whV", longopts, NULL)) != -1) {
         switch (c) {
@@ -196,21 +189,32 @@ int main(int argc, char **argv)
         case OPT_REPORT: report = optarg; break;
         case OPT_SUGGEST: suggest = optarg; break;
         case OPT_HASH_PIN: return hash_pin();
+        case OPT_NEW_EXHIBITION: new_exhibition = optarg; break;
         case 'h': usage(stdout); return 0;
         case 'V': printf("vitrine %s\n", VITRINE_VERSION); return 0;
         default: usage(stderr); return 2;
         }
     }
+    bool dir_given = optind < argc;
     if (optind < argc)
         opt.dir = argv[optind++];
     if (optind < argc) {
         fprintf(stderr, "vitrine: one DIR at most (got \"%s\" too)\n", argv[optind]);
         return 2;
     }
-    if ((check != 0) + (render != NULL) + (replay != NULL) + (learn != 0) + (report != NULL) > 1) {
-        fputs("vitrine: --check, --render, --replay, --learn-keys and --lecture-report are separate "
-              "modes; choose one\n", stderr);
+    if ((check != 0) + (render != NULL) + (replay != NULL) + (learn != 0) + (report != NULL)
+            + (new_exhibition != NULL) > 1) {
+        fputs("vitrine: --check, --render, --replay, --learn-keys, --lecture-report and "
+              "--new-exhibition are separate modes; choose one\n", stderr);
         return 2;
+    }
+    if (new_exhibition) {
+        if (dir_given) {
+            fprintf(stderr, "vitrine: --new-exhibition DIR takes one folder (got \"%s\" too)\n",
+                    opt.dir);
+            return 2;
+        }
+        return scaffold_main(new_exhibition, VITRINE_DEFAULT_EXHIBITIONS, stdout, stderr);
     }
     if (suggest && !report) {
         fputs("vitrine: --suggest-budgets goes with --lecture-report FILE\n", stderr);
@@ -225,7 +229,7 @@ int main(int argc, char **argv)
         return 2;
     }
     if (check)
-        return run_check(opt.dir);
+        return check_main(opt.dir, opt.w, opt.h);
     if (render)
         return app_render(&opt, render);
     if (replay)

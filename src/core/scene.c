@@ -408,6 +408,98 @@ static void counter(Scene *s, const SceneView *v, const Exhibition *ex, int x_ri
             COL_DIM);
 }
 
+/* ---- where a slide's texts go ------------------------------------------- */
+
+/* The top of a slide's content, below the home button and the languages. */
+static int slide_top(float u)
+{
+    return (int)(12 * u) + (int)(TARGET_MIN * u) + (int)(12 * u);
+}
+
+/* A slide's texts, fitted and placed: in the caption panel of an image slide,
+ * or centred on a text slide. build_slide draws them and scene_caption_fits
+ * measures them: one computation, so the fit check sees what visitors see. */
+typedef struct {
+    const char *title, *main, *credit; /* main: the caption, else the text; NULL = none */
+    Rect panel;                /* image slide: the caption panel */
+    int pad;                   /* image slide: inside the panel, px */
+    TextBlock title_tb, main_tb;
+    Rect title_at, main_at;    /* where the fitted blocks are drawn */
+    Rect main_room;            /* the box main was fitted into */
+    int main_px_min;           /* the smallest size main may be set in, px */
+    Rect credit_at;
+    int credit_px, credit_px_min;
+} SlideText;
+
+static void slide_text(const SceneView *v, const Exhibition *ex, const Slide *sl,
+                       const char *lang, float u, SlideText *t)
+{
+    const Measure *m = v->measure;
+    int margin = (int)(48 * u);
+    memset(t, 0, sizeof *t);
+    t->title = loc_get(&sl->title, lang, ex);
+    const char *caption = loc_get(&sl->caption, lang, ex);
+    const char *body = loc_get(&sl->text, lang, ex);
+    t->credit = loc_get(&sl->credit, lang, ex);
+    t->credit_px = (int)(24 * u);
+    t->credit_px_min = (int)(18 * u);
+    if (sl->image) {
+        /* The caption panel at the bottom; the image goes above it. */
+        t->main = caption ? caption : body;
+        int ph = v->h / 4;
+        t->panel = (Rect){0, v->h - ph, v->w, ph};
+        t->pad = (int)(32 * u);
+        int counter_w = (int)(200 * u);
+        int tx = margin, tw = v->w - 2 * margin - counter_w;
+        int y = t->panel.y + t->pad;
+        int title_px = (int)(40 * u);
+        if (t->title) {
+            t->title_at = (Rect){tx, y, tw, m->line_height(m->ctx, title_px, FONT_BOLD)};
+            if (*t->title && tw > 0 && t->title_at.h > 0)
+                layout_fit(m, FONT_BOLD, t->title, tw, t->title_at.h, title_px, (int)(28 * u),
+                           &t->title_tb);
+            y += t->title_tb.n * t->title_tb.line_h + (int)(8 * u);
+        }
+        int credit_h = t->credit ? m->line_height(m->ctx, t->credit_px, FONT_REGULAR) : 0;
+        int cap_bottom = t->panel.y + t->panel.h - t->pad - credit_h - (t->credit ? (int)(8 * u) : 0);
+        t->main_room = t->main_at = (Rect){tx, y, tw, cap_bottom - y};
+        t->main_px_min = (int)(22 * u);
+        if (t->main && *t->main && tw > 0 && t->main_room.h > 0)
+            layout_fit(m, FONT_REGULAR, t->main, tw, t->main_room.h, (int)(32 * u), t->main_px_min,
+                       &t->main_tb);
+        t->credit_at = (Rect){tx, t->panel.y + t->panel.h - t->pad - credit_h, tw, credit_h};
+        return;
+    }
+    /* A text slide: title and body centred as one block, as for a lecture
+     * opening or a quote. Fit first, then place. */
+    t->main = body;
+    int top = slide_top(u);
+    int bw = v->w * 3 / 4;
+    int x = (v->w - bw) / 2;
+    int avail = v->h - top - (int)(120 * u);
+    int gap = (int)(40 * u);
+    int credit_line = m->line_height(m->ctx, t->credit_px, FONT_REGULAR);
+    int credit_h = t->credit ? credit_line + (int)(24 * u) : 0;
+    if (t->title)
+        layout_fit(m, FONT_BOLD, t->title, bw, avail / 3, (int)(64 * u), (int)(36 * u), &t->title_tb);
+    int title_h = t->title_tb.n * t->title_tb.line_h;
+    int body_max = avail - title_h - (t->title ? gap : 0) - credit_h;
+    t->main_px_min = (int)(24 * u);
+    if (body && body_max > 0)
+        layout_fit(m, FONT_REGULAR, body, bw, body_max, (int)(42 * u), t->main_px_min, &t->main_tb);
+    int body_h = t->main_tb.n * t->main_tb.line_h;
+    int total = title_h + (t->title && body ? gap : 0) + body_h + credit_h;
+    int y = top + (avail - total) / 2;
+    t->title_at = (Rect){x, y, bw, title_h};
+    if (t->title)
+        y += title_h + (body ? gap : 0);
+    t->main_at = (Rect){x, y, bw, body_h};
+    t->main_room = (Rect){x, y, bw, body_max};
+    if (body)
+        y += body_h;
+    t->credit_at = (Rect){x, y + (int)(24 * u), bw, credit_line};
+}
+
 /* One slide: its content (image, caption panel, text, counter), then the
  * chrome that stays put when slides move (arrows, home button, the page-
  * turning thirds). Returns the index of the first chrome item, so a caller
@@ -418,7 +510,7 @@ static int build_slide(Scene *s, const SceneView *v, float u)
     const Slide *sl = &ex->slides[v->slide];
     const char *lang = lang_code(v);
     const Measure *m = v->measure;
-    int top = (int)(12 * u) + (int)(TARGET_MIN * u) + (int)(12 * u);
+    int top = slide_top(u);
     int margin = (int)(48 * u);
     const char *title = loc_get(&sl->title, lang, ex);
     const char *caption = loc_get(&sl->caption, lang, ex);
@@ -432,29 +524,18 @@ static int build_slide(Scene *s, const SceneView *v, float u)
         /* Caption panel at the bottom, image above it. */
         const char *ptext = caption ? caption : body;
         if (v->captions && (title || ptext || credit)) {
-            int ph = v->h / 4;
-            Rect panel = {0, v->h - ph, v->w, ph};
+            SlideText t;
+            slide_text(v, ex, sl, lang, u, &t);
+            Rect panel = t.panel;
             rect(s, panel, COL_PANEL);
-            int pad = (int)(32 * u);
-            int counter_w = (int)(200 * u);
-            int tx = margin, tw = v->w - 2 * margin - counter_w;
-            int y = panel.y + pad;
-            int title_px = (int)(40 * u);
-            if (title) {
-                Rect tb = {tx, y, tw, m->line_height(m->ctx, title_px, FONT_BOLD)};
-                y += block(s, v, title, tb, title_px, (int)(28 * u), FONT_BOLD, COL_TEXT, ALIGN_LEFT);
-                y += (int)(8 * u);
-            }
-            int credit_px = (int)(24 * u);
-            int credit_h = credit ? m->line_height(m->ctx, credit_px, FONT_REGULAR) : 0;
-            int cap_bottom = panel.y + panel.h - pad - credit_h - (credit ? (int)(8 * u) : 0);
-            if (ptext)
-                block(s, v, ptext, (Rect){tx, y, tw, cap_bottom - y}, (int)(32 * u), (int)(22 * u),
-                      FONT_REGULAR, COL_TEXT, ALIGN_LEFT);
-            if (credit)
-                block(s, v, credit, (Rect){tx, panel.y + panel.h - pad - credit_h, tw, credit_h},
-                      credit_px, (int)(18 * u), FONT_REGULAR, COL_DIM, ALIGN_LEFT);
-            counter(s, v, ex, v->w - margin, panel.y + panel.h - pad - m->line_height(m->ctx, (int)(28 * u), FONT_REGULAR), u);
+            if (t.title)
+                emit_block(s, v, t.title, &t.title_tb, t.title_at, FONT_BOLD, COL_TEXT, ALIGN_LEFT);
+            if (t.main)
+                emit_block(s, v, t.main, &t.main_tb, t.main_at, FONT_REGULAR, COL_TEXT, ALIGN_LEFT);
+            if (t.credit)
+                block(s, v, t.credit, t.credit_at, t.credit_px, t.credit_px_min, FONT_REGULAR,
+                      COL_DIM, ALIGN_LEFT);
+            counter(s, v, ex, v->w - margin, panel.y + panel.h - t.pad - m->line_height(m->ctx, (int)(28 * u), FONT_REGULAR), u);
             bottom = panel.y;
         } else {
             counter(s, v, ex, v->w - margin,
@@ -469,39 +550,16 @@ static int build_slide(Scene *s, const SceneView *v, float u)
             placeholder(s, v, area, u, true);
         arrows_area = area;
     } else {
-        /* A text slide: title and body centred as one block, as for a
-         * lecture opening or a quote. Fit first, then place. */
-        int bw = v->w * 3 / 4;
-        int x = (v->w - bw) / 2;
-        int avail = v->h - top - (int)(120 * u);
-        int gap = (int)(40 * u);
-        int credit_px = (int)(24 * u);
-        int credit_h = credit ? m->line_height(m->ctx, credit_px, FONT_REGULAR) + (int)(24 * u) : 0;
-        int title_max = avail / 3;
-        TextBlock title_tb = {0}, body_tb = {0};
-        if (title)
-            layout_fit(m, FONT_BOLD, title, bw, title_max, (int)(64 * u), (int)(36 * u), &title_tb);
-        int title_h = title_tb.n * title_tb.line_h;
-        int body_max = avail - title_h - (title ? gap : 0) - credit_h;
-        if (body && body_max > 0)
-            layout_fit(m, FONT_REGULAR, body, bw, body_max, (int)(42 * u), (int)(24 * u), &body_tb);
-        int body_h = body_tb.n * body_tb.line_h;
-        int total = title_h + (title && body ? gap : 0) + body_h + credit_h;
-        int y = top + (avail - total) / 2;
-        if (title) {
-            emit_block(s, v, title, &title_tb, (Rect){x, y, bw, title_h}, FONT_BOLD, COL_ACCENT,
-                       ALIGN_CENTER);
-            y += title_h + (body ? gap : 0);
-        }
-        if (body) {
-            emit_block(s, v, body, &body_tb, (Rect){x, y, bw, body_h}, FONT_REGULAR, COL_TEXT,
-                       ALIGN_CENTER);
-            y += body_h;
-        }
-        if (credit) {
-            Rect cb = {x, y + (int)(24 * u), bw, m->line_height(m->ctx, credit_px, FONT_REGULAR)};
-            block(s, v, credit, cb, credit_px, (int)(18 * u), FONT_REGULAR, COL_DIM, ALIGN_CENTER);
-        }
+        /* A text slide: title and body centred (see slide_text). */
+        SlideText t;
+        slide_text(v, ex, sl, lang, u, &t);
+        if (t.title)
+            emit_block(s, v, t.title, &t.title_tb, t.title_at, FONT_BOLD, COL_ACCENT, ALIGN_CENTER);
+        if (t.main)
+            emit_block(s, v, t.main, &t.main_tb, t.main_at, FONT_REGULAR, COL_TEXT, ALIGN_CENTER);
+        if (t.credit)
+            block(s, v, t.credit, t.credit_at, t.credit_px, t.credit_px_min, FONT_REGULAR, COL_DIM,
+                  ALIGN_CENTER);
         arrows_area = (Rect){0, top, v->w, v->h - top};
         counter(s, v, ex, v->w - margin,
                 v->h - (int)(24 * u) - m->line_height(m->ctx, (int)(28 * u), FONT_REGULAR), u);
@@ -1023,4 +1081,55 @@ void scene_build_message(Scene *s, const SceneView *v, const char *title, const 
                ALIGN_CENTER);
     block(s, v, body, (Rect){x, y + (int)(40 * u), bw, v->h / 3}, (int)(40 * u), (int)(22 * u),
           FONT_REGULAR, COL_TEXT, ALIGN_CENTER);
+}
+
+/* ---- caption fit (vitrine --check) ------------------------------------- */
+
+/* Lines text needs at px in max_w, however many (layout_wrap stops at
+ * LAYOUT_MAX_LINES: go on from where it stopped). */
+static int count_lines(const Measure *m, int px, FontStyle st, const char *text, int max_w)
+{
+    LayoutLine lines[LAYOUT_MAX_LINES];
+    int total = 0;
+    const char *p = text;
+    for (;;) {
+        bool more = false;
+        int n = layout_wrap(m, px, st, p, max_w, lines, LAYOUT_MAX_LINES, &more);
+        total += n;
+        if (!more || n == 0)
+            return total;
+        p += lines[n - 1].start + lines[n - 1].len;
+        while (*p == ' ')
+            p++;
+        if (p[0] == '\r' && p[1] == '\n')
+            p += 2;
+        else if (*p == '\n')
+            p++;
+    }
+}
+
+bool scene_caption_fits(const SceneView *v, const Exhibition *ex, int slide, const char *lang,
+                        int *lines_over)
+{
+    if (lines_over)
+        *lines_over = 0;
+    if (!v || !v->measure || !ex || slide < 0 || slide >= ex->n_slides || v->w <= 0 || v->h <= 0)
+        return true;
+    SlideText t;
+    slide_text(v, ex, &ex->slides[slide], lang, scale_of(v), &t);
+    if (!t.main || !*t.main)
+        return true;
+    if (t.main_room.w <= 0 || t.main_room.h <= 0)
+        return false; /* no room at all: *lines_over stays 0 */
+    if (!t.main_tb.truncated)
+        return true;
+    const Measure *m = v->measure;
+    int lh = m->line_height(m->ctx, t.main_px_min, FONT_REGULAR);
+    int room = t.main_room.h / (lh > 0 ? lh : 1);
+    if (room > LAYOUT_MAX_LINES)
+        room = LAYOUT_MAX_LINES;
+    int over = count_lines(m, t.main_px_min, FONT_REGULAR, t.main, t.main_room.w) - room;
+    if (lines_over)
+        *lines_over = over > 0 ? over : 1;
+    return false;
 }
