@@ -16,6 +16,8 @@ typedef enum {
     ACT_SEL_NEXT, ACT_SEL_PREV, ACT_SEL_FIRST, ACT_SEL_LAST, ACT_SELECT,
     ACT_SEL_UP, ACT_SEL_DOWN, /* a row up or down in the overview grid */
     ACT_TOGGLE_CAPTIONS,
+    ACT_LARGE_TEXT,         /* visitors' large-text mode on/off */
+    ACT_HIGH_CONTRAST,      /* visitors' high-contrast captions on/off */
     ACT_QUIT,               /* only where the show allows quitting (windowed) */
     ACT_ADMIN,              /* the administrator's menu (PIN first, if one is set) */
     ACT_PIN_DIGIT,          /* arg: 0-9 (touch targets of the PIN pad) */

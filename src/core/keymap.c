@@ -33,6 +33,9 @@ static const KeyBinding default_bindings[] = {
     /* kiosk */
     {KEY_ESCAPE, 0, ACT_HOME, KC_SLIDE},
     {'c', 0, ACT_TOGGLE_CAPTIONS, KC_SLIDE},
+    {'=', 0, ACT_LARGE_TEXT, KC_SLIDE | KC_HOME},
+    {'+', 0, ACT_LARGE_TEXT, KC_SLIDE | KC_HOME},
+    {'h', 0, ACT_HIGH_CONTRAST, KC_SLIDE | KC_HOME},
     {KEY_RIGHT, 0, ACT_SEL_NEXT, KC_HOME | KC_OVERVIEW},
     {KEY_DOWN, 0, ACT_SEL_NEXT, KC_HOME},
     {KEY_PAGEDOWN, 0, ACT_SEL_NEXT, KC_HOME | KC_OVERVIEW},

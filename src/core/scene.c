@@ -371,6 +371,43 @@ static void home_button(Scene *s, const SceneView *v, float u)
     hit(s, r, ACT_HOME, 0);
 }
 
+/* Captions on/off, large text, high contrast: three 80-px buttons at the
+ * top, left of the language buttons, drawn as pictures so they need no
+ * words in any language. The one that is on is filled. */
+static void access_buttons(Scene *s, const SceneView *v, float u)
+{
+    int bw = (int)(TARGET_MIN * u * 1.2f), bh = (int)(TARGET_MIN * u), gap = (int)(12 * u);
+    int langs_w = v->n_langs * (int)(128 * u) + (v->n_langs - 1) * gap;
+    int x = v->w - (int)(24 * u) - langs_w - (int)(36 * u) - 3 * bw - 2 * gap;
+    int y = (int)(12 * u);
+    int th = (int)(2 * u) > 0 ? (int)(2 * u) : 1;
+    for (int i = 0; i < 3; i++) {
+        Rect r = {x + i * (bw + gap), y, bw, bh};
+        bool on = i == 0 ? v->captions : i == 1 ? v->large_text : v->high_contrast;
+        Color fg = on ? COL_ON_ACC : COL_TEXT;
+        if (on)
+            rect(s, r, COL_ACCENT);
+        else
+            frame(s, r, COL_DIM, th);
+        int cx = r.x + r.w / 2, cy = r.y + r.h / 2;
+        if (i == 0) { /* a caption: three lines of text */
+            int lw = r.w / 2, lh = (int)(5 * u) > 0 ? (int)(5 * u) : 1;
+            for (int k = -1; k <= 1; k++)
+                rect(s, (Rect){cx - lw / 2, cy + k * (int)(12 * u) - lh / 2, k == 1 ? lw * 2 / 3 : lw, lh}, fg);
+        } else if (i == 1) { /* a small and a large A */
+            text_at(s, v, r.x + (int)(16 * u), cy - (int)(10 * u), "A", 1, (int)(22 * u), FONT_BOLD, fg);
+            text_at(s, v, cx - (int)(2 * u), cy - (int)(24 * u), "A", 1, (int)(38 * u), FONT_BOLD, fg);
+        } else { /* a square half light, half dark */
+            int sq = r.h / 2;
+            Rect b = {cx - sq / 2, cy - sq / 2, sq, sq};
+            rect(s, b, on ? COL_ON_ACC : COL_BLACK);
+            rect(s, (Rect){b.x, b.y, sq / 2, sq}, on ? COL_ACCENT : COL_WHITE);
+            frame(s, b, fg, th);
+        }
+        hit(s, r, i == 0 ? ACT_TOGGLE_CAPTIONS : i == 1 ? ACT_LARGE_TEXT : ACT_HIGH_CONTRAST, 0);
+    }
+}
+
 /* ‹ and › at the sides of the image area; the left and right thirds of the
  * screen turn pages (added first, so buttons drawn later win a tap). */
 static void side_arrows(Scene *s, const SceneView *v, Rect area, float u, bool prev, bool next)
@@ -437,35 +474,37 @@ static void slide_text(const SceneView *v, const Exhibition *ex, const Slide *sl
     const Measure *m = v->measure;
     int margin = (int)(48 * u);
     memset(t, 0, sizeof *t);
+    /* large-text mode: every size a third larger, and a taller panel */
+    float ts = v->large_text ? 1.35f : 1.0f;
     t->title = loc_get(&sl->title, lang, ex);
     const char *caption = loc_get(&sl->caption, lang, ex);
     const char *body = loc_get(&sl->text, lang, ex);
     t->credit = loc_get(&sl->credit, lang, ex);
-    t->credit_px = (int)(24 * u);
-    t->credit_px_min = (int)(18 * u);
+    t->credit_px = (int)(24 * u * ts);
+    t->credit_px_min = (int)(18 * u * ts);
     if (sl->image) {
         /* The caption panel at the bottom; the image goes above it. */
         t->main = caption ? caption : body;
-        int ph = v->h / 4;
+        int ph = v->large_text ? v->h * 9 / 25 : v->h / 4;
         t->panel = (Rect){0, v->h - ph, v->w, ph};
         t->pad = (int)(32 * u);
         int counter_w = (int)(200 * u);
         int tx = margin, tw = v->w - 2 * margin - counter_w;
         int y = t->panel.y + t->pad;
-        int title_px = (int)(40 * u);
+        int title_px = (int)(40 * u * ts);
         if (t->title) {
             t->title_at = (Rect){tx, y, tw, m->line_height(m->ctx, title_px, FONT_BOLD)};
             if (*t->title && tw > 0 && t->title_at.h > 0)
-                layout_fit(m, FONT_BOLD, t->title, tw, t->title_at.h, title_px, (int)(28 * u),
+                layout_fit(m, FONT_BOLD, t->title, tw, t->title_at.h, title_px, (int)(28 * u * ts),
                            &t->title_tb);
             y += t->title_tb.n * t->title_tb.line_h + (int)(8 * u);
         }
         int credit_h = t->credit ? m->line_height(m->ctx, t->credit_px, FONT_REGULAR) : 0;
         int cap_bottom = t->panel.y + t->panel.h - t->pad - credit_h - (t->credit ? (int)(8 * u) : 0);
         t->main_room = t->main_at = (Rect){tx, y, tw, cap_bottom - y};
-        t->main_px_min = (int)(22 * u);
+        t->main_px_min = (int)(22 * u * ts);
         if (t->main && *t->main && tw > 0 && t->main_room.h > 0)
-            layout_fit(m, FONT_REGULAR, t->main, tw, t->main_room.h, (int)(32 * u), t->main_px_min,
+            layout_fit(m, FONT_REGULAR, t->main, tw, t->main_room.h, (int)(32 * u * ts), t->main_px_min,
                        &t->main_tb);
         t->credit_at = (Rect){tx, t->panel.y + t->panel.h - t->pad - credit_h, tw, credit_h};
         return;
@@ -481,12 +520,13 @@ static void slide_text(const SceneView *v, const Exhibition *ex, const Slide *sl
     int credit_line = m->line_height(m->ctx, t->credit_px, FONT_REGULAR);
     int credit_h = t->credit ? credit_line + (int)(24 * u) : 0;
     if (t->title)
-        layout_fit(m, FONT_BOLD, t->title, bw, avail / 3, (int)(64 * u), (int)(36 * u), &t->title_tb);
+        layout_fit(m, FONT_BOLD, t->title, bw, avail / 3, (int)(64 * u * ts), (int)(36 * u * ts),
+                   &t->title_tb);
     int title_h = t->title_tb.n * t->title_tb.line_h;
     int body_max = avail - title_h - (t->title ? gap : 0) - credit_h;
-    t->main_px_min = (int)(24 * u);
+    t->main_px_min = (int)(24 * u * ts);
     if (body && body_max > 0)
-        layout_fit(m, FONT_REGULAR, body, bw, body_max, (int)(42 * u), t->main_px_min, &t->main_tb);
+        layout_fit(m, FONT_REGULAR, body, bw, body_max, (int)(42 * u * ts), t->main_px_min, &t->main_tb);
     int body_h = t->main_tb.n * t->main_tb.line_h;
     int total = title_h + (t->title && body ? gap : 0) + body_h + credit_h;
     int y = top + (avail - total) / 2;
@@ -518,6 +558,11 @@ static int build_slide(Scene *s, const SceneView *v, float u)
     const char *credit = loc_get(&sl->credit, lang, ex);
     bool has_image = sl->image != NULL; /* even when it cannot be shown: a placeholder stands in */
     Rect arrows_area = {0, 0, v->w, v->h};
+    /* high contrast: pure white on pure black, captions in bold */
+    bool hc = v->high_contrast;
+    Color text_col = hc ? COL_WHITE : COL_TEXT, dim_col = hc ? COL_WHITE : COL_DIM;
+    if (hc)
+        s->clear = COL_BLACK;
     int bottom = v->h;
 
     if (has_image) {
@@ -527,14 +572,17 @@ static int build_slide(Scene *s, const SceneView *v, float u)
             SlideText t;
             slide_text(v, ex, sl, lang, u, &t);
             Rect panel = t.panel;
-            rect(s, panel, COL_PANEL);
+            rect(s, panel, hc ? COL_BLACK : COL_PANEL);
+            if (hc) /* a clear edge between the picture and the words */
+                rect(s, (Rect){panel.x, panel.y, panel.w, (int)(3 * u) > 0 ? (int)(3 * u) : 1}, COL_WHITE);
             if (t.title)
-                emit_block(s, v, t.title, &t.title_tb, t.title_at, FONT_BOLD, COL_TEXT, ALIGN_LEFT);
+                emit_block(s, v, t.title, &t.title_tb, t.title_at, FONT_BOLD, text_col, ALIGN_LEFT);
             if (t.main)
-                emit_block(s, v, t.main, &t.main_tb, t.main_at, FONT_REGULAR, COL_TEXT, ALIGN_LEFT);
+                emit_block(s, v, t.main, &t.main_tb, t.main_at, hc ? FONT_BOLD : FONT_REGULAR, text_col,
+                           ALIGN_LEFT);
             if (t.credit)
                 block(s, v, t.credit, t.credit_at, t.credit_px, t.credit_px_min, FONT_REGULAR,
-                      COL_DIM, ALIGN_LEFT);
+                      dim_col, ALIGN_LEFT);
             counter(s, v, ex, v->w - margin, panel.y + panel.h - t.pad - m->line_height(m->ctx, (int)(28 * u), FONT_REGULAR), u);
             bottom = panel.y;
         } else {
@@ -554,11 +602,13 @@ static int build_slide(Scene *s, const SceneView *v, float u)
         SlideText t;
         slide_text(v, ex, sl, lang, u, &t);
         if (t.title)
-            emit_block(s, v, t.title, &t.title_tb, t.title_at, FONT_BOLD, COL_ACCENT, ALIGN_CENTER);
+            emit_block(s, v, t.title, &t.title_tb, t.title_at, FONT_BOLD, hc ? COL_WHITE : COL_ACCENT,
+                       ALIGN_CENTER);
         if (t.main)
-            emit_block(s, v, t.main, &t.main_tb, t.main_at, FONT_REGULAR, COL_TEXT, ALIGN_CENTER);
+            emit_block(s, v, t.main, &t.main_tb, t.main_at, hc ? FONT_BOLD : FONT_REGULAR, text_col,
+                       ALIGN_CENTER);
         if (t.credit)
-            block(s, v, t.credit, t.credit_at, t.credit_px, t.credit_px_min, FONT_REGULAR, COL_DIM,
+            block(s, v, t.credit, t.credit_at, t.credit_px, t.credit_px_min, FONT_REGULAR, dim_col,
                   ALIGN_CENTER);
         arrows_area = (Rect){0, top, v->w, v->h - top};
         counter(s, v, ex, v->w - margin,
@@ -566,8 +616,10 @@ static int build_slide(Scene *s, const SceneView *v, float u)
     }
     int chrome = s->n;
     side_arrows(s, v, arrows_area, u, v->slide > 0, v->slide + 1 < ex->n_slides);
-    if (!v->lecture.on)
+    if (!v->lecture.on) {
         home_button(s, v, u);
+        access_buttons(s, v, u);
+    }
     return chrome;
 }
 

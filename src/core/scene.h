@@ -115,6 +115,8 @@ typedef struct {
     const char *langs[SCENE_MAX_LANGS]; /* offered languages, in display order */
     int n_langs, lang;           /* lang: index into langs */
     bool captions;               /* caption panel shown */
+    bool large_text;             /* visitors' large-text mode */
+    bool high_contrast;          /* visitors' high-contrast captions */
     /* Has this image already failed to load? (slide -1 = cover) */
     bool (*image_failed)(void *ctx, int exhibition, int slide);
     void *ctx;

@@ -22,6 +22,8 @@ struct Show {
     int exhibition, slide;    /* current, 0-based; exhibition -1 on home */
     int home_sel;
     bool captions;
+    bool large_text, high_contrast;     /* visitors' accessibility modes */
+    bool large_default, contrast_default; /* what a reset returns to */
     bool running;
     int w, h;
 
@@ -163,6 +165,8 @@ Show *show_create(const Library *lib, const ShowConfig *cfg, const Measure *meas
     s->screen = SCREEN_HOME;
     s->exhibition = -1;
     s->captions = true;
+    s->large_text = s->large_default = cfg && cfg->large_text;
+    s->high_contrast = s->contrast_default = cfg && cfg->high_contrast;
     s->running = true;
     s->w = w;
     s->h = h;
@@ -675,6 +679,14 @@ static void run_action(Show *s, Action a, int arg)
         s->captions = !s->captions;
         s->dirty = true;
         break;
+    case ACT_LARGE_TEXT:
+        s->large_text = !s->large_text;
+        s->dirty = true;
+        break;
+    case ACT_HIGH_CONTRAST:
+        s->high_contrast = !s->high_contrast;
+        s->dirty = true;
+        break;
     case ACT_QUIT:
         if (s->allow_quit)
             s->running = false;
@@ -898,6 +910,8 @@ static void reset_for_next_visitor(Show *s)
     s->home_sel = 0;
     s->lang = s->start_lang;
     s->captions = true;
+    s->large_text = s->large_default;
+    s->high_contrast = s->contrast_default;
     s->overview = false;
     s->dirty = true;
 }
@@ -1073,6 +1087,8 @@ static SceneView make_view(Show *s, int w, int h)
         .home_sel = s->home_sel,
         .n_langs = s->n_langs, .lang = s->lang,
         .captions = s->captions,
+        .large_text = s->large_text,
+        .high_contrast = s->high_contrast,
         .image_failed = image_failed_cb, .ctx = s,
         .measure = &s->measure,
     };
@@ -1302,7 +1318,7 @@ int show_state_json(const Show *s, uint64_t now, char *buf, size_t n)
                      "\"exhibitions\":%d,\"home_selection\":%d,"
                      "\"language\":%s,\"zoom\":1.0,\"captions\":%s,\"running\":%s,"
                      "\"blank\":%s,\"overview_selection\":%d,\"timer_overlay\":%s,\"goto\":%s,"
-                     "\"presenter\":%s,\"admin\":%s,\"idle\":\"%s\","
+                     "\"presenter\":%s,\"admin\":%s,\"idle\":\"%s\",\"large_text\":%s,\"high_contrast\":%s,"
                      "\"timer\":{\"elapsed_ms\":%lld,\"remaining_ms\":%lld,\"running\":%s,"
                      "\"level\":\"%s\",\"pacing_ms\":%s}}",
                      screen, s->lecture_mode ? "lecture" : "kiosk", id, slide, slides,
@@ -1322,6 +1338,7 @@ int show_state_json(const Show *s, uint64_t now, char *buf, size_t n)
                      : s->idle.phase == IDLE_RESTING  ? "resting"
                      : s->idle.phase == IDLE_ATTRACT  ? "attract"
                                                       : "active",
+                     s->large_text ? "true" : "false", s->high_contrast ? "true" : "false",
                      (long long)elapsed, (long long)ltimer_remaining(&s->timer, now),
                      s->timer.running ? "true" : "false", level_names[level], pacing);
     if (id != id_small)

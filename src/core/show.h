@@ -34,6 +34,7 @@ typedef struct {
     int repeat_hold_ms, repeat_every_ms; /* auto-repeat rule; 0 = 700 and 300 */
     const char *notes_lang;             /* NULL = the start language */
     const char *started;                /* wall-clock start for the rehearsal record, ISO 8601 */
+    bool large_text, high_contrast;     /* visitors' modes at start and after a reset */
     /* a kiosk left alone (0 = the defaults of idle.h) */
     int idle_timeout_ms, idle_warning_ms, attract_delay_ms;
     /* administrator */

@@ -625,6 +625,8 @@ static bool app_open(App *a, const AppOptions *opt, bool headless)
         .notes_lang = st->notes_lang,
         .started = started,
         .admin_pin_hash = st->admin_pin_hash,
+        .large_text = st->large_text,
+        .high_contrast = st->high_contrast,
         .idle_timeout_ms = st->idle_s * 1000,
         .idle_warning_ms = st->warning_s * 1000,
         .attract_delay_ms = st->attract_delay_s > 0 ? st->attract_delay_s * 1000 : 1,
