@@ -540,6 +540,37 @@ static void slide_text(const SceneView *v, const Exhibition *ex, const Slide *sl
     t->credit_at = (Rect){x, y + (int)(24 * u), bw, credit_line};
 }
 
+/* A caption that does not fit even at the smallest size: all its lines at
+ * that size, of which the panel shows a window starting at line `scroll`,
+ * and a thin scroll bar; a vertical drag on the panel moves the window. */
+static void emit_scrolling(Scene *s, const SceneView *v, const char *text, Rect room, int px,
+                           FontStyle st, Color c, float u)
+{
+    const Measure *m = v->measure;
+    LayoutLine lines[LAYOUT_MAX_LINES];
+    bool more = false;
+    int bar = (int)(10 * u) > 2 ? (int)(10 * u) : 2;
+    int n = layout_wrap(m, px, st, text, room.w - 2 * bar, lines, LAYOUT_MAX_LINES, &more);
+    int lh = m->line_height(m->ctx, px, st);
+    int visible = lh > 0 ? room.h / lh : 0;
+    if (visible < 1 || n <= 0)
+        return;
+    int max = n > visible ? n - visible : 0;
+    int first = v->caption_scroll < 0 ? 0 : v->caption_scroll > max ? max : v->caption_scroll;
+    for (int i = 0; i < visible && first + i < n; i++) {
+        const LayoutLine *ln = &lines[first + i];
+        text_at(s, v, room.x, room.y + i * lh, text + ln->start, ln->len, px, st, c);
+    }
+    /* the bar: where the window is in the whole caption */
+    Rect track = {room.x + room.w - bar, room.y, bar, visible * lh};
+    rect(s, track, (Color){255, 255, 255, 40});
+    int th = track.h * visible / n, ty = track.y + track.h * first / n;
+    rect(s, (Rect){track.x, ty, bar, th > bar ? th : bar}, COL_ACCENT);
+    s->scroll_area = room;
+    s->scroll_line = lh;
+    s->scroll_max = max;
+}
+
 /* One slide: its content (image, caption panel, text, counter), then the
  * chrome that stays put when slides move (arrows, home button, the page-
  * turning thirds). Returns the index of the first chrome item, so a caller
@@ -577,7 +608,10 @@ static int build_slide(Scene *s, const SceneView *v, float u)
                 rect(s, (Rect){panel.x, panel.y, panel.w, (int)(3 * u) > 0 ? (int)(3 * u) : 1}, COL_WHITE);
             if (t.title)
                 emit_block(s, v, t.title, &t.title_tb, t.title_at, FONT_BOLD, text_col, ALIGN_LEFT);
-            if (t.main)
+            if (t.main && t.main_tb.truncated)
+                emit_scrolling(s, v, t.main, t.main_room, t.main_tb.px, hc ? FONT_BOLD : FONT_REGULAR,
+                               text_col, u);
+            else if (t.main)
                 emit_block(s, v, t.main, &t.main_tb, t.main_at, hc ? FONT_BOLD : FONT_REGULAR, text_col,
                            ALIGN_LEFT);
             if (t.credit)
@@ -644,6 +678,7 @@ static void build_moving_slide(Scene *s, const SceneView *v, float u)
         int chrome = build_slide(s, &nv, u);
         s->n = chrome;            /* its content only */
         s->n_hits = h0;
+        s->scroll_area = (Rect){0, 0, 0, 0}; /* only the current slide's caption scrolls */
         shift_items(s, n0, s->n, off > 0 ? off - v->w : off + v->w);
     }
     int n1 = s->n;
@@ -664,6 +699,8 @@ static float scale_of(const SceneView *v)
 
 static void scene_reset(Scene *s)
 {
+    s->scroll_area = (Rect){0, 0, 0, 0};
+    s->scroll_max = 0;
     s->n = 0;
     s->n_hits = 0;
     s->arena_len = 0;

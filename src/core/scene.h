@@ -58,6 +58,10 @@ typedef struct {
     char *arena;      size_t arena_len, arena_cap;
     Color clear;      /* background */
     bool oom;         /* something was dropped for want of memory */
+    /* A caption too long for its panel scrolls by dragging the panel: */
+    Rect scroll_area; /* where a vertical drag scrolls it (w = 0: nothing scrolls) */
+    int scroll_line;  /* px a line */
+    int scroll_max;   /* lines it can scroll */
 } Scene;
 
 typedef enum { SCREEN_HOME, SCREEN_SLIDE, SCREEN_ADMIN } Screen;
@@ -115,6 +119,7 @@ typedef struct {
     const char *langs[SCENE_MAX_LANGS]; /* offered languages, in display order */
     int n_langs, lang;           /* lang: index into langs */
     bool captions;               /* caption panel shown */
+    int caption_scroll;          /* lines a long caption is scrolled */
     bool large_text;             /* visitors' large-text mode */
     bool high_contrast;          /* visitors' high-contrast captions */
     /* Has this image already failed to load? (slide -1 = cover) */

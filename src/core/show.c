@@ -33,6 +33,9 @@ struct Show {
     /* slides that follow the finger (kiosk) */
     float drag;               /* px the current slide is dragged to the right */
     float drag_base;          /* where the slide was when the finger caught it */
+    int caption_scroll;       /* lines a long caption is scrolled */
+    bool scrolling;           /* a finger is scrolling the caption */
+    int scroll_base;
     bool dragging;
     float anim_from;          /* an animation brings the offset from this to 0 */
     uint64_t anim_t0;
@@ -251,6 +254,7 @@ static void go_slide(Show *s, int slide)
         slide = ex->n_slides - 1;
     if (slide != s->slide) {
         s->slide = slide;
+        s->caption_scroll = 0;
         s->dirty = true;
     }
 }
@@ -295,6 +299,25 @@ static void follow_finger(Show *s)
     }
     float dx = g->x - g->x0, dy = g->y - g->y0;
     float slop = 0.02f * (float)(s->w < s->h ? s->w : s->h);
+    /* up and down on a long caption scrolls it, a line at a time */
+    const Scene *sc = &s->scene;
+    if (!s->dragging && (s->scrolling || (fabsf(dy) >= slop && fabsf(dy) > fabsf(dx) &&
+                                          sc->scroll_area.w > 0 && rect_contains(sc->scroll_area, g->x0, g->y0)))) {
+        if (!s->scrolling) {
+            s->scrolling = true;
+            s->scroll_base = s->caption_scroll;
+        }
+        int to = s->scroll_base - (int)lroundf(dy / (float)(sc->scroll_line > 0 ? sc->scroll_line : 1));
+        if (to < 0)
+            to = 0;
+        if (to > sc->scroll_max)
+            to = sc->scroll_max;
+        if (to != s->caption_scroll) {
+            s->caption_scroll = to;
+            s->dirty = true;
+        }
+        return;
+    }
     if (!s->dragging && (fabsf(dx) < slop || fabsf(dx) < fabsf(dy)))
         return;
     const Exhibition *ex = s->lib->items[s->exhibition];
@@ -630,11 +653,13 @@ static void run_action(Show *s, Action a, int arg)
     case ACT_LANG:
         if (arg >= 0 && arg < s->n_langs && arg != s->lang) {
             s->lang = arg;
+            s->caption_scroll = 0;
             s->dirty = true;
         }
         break;
     case ACT_LANG_NEXT:
         s->lang = (s->lang + 1) % s->n_langs;
+        s->caption_scroll = 0;
         s->dirty = true;
         break;
     case ACT_SEL_NEXT:
@@ -990,6 +1015,8 @@ void show_handle(Show *s, const Event *ev)
             on_gesture(s, &g);
         if (ev->type == EV_POINTER_UP && s->gesture.n_down == 0 && s->dragging)
             navigate(s, s->slide); /* released short of a page turn: spring back */
+        if (s->gesture.n_down == 0)
+            s->scrolling = false;
         break;
     }
     case EV_RESIZE:
@@ -1087,6 +1114,7 @@ static SceneView make_view(Show *s, int w, int h)
         .home_sel = s->home_sel,
         .n_langs = s->n_langs, .lang = s->lang,
         .captions = s->captions,
+        .caption_scroll = s->caption_scroll,
         .large_text = s->large_text,
         .high_contrast = s->high_contrast,
         .image_failed = image_failed_cb, .ctx = s,

@@ -53,7 +53,8 @@ static bool scene_truncates(const Library *lib, const Measure *m, int w, int h, 
     scene_init(&s);
     SceneView v = view(lib, m, w, h, slide);
     scene_build(&s, &v);
-    bool cut = scene_find_text(&s, ELLIPSIS) != NULL;
+    /* a caption that does not fit scrolls; a text slide's body ends in "…" */
+    bool cut = scene_find_text(&s, ELLIPSIS) != NULL || s.scroll_area.w > 0;
     scene_free(&s);
     return cut;
 }
