@@ -414,8 +414,8 @@ static void side_arrows(Scene *s, const SceneView *v, Rect area, float u, bool p
 {
     hit(s, (Rect){0, 0, v->w / 3, v->h}, ACT_PREV, 0);
     hit(s, (Rect){v->w - v->w / 3, 0, v->w / 3, v->h}, ACT_NEXT, 0);
-    if (v->lecture.on)
-        return; /* taps still turn pages, but the audience sees no buttons */
+    if (v->lecture.on || v->hide_arrows)
+        return; /* taps still turn pages, but no buttons are drawn */
     int bw = (int)(TARGET_MIN * u), bh = (int)(140 * u), px = (int)(72 * u);
     int y = area.y + (area.h - bh) / 2;
     const Measure *m = v->measure;
@@ -651,8 +651,10 @@ static int build_slide(Scene *s, const SceneView *v, float u)
     int chrome = s->n;
     side_arrows(s, v, arrows_area, u, v->slide > 0, v->slide + 1 < ex->n_slides);
     if (!v->lecture.on) {
-        home_button(s, v, u);
-        access_buttons(s, v, u);
+        if (!v->hide_home)
+            home_button(s, v, u);
+        if (!v->hide_accessibility)
+            access_buttons(s, v, u);
     }
     return chrome;
 }
@@ -1131,7 +1133,7 @@ void scene_build(Scene *s, const SceneView *v)
         build_moving_slide(s, v, u);
     else
         build_home(s, v, u);
-    if (!v->lecture.on || v->screen == SCREEN_ADMIN)
+    if ((!v->lecture.on && !v->hide_language) || v->screen == SCREEN_ADMIN)
         lang_buttons(s, v, u);
     if (v->idle.phase == IDLE_WARNING)
         idle_warning(s, v, u);

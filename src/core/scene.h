@@ -121,6 +121,7 @@ typedef struct {
     bool captions;               /* caption panel shown */
     int caption_scroll;          /* lines a long caption is scrolled */
     bool large_text;             /* visitors' large-text mode */
+    bool hide_arrows, hide_language, hide_accessibility, hide_home; /* from the settings */
     bool high_contrast;          /* visitors' high-contrast captions */
     /* Has this image already failed to load? (slide -1 = cover) */
     bool (*image_failed)(void *ctx, int exhibition, int slide);

@@ -92,6 +92,7 @@ void settings_defaults(Settings *s)
     s->timer_overlay = false;
     s->repeat_hold_ms = DEF_REPEAT_HOLD_MS;
     s->repeat_every_ms = DEF_REPEAT_EVERY_MS;
+    s->show_arrows = s->show_language = s->show_accessibility = s->show_home = true;
     s->idle_s = 90;
     s->warning_s = 15;
     s->attract_delay_s = 30;
@@ -110,6 +111,9 @@ void settings_free(Settings *s)
     free(s->state_dir);
     free(s->admin_pin_hash);
     s->admin_pin_hash = NULL;
+    for (int i = 0; i < s->n_attract; i++)
+        free(s->attract[i]);
+    s->n_attract = 0;
     free(s->notes_lang);
     s->start_lang = s->state_dir = s->notes_lang = NULL;
     keymap_free(&s->keys);
@@ -541,7 +545,8 @@ static bool get_int(Ctx *c, json_t *v, const char *ptr, const char *name, const 
 }
 
 static const char *const kiosk_keys[] = {"idle_s", "warning_s", "attract_delay_s", "large_text",
-                                         "high_contrast"};
+                                         "high_contrast", "attract", "controls"};
+static const char *const control_keys[] = {"arrows", "language", "accessibility", "home"};
 
 /* "kiosk": what a visitor's screen does when left alone, and its defaults. */
 static void parse_kiosk(Ctx *c, Settings *s, json_t *root)
@@ -578,6 +583,56 @@ static void parse_kiosk(Ctx *c, Settings *s, json_t *root)
         else
             at_value(c, DIAG_ERROR, ptr, "\"%s\" in \"kiosk\" must be true or false, not %s",
                      flags[i], describe(v, true, tb, sizeof tb));
+    }
+    /* the attract loop's playlist */
+    if ((v = json_object_get(k, "attract"))) {
+        if (!json_is_array(v)) {
+            at_value(c, DIAG_ERROR, "/kiosk/attract", "\"attract\" in \"kiosk\" must be a list like "
+                     "[\"karlag-artists:3\", \"memory-alive\"], not %s", describe(v, false, tb, sizeof tb));
+        } else {
+            for (size_t i = 0; i < json_array_size(v); i++) {
+                json_t *e = json_array_get(v, i);
+                char ptr[64];
+                snprintf(ptr, sizeof ptr, "/kiosk/attract/%zu", i);
+                if (!json_is_string(e) || !*json_string_value(e)) {
+                    at_value(c, DIAG_ERROR, ptr, "entries of \"attract\" are an exhibition id, or an id "
+                             "and a slide number like \"karlag-artists:3\", not %s",
+                             describe(e, false, tb, sizeof tb));
+                    continue;
+                }
+                if (s->n_attract >= (int)N_OF(s->attract)) {
+                    at_value(c, DIAG_WARNING, ptr, "only the first %d entries of \"attract\" are used",
+                             (int)N_OF(s->attract));
+                    break;
+                }
+                char *copy = strdup(json_string_value(e));
+                if (copy)
+                    s->attract[s->n_attract++] = copy;
+            }
+        }
+    }
+    /* which controls visitors see */
+    if ((v = json_object_get(k, "controls"))) {
+        if (!json_is_object(v)) {
+            at_value(c, DIAG_ERROR, "/kiosk/controls", "\"controls\" in \"kiosk\" must be an object like "
+                     "{\"arrows\": false}, not %s", describe(v, false, tb, sizeof tb));
+        } else {
+            bool *flag_of[] = {&s->show_arrows, &s->show_language, &s->show_accessibility, &s->show_home};
+            for (int i = 0; i < 4; i++) {
+                json_t *f = json_object_get(v, control_keys[i]);
+                char ptr[64];
+                snprintf(ptr, sizeof ptr, "/kiosk/controls/%s", control_keys[i]);
+                if (!f)
+                    continue;
+                if (json_is_boolean(f))
+                    *flag_of[i] = json_is_true(f);
+                else
+                    at_value(c, DIAG_ERROR, ptr, "\"%s\" in \"controls\" must be true or false, not %s",
+                             control_keys[i], describe(f, true, tb, sizeof tb));
+            }
+            check_unknown_keys(c, v, "/kiosk/controls", control_keys, N_OF(control_keys),
+                               " in \"controls\"");
+        }
     }
     check_unknown_keys(c, k, "/kiosk", kiosk_keys, N_OF(kiosk_keys), " in \"kiosk\"");
 }

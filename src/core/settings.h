@@ -28,7 +28,10 @@ typedef struct {
     int warning_s;          /* the countdown; default 15 */
     int attract_delay_s;    /* home screen, then the attract loop; default 30 */
     bool large_text;        /* the visitor's large-text mode at start and after a reset */
-    bool high_contrast;     /* high-contrast captions at start and after a reset */   /* crypt(3) hash of the admin PIN (vitrine --hash-pin); NULL: none */
+    bool high_contrast;     /* high-contrast captions at start and after a reset */
+    char *attract[64];      /* the attract loop's playlist: "id" (its cover) or "id:N" (slide N) */
+    int n_attract;          /* 0: the slides marked "attract" in the manifests, else the covers */
+    bool show_arrows, show_language, show_accessibility, show_home; /* controls on screen; default all */   /* crypt(3) hash of the admin PIN (vitrine --hash-pin); NULL: none */
     /* lecture */
     int warn_min;           /* timer turns amber this many minutes before the end; default 5 */
     int alert_min;          /* and red this many; default 1 */

@@ -24,6 +24,7 @@ struct Show {
     bool captions;
     bool large_text, high_contrast;     /* visitors' accessibility modes */
     bool large_default, contrast_default; /* what a reset returns to */
+    bool hide_arrows, hide_language, hide_accessibility, hide_home;
     bool running;
     int w, h;
 
@@ -170,6 +171,12 @@ Show *show_create(const Library *lib, const ShowConfig *cfg, const Measure *meas
     s->captions = true;
     s->large_text = s->large_default = cfg && cfg->large_text;
     s->high_contrast = s->contrast_default = cfg && cfg->high_contrast;
+    if (cfg) {
+        s->hide_arrows = cfg->hide_arrows;
+        s->hide_language = cfg->hide_language;
+        s->hide_accessibility = cfg->hide_accessibility;
+        s->hide_home = cfg->hide_home;
+    }
     s->running = true;
     s->w = w;
     s->h = h;
@@ -195,7 +202,7 @@ Show *show_create(const Library *lib, const ShowConfig *cfg, const Measure *meas
     IdleConfig ic = {cfg ? cfg->idle_timeout_ms : 0, cfg ? cfg->idle_warning_ms : 0,
                      cfg ? cfg->attract_delay_ms : 0};
     idle_init(&s->idle, &ic, 0);
-    int cap = 0;
+    int cap = cfg ? cfg->n_attract : 0;
     for (int i = 0; i < lib->n; i++)
         cap += lib->items[i]->n_slides + 1;
     s->attract = calloc((size_t)cap + 1, sizeof *s->attract);
@@ -203,7 +210,27 @@ Show *show_create(const Library *lib, const ShowConfig *cfg, const Measure *meas
         show_free(s);
         return NULL;
     }
-    for (int i = 0; i < lib->n; i++)
+    /* the settings' playlist first: "id" or "id:N" */
+    for (int i = 0; cfg && i < cfg->n_attract && s->n_attract < cap; i++) {
+        char id[256];
+        snprintf(id, sizeof id, "%s", cfg->attract[i]);
+        char *colon = strrchr(id, ':');
+        int slide = -1;
+        if (colon) {
+            char *end;
+            long n = strtol(colon + 1, &end, 10);
+            if (*end == '\0' && n >= 1) {
+                slide = (int)n - 1;
+                *colon = '\0';
+            }
+        }
+        int ex = library_find(lib, id);
+        if (ex < 0 || slide >= lib->items[ex]->n_slides)
+            continue;
+        s->attract[s->n_attract].ex = ex;
+        s->attract[s->n_attract++].slide = slide;
+    }
+    for (int i = 0; s->n_attract == 0 && i < lib->n; i++)
         for (int k = 0; k < lib->items[i]->n_slides; k++)
             if (lib->items[i]->slides[k].attract) {
                 s->attract[s->n_attract].ex = i;
@@ -1116,6 +1143,8 @@ static SceneView make_view(Show *s, int w, int h)
         .captions = s->captions,
         .caption_scroll = s->caption_scroll,
         .large_text = s->large_text,
+        .hide_arrows = s->hide_arrows, .hide_language = s->hide_language,
+        .hide_accessibility = s->hide_accessibility, .hide_home = s->hide_home,
         .high_contrast = s->high_contrast,
         .image_failed = image_failed_cb, .ctx = s,
         .measure = &s->measure,

@@ -35,6 +35,11 @@ typedef struct {
     const char *notes_lang;             /* NULL = the start language */
     const char *started;                /* wall-clock start for the rehearsal record, ISO 8601 */
     bool large_text, high_contrast;     /* visitors' modes at start and after a reset */
+    /* the attract playlist: "id" (its cover) or "id:N" (slide N); none = the
+     * slides marked "attract", else the covers. Entries naming nothing are skipped. */
+    char *const *attract;
+    int n_attract;
+    bool hide_arrows, hide_language, hide_accessibility, hide_home; /* controls visitors do not get */
     /* a kiosk left alone (0 = the defaults of idle.h) */
     int idle_timeout_ms, idle_warning_ms, attract_delay_ms;
     /* administrator */
