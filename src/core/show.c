@@ -230,7 +230,8 @@ Show *show_create(const Library *lib, const ShowConfig *cfg, const Measure *meas
         s->attract[s->n_attract].ex = ex;
         s->attract[s->n_attract++].slide = slide;
     }
-    for (int i = 0; s->n_attract == 0 && i < lib->n; i++)
+    bool chosen = s->n_attract > 0; /* the settings chose: the manifests' marks do not add */
+    for (int i = 0; !chosen && i < lib->n; i++)
         for (int k = 0; k < lib->items[i]->n_slides; k++)
             if (lib->items[i]->slides[k].attract) {
                 s->attract[s->n_attract].ex = i;
