@@ -3,6 +3,8 @@
 
 #include <SDL_image.h>
 #include <errno.h>
+#include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,9 +118,15 @@ static SDL_Surface *decode_jpeg(const unsigned char *buf, size_t len, int bw, in
         return NULL;
     }
     SDL_Surface *s = NULL;
-    int w, h, subsamp, cs;
+    /* A stream that ends before its frame header is "tables only" to
+     * libturbojpeg: success, with w and h never written. */
+    int w = 0, h = 0, subsamp, cs;
     if (tjDecompressHeader3(tj, buf, (unsigned long)len, &w, &h, &subsamp, &cs) != 0) {
         snprintf(err, errn, "not a readable JPEG: %s", tjGetErrorStr2(tj));
+        goto done;
+    }
+    if (w <= 0 || h <= 0) {
+        snprintf(err, errn, "not a readable JPEG: it ends before the image starts");
         goto done;
     }
     if (!dims_ok(w, h, err, errn))
@@ -169,6 +177,56 @@ static bool png_dims(const unsigned char *b, size_t n, int *w, int *h)
     return true;
 }
 
+/* Every chunk lies inside the file, up to IEND. SDL_image's PNG reader
+ * ignores short reads, so libpng would go on parsing a chunk that runs past
+ * the end from stale bytes, and can loop forever on it. */
+static bool png_complete(const unsigned char *b, size_t n)
+{
+    size_t pos = 8;
+    while (n - pos >= 12) {
+        uint32_t len = (uint32_t)b[pos] << 24 | (uint32_t)b[pos + 1] << 16 |
+                       (uint32_t)b[pos + 2] << 8 | b[pos + 3];
+        if (len > n - pos - 12)
+            return false;
+        bool end = memcmp(b + pos + 4, "IEND", 4) == 0;
+        pos += 12 + (size_t)len;
+        if (end)
+            return true;
+    }
+    return false;
+}
+
+/* Canvas size from the first chunk of a WebP file (simple lossy "VP8 ",
+ * lossless "VP8L", extended "VP8X"): SDL_image allocates that much before
+ * decoding, so it is checked first, as for PNG. */
+static bool webp_dims(const unsigned char *b, size_t n, int *w, int *h)
+{
+    if (n < 21 || memcmp(b, "RIFF", 4) != 0 || memcmp(b + 8, "WEBP", 4) != 0)
+        return false;
+    const unsigned char *p = b + 20; /* the chunk's payload */
+    if (memcmp(b + 12, "VP8 ", 4) == 0) {
+        if (n < 30 || p[3] != 0x9d || p[4] != 0x01 || p[5] != 0x2a)
+            return false;
+        *w = (p[6] | p[7] << 8) & 0x3fff;
+        *h = (p[8] | p[9] << 8) & 0x3fff;
+    } else if (memcmp(b + 12, "VP8L", 4) == 0) {
+        if (n < 25 || p[0] != 0x2f)
+            return false;
+        uint32_t bits = (uint32_t)p[1] | (uint32_t)p[2] << 8 | (uint32_t)p[3] << 16 |
+                        (uint32_t)p[4] << 24;
+        *w = (int)(bits & 0x3fff) + 1;
+        *h = (int)(bits >> 14 & 0x3fff) + 1;
+    } else if (memcmp(b + 12, "VP8X", 4) == 0) {
+        if (n < 30)
+            return false;
+        *w = (int)((uint32_t)p[4] | (uint32_t)p[5] << 8 | (uint32_t)p[6] << 16) + 1;
+        *h = (int)((uint32_t)p[7] | (uint32_t)p[8] << 8 | (uint32_t)p[9] << 16) + 1;
+    } else {
+        return false;
+    }
+    return true;
+}
+
 static SDL_Surface *to_argb(SDL_Surface *s, Color bg, char *err, size_t errn)
 {
     SDL_Surface *c = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_ARGB8888, 0);
@@ -185,13 +243,15 @@ static SDL_Surface *decode_sdl(const unsigned char *buf, size_t len, ImageFormat
                                FitMode fit, Color bg, char *err, size_t errn)
 {
     int w = 0, h = 0;
-    if (f == IMG_FMT_PNG) {
-        if (!png_dims(buf, len, &w, &h)) {
-            snprintf(err, errn, "PNG header is damaged");
-            return NULL;
-        }
-        if (!dims_ok(w, h, err, errn))
-            return NULL;
+    if (!(f == IMG_FMT_PNG ? png_dims(buf, len, &w, &h) : webp_dims(buf, len, &w, &h))) {
+        snprintf(err, errn, "%s header is damaged", manifest_format_name(f));
+        return NULL;
+    }
+    if (!dims_ok(w, h, err, errn))
+        return NULL;
+    if (f == IMG_FMT_PNG && !png_complete(buf, len)) {
+        snprintf(err, errn, "PNG is cut short or damaged (its chunks do not end with IEND)");
+        return NULL;
     }
     SDL_RWops *rw = SDL_RWFromConstMem(buf, (int)len);
     if (!rw) {
@@ -218,32 +278,145 @@ static SDL_Surface *decode_sdl(const unsigned char *buf, size_t len, ImageFormat
 
 /* ---- SVG: rasterised at the size it is shown ----------------------------- */
 
+/* Never at the size the file claims to have: a 100-byte SVG saying
+ * width="100000" would ask for 40 GB before any check could run. Every
+ * raster below is of a size that was checked, or bounded by the box. */
+static SDL_Surface *svg_raster(const unsigned char *buf, size_t len, int w, int h)
+{
+    SDL_RWops *rw = SDL_RWFromConstMem(buf, (int)len);
+    SDL_Surface *s = rw ? IMG_LoadSizedSVG_RW(rw, w, h) : NULL;
+    if (rw)
+        SDL_RWclose(rw);
+    return s;
+}
+
+/* A length as SDL_image's SVG parser (nanosvg, 96 dpi) reads it, in pixels;
+ * only plain forms ("1600", "12.5mm"), else 0. */
+static double svg_length(const char *v, size_t n)
+{
+    size_t i = 0, digits = 0;
+    double x = 0, scale = 1;
+    for (; i < n && v[i] >= '0' && v[i] <= '9' && digits < 9; i++, digits++)
+        x = x * 10 + (v[i] - '0');
+    if (i < n && v[i] == '.') {
+        for (i++; i < n && v[i] >= '0' && v[i] <= '9' && digits < 9; i++, digits++) {
+            scale /= 10;
+            x += (v[i] - '0') * scale;
+        }
+    }
+    if (digits == 0)
+        return 0;
+    static const struct { const char *unit; double px; } units[] = {
+        {"", 1}, {"px", 1}, {"pt", 96.0 / 72}, {"pc", 96.0 / 6},
+        {"mm", 96 / 25.4}, {"cm", 96 / 2.54}, {"in", 96},
+    };
+    for (size_t u = 0; u < sizeof units / sizeof *units; u++)
+        if (n - i == strlen(units[u].unit) && memcmp(v + i, units[u].unit, n - i) == 0)
+            return x * units[u].px;
+    return 0;
+}
+
+/* The size the SVG has at scale 1, from its <svg> element's width and
+ * height (or its viewBox where one is missing), when they are stated
+ * plainly. Used only to size the raster as before; what is rasterised is
+ * bounded by the box whatever the file really holds. */
+static bool svg_declared_size(const unsigned char *buf, size_t len, double *w, double *h)
+{
+    const char *t = (const char *)buf, *end = t + len;
+    for (const char *p = t; (p = memchr(p, '<', (size_t)(end - p))) != NULL; p++) {
+        const char *q = p + 1;
+        while (q < end && strchr(" \t\n\v\f\r", *q) && *q)
+            q++;
+        if (end - q < 4 || memcmp(q, "svg", 3) != 0)
+            continue;
+        if (q[3] == '>')
+            return false; /* <svg>: no size stated */
+        if (!strchr(" \t\n\v\f\r", q[3]) || !q[3])
+            continue;
+        const char *tag_end = memchr(q, '>', (size_t)(end - q));
+        if (!tag_end)
+            return false;
+        double vb[4] = {0, 0, 0, 0};
+        *w = *h = 0;
+        for (q += 4; q < tag_end;) {
+            while (q < tag_end && strchr(" \t\n\v\f\r", *q) && *q)
+                q++;
+            const char *name = q;
+            while (q < tag_end && *q != '=' && !strchr(" \t\n\v\f\r", *q))
+                q++;
+            size_t nn = (size_t)(q - name);
+            while (q < tag_end && *q != '"' && *q != '\'')
+                q++;
+            if (q >= tag_end)
+                break;
+            const char *v = ++q, *ve = memchr(v, q[-1], (size_t)(tag_end - v));
+            if (!ve)
+                break;
+            q = ve + 1;
+            if (nn == 5 && memcmp(name, "width", 5) == 0) {
+                *w = svg_length(v, (size_t)(ve - v));
+            } else if (nn == 6 && memcmp(name, "height", 6) == 0) {
+                *h = svg_length(v, (size_t)(ve - v));
+            } else if (nn == 7 && memcmp(name, "viewBox", 7) == 0) {
+                for (int k = 0; k < 4; k++) {
+                    while (v < ve && (*v == ' ' || *v == ','))
+                        v++;
+                    const char *ne = v;
+                    while (ne < ve && *ne != ' ' && *ne != ',')
+                        ne++;
+                    vb[k] = k < 2 ? 0 : svg_length(v, (size_t)(ne - v));
+                    v = ne;
+                }
+            }
+        }
+        if (*w <= 0)
+            *w = vb[2];
+        if (*h <= 0)
+            *h = vb[3];
+        return *w > 0 && *h > 0 && *w <= 1e9 && *h <= 1e9;
+    }
+    return false;
+}
+
 static SDL_Surface *decode_svg(const unsigned char *buf, size_t len, int bw, int bh, FitMode fit,
                                Color bg, char *err, size_t errn)
 {
-    /* First at its own size, to learn the aspect ratio; then at the target. */
-    SDL_RWops *rw = SDL_RWFromConstMem(buf, (int)len);
-    SDL_Surface *s = rw ? IMG_LoadSVG_RW(rw) : NULL;
-    if (rw)
-        SDL_RWclose(rw);
+    double dw, dh;
+    SDL_Surface *s = NULL;
+    if (svg_declared_size(buf, len, &dw, &dh)) {
+        /* Contained or covering the box at the scale the stated size gives;
+         * SDL_image then fits the drawing into that. */
+        int iw = (int)ceil(dw), ih = (int)ceil(dh);
+        double sx = (double)bw / iw, sy = (double)bh / ih;
+        double sc = fit == FIT_COVER ? (sx > sy ? sx : sy) : (sx < sy ? sx : sy);
+        double tw = iw * sc + 0.5, th = ih * sc + 0.5;
+        if (!dims_ok(tw > INT_MAX ? INT_MAX : (int)tw, th > INT_MAX ? INT_MAX : (int)th, err,
+                     errn))
+            return NULL;
+        s = svg_raster(buf, len, (int)tw, (int)th);
+    } else {
+        /* Nothing stated plainly: contained, SDL_image fits it into the box
+         * itself. */
+        s = svg_raster(buf, len, bw, bh);
+        if (s && s->w > 0 && s->h > 0 && fit == FIT_COVER) {
+            /* Covering: the side that did not fill the box when contained
+             * is given, the other follows from the aspect ratio. Contained,
+             * the image was ceil(W*k) x ceil(H*k), so W/H < cw/(ch-1): a
+             * bound on the other side, checked before rasterising. */
+            int cw = s->w, ch = s->h;
+            SDL_FreeSurface(s);
+            bool by_height = (double)cw * bh >= (double)ch * bw;
+            double other = by_height ? (ch > 1 ? (double)bh * cw / (ch - 1) : INFINITY)
+                                     : (cw > 1 ? (double)bw * ch / (cw - 1) : INFINITY);
+            int o = other >= (double)INT_MAX ? INT_MAX : (int)ceil(other);
+            if (!dims_ok(by_height ? o : bw, by_height ? bh : o, err, errn))
+                return NULL;
+            s = by_height ? svg_raster(buf, len, 0, bh) : svg_raster(buf, len, bw, 0);
+        }
+    }
     if (!s || s->w <= 0 || s->h <= 0) {
         snprintf(err, errn, "SVG cannot be read: %s", IMG_GetError());
         SDL_FreeSurface(s);
-        return NULL;
-    }
-    int iw = s->w, ih = s->h;
-    SDL_FreeSurface(s);
-    double sx = (double)bw / iw, sy = (double)bh / ih;
-    double sc = fit == FIT_COVER ? (sx > sy ? sx : sy) : (sx < sy ? sx : sy);
-    int tw = (int)(iw * sc + 0.5), th = (int)(ih * sc + 0.5);
-    if (!dims_ok(tw, th, err, errn))
-        return NULL;
-    rw = SDL_RWFromConstMem(buf, (int)len);
-    s = rw ? IMG_LoadSizedSVG_RW(rw, tw, th) : NULL;
-    if (rw)
-        SDL_RWclose(rw);
-    if (!s) {
-        snprintf(err, errn, "SVG cannot be rasterised: %s", IMG_GetError());
         return NULL;
     }
     return to_argb(s, bg, err, errn);
