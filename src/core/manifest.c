@@ -12,6 +12,7 @@
 #include "manifest.h"
 
 #include "jsonloc.h"
+#include "jsontext.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -31,8 +32,6 @@
 #define SNIFF_HEAD_SVG 4096       /* more for SVG: XML prologues can be long */
 #define LECTURE_S_MAX 86400       /* one slide in a lecture: at most a day */
 #define DURATION_MIN_MAX 1440     /* a lecture: at most a day */
-#define SHOW_MAX 80               /* bytes of curator text quoted in a message */
-#define SUGGEST_MAX_DIST 2        /* "did you mean" within this edit distance */
 
 static const char *const default_languages[] = {"kk", "ru", "en"};
 #define DEFAULT_LANGUAGES_TEXT "[\"kk\", \"ru\", \"en\"]"
@@ -62,88 +61,6 @@ char *manifest_path_join(const char *a, const char *b)
     return out;
 }
 
-/* Curator text quoted in a message: cut at SHOW_MAX bytes on a character
- * boundary, with '"', '\' and control characters escaped so one message
- * stays one line. */
-static const char *shown(const char *s, char *out, size_t cap)
-{
-    size_t o = 0, i = 0;
-    for (; s[i]; i++) {
-        unsigned char c = (unsigned char)s[i];
-        /* stop only between characters, with room for one more and "…" */
-        if (o + 10 >= cap || ((c & 0xC0) != 0x80 && i >= SHOW_MAX))
-            break;
-        if (c == '"' || c == '\\') {
-            out[o++] = '\\';
-            out[o++] = (char)c;
-        } else if (c < 0x20 || c == 0x7F) {
-            o += (size_t)snprintf(out + o, cap - o, "\\u%04x", c);
-        } else {
-            out[o++] = (char)c;
-        }
-    }
-    if (s[i]) {
-        memcpy(out + o, "\xE2\x80\xA6", 3);
-        o += 3;
-    }
-    out[o] = '\0';
-    return out;
-}
-#define SHOWN_CAP (SHOW_MAX * 2 + 32)
-
-/* "a string", "an object", ...; numbers as their value when show_number. */
-static const char *describe(const json_t *v, bool show_number, char *buf, size_t cap)
-{
-    switch (json_typeof(v)) {
-    case JSON_OBJECT: return "an object";
-    case JSON_ARRAY: return "an array";
-    case JSON_STRING: return "a string";
-    case JSON_TRUE: return "true";
-    case JSON_FALSE: return "false";
-    case JSON_NULL: return "null";
-    case JSON_INTEGER:
-        if (!show_number)
-            return "a number";
-        snprintf(buf, cap, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-        return buf;
-    case JSON_REAL:
-        if (!show_number)
-            return "a number";
-        snprintf(buf, cap, "%g", json_real_value(v));
-        return buf;
-    }
-    return "a value";
-}
-
-/* Optimal string alignment distance (a swap of two neighbours costs 1, so
- * "captoin" is 1 away from "caption"), on bytes; -1 when clearly far. */
-static int edit_distance(const char *a, const char *b)
-{
-    size_t n = strlen(a), m = strlen(b);
-    enum { MAXLEN = 32 };
-    if (n > MAXLEN || m > MAXLEN || (n > m ? n - m : m - n) > SUGGEST_MAX_DIST)
-        return -1;
-    int d[MAXLEN + 1][MAXLEN + 1];
-    for (size_t i = 0; i <= n; i++)
-        d[i][0] = (int)i;
-    for (size_t j = 0; j <= m; j++)
-        d[0][j] = (int)j;
-    for (size_t i = 1; i <= n; i++) {
-        for (size_t j = 1; j <= m; j++) {
-            int cost = a[i - 1] != b[j - 1];
-            int best = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < best)
-                best = d[i][j - 1] + 1;
-            if (d[i - 1][j - 1] + cost < best)
-                best = d[i - 1][j - 1] + cost;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]
-                && d[i - 2][j - 2] + 1 < best)
-                best = d[i - 2][j - 2] + 1;
-            d[i][j] = best;
-        }
-    }
-    return d[n][m];
-}
 
 /* 2-3 lowercase ASCII letters, then any number of "-" + letters/digits
  * ("kk", "kk-Latn", "zh-TW"), shorter than LANG_CODE_MAX. */
@@ -295,7 +212,7 @@ static void check_unknown_keys(Ctx *c, json_t *obj, const char *obj_ptr,
     json_object_foreach(obj, key, v) {
         bool is_known = false;
         const char *best = NULL;
-        int best_d = SUGGEST_MAX_DIST + 1;
+        int best_d = JTEXT_SUGGEST_MAX_DIST + 1;
         for (size_t i = 0; i < n_known && !is_known; i++) {
             if (strcmp(key, known[i]) == 0) {
                 is_known = true;
@@ -303,7 +220,7 @@ static void check_unknown_keys(Ctx *c, json_t *obj, const char *obj_ptr,
             }
             /* "x" is 2 edits from "id" but means nothing like it: the
              * distance must also be less than the key's length */
-            int d = edit_distance(key, known[i]);
+            int d = jtext_edit_distance(key, known[i]);
             if (d >= 0 && d < best_d && (size_t)d < strlen(key)) {
                 best_d = d;
                 best = known[i];
@@ -312,14 +229,14 @@ static void check_unknown_keys(Ctx *c, json_t *obj, const char *obj_ptr,
         if (is_known)
             continue;
         char *ptr = jsonloc_ptr_join(obj_ptr, key);
-        char s[SHOWN_CAP];
+        char s[JTEXT_SHOWN_CAP];
         if (best)
             at_key(c, DIAG_WARNING, ptr ? ptr : obj_ptr,
                    "unknown key \"%s\"%s (did you mean \"%s\"?)",
-                   shown(key, s, sizeof s), where, best);
+                   jtext_shown(key, s, sizeof s), where, best);
         else
             at_key(c, DIAG_WARNING, ptr ? ptr : obj_ptr, "unknown key \"%s\"%s",
-                   shown(key, s, sizeof s), where);
+                   jtext_shown(key, s, sizeof s), where);
         free(ptr);
     }
 }
@@ -399,7 +316,7 @@ static void parse_localized(Ctx *c, json_t *v, const LocField *f, Localized *out
         at_value(c, DIAG_ERROR, f->ptr,
                  "%s must be a string or an object of translations like "
                  "{\"kk\": \"…\", \"ru\": \"…\"}, not %s",
-                 f->subject, describe(v, false, tb, sizeof tb));
+                 f->subject, jtext_describe(v, false, tb, sizeof tb));
         return;
     }
     Exhibition *ex = c->ex;
@@ -414,10 +331,10 @@ static void parse_localized(Ctx *c, json_t *v, const LocField *f, Localized *out
     json_object_foreach(v, code, t) {
         char *ptr = jsonloc_ptr_join(f->ptr, code);
         const char *p = ptr ? ptr : f->ptr;
-        char s[SHOWN_CAP];
+        char s[JTEXT_SHOWN_CAP];
         if (!lang_code_ok(code)) {
             at_key(c, DIAG_WARNING, p, "\"%s\" in %s is not a language code; it is ignored",
-                   shown(code, s, sizeof s), f->what);
+                   jtext_shown(code, s, sizeof s), f->what);
         } else {
             if (!in_languages(ex, code)) {
                 char list[128];
@@ -428,7 +345,7 @@ static void parse_localized(Ctx *c, json_t *v, const LocField *f, Localized *out
             }
             if (!json_is_string(t))
                 at_value(c, DIAG_ERROR, p, "\"%s\" translation of %s must be a string, not %s",
-                         code, f->what, describe(t, false, tb, sizeof tb));
+                         code, f->what, jtext_describe(t, false, tb, sizeof tb));
             else if (json_string_length(t) > 0)
                 loc_add(out, (int)n, code, json_string_value(t));
         }
@@ -656,7 +573,7 @@ static const char *dir_real(Ctx *c)
 static bool check_image(Ctx *c, const char *rel, const char *ptr, const char *subject,
                         char **path, ImageFormat *fmt)
 {
-    char s[SHOWN_CAP];
+    char s[JTEXT_SHOWN_CAP];
     *path = NULL;
     *fmt = IMG_FMT_UNKNOWN;
     if (!*rel) {
@@ -666,7 +583,7 @@ static bool check_image(Ctx *c, const char *rel, const char *ptr, const char *su
     if (rel[0] == '/') {
         at_value(c, DIAG_ERROR, ptr,
                  "image \"%s\" must be a path relative to the exhibition folder, "
-                 "not an absolute path", shown(rel, s, sizeof s));
+                 "not an absolute path", jtext_shown(rel, s, sizeof s));
         return false;
     }
     for (const char *p = rel; *p;) {
@@ -674,7 +591,7 @@ static bool check_image(Ctx *c, const char *rel, const char *ptr, const char *su
         if (n == 2 && p[0] == '.' && p[1] == '.') {
             at_value(c, DIAG_ERROR, ptr,
                      "image \"%s\" may not leave the exhibition folder (it contains \"..\")",
-                     shown(rel, s, sizeof s));
+                     jtext_shown(rel, s, sizeof s));
             return false;
         }
         p += n;
@@ -687,11 +604,11 @@ static bool check_image(Ctx *c, const char *rel, const char *ptr, const char *su
     struct stat st;
     if (stat(full, &st) != 0) {
         if (errno == ENOENT || errno == ENOTDIR)
-            at_value(c, DIAG_ERROR, ptr, "image \"%s\" not found%s", shown(rel, s, sizeof s),
+            at_value(c, DIAG_ERROR, ptr, "image \"%s\" not found%s", jtext_shown(rel, s, sizeof s),
                      strchr(rel, '\\') ? " (use \"/\" between folders, not \"\\\")" : "");
         else
             at_value(c, DIAG_ERROR, ptr, "image \"%s\" cannot be read: %s",
-                     shown(rel, s, sizeof s), strerror(errno));
+                     jtext_shown(rel, s, sizeof s), strerror(errno));
         free(full);
         return false;
     }
@@ -700,7 +617,7 @@ static bool check_image(Ctx *c, const char *rel, const char *ptr, const char *su
     char *real = realpath(full, NULL);
     if (!root || !real) {
         at_value(c, DIAG_ERROR, ptr, "image \"%s\" cannot be read: %s",
-                 shown(rel, s, sizeof s), strerror(errno));
+                 jtext_shown(rel, s, sizeof s), strerror(errno));
         free(real);
         free(full);
         return false;
@@ -712,13 +629,13 @@ static bool check_image(Ctx *c, const char *rel, const char *ptr, const char *su
     if (!inside) {
         at_value(c, DIAG_ERROR, ptr,
                  "image \"%s\" leads outside the exhibition folder through a symbolic link",
-                 shown(rel, s, sizeof s));
+                 jtext_shown(rel, s, sizeof s));
         free(full);
         return false;
     }
     if (!S_ISREG(st.st_mode)) {
         at_value(c, DIAG_ERROR, ptr, "image \"%s\" is not a regular file",
-                 shown(rel, s, sizeof s));
+                 jtext_shown(rel, s, sizeof s));
         free(full);
         return false;
     }
@@ -736,7 +653,7 @@ static bool check_image(Ctx *c, const char *rel, const char *ptr, const char *su
         close(fd);
     if (got < 0) {
         at_value(c, DIAG_ERROR, ptr, "image \"%s\" cannot be read: %s",
-                 shown(rel, s, sizeof s), strerror(err));
+                 jtext_shown(rel, s, sizeof s), strerror(err));
         free(full);
         return false;
     }
@@ -744,13 +661,13 @@ static bool check_image(Ctx *c, const char *rel, const char *ptr, const char *su
     if (f == IMG_FMT_UNKNOWN) {
         const char *other = other_format(head, (size_t)got);
         if (got == 0)
-            at_value(c, DIAG_ERROR, ptr, "%s is an empty file", shown(rel, s, sizeof s));
+            at_value(c, DIAG_ERROR, ptr, "%s is an empty file", jtext_shown(rel, s, sizeof s));
         else if (other)
             at_value(c, DIAG_ERROR, ptr, "%s is %s; vitrine shows JPEG, PNG, WebP and SVG",
-                     shown(rel, s, sizeof s), other);
+                     jtext_shown(rel, s, sizeof s), other);
         else
             at_value(c, DIAG_ERROR, ptr, "%s is not an image vitrine can show",
-                     shown(rel, s, sizeof s));
+                     jtext_shown(rel, s, sizeof s));
         free(full);
         return false;
     }
@@ -770,7 +687,7 @@ static void parse_languages(Ctx *c, json_t *root)
         at_value(c, DIAG_ERROR, "/languages",
                  "\"languages\" must be an array of language codes like "
                  DEFAULT_LANGUAGES_TEXT ", not %s; using " DEFAULT_LANGUAGES_TEXT,
-                 describe(v, false, tb, sizeof tb));
+                 jtext_describe(v, false, tb, sizeof tb));
         v = NULL;
     } else if (v && json_array_size(v) == 0) {
         at_value(c, DIAG_ERROR, "/languages", "\"languages\" is empty; using "
@@ -785,16 +702,16 @@ static void parse_languages(Ctx *c, json_t *root)
         size_t i;
         json_t *e;
         json_array_foreach(v, i, e) {
-            char ptr[64], s[SHOWN_CAP];
+            char ptr[64], s[JTEXT_SHOWN_CAP];
             snprintf(ptr, sizeof ptr, "/languages/%zu", i);
             if (!json_is_string(e)) {
                 at_value(c, DIAG_ERROR, ptr, "\"languages\" entry must be a string, not %s",
-                         describe(e, false, tb, sizeof tb));
+                         jtext_describe(e, false, tb, sizeof tb));
             } else if (!lang_code_ok(json_string_value(e))) {
                 at_value(c, DIAG_ERROR, ptr,
                          "\"%s\" in \"languages\" is not a language code (2-3 lowercase "
                          "letters like \"kk\", optionally followed by \"-\" and letters or "
-                         "digits)", shown(json_string_value(e), s, sizeof s));
+                         "digits)", jtext_shown(json_string_value(e), s, sizeof s));
             } else if (in_languages(ex, json_string_value(e))) {
                 at_value(c, DIAG_ERROR, ptr, "\"%s\" is listed twice in \"languages\"",
                          json_string_value(e));
@@ -827,16 +744,16 @@ static void parse_id(Ctx *c, json_t *root)
     Exhibition *ex = c->ex;
     char *folder = folder_name(ex->dir);
     json_t *v = json_object_get(root, "id");
-    char tb[32], s[SHOWN_CAP], s2[SHOWN_CAP];
+    char tb[32], s[JTEXT_SHOWN_CAP], s2[JTEXT_SHOWN_CAP];
     if (v && !json_is_string(v)) {
         at_value(c, DIAG_ERROR, "/id", "\"id\" must be a string, not %s; the folder name "
-                 "\"%s\" is used", describe(v, false, tb, sizeof tb),
-                 shown(folder ? folder : "", s, sizeof s));
+                 "\"%s\" is used", jtext_describe(v, false, tb, sizeof tb),
+                 jtext_shown(folder ? folder : "", s, sizeof s));
     } else if (v && !id_ok(json_string_value(v))) {
         at_value(c, DIAG_ERROR, "/id", "\"id\" \"%s\" may only contain letters A-Z and a-z, "
                  "digits, \".\", \"_\" and \"-\"; the folder name \"%s\" is used",
-                 shown(json_string_value(v), s, sizeof s),
-                 shown(folder ? folder : "", s2, sizeof s2));
+                 jtext_shown(json_string_value(v), s, sizeof s),
+                 jtext_shown(folder ? folder : "", s2, sizeof s2));
     } else if (v) {
         ex->id = strdup(json_string_value(v));
         free(folder);
@@ -849,7 +766,7 @@ static void parse_title(Ctx *c, json_t *root)
 {
     Exhibition *ex = c->ex;
     json_t *v = json_object_get(root, "title");
-    char s[SHOWN_CAP];
+    char s[JTEXT_SHOWN_CAP];
     if (v) {
         LocField f = {"/title", "\"title\"", "the exhibition title", true};
         parse_localized(c, v, &f, &ex->title);
@@ -857,11 +774,11 @@ static void parse_title(Ctx *c, json_t *root)
             return;
         if (json_is_string(v) || json_is_object(v))
             at_value(c, DIAG_WARNING, "/title", "\"title\" is empty; the id \"%s\" is shown "
-                     "instead", shown(ex->id ? ex->id : "", s, sizeof s));
+                     "instead", jtext_shown(ex->id ? ex->id : "", s, sizeof s));
         loc_clear(&ex->title);
     } else {
         at_value(c, DIAG_WARNING, "", "no \"title\"; the id \"%s\" is shown instead",
-                 shown(ex->id ? ex->id : "", s, sizeof s));
+                 jtext_shown(ex->id ? ex->id : "", s, sizeof s));
     }
     /* a title is always there to show: the id stands in */
     ex->title.items = calloc(1, sizeof *ex->title.items);
@@ -878,7 +795,7 @@ static void parse_cover(Ctx *c, json_t *root)
         return;
     if (!json_is_string(v)) {
         at_value(c, DIAG_ERROR, "/cover", "\"cover\" must be a string (a path to an image), "
-                 "not %s", describe(v, false, tb, sizeof tb));
+                 "not %s", jtext_describe(v, false, tb, sizeof tb));
         return;
     }
     ex->cover = strdup(json_string_value(v));
@@ -894,7 +811,7 @@ static void parse_lecture(Ctx *c, json_t *root)
         return;
     if (!json_is_object(v)) {
         at_value(c, DIAG_ERROR, "/lecture", "\"lecture\" must be an object like "
-                 "{\"duration_min\": 45}, not %s", describe(v, false, tb, sizeof tb));
+                 "{\"duration_min\": 45}, not %s", jtext_describe(v, false, tb, sizeof tb));
         return;
     }
     json_t *d = json_object_get(v, "duration_min");
@@ -904,10 +821,10 @@ static void parse_lecture(Ctx *c, json_t *root)
                || isnan(json_number_value(d))) {
         at_value(c, DIAG_ERROR, "/lecture/duration_min", "\"duration_min\" of \"lecture\" "
                  "must be a positive number of minutes, not %s",
-                 describe(d, true, tb, sizeof tb));
+                 jtext_describe(d, true, tb, sizeof tb));
     } else if (json_number_value(d) > DURATION_MIN_MAX) {
         at_value(c, DIAG_ERROR, "/lecture/duration_min", "\"duration_min\" of \"lecture\" "
-                 "is too long (%s minutes; at most %d)", describe(d, true, tb, sizeof tb),
+                 "is too long (%s minutes; at most %d)", jtext_describe(d, true, tb, sizeof tb),
                  DURATION_MIN_MAX);
     } else {
         /* whole minutes, rounded up so a short lecture is never 0 (= none) */
@@ -938,7 +855,7 @@ static bool parse_slide(Ctx *c, json_t *v, int no, Slide *s)
     locate(c, base, false, &s->line, &s->col);
     if (!json_is_object(v)) {
         at_value(c, DIAG_ERROR, base, "slide %d must be an object, not %s", no,
-                 describe(v, false, tb, sizeof tb));
+                 jtext_describe(v, false, tb, sizeof tb));
         return false;
     }
 
@@ -947,7 +864,7 @@ static bool parse_slide(Ctx *c, json_t *v, int no, Slide *s)
         snprintf(ptr, sizeof ptr, "%s/image", base);
         if (!json_is_string(img)) {
             at_value(c, DIAG_ERROR, ptr, "\"image\" of slide %d must be a string (a path to "
-                     "an image), not %s", no, describe(img, false, tb, sizeof tb));
+                     "an image), not %s", no, jtext_describe(img, false, tb, sizeof tb));
         } else {
             s->image = strdup(json_string_value(img));
             snprintf(subject, sizeof subject, "\"image\" of slide %d", no);
@@ -988,10 +905,10 @@ static bool parse_slide(Ctx *c, json_t *v, int no, Slide *s)
         double secs = json_is_number(ls) ? json_number_value(ls) : 0;
         if (!json_is_number(ls) || !(secs > 0) || secs != floor(secs))
             at_value(c, DIAG_ERROR, ptr, "\"lecture_s\" of slide %d must be a positive whole "
-                     "number of seconds, not %s", no, describe(ls, true, tb, sizeof tb));
+                     "number of seconds, not %s", no, jtext_describe(ls, true, tb, sizeof tb));
         else if (secs > LECTURE_S_MAX)
             at_value(c, DIAG_ERROR, ptr, "\"lecture_s\" of slide %d is too long (%s seconds; "
-                     "at most %d)", no, describe(ls, true, tb, sizeof tb), LECTURE_S_MAX);
+                     "at most %d)", no, jtext_describe(ls, true, tb, sizeof tb), LECTURE_S_MAX);
         else
             s->lecture_s = (int)secs;
     }
@@ -1001,7 +918,7 @@ static bool parse_slide(Ctx *c, json_t *v, int no, Slide *s)
         snprintf(ptr, sizeof ptr, "%s/attract", base);
         if (!json_is_boolean(at))
             at_value(c, DIAG_ERROR, ptr, "\"attract\" of slide %d must be true or false, "
-                     "not %s", no, describe(at, false, tb, sizeof tb));
+                     "not %s", no, jtext_describe(at, false, tb, sizeof tb));
         else
             s->attract = json_is_true(at);
     }
@@ -1031,7 +948,7 @@ static bool parse_slides(Ctx *c, json_t *root)
     }
     if (!json_is_array(v)) {
         at_value(c, DIAG_ERROR, "/slides", "\"slides\" must be an array of slides, not %s",
-                 describe(v, false, tb, sizeof tb));
+                 jtext_describe(v, false, tb, sizeof tb));
         return false;
     }
     size_t n = json_array_size(v);
@@ -1067,10 +984,10 @@ static void report_duplicates(Ctx *c)
     int n = jsonloc_dup_count(c->loc);
     for (int i = 0; i < n; i++) {
         const JsonLocDup *d = jsonloc_dup(c->loc, i);
-        char s[SHOWN_CAP];
+        char s[JTEXT_SHOWN_CAP];
         diag_add(c->diags, DIAG_ERROR, c->file, d->line, d->col,
                  "duplicate key \"%s\" (first at line %d, column %d); the last one is used",
-                 shown(d->key, s, sizeof s), d->first_line, d->first_col);
+                 jtext_shown(d->key, s, sizeof s), d->first_line, d->first_col);
     }
 }
 
@@ -1134,7 +1051,7 @@ static Exhibition *load_text(const char *dir, const char *file, const char *buf,
     char tb[32];
     if (schema && !json_is_string(schema))
         at_value(&c, DIAG_ERROR, "/$schema", "\"$schema\" must be a string, not %s",
-                 describe(schema, false, tb, sizeof tb));
+                 jtext_describe(schema, false, tb, sizeof tb));
     parse_languages(&c, root);
     if (ex->n_languages == 0)
         goto fail; /* out of memory */

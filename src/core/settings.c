@@ -12,6 +12,7 @@
 #include "settings.h"
 
 #include "jsonloc.h"
+#include "jsontext.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -28,8 +29,6 @@
 
 #define SETTINGS_MAX_BYTES (1024u * 1024u) /* larger settings files are refused */
 #define SETTINGS_MAX_DEPTH 32     /* objects/arrays; a settings file needs 3 */
-#define SHOW_MAX 80               /* bytes of the user's text quoted in a message */
-#define SUGGEST_MAX_DIST 2        /* "did you mean" within this edit distance */
 #define LANG_CODE_BYTES 16        /* a language code, with NUL (as LANG_CODE_MAX) */
 #define MAX_KEYS_PER_ACTION 32    /* keys read from one "keys" entry */
 
@@ -121,86 +120,6 @@ void settings_free(Settings *s)
 
 /* ---- Small helpers (as in manifest.c) ------------------------------------ */
 
-/* The user's text quoted in a message: cut at SHOW_MAX bytes on a character
- * boundary, with '"', '\' and control characters escaped so one message
- * stays one line. */
-static const char *shown(const char *s, char *out, size_t cap)
-{
-    size_t o = 0, i = 0;
-    for (; s[i]; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (o + 10 >= cap || ((c & 0xC0) != 0x80 && i >= SHOW_MAX))
-            break;
-        if (c == '"' || c == '\\') {
-            out[o++] = '\\';
-            out[o++] = (char)c;
-        } else if (c < 0x20 || c == 0x7F) {
-            o += (size_t)snprintf(out + o, cap - o, "\\u%04x", c);
-        } else {
-            out[o++] = (char)c;
-        }
-    }
-    if (s[i]) {
-        memcpy(out + o, "\xE2\x80\xA6", 3);
-        o += 3;
-    }
-    out[o] = '\0';
-    return out;
-}
-#define SHOWN_CAP (SHOW_MAX * 2 + 32)
-
-/* "a string", "an object", ...; numbers as their value when show_number. */
-static const char *describe(const json_t *v, bool show_number, char *buf, size_t cap)
-{
-    switch (json_typeof(v)) {
-    case JSON_OBJECT: return "an object";
-    case JSON_ARRAY: return "an array";
-    case JSON_STRING: return "a string";
-    case JSON_TRUE: return "true";
-    case JSON_FALSE: return "false";
-    case JSON_NULL: return "null";
-    case JSON_INTEGER:
-        if (!show_number)
-            return "a number";
-        snprintf(buf, cap, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-        return buf;
-    case JSON_REAL:
-        if (!show_number)
-            return "a number";
-        snprintf(buf, cap, "%g", json_real_value(v));
-        return buf;
-    }
-    return "a value";
-}
-
-/* Optimal string alignment distance on bytes; -1 when clearly far. */
-static int edit_distance(const char *a, const char *b)
-{
-    size_t n = strlen(a), m = strlen(b);
-    enum { MAXLEN = 32 };
-    if (n > MAXLEN || m > MAXLEN || (n > m ? n - m : m - n) > SUGGEST_MAX_DIST)
-        return -1;
-    int d[MAXLEN + 1][MAXLEN + 1];
-    for (size_t i = 0; i <= n; i++)
-        d[i][0] = (int)i;
-    for (size_t j = 0; j <= m; j++)
-        d[0][j] = (int)j;
-    for (size_t i = 1; i <= n; i++) {
-        for (size_t j = 1; j <= m; j++) {
-            int cost = a[i - 1] != b[j - 1];
-            int best = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < best)
-                best = d[i][j - 1] + 1;
-            if (d[i - 1][j - 1] + cost < best)
-                best = d[i - 1][j - 1] + cost;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]
-                && d[i - 2][j - 2] + 1 < best)
-                best = d[i - 2][j - 2] + 1;
-            d[i][j] = best;
-        }
-    }
-    return d[n][m];
-}
 
 /* The nearest of names[] to key, for "did you mean"; NULL when none is near.
  * The distance must also be less than the key's length ("x" is 2 edits from
@@ -208,11 +127,11 @@ static int edit_distance(const char *a, const char *b)
 static const char *suggest(const char *key, const char *const *names, size_t n)
 {
     const char *best = NULL;
-    int best_d = SUGGEST_MAX_DIST + 1;
+    int best_d = JTEXT_SUGGEST_MAX_DIST + 1;
     for (size_t i = 0; i < n; i++) {
         if (!names[i])
             continue;
-        int d = edit_distance(key, names[i]);
+        int d = jtext_edit_distance(key, names[i]);
         if (d >= 0 && d < best_d && (size_t)d < strlen(key)) {
             best_d = d;
             best = names[i];
@@ -342,14 +261,14 @@ static void check_unknown_keys(Ctx *c, json_t *obj, const char *obj_ptr,
             continue;
         const char *best = suggest(key, known, n_known);
         char *ptr = jsonloc_ptr_join(obj_ptr, key);
-        char s[SHOWN_CAP];
+        char s[JTEXT_SHOWN_CAP];
         if (best)
             at_key(c, DIAG_WARNING, ptr ? ptr : obj_ptr,
-                   "unknown key \"%s\"%s (did you mean \"%s\"?)", shown(key, s, sizeof s),
+                   "unknown key \"%s\"%s (did you mean \"%s\"?)", jtext_shown(key, s, sizeof s),
                    where, best);
         else
             at_key(c, DIAG_WARNING, ptr ? ptr : obj_ptr, "unknown key \"%s\"%s",
-                   shown(key, s, sizeof s), where);
+                   jtext_shown(key, s, sizeof s), where);
         free(ptr);
     }
 }
@@ -359,10 +278,10 @@ static void report_duplicates(Ctx *c)
     int n = jsonloc_dup_count(c->loc);
     for (int i = 0; i < n; i++) {
         const JsonLocDup *d = jsonloc_dup(c->loc, i);
-        char s[SHOWN_CAP];
+        char s[JTEXT_SHOWN_CAP];
         diag_add(c->diags, DIAG_ERROR, c->file, d->line, d->col,
                  "duplicate key \"%s\" (first at line %d, column %d); the last one is used",
-                 shown(d->key, s, sizeof s), d->first_line, d->first_col);
+                 jtext_shown(d->key, s, sizeof s), d->first_line, d->first_col);
     }
 }
 
@@ -540,7 +459,7 @@ static bool get_int(Ctx *c, json_t *v, const char *ptr, const char *name, const 
     size_t sl = end ? (size_t)(end - ptr - 1) : 0;
     snprintf(section, sizeof section, "%.*s", (int)(sl < sizeof section ? sl : sizeof section - 1), ptr + 1);
     at_value(c, DIAG_ERROR, ptr, "\"%s\" in \"%s\" must be %s, not %s; using %d", name, section,
-             what, describe(v, true, tb, sizeof tb), keep);
+             what, jtext_describe(v, true, tb, sizeof tb), keep);
     return false;
 }
 
@@ -557,7 +476,7 @@ static void parse_kiosk(Ctx *c, Settings *s, json_t *root)
     char tb[32];
     if (!json_is_object(k)) {
         at_value(c, DIAG_ERROR, "/kiosk", "\"kiosk\" must be an object like {\"idle_s\": 90}, "
-                 "not %s", describe(k, false, tb, sizeof tb));
+                 "not %s", jtext_describe(k, false, tb, sizeof tb));
         return;
     }
     json_t *v;
@@ -582,13 +501,13 @@ static void parse_kiosk(Ctx *c, Settings *s, json_t *root)
             *dst[i] = json_is_true(v);
         else
             at_value(c, DIAG_ERROR, ptr, "\"%s\" in \"kiosk\" must be true or false, not %s",
-                     flags[i], describe(v, true, tb, sizeof tb));
+                     flags[i], jtext_describe(v, true, tb, sizeof tb));
     }
     /* the attract loop's playlist */
     if ((v = json_object_get(k, "attract"))) {
         if (!json_is_array(v)) {
             at_value(c, DIAG_ERROR, "/kiosk/attract", "\"attract\" in \"kiosk\" must be a list like "
-                     "[\"karlag-artists:3\", \"memory-alive\"], not %s", describe(v, false, tb, sizeof tb));
+                     "[\"karlag-artists:3\", \"memory-alive\"], not %s", jtext_describe(v, false, tb, sizeof tb));
         } else {
             for (size_t i = 0; i < json_array_size(v); i++) {
                 json_t *e = json_array_get(v, i);
@@ -597,7 +516,7 @@ static void parse_kiosk(Ctx *c, Settings *s, json_t *root)
                 if (!json_is_string(e) || !*json_string_value(e)) {
                     at_value(c, DIAG_ERROR, ptr, "entries of \"attract\" are an exhibition id, or an id "
                              "and a slide number like \"karlag-artists:3\", not %s",
-                             describe(e, false, tb, sizeof tb));
+                             jtext_describe(e, false, tb, sizeof tb));
                     continue;
                 }
                 if (s->n_attract >= (int)N_OF(s->attract)) {
@@ -615,7 +534,7 @@ static void parse_kiosk(Ctx *c, Settings *s, json_t *root)
     if ((v = json_object_get(k, "controls"))) {
         if (!json_is_object(v)) {
             at_value(c, DIAG_ERROR, "/kiosk/controls", "\"controls\" in \"kiosk\" must be an object like "
-                     "{\"arrows\": false}, not %s", describe(v, false, tb, sizeof tb));
+                     "{\"arrows\": false}, not %s", jtext_describe(v, false, tb, sizeof tb));
         } else {
             bool *flag_of[] = {&s->show_arrows, &s->show_language, &s->show_accessibility, &s->show_home};
             for (int i = 0; i < 4; i++) {
@@ -628,7 +547,7 @@ static void parse_kiosk(Ctx *c, Settings *s, json_t *root)
                     *flag_of[i] = json_is_true(f);
                 else
                     at_value(c, DIAG_ERROR, ptr, "\"%s\" in \"controls\" must be true or false, not %s",
-                             control_keys[i], describe(f, true, tb, sizeof tb));
+                             control_keys[i], jtext_describe(f, true, tb, sizeof tb));
             }
             check_unknown_keys(c, v, "/kiosk/controls", control_keys, N_OF(control_keys),
                                " in \"controls\"");
@@ -642,12 +561,12 @@ static void parse_languages(Ctx *c, Settings *s, json_t *root)
     json_t *v = json_object_get(root, "languages");
     if (!v)
         return;
-    char tb[32], cur[128], sh[SHOWN_CAP];
+    char tb[32], cur[128], sh[JTEXT_SHOWN_CAP];
     langs_text(s->langs, s->n_langs, cur, sizeof cur);
     if (!json_is_array(v)) {
         at_value(c, DIAG_ERROR, "/languages", "\"languages\" must be an array of language "
                  "codes like [\"kk\", \"ru\", \"en\"], not %s; using %s",
-                 describe(v, false, tb, sizeof tb), cur);
+                 jtext_describe(v, false, tb, sizeof tb), cur);
         return;
     }
     if (json_array_size(v) == 0) {
@@ -668,13 +587,13 @@ static void parse_languages(Ctx *c, Settings *s, json_t *root)
         }
         if (!json_is_string(e)) {
             at_value(c, DIAG_ERROR, ptr, "\"languages\" entry must be a string, not %s",
-                     describe(e, false, tb, sizeof tb));
+                     jtext_describe(e, false, tb, sizeof tb));
             continue;
         }
         const char *code = json_string_value(e);
         if (!lang_code_ok(code)) {
             at_value(c, DIAG_ERROR, ptr, "\"%s\" in \"languages\" is not a language code "
-                     "(" LANG_CODE_RULE ")", shown(code, sh, sizeof sh));
+                     "(" LANG_CODE_RULE ")", jtext_shown(code, sh, sizeof sh));
             continue;
         }
         bool twice = false;
@@ -708,10 +627,10 @@ static void parse_start_language(Ctx *c, Settings *s, json_t *root)
     json_t *v = json_object_get(root, "start_language");
     if (!v)
         return;
-    char tb[32], cur[128], sh[SHOWN_CAP];
+    char tb[32], cur[128], sh[JTEXT_SHOWN_CAP];
     if (!json_is_string(v)) {
         at_value(c, DIAG_ERROR, "/start_language", "\"start_language\" must be a string (a "
-                 "language code like \"kk\"), not %s", describe(v, false, tb, sizeof tb));
+                 "language code like \"kk\"), not %s", jtext_describe(v, false, tb, sizeof tb));
         return;
     }
     const char *code = json_string_value(v);
@@ -726,7 +645,7 @@ static void parse_start_language(Ctx *c, Settings *s, json_t *root)
         }
     }
     at_value(c, DIAG_ERROR, "/start_language", "\"start_language\" \"%s\" is not one of "
-             "\"languages\" %s; the first, \"%s\", is used", shown(code, sh, sizeof sh),
+             "\"languages\" %s; the first, \"%s\", is used", jtext_shown(code, sh, sizeof sh),
              langs_text(s->langs, s->n_langs, cur, sizeof cur),
              s->n_langs ? s->langs[0] : "");
 }
@@ -736,10 +655,10 @@ static void parse_state_dir(Ctx *c, Settings *s, json_t *root)
     json_t *v = json_object_get(root, "state_dir");
     if (!v)
         return;
-    char tb[32], sh[SHOWN_CAP];
+    char tb[32], sh[JTEXT_SHOWN_CAP];
     if (!json_is_string(v)) {
         at_value(c, DIAG_ERROR, "/state_dir", "\"state_dir\" must be a string (a folder), "
-                 "not %s", describe(v, false, tb, sizeof tb));
+                 "not %s", jtext_describe(v, false, tb, sizeof tb));
         return;
     }
     const char *dir = json_string_value(v);
@@ -750,7 +669,7 @@ static void parse_state_dir(Ctx *c, Settings *s, json_t *root)
     }
     if (dir[0] != '/')
         at_value(c, DIAG_WARNING, "/state_dir", "\"state_dir\" \"%s\" is a relative path: it "
-                 "is taken from the folder vitrine is started in", shown(dir, sh, sizeof sh));
+                 "is taken from the folder vitrine is started in", jtext_shown(dir, sh, sizeof sh));
     char *copy = strdup(dir);
     if (copy) {
         free(s->state_dir);
@@ -767,7 +686,7 @@ static void parse_admin_pin(Ctx *c, Settings *s, json_t *root)
     char tb[32];
     if (!json_is_string(v)) {
         at_value(c, DIAG_ERROR, "/admin_pin_hash", "\"admin_pin_hash\" must be a string made by "
-                 "vitrine --hash-pin, not %s", describe(v, false, tb, sizeof tb));
+                 "vitrine --hash-pin, not %s", jtext_describe(v, false, tb, sizeof tb));
         return;
     }
     const char *h = json_string_value(v);
@@ -789,10 +708,10 @@ static void parse_lecture(Ctx *c, Settings *s, json_t *root)
     json_t *lec = json_object_get(root, "lecture");
     if (!lec)
         return;
-    char tb[32], what[96], sh[SHOWN_CAP];
+    char tb[32], what[96], sh[JTEXT_SHOWN_CAP];
     if (!json_is_object(lec)) {
         at_value(c, DIAG_ERROR, "/lecture", "\"lecture\" must be an object like "
-                 "{\"warn_min\": 5}, not %s", describe(lec, false, tb, sizeof tb));
+                 "{\"warn_min\": 5}, not %s", jtext_describe(lec, false, tb, sizeof tb));
         return;
     }
     json_t *v;
@@ -815,11 +734,11 @@ static void parse_lecture(Ctx *c, Settings *s, json_t *root)
         if (!json_is_string(v)) {
             at_value(c, DIAG_ERROR, "/lecture/notes_language", "\"notes_language\" in "
                      "\"lecture\" must be a string (a language code like \"ru\"), not %s",
-                     describe(v, false, tb, sizeof tb));
+                     jtext_describe(v, false, tb, sizeof tb));
         } else if (!lang_code_ok(json_string_value(v))) {
             at_value(c, DIAG_ERROR, "/lecture/notes_language", "\"notes_language\" \"%s\" in "
                      "\"lecture\" is not a language code (" LANG_CODE_RULE ")",
-                     shown(json_string_value(v), sh, sizeof sh));
+                     jtext_shown(json_string_value(v), sh, sizeof sh));
         } else {
             char *copy = strdup(json_string_value(v));
             if (copy) {
@@ -838,7 +757,7 @@ static void parse_lecture(Ctx *c, Settings *s, json_t *root)
         else
             at_value(c, DIAG_ERROR, "/lecture/timer_overlay", "\"timer_overlay\" in "
                      "\"lecture\" must be true or false, not %s; using %s",
-                     describe(v, true, tb, sizeof tb), s->timer_overlay ? "true" : "false");
+                     jtext_describe(v, true, tb, sizeof tb), s->timer_overlay ? "true" : "false");
     }
     if ((v = json_object_get(lec, "repeat_hold_ms")))
         get_int(c, v, "/lecture/repeat_hold_ms", "repeat_hold_ms",
@@ -906,10 +825,10 @@ static void parse_keys(Ctx *c, Settings *s, json_t *root)
     json_t *keys = json_object_get(root, "keys");
     if (!keys)
         return;
-    char tb[32], sh[SHOWN_CAP];
+    char tb[32], sh[JTEXT_SHOWN_CAP];
     if (!json_is_object(keys)) {
         at_value(c, DIAG_ERROR, "/keys", "\"keys\" must be an object like {\"next\": "
-                 "[\"PageDown\", \"Right\"]}, not %s", describe(keys, false, tb, sizeof tb));
+                 "[\"PageDown\", \"Right\"]}, not %s", jtext_describe(keys, false, tb, sizeof tb));
         return;
     }
     const char *names[ACT__COUNT];
@@ -925,17 +844,17 @@ static void parse_keys(Ctx *c, Settings *s, json_t *root)
             const char *best = suggest(name, names, ACT__COUNT);
             if (best)
                 at_key(c, DIAG_WARNING, p, "unknown action \"%s\" in \"keys\" (did you mean "
-                       "\"%s\"?)", shown(name, sh, sizeof sh), best);
+                       "\"%s\"?)", jtext_shown(name, sh, sizeof sh), best);
             else
                 at_key(c, DIAG_WARNING, p, "unknown action \"%s\" in \"keys\" (the actions "
-                       "are listed in docs/settings.md)", shown(name, sh, sizeof sh));
+                       "are listed in docs/settings.md)", jtext_shown(name, sh, sizeof sh));
             free(ptr);
             continue;
         }
         if (!json_is_array(v)) {
             at_value(c, DIAG_ERROR, p, "\"%s\" in \"keys\" must be an array of keys like "
                      "[\"PageDown\", \"Right\"], not %s", name,
-                     describe(v, false, tb, sizeof tb));
+                     jtext_describe(v, false, tb, sizeof tb));
             free(ptr);
             continue;
         }
@@ -950,13 +869,13 @@ static void parse_keys(Ctx *c, Settings *s, json_t *root)
             KeySpec k;
             if (!json_is_string(e)) {
                 at_value(c, DIAG_ERROR, eptr, "keys of \"%s\" must be strings like "
-                         "\"PageDown\", not %s", name, describe(e, true, tb, sizeof tb));
+                         "\"PageDown\", not %s", name, jtext_describe(e, true, tb, sizeof tb));
                 continue;
             }
             if (!keymap_parse_key(json_string_value(e), &k.key, &k.mods)) {
                 at_value(c, DIAG_ERROR, eptr, "\"%s\" is not a key vitrine knows "
                          "(examples: " KEY_EXAMPLES ")",
-                         shown(json_string_value(e), sh, sizeof sh));
+                         jtext_shown(json_string_value(e), sh, sizeof sh));
                 continue;
             }
             bool dup = false;
@@ -974,7 +893,7 @@ static void parse_keys(Ctx *c, Settings *s, json_t *root)
             if (was != ACT_NONE)
                 at_value(c, DIAG_WARNING, eptr, "\"%s\" is listed for both \"%s\" and \"%s\"; "
                          "the last one, \"%s\", gets it",
-                         shown(json_string_value(e), sh, sizeof sh), action_name(was), name,
+                         jtext_shown(json_string_value(e), sh, sizeof sh), action_name(was), name,
                          name);
             specs[n++] = k;
         }
@@ -1030,7 +949,7 @@ bool settings_load(Settings *s, const char *path, bool optional, DiagList *diags
     char tb[32];
     if (schema && !json_is_string(schema))
         at_value(&c, DIAG_ERROR, "/$schema", "\"$schema\" must be a string, not %s",
-                 describe(schema, false, tb, sizeof tb));
+                 jtext_describe(schema, false, tb, sizeof tb));
     parse_languages(&c, s, root);
     parse_start_language(&c, s, root);
     parse_state_dir(&c, s, root);
