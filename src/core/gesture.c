@@ -24,15 +24,28 @@ static int find_down(const GestureState *g, int id)
     return -1;
 }
 
+static float shorter_side(const GestureState *g)
+{
+    return (float)(g->screen_w < g->screen_h ? g->screen_w : g->screen_h);
+}
+
+static float slop(const GestureState *g)
+{
+    return fmaxf(8.0f, GESTURE_SLOP_FRAC * shorter_side(g));
+}
+
+static bool still(const GestureState *g)
+{
+    float dx = g->x - g->x0, dy = g->y - g->y0;
+    return sqrtf(dx * dx + dy * dy) <= slop(g);
+}
+
 static GestureKind classify(const GestureState *g, uint64_t t)
 {
     float dx = g->x - g->x0, dy = g->y - g->y0;
-    float dist = sqrtf(dx * dx + dy * dy);
-    float shorter = (float)(g->screen_w < g->screen_h ? g->screen_w : g->screen_h);
-    float slop = fmaxf(8.0f, GESTURE_SLOP_FRAC * shorter);
     uint64_t dt = t > g->t0 ? t - g->t0 : 0;
 
-    if (dist <= slop)
+    if (still(g))
         return dt <= GESTURE_TAP_MAX_MS ? GESTURE_TAP : GESTURE_NONE;
     if (fabsf(dx) < 1.5f * fabsf(dy))
         return GESTURE_NONE; /* mostly vertical: not a page turn */
@@ -45,34 +58,87 @@ static GestureKind classify(const GestureState *g, uint64_t t)
     return dx < 0 ? GESTURE_SWIPE_LEFT : GESTURE_SWIPE_RIGHT;
 }
 
+/* A tap: the second of a pair when it is soon after and near the last one. */
+static GestureKind tap_or_double(GestureState *g, uint64_t t)
+{
+    float dx = g->x0 - g->tap_x, dy = g->y0 - g->tap_y;
+    float near = GESTURE_DOUBLE_TAP_FRAC * shorter_side(g);
+    if (g->tapped && g->t0 >= g->tap_t && g->t0 - g->tap_t <= GESTURE_DOUBLE_TAP_MS &&
+        dx * dx + dy * dy <= near * near) {
+        g->tapped = false; /* a third tap starts a new pair */
+        return GESTURE_DOUBLE_TAP;
+    }
+    g->tapped = true;
+    g->tap_t = t;
+    g->tap_x = g->x0;
+    g->tap_y = g->y0;
+    return GESTURE_TAP;
+}
+
+static void start_pinch(GestureState *g)
+{
+    float dx = g->px[1] - g->px[0], dy = g->py[1] - g->py[0];
+    g->pinching = true;
+    g->pinch_serial++;
+    g->pinch_d0 = fmaxf(1.0f, sqrtf(dx * dx + dy * dy));
+    g->pinch_mx0 = (g->px[0] + g->px[1]) / 2;
+    g->pinch_my0 = (g->py[0] + g->py[1]) / 2;
+}
+
 bool gesture_feed(GestureState *g, const Event *ev, Gesture *out)
 {
+    int i = ev->type == EV_POINTER_DOWN || ev->type == EV_POINTER_MOVE || ev->type == EV_POINTER_UP
+                ? find_down(g, ev->pointer)
+                : -1;
     switch (ev->type) {
     case EV_POINTER_DOWN:
-        if (find_down(g, ev->pointer) < 0 && g->n_down < GESTURE_MAX_POINTERS)
-            g->down[g->n_down++] = ev->pointer;
+        if (i < 0 && g->n_down < GESTURE_MAX_POINTERS) {
+            i = g->n_down++;
+            g->down[i] = ev->pointer;
+        }
+        if (i >= 0) {
+            g->px[i] = ev->x;
+            g->py[i] = ev->y;
+        }
         if (g->n_down == 1) {
             g->tracking = true;
             g->cancelled = false;
+            g->palm = false;
+            g->long_reported = false;
             g->pointer = ev->pointer;
             g->x0 = g->x = ev->x;
             g->y0 = g->y = ev->y;
             g->t0 = ev->t;
-        } else {
-            g->cancelled = true;
+            return false;
+        }
+        g->cancelled = true; /* more than one finger: no tap or swipe */
+        g->tapped = false;
+        if (g->n_down >= GESTURE_PALM_POINTERS) {
+            g->palm = true;
+            g->pinching = false;
+        } else if (g->n_down == 2 && !g->palm) {
+            start_pinch(g);
         }
         return false;
     case EV_POINTER_MOVE:
+        if (i >= 0) {
+            g->px[i] = ev->x;
+            g->py[i] = ev->y;
+        }
         if (g->tracking && ev->pointer == g->pointer) {
             g->x = ev->x;
             g->y = ev->y;
         }
         return false;
     case EV_POINTER_UP: {
-        int i = find_down(g, ev->pointer);
         if (i < 0)
             return false; /* an up without a down (e.g. the waking touch): ignore */
-        g->down[i] = g->down[--g->n_down];
+        g->n_down--;
+        g->down[i] = g->down[g->n_down];
+        g->px[i] = g->px[g->n_down];
+        g->py[i] = g->py[g->n_down];
+        if (g->n_down < 2)
+            g->pinching = false;
         if (ev->pointer == g->pointer) {
             g->x = ev->x;
             g->y = ev->y;
@@ -80,9 +146,13 @@ bool gesture_feed(GestureState *g, const Event *ev, Gesture *out)
         if (g->n_down > 0 || !g->tracking)
             return false;
         g->tracking = false;
-        if (g->cancelled)
+        if (g->cancelled || g->palm || g->long_reported)
             return false;
         GestureKind k = classify(g, ev->t);
+        if (k == GESTURE_TAP)
+            k = tap_or_double(g, ev->t);
+        else
+            g->tapped = false;
         if (k == GESTURE_NONE)
             return false;
         *out = (Gesture){k, g->x0, g->y0};
@@ -91,4 +161,35 @@ bool gesture_feed(GestureState *g, const Event *ev, Gesture *out)
     default:
         return false;
     }
+}
+
+uint64_t gesture_long_press_at(const GestureState *g)
+{
+    if (!g->tracking || g->cancelled || g->palm || g->long_reported || g->n_down != 1 || !still(g))
+        return UINT64_MAX;
+    return g->t0 + GESTURE_LONG_PRESS_MS;
+}
+
+bool gesture_poll(GestureState *g, uint64_t now, Gesture *out)
+{
+    if (now < gesture_long_press_at(g))
+        return false;
+    g->long_reported = true;
+    g->tapped = false;
+    *out = (Gesture){GESTURE_LONG_PRESS, g->x0, g->y0};
+    return true;
+}
+
+bool gesture_pinch(const GestureState *g, float *scale, float *mx, float *my, float *mx0,
+                   float *my0)
+{
+    if (!g->pinching || g->palm || g->n_down != 2)
+        return false;
+    float dx = g->px[1] - g->px[0], dy = g->py[1] - g->py[0];
+    *scale = fmaxf(1.0f, sqrtf(dx * dx + dy * dy)) / g->pinch_d0;
+    *mx = (g->px[0] + g->px[1]) / 2;
+    *my = (g->py[0] + g->py[1]) / 2;
+    *mx0 = g->pinch_mx0;
+    *my0 = g->pinch_my0;
+    return true;
 }

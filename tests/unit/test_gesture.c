@@ -307,6 +307,156 @@ static void thresholds_scale_with_the_screen(void **state)
     assert_int_equal(out.kind, GESTURE_SWIPE_LEFT);
 }
 
+/* ---- double tap, long press, pinch ----------------------------------------- */
+
+static void two_quick_taps_near_each_other_are_a_tap_then_a_double_tap(void **state)
+{
+    (void)state;
+    GestureState g;
+    gesture_init(&g, W, H);
+    const Sample s[] = {DOWN(1000, FINGER, 800, 400), UP(1060, FINGER, 800, 400),
+                        DOWN(1250, FINGER, 820, 410), UP(1300, FINGER, 820, 410)};
+    Gesture out;
+    assert_int_equal(play_on(&g, s, 2, &out), 1);
+    assert_int_equal(out.kind, GESTURE_TAP);
+    assert_int_equal(play_on(&g, s + 2, 2, &out), 1);
+    assert_int_equal(out.kind, GESTURE_DOUBLE_TAP);
+    assert_true(out.x == 820.0f && out.y == 410.0f);
+}
+
+static void slow_or_distant_second_taps_are_single_taps(void **state)
+{
+    (void)state;
+    GestureState g;
+    gesture_init(&g, W, H);
+    Gesture out;
+    /* 301 ms between the first lift and the second touch: too slow */
+    const Sample slow[] = {DOWN(0, FINGER, 800, 400), UP(50, FINGER, 800, 400),
+                           DOWN(50 + GESTURE_DOUBLE_TAP_MS + 1, FINGER, 800, 400),
+                           UP(400, FINGER, 800, 400)};
+    play_on(&g, slow, 4, &out);
+    assert_int_equal(out.kind, GESTURE_TAP);
+    /* 5% of 1080 = 54 px: 60 px away is another tap */
+    gesture_init(&g, W, H);
+    const Sample far[] = {DOWN(0, FINGER, 800, 400), UP(50, FINGER, 800, 400),
+                          DOWN(150, FINGER, 860, 400), UP(200, FINGER, 860, 400)};
+    play_on(&g, far, 4, &out);
+    assert_int_equal(out.kind, GESTURE_TAP);
+}
+
+static void a_third_quick_tap_starts_a_new_pair(void **state)
+{
+    (void)state;
+    GestureState g;
+    gesture_init(&g, W, H);
+    const Sample s[] = {DOWN(0, FINGER, 800, 400),   UP(40, FINGER, 800, 400),
+                        DOWN(150, FINGER, 800, 400), UP(190, FINGER, 800, 400),
+                        DOWN(300, FINGER, 800, 400), UP(340, FINGER, 800, 400)};
+    Gesture out;
+    play_on(&g, s, 4, &out);
+    assert_int_equal(out.kind, GESTURE_DOUBLE_TAP);
+    play_on(&g, s + 4, 2, &out);
+    assert_int_equal(out.kind, GESTURE_TAP);
+}
+
+static void a_swipe_between_taps_breaks_the_pair(void **state)
+{
+    (void)state;
+    GestureState g;
+    gesture_init(&g, W, H);
+    const Sample s[] = {DOWN(0, FINGER, 800, 400),   UP(40, FINGER, 800, 400),
+                        DOWN(100, FINGER, 800, 400), MOVE(150, FINGER, 500, 400),
+                        UP(200, FINGER, 500, 400),   DOWN(260, FINGER, 800, 400),
+                        UP(300, FINGER, 800, 400)};
+    Gesture out;
+    play_on(&g, s, 5, &out);
+    assert_int_equal(out.kind, GESTURE_SWIPE_LEFT);
+    play_on(&g, s + 5, 2, &out);
+    assert_int_equal(out.kind, GESTURE_TAP);
+}
+
+static void a_finger_held_still_is_a_long_press_once_and_no_tap(void **state)
+{
+    (void)state;
+    GestureState g;
+    gesture_init(&g, W, H);
+    Event down = {.type = EV_POINTER_DOWN, .t = 1000, .pointer = FINGER, .x = 500, .y = 500};
+    Gesture out;
+    gesture_feed(&g, &down, &out);
+    assert_int_equal(gesture_long_press_at(&g), 1000 + GESTURE_LONG_PRESS_MS);
+    assert_false(gesture_poll(&g, 1000 + GESTURE_LONG_PRESS_MS - 1, &out));
+    assert_true(gesture_poll(&g, 1000 + GESTURE_LONG_PRESS_MS, &out));
+    assert_int_equal(out.kind, GESTURE_LONG_PRESS);
+    assert_false(gesture_poll(&g, 5000, &out)); /* once */
+    Event up = {.type = EV_POINTER_UP, .t = 1000 + GESTURE_LONG_PRESS_MS, .pointer = FINGER,
+                .x = 500, .y = 500};
+    assert_false(gesture_feed(&g, &up, &out)); /* and its lift is no tap */
+}
+
+static void a_moving_finger_is_no_long_press(void **state)
+{
+    (void)state;
+    GestureState g;
+    gesture_init(&g, W, H);
+    Event down = {.type = EV_POINTER_DOWN, .t = 0, .pointer = FINGER, .x = 500, .y = 500};
+    Event move = {.type = EV_POINTER_MOVE, .t = 300, .pointer = FINGER, .x = 600, .y = 500};
+    Gesture out;
+    gesture_feed(&g, &down, &out);
+    gesture_feed(&g, &move, &out);
+    assert_int_equal(gesture_long_press_at(&g), UINT64_MAX);
+    assert_false(gesture_poll(&g, 2000, &out));
+}
+
+static void two_fingers_pinch_with_scale_and_midpoint(void **state)
+{
+    (void)state;
+    GestureState g;
+    gesture_init(&g, W, H);
+    Gesture out;
+    const Sample s[] = {DOWN(0, 1, 900, 500), DOWN(10, 2, 1000, 500), MOVE(50, 1, 850, 520),
+                        MOVE(50, 2, 1050, 520)};
+    play_on(&g, s, N(s), &out);
+    float k, mx, my, mx0, my0;
+    assert_true(gesture_pinch(&g, &k, &mx, &my, &mx0, &my0));
+    assert_float_equal(k, 2.0f, 1e-4);
+    assert_float_equal(mx, 950.0f, 1e-4);
+    assert_float_equal(my, 520.0f, 1e-4);
+    assert_float_equal(mx0, 950.0f, 1e-4);
+    assert_float_equal(my0, 500.0f, 1e-4);
+    unsigned serial = g.pinch_serial;
+    /* one finger lifts: the pinch ends, and its lift taps nothing */
+    const Sample up[] = {UP(100, 1, 850, 520), UP(120, 2, 1050, 520)};
+    assert_int_equal(play_on(&g, up, 1, &out), 0);
+    assert_false(gesture_pinch(&g, &k, &mx, &my, &mx0, &my0));
+    assert_int_equal(play_on(&g, up + 1, 1, &out), 0);
+    /* a new pinch is a new one */
+    const Sample again[] = {DOWN(200, 1, 900, 500), DOWN(210, 2, 1000, 500)};
+    play_on(&g, again, 2, &out);
+    assert_true(gesture_pinch(&g, &k, &mx, &my, &mx0, &my0));
+    assert_int_equal(g.pinch_serial, serial + 1);
+    assert_float_equal(k, 1.0f, 1e-4);
+}
+
+static void a_palm_does_not_pinch_even_when_fingers_lift_to_two(void **state)
+{
+    (void)state;
+    GestureState g;
+    gesture_init(&g, W, H);
+    Gesture out;
+    const Sample s[] = {DOWN(0, 1, 900, 500), DOWN(5, 2, 1000, 500), DOWN(8, 3, 1100, 520),
+                        MOVE(30, 1, 700, 500), UP(40, 3, 1100, 520), MOVE(60, 2, 1300, 500)};
+    assert_int_equal(play_on(&g, s, N(s), &out), 0);
+    float k, mx, my, mx0, my0;
+    assert_false(gesture_pinch(&g, &k, &mx, &my, &mx0, &my0));
+    assert_int_equal(gesture_long_press_at(&g), UINT64_MAX);
+    const Sample up[] = {UP(80, 1, 700, 500), UP(90, 2, 1300, 500)};
+    assert_int_equal(play_on(&g, up, 2, &out), 0);
+    /* and the next touch is an ordinary tap */
+    const Sample tap[] = {DOWN(500, 1, 900, 500), UP(550, 1, 900, 500)};
+    play_on(&g, tap, 2, &out);
+    assert_int_equal(out.kind, GESTURE_TAP);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -332,6 +482,14 @@ int main(void)
         cmocka_unit_test(moves_of_other_pointers_are_not_tracked),
         cmocka_unit_test(mouse_and_finger_behave_the_same),
         cmocka_unit_test(thresholds_scale_with_the_screen),
+        cmocka_unit_test(two_quick_taps_near_each_other_are_a_tap_then_a_double_tap),
+        cmocka_unit_test(slow_or_distant_second_taps_are_single_taps),
+        cmocka_unit_test(a_third_quick_tap_starts_a_new_pair),
+        cmocka_unit_test(a_swipe_between_taps_breaks_the_pair),
+        cmocka_unit_test(a_finger_held_still_is_a_long_press_once_and_no_tap),
+        cmocka_unit_test(a_moving_finger_is_no_long_press),
+        cmocka_unit_test(two_fingers_pinch_with_scale_and_midpoint),
+        cmocka_unit_test(a_palm_does_not_pinch_even_when_fingers_lift_to_two),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
