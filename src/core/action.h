@@ -18,6 +18,8 @@ typedef enum {
     ACT_TOGGLE_CAPTIONS,
     ACT_LARGE_TEXT,         /* visitors' large-text mode on/off */
     ACT_HIGH_CONTRAST,      /* visitors' high-contrast captions on/off */
+    ACT_ZOOM_IN,            /* closer into the slide's picture, at its centre */
+    ACT_ZOOM_OUT,           /* back out (at 1 the picture is fitted again) */
     ACT_QUIT,               /* only where the show allows quitting (windowed) */
     ACT_ADMIN,              /* the administrator's menu (PIN first, if one is set) */
     ACT_PIN_DIGIT,          /* arg: 0-9 (touch targets of the PIN pad) */

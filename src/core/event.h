@@ -47,6 +47,7 @@ typedef enum {
     EV_QUIT,           /* the service manager asks the program to end (SIGTERM) */
     EV_IMAGE_LOADED,   /* exhibition, slide (-1 = cover), ok, img_w, img_h */
     EV_TICK,           /* a deadline the show asked for has come */
+    EV_WHEEL,          /* x, y: where the pointer is; wheel: notches, > 0 away from the user */
 } EventType;
 
 /* Pointer ids: 0 is the mouse, fingers are 1 + their index in the touch. */
@@ -64,6 +65,7 @@ typedef struct {
     int exhibition, slide;
     bool ok;
     int img_w, img_h;
+    int wheel;
 } Event;
 
 #endif

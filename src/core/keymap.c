@@ -36,6 +36,8 @@ static const KeyBinding default_bindings[] = {
     {'=', 0, ACT_LARGE_TEXT, KC_SLIDE | KC_HOME},
     {'+', 0, ACT_LARGE_TEXT, KC_SLIDE | KC_HOME},
     {'h', 0, ACT_HIGH_CONTRAST, KC_SLIDE | KC_HOME},
+    {'z', 0, ACT_ZOOM_IN, KC_SLIDE | KC_LECTURE},
+    {'x', 0, ACT_ZOOM_OUT, KC_SLIDE | KC_LECTURE},
     {KEY_RIGHT, 0, ACT_SEL_NEXT, KC_HOME | KC_OVERVIEW},
     {KEY_DOWN, 0, ACT_SEL_NEXT, KC_HOME},
     {KEY_PAGEDOWN, 0, ACT_SEL_NEXT, KC_HOME | KC_OVERVIEW},
