@@ -205,6 +205,7 @@ static void image(Scene *s, Rect r, const char *path, ImageFormat f, FitMode fit
     it->fit = fit;
     it->exhibition = ex;
     it->slide = slide;
+    it->zoom = ZOOM_NONE;
 }
 
 static const char *lang_code(const SceneView *v)
@@ -412,8 +413,10 @@ static void access_buttons(Scene *s, const SceneView *v, float u)
  * screen turn pages (added first, so buttons drawn later win a tap). */
 static void side_arrows(Scene *s, const SceneView *v, Rect area, float u, bool prev, bool next)
 {
-    hit(s, (Rect){0, 0, v->w / 3, v->h}, ACT_PREV, 0);
-    hit(s, (Rect){v->w - v->w / 3, 0, v->w / 3, v->h}, ACT_NEXT, 0);
+    if (!zoom_active(v->zoom)) { /* zoomed, a tap on the picture turns no page */
+        hit(s, (Rect){0, 0, v->w / 3, v->h}, ACT_PREV, SCENE_HIT_ZONE);
+        hit(s, (Rect){v->w - v->w / 3, 0, v->w / 3, v->h}, ACT_NEXT, SCENE_HIT_ZONE);
+    }
     if (v->lecture.on || v->hide_arrows)
         return; /* taps still turn pages, but no buttons are drawn */
     int bw = (int)(TARGET_MIN * u), bh = (int)(140 * u), px = (int)(72 * u);
@@ -434,6 +437,41 @@ static void side_arrows(Scene *s, const SceneView *v, Rect area, float u, bool p
         text_at(s, v, r.x + (bw - text_width(v, a, px, FONT_REGULAR)) / 2, r.y + (bh - lh) / 2, a,
                 strlen(a), px, FONT_REGULAR, COL_TEXT);
     }
+}
+
+static int slide_top(float u);
+static float scale_of(const SceneView *v);
+static bool failed(const SceneView *v, int ex, int slide);
+
+/* Where an image slide's picture goes: between the buttons at the top and
+ * the caption panel (when it is shown and has something to say). */
+static Rect picture_area(const SceneView *v, const Exhibition *ex, const Slide *sl, float u)
+{
+    const char *lang = v->n_langs > 0 ? v->langs[v->lang] : "en";
+    int margin = (int)(48 * u);
+    int top = v->lecture.on ? (int)(24 * u) /* an audience sees the slide, not the kiosk's buttons */
+                            : slide_top(u);
+    int bottom = v->h;
+    bool texts = loc_get(&sl->title, lang, ex) || loc_get(&sl->caption, lang, ex) ||
+                 loc_get(&sl->text, lang, ex) || loc_get(&sl->credit, lang, ex);
+    if (v->captions && texts)
+        bottom = v->h - (v->large_text ? v->h * 9 / 25 : v->h / 4); /* slide_text's panel */
+    return (Rect){margin, top, v->w - 2 * margin, bottom - top - (int)(16 * u)};
+}
+
+bool scene_slide_image(const SceneView *v, int slide, ImageRequest *out)
+{
+    if (!v->lib || v->exhibition < 0 || v->exhibition >= v->lib->n)
+        return false;
+    const Exhibition *ex = v->lib->items[v->exhibition];
+    if (slide < 0 || slide >= ex->n_slides)
+        return false;
+    const Slide *sl = &ex->slides[slide];
+    if (!sl->image || !sl->image_ok || !sl->image_path || failed(v, v->exhibition, slide))
+        return false;
+    *out = (ImageRequest){sl->image_path, picture_area(v, ex, sl, scale_of(v)), FIT_CONTAIN,
+                          v->exhibition, slide};
+    return out->r.w > 0 && out->r.h > 0;
 }
 
 static void counter(Scene *s, const SceneView *v, const Exhibition *ex, int x_right, int y, float u)
@@ -594,7 +632,6 @@ static int build_slide(Scene *s, const SceneView *v, float u)
     Color text_col = hc ? COL_WHITE : COL_TEXT, dim_col = hc ? COL_WHITE : COL_DIM;
     if (hc)
         s->clear = COL_BLACK;
-    int bottom = v->h;
 
     if (has_image) {
         /* Caption panel at the bottom, image above it. */
@@ -618,17 +655,17 @@ static int build_slide(Scene *s, const SceneView *v, float u)
                 block(s, v, t.credit, t.credit_at, t.credit_px, t.credit_px_min, FONT_REGULAR,
                       dim_col, ALIGN_LEFT);
             counter(s, v, ex, v->w - margin, panel.y + panel.h - t.pad - m->line_height(m->ctx, (int)(28 * u), FONT_REGULAR), u);
-            bottom = panel.y;
         } else {
             counter(s, v, ex, v->w - margin,
                     v->h - (int)(24 * u) - m->line_height(m->ctx, (int)(28 * u), FONT_REGULAR), u);
         }
-        if (v->lecture.on) /* an audience sees the slide, not the kiosk's buttons */
-            top = (int)(24 * u);
-        Rect area = {margin, top, v->w - 2 * margin, bottom - top - (int)(16 * u)};
-        if (sl->image_ok && sl->image_path && !failed(v, v->exhibition, v->slide))
+        Rect area = picture_area(v, ex, sl, u);
+        s->image_area = area;
+        if (sl->image_ok && sl->image_path && !failed(v, v->exhibition, v->slide)) {
             image(s, area, sl->image_path, sl->image_format, FIT_CONTAIN, v->exhibition, v->slide);
-        else
+            if (s->n > 0 && s->items[s->n - 1].kind == DRAW_IMAGE)
+                s->items[s->n - 1].zoom = v->zoom;
+        } else
             placeholder(s, v, area, u, true);
         arrows_area = area;
     } else {
@@ -676,16 +713,19 @@ static void build_moving_slide(Scene *s, const SceneView *v, float u)
     if (off != 0 && neighbour >= 0 && neighbour < ex->n_slides) {
         SceneView nv = *v;
         nv.slide = neighbour;
+        nv.zoom = ZOOM_NONE;
         int n0 = s->n, h0 = s->n_hits;
         int chrome = build_slide(s, &nv, u);
         s->n = chrome;            /* its content only */
         s->n_hits = h0;
         s->scroll_area = (Rect){0, 0, 0, 0}; /* only the current slide's caption scrolls */
+        s->image_area = (Rect){0, 0, 0, 0};  /* and only its picture zooms */
         shift_items(s, n0, s->n, off > 0 ? off - v->w : off + v->w);
     }
     int n1 = s->n;
     int chrome = build_slide(s, v, u);
     shift_items(s, n1, chrome, off);
+    s->image_area.x += off;
 }
 
 /* ---- lecture ------------------------------------------------------------ */
@@ -702,6 +742,7 @@ static float scale_of(const SceneView *v)
 static void scene_reset(Scene *s)
 {
     s->scroll_area = (Rect){0, 0, 0, 0};
+    s->image_area = (Rect){0, 0, 0, 0};
     s->scroll_max = 0;
     s->n = 0;
     s->n_hits = 0;

@@ -16,6 +16,7 @@
 #include "geom.h"
 #include "layout.h"
 #include "library.h"
+#include "zoom.h"
 
 typedef enum {
     DRAW_RECT,    /* fill r with color */
@@ -39,6 +40,7 @@ typedef struct {
     ImageFormat format;
     FitMode fit;
     int exhibition, slide;  /* what to report failures against; slide -1 = cover */
+    ZoomView zoom;          /* FIT_CONTAIN: z > 1 draws it closer (zoom.h), clipped to r */
     /* DRAW_TEXT: bytes in the scene's arena, see scene_text() */
     size_t text_off, text_len;
     int font_px;
@@ -62,7 +64,13 @@ typedef struct {
     Rect scroll_area; /* where a vertical drag scrolls it (w = 0: nothing scrolls) */
     int scroll_line;  /* px a line */
     int scroll_max;   /* lines it can scroll */
+    Rect image_area;  /* the current slide's picture: where it is fitted and zoomed (w = 0: none) */
 } Scene;
+
+/* HitTarget.arg of the left and right thirds of a slide, which turn pages
+ * when tapped (the ‹ › buttons have 0): a tap there on a picture waits to
+ * see whether it is the first of a double tap. */
+#define SCENE_HIT_ZONE 1
 
 typedef enum { SCREEN_HOME, SCREEN_SLIDE, SCREEN_ADMIN } Screen;
 
@@ -119,6 +127,7 @@ typedef struct {
     const char *langs[SCENE_MAX_LANGS]; /* offered languages, in display order */
     int n_langs, lang;           /* lang: index into langs */
     bool captions;               /* caption panel shown */
+    ZoomView zoom;               /* SCREEN_SLIDE: the current slide's picture */
     int caption_scroll;          /* lines a long caption is scrolled */
     bool large_text;             /* visitors' large-text mode */
     bool hide_arrows, hide_language, hide_accessibility, hide_home; /* from the settings */
@@ -145,6 +154,18 @@ void scene_build_message(Scene *s, const SceneView *v, const char *title, const 
  * the scene and the show, which moves the selection by rows). */
 int scene_overview_cols(int n, int w, int h);
 const char *scene_text(const Scene *s, const DrawItem *it);
+
+/* An image the platform should have decoded: where and how it will be drawn. */
+typedef struct {
+    const char *path;
+    Rect r;
+    FitMode fit;
+    int exhibition, slide;
+} ImageRequest;
+/* Slide `slide` (0-based) of v's exhibition as it would be shown on v's
+ * screen (captions, text size, lecture): its picture. false when it has
+ * none that can be shown. */
+bool scene_slide_image(const SceneView *v, int slide, ImageRequest *out);
 /* The topmost target under (x, y), or NULL. */
 const HitTarget *scene_hit(const Scene *s, float x, float y);
 /* Text items whose bytes contain `needle` (for tests): the first, or NULL. */

@@ -1,12 +1,15 @@
 /* show.c - see show.h */
 #include "show.h"
 
+#include "zoom.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "admin.h"
+#include "cache_policy.h"
 #include "gesture.h"
 #include "idle.h"
 
@@ -103,6 +106,22 @@ struct Show {
      * first). */
     unsigned char *failed;
     int *failed_off;
+
+    /* zoom into the current slide's image */
+    ZoomView zoom;
+    ZoomView zoom0;           /* where a pinch or a pan began */
+    unsigned pinch_serial;    /* the gesture's pinch being followed */
+    bool panning;             /* one finger moves the zoomed image */
+    float pan_x0, pan_y0;
+    /* natural sizes of recently loaded images (the platform reports them) */
+    struct { int ex, slide, w, h; } sizes[32];
+    int n_sizes, next_size;
+    /* a tap on the picture waits to see whether a second one follows */
+    bool tap_pending;
+    int travel;               /* +1 paging forward, -1 back: where to prefetch */
+    Action tap_action;
+    int tap_arg;
+    uint64_t tap_t;
 
     Scene scene;
     bool dirty;
@@ -283,8 +302,143 @@ static void go_slide(Show *s, int slide)
     if (slide != s->slide) {
         s->slide = slide;
         s->caption_scroll = 0;
+        s->zoom = ZOOM_NONE;
+        s->panning = false;
+        s->tap_pending = false;
         s->dirty = true;
     }
+}
+
+/* ---- zoom ------------------------------------------------------------------ */
+
+static bool image_size(const Show *s, int ex, int slide, int *w, int *h)
+{
+    for (int i = 0; i < s->n_sizes; i++)
+        if (s->sizes[i].ex == ex && s->sizes[i].slide == slide) {
+            *w = s->sizes[i].w;
+            *h = s->sizes[i].h;
+            return true;
+        }
+    return false;
+}
+
+static void remember_size(Show *s, int ex, int slide, int w, int h)
+{
+    int i, n = (int)(sizeof s->sizes / sizeof s->sizes[0]);
+    for (i = 0; i < s->n_sizes; i++)
+        if (s->sizes[i].ex == ex && s->sizes[i].slide == slide)
+            break;
+    if (i == s->n_sizes) {
+        i = s->n_sizes < n ? s->n_sizes++ : s->next_size;
+        s->next_size = (i + 1) % n;
+    }
+    s->sizes[i].ex = ex;
+    s->sizes[i].slide = slide;
+    s->sizes[i].w = w;
+    s->sizes[i].h = h;
+}
+
+/* The current slide's picture, when it can be zoomed: where it is on screen
+ * and its size in pixels (known once the platform has loaded it). */
+static bool zoom_target(Show *s, Rect *area, int *iw, int *ih)
+{
+    const Exhibition *ex = s->exhibition >= 0 ? s->lib->items[s->exhibition] : NULL;
+    if (!ex || s->screen != SCREEN_SLIDE || s->overview || s->blank != BLANK_NONE || s->slide < 0 ||
+        s->slide >= ex->n_slides)
+        return false;
+    const Slide *sl = &ex->slides[s->slide];
+    if (!sl->image || !sl->image_ok || image_failed_cb(s, s->exhibition, s->slide) ||
+        !image_size(s, s->exhibition, s->slide, iw, ih))
+        return false;
+    /* building the scene to read it is not drawing it: keep it dirty */
+    bool undrawn = s->dirty;
+    *area = show_scene(s)->image_area;
+    s->dirty = undrawn;
+    return area->w > 0 && area->h > 0;
+}
+
+static void set_zoom(Show *s, ZoomView v)
+{
+    if (v.z != s->zoom.z || v.cx != s->zoom.cx || v.cy != s->zoom.cy) {
+        s->zoom = v;
+        s->dirty = true;
+    }
+}
+
+static void reset_zoom(Show *s)
+{
+    s->panning = false;
+    set_zoom(s, ZOOM_NONE);
+}
+
+/* Zoom to z about screen point (px, py), or the picture's centre (px < 0). */
+static void zoom_to(Show *s, float z, float px, float py)
+{
+    Rect a;
+    int iw, ih;
+    if (!zoom_target(s, &a, &iw, &ih))
+        return;
+    if (px < 0) {
+        px = (float)a.x + (float)a.w / 2;
+        py = (float)a.y + (float)a.h / 2;
+    }
+    set_zoom(s, zoom_about(a, iw, ih, s->zoom, z, px, py, 0, 0));
+}
+
+/* Two fingers on the picture: it grows with their spread, and the point
+ * under them follows their midpoint. */
+static void follow_pinch(Show *s)
+{
+    float k, mx, my, mx0, my0;
+    Rect a;
+    int iw, ih;
+    if (!gesture_pinch(&s->gesture, &k, &mx, &my, &mx0, &my0) || !zoom_target(s, &a, &iw, &ih))
+        return;
+    if (s->gesture.pinch_serial != s->pinch_serial) { /* a new pinch */
+        s->pinch_serial = s->gesture.pinch_serial;
+        s->zoom0 = s->zoom;
+        s->panning = false;
+    }
+    set_zoom(s, zoom_about(a, iw, ih, s->zoom0, s->zoom0.z * k, mx0, my0, mx - mx0, my - my0));
+}
+
+/* One finger on a zoomed picture moves it (and never turns the page). */
+static bool follow_pan(Show *s)
+{
+    GestureState *g = &s->gesture;
+    Rect a;
+    int iw, ih;
+    if (!zoom_active(s->zoom) || !g->tracking || g->n_down != 1 || (g->cancelled && !s->panning) ||
+        !zoom_target(s, &a, &iw, &ih))
+        return false;
+    if (!s->panning) {
+        float dx = g->x - g->x0, dy = g->y - g->y0;
+        float slop = 0.02f * (float)(s->w < s->h ? s->w : s->h);
+        if (!rect_contains(a, g->x0, g->y0) || dx * dx + dy * dy < slop * slop)
+            return rect_contains(a, g->x0, g->y0); /* not yet a pan, but no page turn either */
+        s->panning = true;
+        s->zoom0 = s->zoom;
+        g->cancelled = true; /* its release is neither a tap nor a swipe */
+    }
+    set_zoom(s, zoom_about(a, iw, ih, s->zoom0, s->zoom0.z, g->x0, g->y0, g->x - g->x0, g->y - g->y0));
+    return true;
+}
+
+/* A tap waiting to see whether a second one makes it a double tap. */
+static void run_action(Show *s, Action a, int arg);
+
+static void flush_tap(Show *s, bool force)
+{
+    if (!s->tap_pending)
+        return;
+    const GestureState *g = &s->gesture;
+    uint64_t due = s->tap_t + GESTURE_DOUBLE_TAP_MS;
+    /* a finger that came down in time may still make it a double tap */
+    bool second_coming = g->n_down > 0 && g->t0 <= due;
+    if (!force && (s->now < due || second_coming))
+        return;
+    s->tap_pending = false;
+    run_action(s, s->tap_action, s->tap_arg);
 }
 
 /* ---- slides that move ------------------------------------------------------ */
@@ -315,6 +469,8 @@ static void animate_from(Show *s, float from)
 /* While one finger drags sideways on a slide, the slide follows it. */
 static void follow_finger(Show *s)
 {
+    if (follow_pan(s))
+        return;
     const GestureState *g = &s->gesture;
     bool can = !s->lecture_mode && s->screen == SCREEN_SLIDE && s->exhibition >= 0 && g->tracking &&
                !g->cancelled && g->n_down == 1;
@@ -381,6 +537,7 @@ static void navigate(Show *s, int to)
     }
     bool animated = !s->lecture_mode && s->screen == SCREEN_SLIDE;
     int from = s->slide;
+    s->travel = to < from ? -1 : 1;
     go_slide(s, to);
     if (animated)
         animate_from(s, off + (to > from ? (float)s->w : -(float)s->w));
@@ -428,6 +585,9 @@ static void open_exhibition(Show *s, int i, int slide)
 
 static void go_home(Show *s)
 {
+    s->zoom = ZOOM_NONE;
+    s->panning = false;
+    s->tap_pending = false;
     if (s->exhibition >= 0)
         s->home_sel = s->exhibition;
     s->screen = SCREEN_HOME;
@@ -676,7 +836,19 @@ static void run_action(Show *s, Action a, int arg)
     case ACT_PREV: navigate(s, s->slide - 1); break;
     case ACT_FIRST: navigate(s, 0); break;
     case ACT_LAST: lecture_advance(s, n_current(s) - 1); break;
-    case ACT_HOME: go_home(s); break;
+    case ACT_HOME: /* zoomed in, the home control first brings the whole picture back */
+        if (zoom_active(s->zoom))
+            reset_zoom(s);
+        else
+            go_home(s);
+        break;
+    case ACT_ZOOM_IN: zoom_to(s, s->zoom.z * ZOOM_STEP, -1, -1); break;
+    case ACT_ZOOM_OUT:
+        if (s->zoom.z / ZOOM_STEP <= 1.0001f)
+            reset_zoom(s);
+        else
+            zoom_to(s, s->zoom.z / ZOOM_STEP, -1, -1);
+        break;
     case ACT_OPEN: open_exhibition(s, arg, 0); break;
     case ACT_LANG:
         if (arg >= 0 && arg < s->n_langs && arg != s->lang) {
@@ -826,15 +998,37 @@ static void run_action(Show *s, Action a, int arg)
 
 static void on_gesture(Show *s, const Gesture *g)
 {
+    Rect a;
+    int iw, ih;
+    bool on_picture = zoom_target(s, &a, &iw, &ih) && rect_contains(a, g->x, g->y);
+    if (g->kind == GESTURE_DOUBLE_TAP && on_picture && !s->lecture_mode) {
+        s->tap_pending = false; /* the first tap of the pair does nothing */
+        if (zoom_active(s->zoom))
+            reset_zoom(s);
+        else
+            zoom_to(s, ZOOM_DOUBLE_TAP, g->x, g->y);
+        return;
+    }
+    flush_tap(s, true);
     switch (g->kind) {
-    case GESTURE_TAP: {
+    case GESTURE_TAP:
+    case GESTURE_DOUBLE_TAP: { /* off the picture, the second tap is a tap like the first */
         /* Hit-testing needs the current scene, but building it here is not
          * drawing it: keep a change the renderer has not fetched yet dirty. */
         bool undrawn = s->dirty;
         const HitTarget *t = scene_hit(show_scene(s), g->x, g->y);
         s->dirty = undrawn;
-        if (t)
-            run_action(s, t->action, t->arg);
+        if (!t)
+            break;
+        if (on_picture && t->arg == SCENE_HIT_ZONE && !s->lecture_mode) {
+            /* a page turn by tapping the picture waits: it may be a double tap */
+            s->tap_pending = true;
+            s->tap_action = t->action;
+            s->tap_arg = t->arg;
+            s->tap_t = s->now;
+            break;
+        }
+        run_action(s, t->action, t->arg);
         break;
     }
     case GESTURE_SWIPE_LEFT:
@@ -843,6 +1037,7 @@ static void on_gesture(Show *s, const Gesture *g)
     case GESTURE_SWIPE_RIGHT:
         run_action(s, s->screen == SCREEN_SLIDE && !s->overview ? ACT_PREV : ACT_SEL_PREV, 0);
         break;
+    case GESTURE_LONG_PRESS: /* nothing for visitors yet (the admin corner times its own) */
     case GESTURE_NONE:
         break;
     }
@@ -992,7 +1187,7 @@ static void idle_redraw_if_changed(Show *s)
  * dismissed "still there?" or woke the kiosk from the attract loop). */
 static bool idle_wake(Show *s, const Event *ev)
 {
-    bool input = ev->type == EV_KEY || ev->type == EV_POINTER_DOWN;
+    bool input = ev->type == EV_KEY || ev->type == EV_POINTER_DOWN || ev->type == EV_WHEEL;
     if (!input)
         return s->swallow && (ev->type == EV_POINTER_MOVE || ev->type == EV_POINTER_UP);
     IdlePhase was = idle_input(&s->idle, ev->t);
@@ -1038,15 +1233,27 @@ void show_handle(Show *s, const Event *ev)
         }
         Gesture g;
         bool done = gesture_feed(&s->gesture, ev, &g);
+        follow_pinch(s);
         follow_finger(s);
         if (done)
             on_gesture(s, &g);
         if (ev->type == EV_POINTER_UP && s->gesture.n_down == 0 && s->dragging)
             navigate(s, s->slide); /* released short of a page turn: spring back */
-        if (s->gesture.n_down == 0)
+        if (s->gesture.n_down == 0) {
             s->scrolling = false;
+            s->panning = false;
+        }
         break;
     }
+    case EV_WHEEL:
+        if (ev->wheel != 0 && !s->lecture_mode) {
+            float z = s->zoom.z * powf(ZOOM_STEP, (float)ev->wheel);
+            if (z <= 1.0001f)
+                reset_zoom(s);
+            else
+                zoom_to(s, z, ev->x, ev->y);
+        }
+        break;
     case EV_RESIZE:
         if (ev->w > 0 && ev->h > 0 && (ev->w != s->w || ev->h != s->h)) {
             s->w = ev->w;
@@ -1076,6 +1283,8 @@ void show_handle(Show *s, const Event *ev)
         }
         break;
     case EV_IMAGE_LOADED:
+        if (ev->ok && ev->img_w > 0 && ev->img_h > 0)
+            remember_size(s, ev->exhibition, ev->slide, ev->img_w, ev->img_h);
         if (!ev->ok && s->failed && ev->exhibition >= 0 && ev->exhibition < s->lib->n &&
             ev->slide >= -1 && ev->slide < s->lib->items[ev->exhibition]->n_slides) {
             unsigned char *f = &s->failed[s->failed_off[ev->exhibition] + 1 + ev->slide];
@@ -1094,6 +1303,7 @@ void show_handle(Show *s, const Event *ev)
         s->dirty = true;
     }
     check_long_press(s);
+    flush_tap(s, false);
     if (idle_applies(s)) {
         idle_update(&s->idle, s->now);
         if (idle_take_reset(&s->idle))
@@ -1142,6 +1352,7 @@ static SceneView make_view(Show *s, int w, int h)
         .home_sel = s->home_sel,
         .n_langs = s->n_langs, .lang = s->lang,
         .captions = s->captions,
+        .zoom = s->zoom,
         .caption_scroll = s->caption_scroll,
         .large_text = s->large_text,
         .hide_arrows = s->hide_arrows, .hide_language = s->hide_language,
@@ -1185,6 +1396,23 @@ static SceneView make_view(Show *s, int w, int h)
         l->notes_lang = s->notes_lang ? s->notes_lang : s->langs[s->lang];
     }
     return v;
+}
+
+int show_prefetch(Show *s, ImageRequest *out, int max)
+{
+    const Exhibition *ex = current(s);
+    if (!ex || s->screen != SCREEN_SLIDE || max <= 0)
+        return 0;
+    int order[CACHE_AHEAD + CACHE_BEHIND];
+    int n = cache_prefetch_order(ex->n_slides, s->slide, s->travel, CACHE_AHEAD, CACHE_BEHIND, order,
+                                 CACHE_AHEAD + CACHE_BEHIND);
+    SceneView v = make_view(s, s->w, s->h);
+    v.zoom = ZOOM_NONE;
+    int k = 0;
+    for (int i = 0; i < n && k < max; i++)
+        if (scene_slide_image(&v, order[i], &out[k]))
+            k++;
+    return k;
 }
 
 const Scene *show_scene(Show *s)
@@ -1263,6 +1491,12 @@ uint64_t show_next_deadline(const Show *s, uint64_t now)
     if (s->goto_digits) {
         uint64_t at = s->goto_t + GOTO_TIMEOUT_MS;
         d = at > now ? at - now : 0;
+    }
+    if (s->tap_pending) {
+        uint64_t at = s->tap_t + GESTURE_DOUBLE_TAP_MS;
+        uint64_t left = at > now ? at - now : 0;
+        if (left < d)
+            d = left;
     }
     if (idle_applies(s)) {
         uint64_t left = idle_next_deadline(&s->idle, now);
@@ -1368,20 +1602,24 @@ int show_state_json(const Show *s, uint64_t now, char *buf, size_t n)
                  (long long)ltimer_pacing(s->budgets, ex->n_slides, s->slide, elapsed));
     if (s->goto_digits)
         snprintf(go, sizeof go, "%d", s->goto_num);
+    char zoom[64] = "1.0";
+    if (zoom_active(s->zoom))
+        snprintf(zoom, sizeof zoom, "%.2f,\"zoom_centre\":[%.3f,%.3f]", (double)s->zoom.z,
+                 (double)s->zoom.cx, (double)s->zoom.cy);
     int r = -1;
     /* "timer" stays last: --state-file compares what comes before it. */
     if (id && lang)
         r = snprintf(buf, n,
                      "{\"screen\":\"%s\",\"mode\":\"%s\",\"exhibition\":%s,\"slide\":%s,\"slides\":%s,"
                      "\"exhibitions\":%d,\"home_selection\":%d,"
-                     "\"language\":%s,\"zoom\":1.0,\"captions\":%s,\"running\":%s,"
+                     "\"language\":%s,\"zoom\":%s,\"captions\":%s,\"running\":%s,"
                      "\"blank\":%s,\"overview_selection\":%d,\"timer_overlay\":%s,\"goto\":%s,"
                      "\"presenter\":%s,\"admin\":%s,\"idle\":\"%s\",\"large_text\":%s,\"high_contrast\":%s,"
                      "\"timer\":{\"elapsed_ms\":%lld,\"remaining_ms\":%lld,\"running\":%s,"
                      "\"level\":\"%s\",\"pacing_ms\":%s}}",
                      screen, s->lecture_mode ? "lecture" : "kiosk", id, slide, slides,
                      s->lib->n, s->home_sel + 1,
-                     lang, s->captions ? "true" : "false",
+                     lang, zoom, s->captions ? "true" : "false",
                      s->running ? "true" : "false",
                      s->blank == BLANK_BLACK ? "\"black\"" : s->blank == BLANK_WHITE ? "\"white\"" : "null",
                      s->overview_sel + 1, s->timer_overlay ? "true" : "false", go,

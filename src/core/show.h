@@ -69,6 +69,11 @@ bool show_running(const Show *s);
 /* Milliseconds until the show next needs a tick (SHOW_NO_DEADLINE if never). */
 uint64_t show_next_deadline(const Show *s, uint64_t now);
 
+/* The pictures worth decoding before they are needed (not those of the
+ * current scene): the slides next in the direction of travel, then behind
+ * (cache_policy.h). Returns how many were written to out. */
+int show_prefetch(Show *s, ImageRequest *out, int max);
+
 /* Lecture: whether a presenter display exists (the timer then ticks on
  * it), and its scene at w x h with the wall clock `clock` ("19:05").
  * Valid until the next call into s. */
