@@ -17,6 +17,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/cache_policy.h"
 #include "core/library.h"
 #include "core/replay.h"
 #include "core/learn.h"
@@ -31,7 +32,8 @@
 #define HEADLESS_H 1080
 #define WINDOWED_W 1280
 #define WINDOWED_H 720
-#define IMAGE_CACHE_ENTRIES 12
+#define HOLD_MS 120               /* a new slide whose picture is still decoding: keep the old frame this long */
+#define SETTLE_MS 20000          /* replays: longest wait for the pictures of a scene */
 #define REPLAY_STEP_MS 16        /* between scripted pointer samples */
 #define REPLAY_TAP_MS 60         /* finger down to up in a scripted tap */
 
@@ -62,7 +64,11 @@ typedef struct {
     bool need_redraw;            /* the window needs repainting though the show did not change */
     char last_state[1024];       /* what was last written to opt.state_file */
     uint64_t last_finger;        /* app_now() of the latest finger event, 0 = none */
+    uint64_t hold_since;         /* a new scene is waiting for its pictures since (0: not) */
 } App;
+
+/* Pushed by the decoding threads when a picture is ready (textures.h). */
+static Uint32 wake_event;
 
 /* ---- clock --------------------------------------------------------------- */
 
@@ -169,6 +175,17 @@ static bool translate(App *a, const SDL_Event *e, Event *out)
         out->pointer = POINTER_MOUSE;
         to_pixels(a, e->motion.x, e->motion.y, &out->x, &out->y);
         return true;
+    case SDL_MOUSEWHEEL: {
+        if (from_presenter(a, e->wheel.windowID) || e->wheel.which == SDL_TOUCH_MOUSEID)
+            return false;
+        int notches = e->wheel.y * (e->wheel.direction == SDL_MOUSEWHEEL_FLIPPED ? -1 : 1);
+        if (notches == 0)
+            return false;
+        out->type = EV_WHEEL;
+        out->wheel = notches;
+        to_pixels(a, e->wheel.mouseX, e->wheel.mouseY, &out->x, &out->y);
+        return true;
+    }
     case SDL_FINGERDOWN:
     case SDL_FINGERUP:
     case SDL_FINGERMOTION:
@@ -218,10 +235,14 @@ static bool translate(App *a, const SDL_Event *e, Event *out)
     }
 }
 
+static void take_pictures(App *a);
+
 static void dispatch(App *a, const SDL_Event *e)
 {
     Event ev;
-    if (translate(a, e, &ev))
+    if (wake_event && e->type == wake_event)
+        take_pictures(a);
+    else if (translate(a, e, &ev))
         show_handle(a->show, &ev);
 }
 
@@ -234,12 +255,31 @@ static void pump(App *a)
 
 /* ---- drawing ------------------------------------------------------------- */
 
-static void image_failed(void *ctx, int exhibition, int slide)
+/* A picture's fate, from the texture cache: the show learns its size (for
+ * zooming) or puts a placeholder in its place. */
+static void image_loaded(void *ctx, int exhibition, int slide, bool ok, int w, int h)
 {
     App *a = ctx;
     Event ev = {.type = EV_IMAGE_LOADED, .t = app_now(a), .exhibition = exhibition,
-                .slide = slide, .ok = false};
+                .slide = slide, .ok = ok, .img_w = w, .img_h = h};
     show_handle(a->show, &ev);
+}
+
+/* The decoding threads finished something: into textures, and redraw. */
+static void take_pictures(App *a)
+{
+    if (textures_pump(a->out.tex, a->out.ren, image_loaded, a) > 0)
+        a->need_redraw = true;
+    if (a->pres.ren && textures_pump(a->pres.tex, a->pres.ren, image_loaded, a) > 0)
+        a->need_redraw = true;
+}
+
+/* Tell the audience's cache what the scene shows and what comes next. */
+static void want_pictures(App *a, const Scene *sc)
+{
+    ImageRequest pre[CACHE_AHEAD + CACHE_BEHIND];
+    int n = show_prefetch(a->show, pre, CACHE_AHEAD + CACHE_BEHIND);
+    textures_want(a->out.tex, a->out.ren, sc, sc->clear, pre, n);
 }
 
 /* The wall clock for the presenter view: real, or derived from the virtual
@@ -258,28 +298,28 @@ static void clock_text(const App *a, char *buf, size_t n)
 }
 
 /* Draw the audience's scene into the back buffer (not presented). */
-static void draw(App *a)
+static void settle(App *a);
+
+static bool draw(App *a)
 {
-    /* An image that fails while drawing changes the scene (a placeholder
-     * takes its place), so draw again; each failure happens only once. */
-    for (int pass = 0; pass < 4; pass++) {
-        render_scene(a->out.ren, show_scene(a->show), a->out.text, a->out.tex, image_failed, a);
-        if (!show_dirty(a->show))
-            break;
-    }
+    if (a->virtual_clock)
+        settle(a);
+    const Scene *sc = show_scene(a->show);
+    want_pictures(a, sc);
+    bool complete = render_scene(a->out.ren, sc, a->out.text, a->out.tex, NULL);
     a->need_redraw = false;
+    return complete;
 }
 
 static void draw_presenter(App *a)
 {
     char clock[16];
     clock_text(a, clock, sizeof clock);
-    for (int pass = 0; pass < 4; pass++) {
-        const Scene *sc = show_presenter_scene(a->show, a->pres.w, a->pres.h, app_now(a), clock);
-        render_scene(a->pres.ren, sc, a->pres.text, a->pres.tex, image_failed, a);
-        if (!show_presenter_dirty(a->show))
-            break;
-    }
+    const Scene *sc = show_presenter_scene(a->show, a->pres.w, a->pres.h, app_now(a), clock);
+    textures_want(a->pres.tex, a->pres.ren, sc, sc->clear, NULL, 0);
+    if (a->virtual_clock && !textures_settle(a->pres.tex, a->pres.ren, SETTLE_MS, image_loaded, a))
+        SDL_Log("replay: presenter pictures still decoding after %d ms", SETTLE_MS);
+    render_scene(a->pres.ren, sc, a->pres.text, a->pres.tex, NULL);
 }
 
 /* Present whatever changed, on each output. */
@@ -287,6 +327,19 @@ static void present(App *a)
 {
     bool redraw = a->need_redraw;
     if (show_dirty(a->show) || redraw) {
+        /* A new slide whose picture is a few milliseconds from ready: keep
+         * the old frame a moment rather than flash an empty one. */
+        const Scene *sc = show_scene(a->show);
+        want_pictures(a, sc);
+        uint64_t now = app_now(a);
+        if (!a->virtual_clock && textures_pending(a->out.tex, sc) > 0 &&
+            (!a->hold_since || now < a->hold_since + HOLD_MS)) {
+            if (!a->hold_since)
+                a->hold_since = now;
+            a->need_redraw = true;
+            return;
+        }
+        a->hold_since = 0;
         draw(a);
         SDL_RenderPresent(a->out.ren);
     }
@@ -408,7 +461,8 @@ static void output_close(Output *o)
 static bool output_caches(Output *o)
 {
     o->text = text_create();
-    o->tex = textures_create(IMAGE_CACHE_ENTRIES);
+    TexturesConfig tc = {.wake_event = wake_event};
+    o->tex = textures_create(&tc);
     if (!o->text || !o->tex) {
         fprintf(stderr, "vitrine: cannot set up text (is fonts-noto-core installed?)\n");
         return false;
@@ -563,6 +617,10 @@ static bool app_open(App *a, const AppOptions *opt, bool headless)
         fprintf(stderr, "vitrine: cannot start SDL: %s\n", SDL_GetError());
         return false;
     }
+    if (!wake_event)
+        wake_event = SDL_RegisterEvents(1);
+    if (wake_event == (Uint32)-1)
+        wake_event = 0;
     IMG_Init(IMG_INIT_PNG | IMG_INIT_WEBP);
 
     /* Settings: bad fields are reported and keep their defaults. */
@@ -711,6 +769,11 @@ int app_run(const AppOptions *opt)
         write_state_file(&a);
         /* Sleep until input or the next deadline: an idle kiosk uses no CPU. */
         uint64_t wait = show_next_deadline(a.show, app_now(&a));
+        if (a.hold_since) { /* a frame held for its picture: not longer than HOLD_MS */
+            uint64_t now = app_now(&a), until = a.hold_since + HOLD_MS;
+            uint64_t left = until > now ? until - now : 0;
+            wait = left < wait ? left : wait;
+        }
         SDL_Event e;
         int got = wait == SHOW_NO_DEADLINE ? SDL_WaitEvent(&e)
                                            : SDL_WaitEventTimeout(&e, wait > INT_MAX ? INT_MAX : (int)wait);
@@ -731,12 +794,33 @@ int app_run(const AppOptions *opt)
 int app_render(const AppOptions *opt, const char *out_png)
 {
     App a;
-    bool ok = app_open(&a, opt, true) && screenshot(&a, out_png);
+    bool ok = app_open(&a, opt, true);
+    a.virtual_clock = true; /* one frame, with its pictures decoded (see settle) */
+    ok = ok && screenshot(&a, out_png);
     app_close(&a);
     return ok ? 0 : 1;
 }
 
 /* ---- replay -------------------------------------------------------------- */
+
+/* Replays: the pictures the scene wants are decoded before the script goes
+ * on, as if decoding took no time on the virtual clock, so screenshots and
+ * states do not depend on the machine's speed. Loading one may change the
+ * scene (a placeholder, a zoom that can now start), so until it is stable. */
+static void settle(App *a)
+{
+    for (int round = 0; round < 4; round++) {
+        bool dirty = show_dirty(a->show);
+        want_pictures(a, show_scene(a->show));
+        if (dirty)
+            a->need_redraw = true; /* show_scene() took the flag; a window must still redraw */
+        bool idle = textures_settle(a->out.tex, a->out.ren, SETTLE_MS, image_loaded, a);
+        if (!idle)
+            SDL_Log("replay: pictures still decoding after %d ms", SETTLE_MS);
+        if (!show_dirty(a->show))
+            break;
+    }
+}
 
 static void advance(App *a, uint64_t ms)
 {
@@ -1033,6 +1117,7 @@ int app_replay(const AppOptions *opt, const char *script_path)
             break;
         case RC_WAIT: advance(&a, (uint64_t)c->num[0]); break;
         case RC_STATE: {
+            settle(&a);
             char buf[1024];
             show_state_json(a.show, a.vnow, buf, sizeof buf);
             printf("%s\n", buf);
@@ -1052,6 +1137,7 @@ int app_replay(const AppOptions *opt, const char *script_path)
             swap_displays(&a);
         if (show_take_lecture_change(a.show))
             sync_presenter(&a);
+        settle(&a);
         if (a.out.win)
             present(&a);
     }
@@ -1072,7 +1158,7 @@ static void learn_draw(App *a, const Learn *l)
     Scene sc;
     scene_init(&sc);
     scene_build_message(&sc, &v, learn_prompt(l), progress);
-    render_scene(a->out.ren, &sc, a->out.text, a->out.tex, NULL, NULL);
+    render_scene(a->out.ren, &sc, a->out.text, a->out.tex, NULL);
     SDL_RenderPresent(a->out.ren);
     scene_free(&sc);
 }

@@ -3,6 +3,10 @@
 
 #include <SDL_image.h>
 #include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -281,12 +285,105 @@ static SDL_Surface *decode_sdl(const unsigned char *buf, size_t len, ImageFormat
 /* Never at the size the file claims to have: a 100-byte SVG saying
  * width="100000" would ask for 40 GB before any check could run. Every
  * raster below is of a size that was checked, or bounded by the box. */
-static SDL_Surface *svg_raster(const unsigned char *buf, size_t len, int w, int h)
+static SDL_Surface *svg_raster_here(const unsigned char *buf, size_t len, int w, int h)
 {
     SDL_RWops *rw = SDL_RWFromConstMem(buf, (int)len);
     SDL_Surface *s = rw ? IMG_LoadSizedSVG_RW(rw, w, h) : NULL;
     if (rw)
         SDL_RWclose(rw);
+    return s;
+}
+
+/* Move n bytes through fd: writing, or reading with a deadline (SDL
+ * ticks) after which the other side is given up on. */
+static bool move_all(int fd, void *p, size_t n, bool out, Uint64 deadline)
+{
+    char *c = p;
+    while (n > 0) {
+        if (!out) {
+            Uint64 now = SDL_GetTicks64();
+            struct pollfd pfd = {fd, POLLIN, 0};
+            int r = now < deadline ? poll(&pfd, 1, (int)(deadline - now)) : 0;
+            if (r < 0 && errno == EINTR)
+                continue;
+            if (r <= 0)
+                return false;
+        }
+        ssize_t k = out ? write(fd, c, n) : read(fd, c, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return false;
+        c += k;
+        n -= (size_t)k;
+    }
+    return true;
+}
+
+#define SVG_TIMEOUT_MS 10000
+
+/* SVG is rasterised in a child process. SDL_image's nanosvg (2.6.3, as
+ * Debian ships it) reads past its buffers on some malformed drawings: our
+ * fuzzer crashed it within seconds in CI. A crash or a hang there must cost
+ * one placeholder, not the kiosk. The child sends back the size and the
+ * rows through a pipe; anything short of that is a failure. (glibc makes
+ * malloc safe in a child of a threaded process, which is all it uses.) */
+static SDL_Surface *svg_raster(const unsigned char *buf, size_t len, int w, int h)
+{
+    int fd[2];
+    if (pipe(fd) != 0)
+        return NULL;
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(fd[0]);
+        close(fd[1]);
+        return NULL;
+    }
+    if (pid == 0) {
+        close(fd[0]);
+        SDL_Surface *s = svg_raster_here(buf, len, w, h);
+        int hdr[3] = {0, 0, 0};
+        if (s && SDL_LockSurface(s) == 0) {
+            hdr[0] = s->w;
+            hdr[1] = s->h;
+            hdr[2] = (int)s->format->format;
+        }
+        bool ok = move_all(fd[1], hdr, sizeof hdr, true, 0);
+        for (int y = 0; ok && hdr[0] > 0 && y < s->h; y++)
+            ok = move_all(fd[1], (char *)s->pixels + (size_t)y * (size_t)s->pitch,
+                          (size_t)s->w * s->format->BytesPerPixel, true, 0);
+        _exit(ok ? 0 : 1);
+    }
+    close(fd[1]);
+    Uint64 deadline = SDL_GetTicks64() + SVG_TIMEOUT_MS;
+    int hdr[3];
+    SDL_Surface *s = NULL;
+    if (move_all(fd[0], hdr, sizeof hdr, false, deadline) && hdr[0] > 0 && hdr[1] > 0 &&
+        hdr[0] <= DECODE_MAX_SIDE && hdr[1] <= DECODE_MAX_SIDE &&
+        (uint64_t)hdr[0] * (uint64_t)hdr[1] <= DECODE_MAX_PIXELS &&
+        SDL_BITSPERPIXEL((Uint32)hdr[2]) == 32 &&
+        (s = SDL_CreateRGBSurfaceWithFormat(0, hdr[0], hdr[1], 32, (Uint32)hdr[2])) != NULL) {
+        for (int y = 0; s && y < s->h; y++)
+            if (!move_all(fd[0], (char *)s->pixels + (size_t)y * (size_t)s->pitch, (size_t)s->w * 4,
+                          false, deadline)) {
+                SDL_FreeSurface(s);
+                s = NULL;
+            }
+    }
+    close(fd[0]);
+    int status = 0;
+    if (SDL_GetTicks64() >= deadline) /* still at it: a drawing that never ends */
+        kill(pid, SIGKILL);
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    if (s && !(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
+        SDL_FreeSurface(s);
+        s = NULL;
+    }
+    if (!s)
+        SDL_SetError(WIFSIGNALED(status) ? "the drawing crashed the SVG rasteriser (signal %d)"
+                                         : "the SVG rasteriser gave up on it",
+                     WIFSIGNALED(status) ? WTERMSIG(status) : 0);
     return s;
 }
 
@@ -446,4 +543,39 @@ SDL_Surface *decode_image(const char *path, int box_w, int box_h, FitMode fit, C
     }
     free(buf);
     return s;
+}
+
+/* ---- the image's own size ------------------------------------------------- */
+
+bool decode_probe(const char *path, int *w, int *h)
+{
+    char err[64];
+    size_t len = 0;
+    unsigned char *buf = read_file(path, &len, err, sizeof err);
+    if (!buf)
+        return false;
+    bool ok = false;
+    double dw, dh;
+    *w = *h = 0;
+    switch (manifest_sniff(buf, len)) {
+    case IMG_FMT_JPEG: {
+        tjhandle tj = tjInitDecompress();
+        int subsamp, cs;
+        ok = tj && tjDecompressHeader3(tj, buf, (unsigned long)len, w, h, &subsamp, &cs) == 0;
+        if (tj)
+            tjDestroy(tj);
+        break;
+    }
+    case IMG_FMT_PNG: ok = png_dims(buf, len, w, h); break;
+    case IMG_FMT_WEBP: ok = webp_dims(buf, len, w, h); break;
+    case IMG_FMT_SVG:
+        if ((ok = svg_declared_size(buf, len, &dw, &dh)) && dw < DECODE_MAX_SIDE && dh < DECODE_MAX_SIDE) {
+            *w = (int)ceil(dw);
+            *h = (int)ceil(dh);
+        }
+        break;
+    default: break;
+    }
+    free(buf);
+    return ok && *w > 0 && *h > 0 && *w <= DECODE_MAX_SIDE && *h <= DECODE_MAX_SIDE;
 }

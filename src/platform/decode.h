@@ -26,4 +26,8 @@
 SDL_Surface *decode_image(const char *path, int box_w, int box_h, FitMode fit, Color bg,
                           char *err, size_t errn);
 
+/* The image's own size in pixels from its header (an SVG: its declared
+ * size), without decoding it. false when it cannot be read. */
+bool decode_probe(const char *path, int *w, int *h);
+
 #endif

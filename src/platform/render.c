@@ -12,31 +12,11 @@ static SDL_Rect sdl_rect(Rect r)
     return (SDL_Rect){r.x, r.y, r.w, r.h};
 }
 
-static void draw_image(SDL_Renderer *r, const Scene *s, const DrawItem *it, Textures *tex,
-                       RenderImageFailed on_fail, void *ctx)
+bool render_scene(SDL_Renderer *r, const Scene *s, Text *text, Textures *tex, bool *zoom_full)
 {
-    int w = 0, h = 0;
-    bool fresh = false;
-    SDL_Texture *t = textures_get(tex, r, it, s->clear, &w, &h, &fresh);
-    if (!t) {
-        if (fresh && on_fail)
-            on_fail(ctx, it->exhibition, it->slide);
-        return;
-    }
-    if (it->fit == FIT_CONTAIN) {
-        SDL_Rect dst = sdl_rect(rect_fit(it->r, w, h));
-        SDL_RenderCopy(r, t, NULL, &dst);
-    } else {
-        /* Crop the centre of the image to the box's aspect ratio. */
-        Rect src = rect_fit((Rect){0, 0, w, h}, it->r.w, it->r.h);
-        SDL_Rect s_src = sdl_rect(src), dst = sdl_rect(it->r);
-        SDL_RenderCopy(r, t, &s_src, &dst);
-    }
-}
-
-void render_scene(SDL_Renderer *r, const Scene *s, Text *text, Textures *tex,
-                  RenderImageFailed on_fail, void *ctx)
-{
+    bool complete = true;
+    if (zoom_full)
+        *zoom_full = false;
     set_color(r, s->clear);
     SDL_RenderClear(r);
     for (int i = 0; i < s->n; i++) {
@@ -60,9 +40,13 @@ void render_scene(SDL_Renderer *r, const Scene *s, Text *text, Textures *tex,
             SDL_RenderFillRects(r, sides, 4);
             break;
         }
-        case DRAW_IMAGE:
-            draw_image(r, s, it, tex, on_fail, ctx);
+        case DRAW_IMAGE: {
+            bool full = false;
+            complete &= textures_draw(tex, r, it, s->clear, &full);
+            if (full && zoom_full)
+                *zoom_full = true;
             break;
+        }
         case DRAW_TEXT: {
             int w, h;
             SDL_Texture *t = text_texture(text, r, scene_text(s, it), it->text_len, it->font_px,
@@ -77,4 +61,5 @@ void render_scene(SDL_Renderer *r, const Scene *s, Text *text, Textures *tex,
         }
         }
     }
+    return complete;
 }

@@ -8,10 +8,9 @@
 #include "text.h"
 #include "textures.h"
 
-/* Called once for each image that turns out not to be showable. */
-typedef void (*RenderImageFailed)(void *ctx, int exhibition, int slide);
-
-void render_scene(SDL_Renderer *r, const Scene *s, Text *text, Textures *tex,
-                  RenderImageFailed on_fail, void *ctx);
+/* Draws s; pictures not decoded yet are left out (textures.h). Returns
+ * true when every picture was drawn from its pixels; *zoom_full (may be
+ * NULL) is set when a zoomed picture was drawn at full resolution. */
+bool render_scene(SDL_Renderer *r, const Scene *s, Text *text, Textures *tex, bool *zoom_full);
 
 #endif

@@ -1,62 +1,262 @@
-/* textures.c - see textures.h */
+/* textures.c - see textures.h
+ *
+ * Entries (render thread only) hold what is known about each picture wanted
+ * lately: waiting for a decode, or ready as a texture (or tiles). Jobs are
+ * what workers decode; they move queue -> a worker -> done under the mutex,
+ * and find their entry again by id, so an entry that was given up while its
+ * job was running simply does not match any more.
+ */
 #include "textures.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/cache_policy.h"
+#include "core/zoom.h"
 #include "decode.h"
 
-typedef struct {
-    char *path;            /* owned */
-    int box_w, box_h;
+#define MAX_WORKERS 4
+#define DEFAULT_ZOOM_BUDGET (128u << 20)
+#define TILE_MAX 4096
+
+typedef struct Job {
+    unsigned id;
+    char *path;
+    int bw, bh;
     FitMode fit;
-    SDL_Texture *tex;      /* NULL for a remembered failure */
-    int w, h;
+    Color bg;
+    int rank;
+    /* results */
+    SDL_Surface *surf;
+    int nat_w, nat_h;
+    char err[256];
+    struct Job *next;
+} Job;
+
+typedef struct {
+    char *path;
+    int bw, bh;
+    FitMode fit;
+    Color bg;
+    bool full;              /* a zoomed picture's own pixels, in tiles */
+    int ex, slide;          /* what its fate is reported against */
+    bool ready;             /* else a job is decoding it */
+    unsigned job;
+    SDL_Texture **tiles;    /* ready: one, or (full) tiles_x * tiles_y */
+    int tiles_x, tiles_y, tile;
+    int w, h;               /* pixels held */
+    int nat_w, nat_h;       /* the source image's own size */
+    size_t bytes;
     unsigned last_use;
+    int rank;               /* in the latest wish list, -1 = not wanted */
 } Entry;
 
 struct Textures {
+    SDL_mutex *mx;
+    SDL_cond *work, *finished;
+    Job *queue, *done;
+    int busy;               /* jobs being decoded */
+    bool quit;
+    SDL_Thread *th[MAX_WORKERS];
+    int n_th;
+    Uint32 wake;
+    unsigned next_id;
+
     Entry *e;
-    int n, max;
+    int n, cap;
+    size_t budget, zoom_budget;
     unsigned clock;
-    char **failed;         /* paths that could not be decoded (owned) */
+    char **failed;          /* paths that could not be decoded (owned) */
     int n_failed;
 };
 
-Textures *textures_create(int max_entries)
+/* ---- workers ---------------------------------------------------------------- */
+
+static void free_job(Job *j)
+{
+    if (!j)
+        return;
+    SDL_FreeSurface(j->surf);
+    free(j->path);
+    free(j);
+}
+
+static void decode_job(Job *j)
+{
+    if (!decode_probe(j->path, &j->nat_w, &j->nat_h))
+        j->nat_w = j->nat_h = 0;
+    j->surf = decode_image(j->path, j->bw, j->bh, j->fit, j->bg, j->err, sizeof j->err);
+    if (!j->surf)
+        return;
+    int sw = j->surf->w, sh = j->surf->h;
+    if (j->nat_w <= 0 || j->nat_h <= 0) {
+        j->nat_w = sw;
+        j->nat_h = sh;
+    } else if (sw != sh && (sw > sh) != (j->nat_w > j->nat_h)) {
+        int k = j->nat_w; /* turned upright by its EXIF orientation */
+        j->nat_w = j->nat_h;
+        j->nat_h = k;
+    }
+}
+
+static int worker(void *arg)
+{
+    Textures *t = arg;
+    SDL_LockMutex(t->mx);
+    for (;;) {
+        while (!t->quit && !t->queue)
+            SDL_CondWait(t->work, t->mx);
+        if (t->quit)
+            break;
+        Job *j = t->queue;
+        t->queue = j->next;
+        t->busy++;
+        SDL_UnlockMutex(t->mx);
+        decode_job(j);
+        SDL_LockMutex(t->mx);
+        t->busy--;
+        j->next = t->done;
+        t->done = j;
+        SDL_CondBroadcast(t->finished);
+        if (t->wake) {
+            SDL_Event ev;
+            SDL_zero(ev);
+            ev.type = t->wake;
+            SDL_PushEvent(&ev);
+        }
+    }
+    SDL_UnlockMutex(t->mx);
+    return 0;
+}
+
+Textures *textures_create(const TexturesConfig *cfg)
 {
     Textures *t = calloc(1, sizeof *t);
     if (!t)
         return NULL;
-    t->max = max_entries > 0 ? max_entries : 8;
-    t->e = calloc((size_t)t->max, sizeof *t->e);
-    if (!t->e) {
-        free(t);
+    TexturesConfig c = cfg ? *cfg : (TexturesConfig){0};
+    t->budget = c.budget ? c.budget : (size_t)CACHE_DEFAULT_BUDGET_MB << 20;
+    t->zoom_budget = c.zoom_budget ? c.zoom_budget : DEFAULT_ZOOM_BUDGET;
+    t->wake = c.wake_event;
+    t->mx = SDL_CreateMutex();
+    t->work = SDL_CreateCond();
+    t->finished = SDL_CreateCond();
+    if (!t->mx || !t->work || !t->finished) {
+        textures_free(t);
+        return NULL;
+    }
+    int n = c.workers > 0 ? c.workers : 2;
+    for (int i = 0; i < n && i < MAX_WORKERS; i++)
+        if ((t->th[t->n_th] = SDL_CreateThread(worker, "vitrine-decode", t)) != NULL)
+            t->n_th++;
+    if (t->n_th == 0) {
+        SDL_Log("image: cannot start a decoding thread: %s", SDL_GetError());
+        textures_free(t);
         return NULL;
     }
     return t;
 }
 
+/* ---- entries ---------------------------------------------------------------- */
+
+static void drop_pixels(Entry *e)
+{
+    int n = e->tiles ? e->tiles_x * e->tiles_y : 0;
+    for (int i = 0; i < n; i++)
+        if (e->tiles[i])
+            SDL_DestroyTexture(e->tiles[i]);
+    free(e->tiles);
+    e->tiles = NULL;
+    e->bytes = 0;
+}
+
+static void remove_entry(Textures *t, int i)
+{
+    drop_pixels(&t->e[i]);
+    free(t->e[i].path);
+    t->e[i] = t->e[--t->n];
+}
+
+static void cancel_queued(Textures *t, bool all)
+{
+    SDL_LockMutex(t->mx);
+    Job **p = &t->queue;
+    while (*p) {
+        Job *j = *p;
+        bool wanted = false;
+        for (int i = 0; !all && i < t->n; i++)
+            if (t->e[i].job == j->id && !t->e[i].ready)
+                wanted = t->e[i].rank >= 0;
+        if (wanted) {
+            p = &j->next;
+        } else {
+            *p = j->next;
+            free_job(j);
+        }
+    }
+    SDL_UnlockMutex(t->mx);
+}
+
 void textures_forget(Textures *t)
 {
-    for (int i = 0; i < t->n; i++) {
-        if (t->e[i].tex)
-            SDL_DestroyTexture(t->e[i].tex);
-        free(t->e[i].path);
-    }
-    t->n = 0;
+    cancel_queued(t, true);
+    while (t->n > 0)
+        remove_entry(t, t->n - 1);
+}
+
+void textures_reset(Textures *t)
+{
+    textures_forget(t);
+    for (int i = 0; i < t->n_failed; i++)
+        free(t->failed[i]);
+    free(t->failed);
+    t->failed = NULL;
+    t->n_failed = 0;
 }
 
 void textures_free(Textures *t)
 {
     if (!t)
         return;
-    textures_forget(t);
-    for (int i = 0; i < t->n_failed; i++)
-        free(t->failed[i]);
-    free(t->failed);
+    if (t->mx) {
+        SDL_LockMutex(t->mx);
+        t->quit = true;
+        if (t->work)
+            SDL_CondBroadcast(t->work);
+        SDL_UnlockMutex(t->mx);
+    }
+    for (int i = 0; i < t->n_th; i++)
+        SDL_WaitThread(t->th[i], NULL);
+    textures_reset(t);
+    for (Job *j = t->done, *next; j; j = next) {
+        next = j->next;
+        free_job(j);
+    }
+    t->done = NULL;
     free(t->e);
+    if (t->finished)
+        SDL_DestroyCond(t->finished);
+    if (t->work)
+        SDL_DestroyCond(t->work);
+    if (t->mx)
+        SDL_DestroyMutex(t->mx);
     free(t);
+}
+
+static bool same_color(Color a, Color b)
+{
+    return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a;
+}
+
+static int find(const Textures *t, const char *path, int bw, int bh, FitMode fit, Color bg, bool full)
+{
+    for (int i = 0; i < t->n; i++) {
+        const Entry *e = &t->e[i];
+        if (e->bw == bw && e->bh == bh && e->fit == fit && e->full == full &&
+            same_color(e->bg, bg) && strcmp(e->path, path) == 0)
+            return i;
+    }
+    return -1;
 }
 
 static bool known_failure(const Textures *t, const char *path)
@@ -77,57 +277,364 @@ static void remember_failure(Textures *t, const char *path)
         t->n_failed++;
 }
 
-SDL_Texture *textures_get(Textures *t, SDL_Renderer *r, const DrawItem *it, Color bg, int *w,
-                          int *h, bool *fresh_failure)
+/* The size a zoomed picture's own pixels are decoded at: as far as the
+ * zoom goes (its pixels, or 4x for a drawing), within the zoom budget. */
+static bool full_box(const Textures *t, const DrawItem *it, int nat_w, int nat_h, int *fw, int *fh)
 {
-    *fresh_failure = false;
-    if (!it->path)
-        return NULL;
-    for (int i = 0; i < t->n; i++) {
+    Rect f = rect_fit(it->r, nat_w, nat_h);
+    if (f.w < 1 || f.h < 1)
+        return false;
+    double k = zoom_max(it->r, nat_w, nat_h);
+    double w = f.w * k, h = f.h * k;
+    /* a photograph's own pixels, exactly (not a few fewer: resampling 5472
+     * to 5469 would blur every fine line); a drawing has none of its own */
+    if (it->format != IMG_FMT_SVG && (w > nat_w * 0.98 || h > nat_h * 0.98)) {
+        w = nat_w;
+        h = nat_h;
+    }
+    double bytes = w * h * 4;
+    if (bytes > (double)t->zoom_budget) {
+        double s = SDL_sqrt((double)t->zoom_budget / bytes);
+        w *= s;
+        h *= s;
+    }
+    *fw = (int)w;
+    *fh = (int)h;
+    /* only worth it when it has more pixels than the screen-size copy */
+    return *fw > f.w + 1 && *fh > f.h + 1;
+}
+
+/* Ask for it at rank `rank`: an entry and a job when it is new. */
+static void want_one(Textures *t, const char *path, int bw, int bh, FitMode fit, Color bg,
+                     bool full, int ex, int slide, int rank)
+{
+    if (!path || bw < 1 || bh < 1)
+        return;
+    int i = find(t, path, bw, bh, fit, bg, full);
+    if (i >= 0) {
+        if (t->e[i].rank < 0 || rank < t->e[i].rank)
+            t->e[i].rank = rank;
+        t->e[i].last_use = ++t->clock;
+        t->e[i].ex = ex;
+        t->e[i].slide = slide;
+        return;
+    }
+    if (known_failure(t, path))
+        return;
+    if (t->n == t->cap) {
+        int cap = t->cap ? t->cap * 2 : 16;
+        Entry *ne = realloc(t->e, (size_t)cap * sizeof *ne);
+        if (!ne)
+            return;
+        t->e = ne;
+        t->cap = cap;
+    }
+    Job *j = calloc(1, sizeof *j);
+    char *p1 = strdup(path), *p2 = strdup(path);
+    if (!j || !p1 || !p2) {
+        free(j);
+        free(p1);
+        free(p2);
+        return;
+    }
+    *j = (Job){.id = ++t->next_id, .path = p2, .bw = bw, .bh = bh, .fit = fit, .bg = bg, .rank = rank};
+    t->e[t->n++] = (Entry){.path = p1, .bw = bw, .bh = bh, .fit = fit, .bg = bg, .full = full,
+                           .ex = ex, .slide = slide, .job = j->id, .last_use = ++t->clock,
+                           .rank = rank};
+    SDL_LockMutex(t->mx);
+    Job **p = &t->queue; /* in rank order */
+    while (*p && (*p)->rank <= rank)
+        p = &(*p)->next;
+    j->next = *p;
+    *p = j;
+    SDL_CondSignal(t->work);
+    SDL_UnlockMutex(t->mx);
+}
+
+static const Entry *ready_screen(const Textures *t, const DrawItem *it, Color bg)
+{
+    int i = find(t, it->path, it->r.w, it->r.h, it->fit, bg, false);
+    return i >= 0 && t->e[i].ready ? &t->e[i] : NULL;
+}
+
+/* Keep within budget: unwanted zoom pixels go at once; screen-size ones by
+ * the cache policy. */
+static void evict(Textures *t)
+{
+    for (int i = t->n - 1; i >= 0; i--)
+        if (t->e[i].full && t->e[i].rank < 0)
+            remove_entry(t, i);
+    for (;;) {
+        size_t used = 0;
+        CacheItem items[256];
+        int map[256], k = 0;
+        for (int i = 0; i < t->n && k < 256; i++)
+            if (!t->e[i].full && t->e[i].ready) {
+                used += t->e[i].bytes;
+                items[k] = (CacheItem){t->e[i].bytes, t->e[i].last_use, t->e[i].rank};
+                map[k++] = i;
+            }
+        int v = cache_pick_victim(items, k, used, t->budget);
+        if (v < 0)
+            break;
+        remove_entry(t, map[v]);
+    }
+}
+
+void textures_want(Textures *t, SDL_Renderer *r, const Scene *scene, Color bg,
+                   const ImageRequest *extra, int n_extra)
+{
+    (void)r;
+    for (int i = 0; i < t->n; i++)
+        t->e[i].rank = -1;
+    int rank = 0;
+    for (int i = 0; scene && i < scene->n; i++) {
+        const DrawItem *it = &scene->items[i];
+        if (it->kind != DRAW_IMAGE)
+            continue;
+        want_one(t, it->path, it->r.w, it->r.h, it->fit, bg, false, it->exhibition, it->slide, rank++);
+        const Entry *e = ready_screen(t, it, bg);
+        int fw, fh;
+        if (e && zoom_active(it->zoom) && it->fit == FIT_CONTAIN &&
+            full_box(t, it, e->nat_w, e->nat_h, &fw, &fh))
+            want_one(t, it->path, fw, fh, FIT_CONTAIN, bg, true, it->exhibition, it->slide, rank++);
+    }
+    for (int i = 0; i < n_extra; i++)
+        want_one(t, extra[i].path, extra[i].r.w, extra[i].r.h, extra[i].fit, bg, false,
+                 extra[i].exhibition, extra[i].slide, rank++);
+    /* what nobody wants and nobody has started on is not decoded */
+    cancel_queued(t, false);
+    for (int i = t->n - 1; i >= 0; i--) {
+        if (t->e[i].ready || t->e[i].rank >= 0)
+            continue;
+        bool running = true; /* a worker has it: its result may still come in handy */
+        SDL_LockMutex(t->mx);
+        for (Job *j = t->queue; j; j = j->next)
+            running &= j->id != t->e[i].job;
+        SDL_UnlockMutex(t->mx);
+        if (!running)
+            remove_entry(t, i);
+    }
+    evict(t);
+}
+
+/* ---- finished decodes -> textures ------------------------------------------- */
+
+static bool make_tiles(Entry *e, SDL_Renderer *r, SDL_Surface *s)
+{
+    SDL_RendererInfo info;
+    int max = SDL_GetRendererInfo(r, &info) == 0 && info.max_texture_width > 0
+                  ? SDL_min(info.max_texture_width, info.max_texture_height)
+                  : TILE_MAX;
+    int tile = e->full ? SDL_min(max, TILE_MAX) : SDL_max(s->w, s->h);
+    if (!e->full && tile > max)
+        return false; /* a screen-size picture larger than a texture: cannot be */
+    e->tile = tile;
+    e->tiles_x = (s->w + tile - 1) / tile;
+    e->tiles_y = (s->h + tile - 1) / tile;
+    e->tiles = calloc((size_t)e->tiles_x * (size_t)e->tiles_y, sizeof *e->tiles);
+    if (!e->tiles)
+        return false;
+    for (int ty = 0; ty < e->tiles_y; ty++)
+        for (int tx = 0; tx < e->tiles_x; tx++) {
+            int x = tx * tile, y = ty * tile;
+            int w = SDL_min(tile, s->w - x), h = SDL_min(tile, s->h - y);
+            SDL_Texture *tex = SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, w, h);
+            e->tiles[ty * e->tiles_x + tx] = tex;
+            const Uint8 *px = (const Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch + (size_t)x * 4;
+            if (!tex || SDL_UpdateTexture(tex, NULL, px, s->pitch) != 0) {
+                drop_pixels(e);
+                return false;
+            }
+        }
+    e->w = s->w;
+    e->h = s->h;
+    e->bytes = (size_t)s->w * (size_t)s->h * 4;
+    return true;
+}
+
+/* Entry i's picture cannot be shown: remembered, reported once (a zoomed
+ * picture's full pixels only cost the zoom its sharpness), dropped. */
+static void give_up(Textures *t, int i, Job *j, TexturesLoaded cb, void *ctx)
+{
+    const Entry *e = &t->e[i];
+    if (!e->full) {
+        remember_failure(t, j->path);
+        if (cb)
+            cb(ctx, e->ex, e->slide, false, 0, 0);
+    }
+    remove_entry(t, i);
+    free_job(j);
+}
+
+int textures_pump(Textures *t, SDL_Renderer *r, TexturesLoaded cb, void *ctx)
+{
+    SDL_LockMutex(t->mx);
+    Job *done = t->done;
+    t->done = NULL;
+    SDL_UnlockMutex(t->mx);
+    int arrived = 0;
+    for (Job *j = done, *next; j; j = next) {
+        next = j->next;
+        int i;
+        for (i = 0; i < t->n; i++)
+            if (!t->e[i].ready && t->e[i].job == j->id)
+                break;
+        if (i == t->n) { /* given up meanwhile */
+            free_job(j);
+            continue;
+        }
         Entry *e = &t->e[i];
-        if (e->box_w == it->r.w && e->box_h == it->r.h && e->fit == it->fit &&
-            strcmp(e->path, it->path) == 0) {
-            e->last_use = ++t->clock;
-            *w = e->w;
-            *h = e->h;
-            return e->tex;
+        arrived++;
+        if (!j->surf) {
+            SDL_Log("image: %s: %s; showing a placeholder", j->path, j->err);
+            give_up(t, i, j, cb, ctx);
+            continue;
+        }
+        size_t used = 0;
+        for (int k = 0; k < t->n; k++)
+            if (!t->e[k].full)
+                used += t->e[k].bytes;
+        size_t bytes = (size_t)j->surf->w * (size_t)j->surf->h * 4;
+        if (!e->full && !cache_admit(used, t->budget, bytes, e->rank)) {
+            remove_entry(t, i); /* nobody wants it now, and there is no room */
+            free_job(j);
+            continue;
+        }
+        if (!make_tiles(e, r, j->surf)) {
+            SDL_Log("image: %s: cannot make a texture (%dx%d): %s", j->path, j->surf->w, j->surf->h,
+                    SDL_GetError());
+            give_up(t, i, j, cb, ctx);
+            continue;
+        }
+        e->ready = true;
+        e->nat_w = j->nat_w;
+        e->nat_h = j->nat_h;
+        if (cb && !e->full)
+            cb(ctx, e->ex, e->slide, true, e->nat_w, e->nat_h);
+        free_job(j);
+    }
+    if (arrived)
+        evict(t);
+    return arrived;
+}
+
+bool textures_settle(Textures *t, SDL_Renderer *r, int timeout_ms, TexturesLoaded cb, void *ctx)
+{
+    Uint64 end = SDL_GetTicks64() + (Uint64)timeout_ms;
+    SDL_LockMutex(t->mx);
+    while (t->queue || t->busy) {
+        Uint64 now = SDL_GetTicks64();
+        if (now >= end || SDL_CondWaitTimeout(t->finished, t->mx, (Uint32)(end - now)) < 0)
+            break;
+    }
+    bool idle = !t->queue && !t->busy;
+    SDL_UnlockMutex(t->mx);
+    textures_pump(t, r, cb, ctx);
+    return idle;
+}
+
+int textures_pending(Textures *t, const Scene *scene)
+{
+    int n = 0;
+    for (int i = 0; scene && i < scene->n; i++) {
+        const DrawItem *it = &scene->items[i];
+        if (it->kind != DRAW_IMAGE)
+            continue;
+        int k = find(t, it->path, it->r.w, it->r.h, it->fit, scene->clear, false);
+        n += k >= 0 && !t->e[k].ready;
+    }
+    return n;
+}
+
+void textures_usage(const Textures *t, size_t *screen, size_t *zoom)
+{
+    *screen = *zoom = 0;
+    for (int i = 0; i < t->n; i++)
+        *(t->e[i].full ? zoom : screen) += t->e[i].bytes;
+}
+
+/* ---- drawing ------------------------------------------------------------------ */
+
+/* Texture `tex` (tw x th pixels) drawn over screen rectangle d, only where d
+ * meets clip: the visible part of the source is worked out here, so no
+ * renderer has to scale pixels that end up off screen. */
+static void copy_clipped(SDL_Renderer *r, SDL_Texture *tex, int tw, int th, RectF d, Rect clip)
+{
+    double x0 = SDL_max(d.x, (float)clip.x), y0 = SDL_max(d.y, (float)clip.y);
+    double x1 = SDL_min(d.x + d.w, (float)(clip.x + clip.w)), y1 = SDL_min(d.y + d.h, (float)(clip.y + clip.h));
+    if (x1 <= x0 || y1 <= y0 || d.w <= 0 || d.h <= 0)
+        return;
+    double kx = tw / (double)d.w, ky = th / (double)d.h;
+    int sx0 = (int)SDL_floor((x0 - d.x) * kx), sy0 = (int)SDL_floor((y0 - d.y) * ky);
+    int sx1 = (int)SDL_ceil((x1 - d.x) * kx), sy1 = (int)SDL_ceil((y1 - d.y) * ky);
+    sx0 = SDL_max(sx0, 0);
+    sy0 = SDL_max(sy0, 0);
+    sx1 = SDL_min(sx1, tw);
+    sy1 = SDL_min(sy1, th);
+    if (sx1 <= sx0 || sy1 <= sy0)
+        return;
+    SDL_Rect src = {sx0, sy0, sx1 - sx0, sy1 - sy0};
+    if (SDL_fabs(kx - 1) < 0.01 && SDL_fabs(ky - 1) < 0.01) {
+        /* one source pixel to one screen pixel: whole pixels, unfiltered,
+         * or every fine line would be smeared across two */
+        SDL_Rect px = {(int)SDL_floor(d.x + sx0 + 0.5), (int)SDL_floor(d.y + sy0 + 0.5), src.w, src.h};
+        SDL_RenderCopy(r, tex, &src, &px);
+        return;
+    }
+    SDL_FRect dst = {(float)(d.x + sx0 / kx), (float)(d.y + sy0 / ky), (float)(src.w / kx),
+                     (float)(src.h / ky)};
+    SDL_RenderCopyF(r, tex, &src, &dst);
+}
+
+/* The whole entry's pixels (all its tiles) over screen rectangle d. */
+static void draw_entry(SDL_Renderer *r, const Entry *e, RectF d, Rect clip)
+{
+    double kx = d.w / e->w, ky = d.h / e->h;
+    for (int ty = 0; ty < e->tiles_y; ty++)
+        for (int tx = 0; tx < e->tiles_x; tx++) {
+            int x = tx * e->tile, y = ty * e->tile;
+            int w = SDL_min(e->tile, e->w - x), h = SDL_min(e->tile, e->h - y);
+            /* tile edges at whole source pixels: neighbours meet exactly */
+            RectF td = {(float)(d.x + x * kx), (float)(d.y + y * ky), (float)(w * kx), (float)(h * ky)};
+            copy_clipped(r, e->tiles[ty * e->tiles_x + tx], w, h, td, clip);
+        }
+}
+
+bool textures_draw(Textures *t, SDL_Renderer *r, const DrawItem *it, Color bg, bool *full)
+{
+    if (full)
+        *full = false;
+    int i = find(t, it->path, it->r.w, it->r.h, it->fit, bg, false);
+    if (i < 0 || !t->e[i].ready)
+        return false;
+    Entry *e = &t->e[i];
+    e->last_use = ++t->clock;
+    if (it->fit == FIT_COVER) {
+        /* the centre of the picture, cropped to the box's aspect ratio */
+        Rect src = rect_fit((Rect){0, 0, e->w, e->h}, it->r.w, it->r.h);
+        SDL_Rect s_src = {src.x, src.y, src.w, src.h}, dst = {it->r.x, it->r.y, it->r.w, it->r.h};
+        SDL_RenderCopy(r, e->tiles[0], &s_src, &dst);
+        return true;
+    }
+    if (!zoom_active(it->zoom)) {
+        Rect d = rect_fit(it->r, e->w, e->h);
+        SDL_Rect dst = {d.x, d.y, d.w, d.h};
+        SDL_RenderCopy(r, e->tiles[0], NULL, &dst);
+        return true;
+    }
+    /* zoomed: the full pixels when they are there, else the screen-size
+     * copy enlarged until they are */
+    const Entry *use = e;
+    int fw, fh;
+    if (full_box(t, it, e->nat_w, e->nat_h, &fw, &fh)) {
+        int k = find(t, it->path, fw, fh, FIT_CONTAIN, bg, true);
+        if (k >= 0 && t->e[k].ready) {
+            use = &t->e[k];
+            if (full)
+                *full = true;
         }
     }
-    if (known_failure(t, it->path))
-        return NULL;
-
-    char err[256] = "";
-    SDL_Surface *s = decode_image(it->path, it->r.w, it->r.h, it->fit, bg, err, sizeof err);
-    SDL_Texture *tex = s ? SDL_CreateTextureFromSurface(r, s) : NULL;
-    if (s && !tex)
-        SDL_snprintf(err, sizeof err, "cannot make a texture: %s", SDL_GetError());
-    if (!tex) {
-        SDL_Log("image: %s: %s; showing a placeholder", it->path, err);
-        remember_failure(t, it->path);
-        SDL_FreeSurface(s);
-        *fresh_failure = true;
-        return NULL;
-    }
-    *w = s->w;
-    *h = s->h;
-    SDL_FreeSurface(s);
-
-    int slot = t->n;
-    if (t->n == t->max) {
-        slot = 0;
-        for (int i = 1; i < t->n; i++)
-            if (t->e[i].last_use < t->e[slot].last_use)
-                slot = i;
-        SDL_DestroyTexture(t->e[slot].tex);
-        free(t->e[slot].path);
-    } else {
-        t->n++;
-    }
-    t->e[slot] = (Entry){strdup(it->path), it->r.w, it->r.h, it->fit, tex, *w, *h, ++t->clock};
-    if (!t->e[slot].path) { /* out of memory: do not keep what we cannot find again */
-        SDL_DestroyTexture(tex);
-        t->e[slot] = t->e[--t->n];
-        return NULL;
-    }
-    return tex;
+    draw_entry(r, use, zoom_place(it->r, e->nat_w, e->nat_h, it->zoom), it->r);
+    return true;
 }

@@ -1,28 +1,68 @@
-/* textures.h - slide images as textures, decoded once at the size shown.
+/* textures.h - slide pictures as textures: decoded on worker threads, made
+ * into textures on the render thread ahead of need, kept within a byte
+ * budget.
  *
- * A small LRU of textures keyed by (file, box size, fit). Decoding is
- * synchronous for now; failures are remembered so a broken file is tried and
- * logged once, not every frame.
+ * The render thread says what it wants (textures_want: the pictures of the
+ * scene on screen, then those worth prefetching, most wanted first); worker
+ * threads decode them at the size they are shown (decode.h) and wake the
+ * render thread with an SDL user event; textures_pump() turns what they
+ * finished into textures and reports each picture's fate once. Drawing
+ * (textures_draw) never decodes: a picture not ready yet is left out.
+ * Requests nobody wants any more are dropped before they are decoded.
+ *
+ * A zoomed picture (DrawItem.zoom.z > 1) is drawn from a second, separately
+ * budgeted entry: the source image's own pixels (or as many as the zoom
+ * budget allows), in tiles no larger than the renderer's texture limit,
+ * released as soon as nobody wants them.
  */
 #ifndef VITRINE_PLATFORM_TEXTURES_H
 #define VITRINE_PLATFORM_TEXTURES_H
 
 #include <SDL.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "core/scene.h"
 
 typedef struct Textures Textures;
 
-Textures *textures_create(int max_entries);
+typedef struct {
+    size_t budget;       /* bytes of screen-size pictures (0: CACHE_DEFAULT_BUDGET_MB) */
+    size_t zoom_budget;  /* bytes of one zoomed picture's full pixels (0: 128 MB) */
+    int workers;         /* decoding threads (0: 2) */
+    Uint32 wake_event;   /* pushed when a decode finishes (0: none) */
+} TexturesConfig;
+
+Textures *textures_create(const TexturesConfig *cfg);
 void textures_free(Textures *t);
 
-/* The texture for it (a DRAW_IMAGE item), decoding on a miss. NULL when the
- * image cannot be shown; *fresh_failure is then true the first time. The
- * texture stays owned by the cache until textures_forget()/textures_free(). */
-SDL_Texture *textures_get(Textures *t, SDL_Renderer *r, const DrawItem *it, Color bg, int *w,
-                          int *h, bool *fresh_failure);
-/* Drop every texture (the renderer is going away). Failures are kept. */
+/* The pictures wanted now, most wanted first: those of `scene` (a zoomed one
+ * also at full resolution), then `extra` (prefetch; may be NULL). */
+void textures_want(Textures *t, SDL_Renderer *r, const Scene *scene, Color bg,
+                   const ImageRequest *extra, int n_extra);
+
+/* A picture's fate, reported once: ok with its own size in pixels, or not. */
+typedef void (*TexturesLoaded)(void *ctx, int exhibition, int slide, bool ok, int w, int h);
+/* Make textures of what the workers finished. Returns how many arrived. */
+int textures_pump(Textures *t, SDL_Renderer *r, TexturesLoaded cb, void *ctx);
+/* Wait until every wanted decode has finished (replays and tests: the
+ * virtual clock does not move meanwhile), then pump. false on timeout. */
+bool textures_settle(Textures *t, SDL_Renderer *r, int timeout_ms, TexturesLoaded cb, void *ctx);
+
+/* Draw it (a DRAW_IMAGE item of a scene whose background is bg). Returns false when its pixels are not ready
+ * (nothing drawn); *full (may be NULL) tells whether a zoomed picture was
+ * drawn from full-resolution pixels. */
+bool textures_draw(Textures *t, SDL_Renderer *r, const DrawItem *it, Color bg, bool *full);
+/* How many of the scene's pictures are still being decoded. */
+int textures_pending(Textures *t, const Scene *scene);
+
+/* Drop every texture (the renderer is going away or was reset); decodes in
+ * flight are dropped too. Remembered failures stay. */
 void textures_forget(Textures *t);
+/* Content changed on disk: forget everything, failures too. */
+void textures_reset(Textures *t);
+
+/* For tests and the benchmark: bytes held (screen-size, zoom). */
+void textures_usage(const Textures *t, size_t *screen, size_t *zoom);
 
 #endif

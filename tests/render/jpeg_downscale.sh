@@ -28,5 +28,27 @@ for n in 1 2; do
     awk -v m="$mean" -v s="$sd" 'BEGIN { exit !(m > 0.42 && m < 0.58 && s < 0.1) }' ||
         { echo "FAIL: slide $n is not flat grey (aliasing, or not shown)"; fail=1; }
 done
-[ $fail -eq 0 ] && echo "jpeg downscale: ok"
+
+# Zoomed all the way in, the 20 MP picture must show its own pixels: the
+# 1-pixel stripes again at full contrast, not the grey of an enlarged
+# screen-size copy.
+cat >"$out/zoom.script" <<'SCRIPT'
+open stripes 2
+key z
+key z
+key z
+key z
+key z
+key z
+state
+screenshot zoomed.png
+SCRIPT
+(cd "$out" && "$vitrine" --replay zoom.script --size 1280x720 "$out/ex" >zoom-state.txt 2>zoom-log.txt)
+grep -o '"zoom":[0-9.]*' "$out/zoom-state.txt"
+stats=$(convert "$out/zoomed.png" -crop 400x200+440+260 -colorspace Gray -format '%[fx:mean] %[fx:standard_deviation]' info:)
+mean=${stats% *} sd=${stats#* }
+echo "zoomed 20 MP: mean $mean, standard deviation $sd"
+awk -v s="$sd" 'BEGIN { exit !(s > 0.4) }' ||
+    { echo "FAIL: zoomed in, the 20 MP stripes are not sharp (not its own pixels)"; fail=1; }
+[ $fail -eq 0 ] && echo "jpeg downscale and zoom: ok"
 exit $fail
