@@ -11,6 +11,8 @@
 
 #include "settings.h"
 
+#include "cache_policy.h"
+
 #include "jsonloc.h"
 #include "jsontext.h"
 
@@ -55,7 +57,9 @@ static const char *const default_languages[] = {"kk", "ru", "en"};
 static const char *const ui_languages[] = {"kk", "ru", "en"};
 
 static const char *const top_keys[] = {"$schema", "languages", "start_language",
-                                       "state_dir", "keys", "lecture", "admin_pin_hash", "kiosk"};
+                                       "state_dir", "keys", "lecture", "admin_pin_hash", "kiosk",
+                                       "images"};
+static const char *const image_keys[] = {"cache_mb", "zoom_cache_mb"};
 static const char *const lecture_keys[] = {"warn_min", "alert_min", "notes_language",
                                            "presenter_display", "timer_overlay",
                                            "repeat_hold_ms", "repeat_every_ms"};
@@ -92,6 +96,8 @@ void settings_defaults(Settings *s)
     s->repeat_hold_ms = DEF_REPEAT_HOLD_MS;
     s->repeat_every_ms = DEF_REPEAT_EVERY_MS;
     s->show_arrows = s->show_language = s->show_accessibility = s->show_home = true;
+    s->cache_mb = CACHE_DEFAULT_BUDGET_MB;
+    s->zoom_cache_mb = 128;
     s->idle_s = 90;
     s->warning_s = 15;
     s->attract_delay_s = 30;
@@ -650,6 +656,29 @@ static void parse_start_language(Ctx *c, Settings *s, json_t *root)
              s->n_langs ? s->langs[0] : "");
 }
 
+/* "images": how much memory decoded pictures may take. */
+static void parse_images(Ctx *c, Settings *s, json_t *root)
+{
+    json_t *k = json_object_get(root, "images");
+    if (!k)
+        return;
+    char tb[32];
+    if (!json_is_object(k)) {
+        at_value(c, DIAG_ERROR, "/images", "\"images\" must be an object like {\"cache_mb\": 48}, "
+                 "not %s", jtext_describe(k, false, tb, sizeof tb));
+        return;
+    }
+    check_unknown_keys(c, k, "/images", image_keys, N_OF(image_keys), " in \"images\"");
+    json_t *v;
+    if ((v = json_object_get(k, "cache_mb")))
+        get_int(c, v, "/images/cache_mb", "cache_mb", "a whole number of megabytes from 16 to 4096",
+                16, 4096, s->cache_mb, &s->cache_mb);
+    if ((v = json_object_get(k, "zoom_cache_mb")))
+        get_int(c, v, "/images/zoom_cache_mb", "zoom_cache_mb",
+                "a whole number of megabytes from 16 to 4096", 16, 4096, s->zoom_cache_mb,
+                &s->zoom_cache_mb);
+}
+
 static void parse_state_dir(Ctx *c, Settings *s, json_t *root)
 {
     json_t *v = json_object_get(root, "state_dir");
@@ -953,6 +982,7 @@ bool settings_load(Settings *s, const char *path, bool optional, DiagList *diags
     parse_languages(&c, s, root);
     parse_start_language(&c, s, root);
     parse_state_dir(&c, s, root);
+    parse_images(&c, s, root);
     parse_admin_pin(&c, s, root);
     parse_lecture(&c, s, root);
     parse_kiosk(&c, s, root);

@@ -32,6 +32,9 @@ typedef struct {
     char *attract[64];      /* the attract loop's playlist: "id" (its cover) or "id:N" (slide N) */
     int n_attract;          /* 0: the slides marked "attract" in the manifests, else the covers */
     bool show_arrows, show_language, show_accessibility, show_home; /* controls on screen; default all */   /* crypt(3) hash of the admin PIN (vitrine --hash-pin); NULL: none */
+    /* images */
+    int cache_mb;           /* screen-size pictures kept decoded; default CACHE_DEFAULT_BUDGET_MB */
+    int zoom_cache_mb;      /* full pixels of the zoomed picture; default 128 */
     /* lecture */
     int warn_min;           /* timer turns amber this many minutes before the end; default 5 */
     int alert_min;          /* and red this many; default 1 */

@@ -67,8 +67,9 @@ typedef struct {
     uint64_t hold_since;         /* a new scene is waiting for its pictures since (0: not) */
 } App;
 
-/* Pushed by the decoding threads when a picture is ready (textures.h). */
-static Uint32 wake_event;
+/* How every output's picture cache is set up: the decoding threads push
+ * wake_event when a picture is ready; the budgets come from the settings. */
+static TexturesConfig tex_config;
 
 /* ---- clock --------------------------------------------------------------- */
 
@@ -240,7 +241,7 @@ static void take_pictures(App *a);
 static void dispatch(App *a, const SDL_Event *e)
 {
     Event ev;
-    if (wake_event && e->type == wake_event)
+    if (tex_config.wake_event && e->type == tex_config.wake_event)
         take_pictures(a);
     else if (translate(a, e, &ev))
         show_handle(a->show, &ev);
@@ -461,8 +462,7 @@ static void output_close(Output *o)
 static bool output_caches(Output *o)
 {
     o->text = text_create();
-    TexturesConfig tc = {.wake_event = wake_event};
-    o->tex = textures_create(&tc);
+    o->tex = textures_create(&tex_config);
     if (!o->text || !o->tex) {
         fprintf(stderr, "vitrine: cannot set up text (is fonts-noto-core installed?)\n");
         return false;
@@ -617,10 +617,10 @@ static bool app_open(App *a, const AppOptions *opt, bool headless)
         fprintf(stderr, "vitrine: cannot start SDL: %s\n", SDL_GetError());
         return false;
     }
-    if (!wake_event)
-        wake_event = SDL_RegisterEvents(1);
-    if (wake_event == (Uint32)-1)
-        wake_event = 0;
+    if (!tex_config.wake_event)
+        tex_config.wake_event = SDL_RegisterEvents(1);
+    if (tex_config.wake_event == (Uint32)-1)
+        tex_config.wake_event = 0;
     IMG_Init(IMG_INIT_PNG | IMG_INIT_WEBP);
 
     /* Settings: bad fields are reported and keep their defaults. */
@@ -633,6 +633,8 @@ static bool app_open(App *a, const AppOptions *opt, bool headless)
     settings_load(&a->settings, path, opt->settings == NULL, &diags);
     diag_print(&diags, stderr);
     diag_clear(&diags);
+    tex_config.budget = (size_t)a->settings.cache_mb << 20;
+    tex_config.zoom_budget = (size_t)a->settings.zoom_cache_mb << 20;
 
     a->lib = library_load(opt->dir, &diags);
     if (diags.n) {

@@ -282,6 +282,25 @@ static void lecture_ranges(void **state)
     assert_defaults(&fx->s);
 }
 
+static void images_section(void **state)
+{
+    Fx *fx = *state;
+    assert_int_equal(fx->s.cache_mb, 48);
+    assert_int_equal(fx->s.zoom_cache_mb, 128);
+    assert_true(load(fx, "{\"images\": {\"cache_mb\": 64, \"zoom_cache_mb\": 256}}\n"));
+    assert_int_equal(fx->dl.n, 0);
+    assert_int_equal(fx->s.cache_mb, 64);
+    assert_int_equal(fx->s.zoom_cache_mb, 256);
+    settings_free(&fx->s);
+    settings_defaults(&fx->s);
+    assert_true(load(fx, "{\"images\": {\"cache_mb\": 8, \"zoom_cach_mb\": 256}}\n"));
+    assert_at(fx, "1:25: error: \"cache_mb\" in \"images\" must be a whole number of megabytes "
+                  "from 16 to 4096, not 8; using 48");
+    assert_int_equal(fx->s.cache_mb, 48);
+    assert_int_equal(fx->dl.n, 2); /* and the misspelt key, as a warning */
+    assert_int_equal(diag_count(&fx->dl, DIAG_WARNING), 1);
+}
+
 static void lecture_edges(void **state)
 {
     Fx *fx = *state;
@@ -933,6 +952,7 @@ int main(void)
         T(bom_crlf_and_empty_object),
         T(lecture_ranges),
         T(lecture_edges),
+        T(images_section),
         T(languages),
         T(other_fields),
         T(unknown_keys),
