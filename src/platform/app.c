@@ -11,6 +11,9 @@
 #include <SDL_ttf.h>
 #include <ctype.h>
 #include <limits.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -606,6 +609,15 @@ static bool app_open(App *a, const AppOptions *opt, bool headless)
     a->opt = *opt;
     a->headless = headless;
     settings_defaults(&a->settings);
+#ifdef __GLIBC__
+    /* Decoded pictures are megabytes each, allocated and freed all day on
+     * three threads. A fixed threshold keeps every such buffer in its own
+     * mapping, given back to the system when freed (glibc's sliding one
+     * would soon serve them from heaps that never shrink), and two arenas
+     * stop each thread from keeping a heap of its own. */
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+    mallopt(M_ARENA_MAX, 2);
+#endif
 
     /* A kiosk: closing the window does not end the program (only SIGTERM
      * does), and losing focus does not minimise it to show a desktop. */
