@@ -28,6 +28,7 @@
 #include "core/settings.h"
 #include "core/show.h"
 #include "render.h"
+#include "service.h"
 #include "text.h"
 #include "textures.h"
 
@@ -346,6 +347,7 @@ static void present(App *a)
         a->hold_since = 0;
         draw(a);
         SDL_RenderPresent(a->out.ren);
+        service_presented(now);
     }
     if (a->pres.ren && (show_presenter_dirty(a->show) || redraw)) {
         draw_presenter(a);
@@ -645,6 +647,7 @@ static bool app_open(App *a, const AppOptions *opt, bool headless)
     settings_load(&a->settings, path, opt->settings == NULL, &diags);
     diag_print(&diags, stderr);
     diag_clear(&diags);
+    service_init();
     tex_config.budget = (size_t)a->settings.cache_mb << 20;
     tex_config.zoom_budget = (size_t)a->settings.zoom_cache_mb << 20;
 
@@ -779,10 +782,15 @@ int app_run(const AppOptions *opt)
             swap_displays(&a);
         if (show_take_lecture_change(a.show))
             sync_presenter(&a);
+        if (service_next_ping(app_now(&a)) == 0)
+            a.need_redraw = true; /* the watchdog wants proof of a frame on screen */
         present(&a);
         write_state_file(&a);
         /* Sleep until input or the next deadline: an idle kiosk uses no CPU. */
         uint64_t wait = show_next_deadline(a.show, app_now(&a));
+        uint64_t ping = service_next_ping(app_now(&a));
+        if (ping > 0 && ping < wait) /* 0: a held frame; the hold's deadline wakes us */
+            wait = ping;
         if (a.hold_since) { /* a frame held for its picture: not longer than HOLD_MS */
             uint64_t now = app_now(&a), until = a.hold_since + HOLD_MS;
             uint64_t left = until > now ? until - now : 0;
@@ -799,6 +807,7 @@ int app_run(const AppOptions *opt)
             show_handle(a.show, &tick);
         }
     }
+    service_stopping();
     write_state_file(&a);
     save_rehearsal(&a);
     app_close(&a);

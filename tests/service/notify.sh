@@ -1,0 +1,68 @@
+#!/bin/sh
+# vitrine under a fake systemd: a NOTIFY_SOCKET that records what it is told.
+# It must say READY=1 once its first frame is presented, keep saying
+# WATCHDOG=1 while nobody touches it (it wakes to present a frame for each),
+# and STOPPING=1 on SIGTERM, then exit 0. Also: dist/vitrine.service passes
+# `systemd-analyze verify` (with ExecStart pointed at this build, since the
+# unit's cage and /usr/local/bin are not installed here).
+#
+#   notify.sh VITRINE ROOT OUTDIR
+set -eu
+vitrine=$1 root=$2 out=$3
+rm -rf "$out" && mkdir -p "$out"
+
+if command -v systemd-analyze >/dev/null 2>&1; then
+    sed -e "s|^ExecStart=.*|ExecStart=$vitrine $root/exhibitions|" -e "s|^User=.*|User=root|" \
+        "$root/dist/vitrine.service" >"$out/vitrine.service"
+    systemd-analyze verify "$out/vitrine.service"
+    echo "systemd-analyze verify: ok"
+else
+    echo "systemd-analyze not installed: unit not verified" >&2
+    exit 1
+fi
+
+if ! "$vitrine" --version >/dev/null 2>&1; then exit 1; fi
+python3 - "$vitrine" "$root" "$out" <<'PY'
+import os, signal, socket, subprocess, sys, time
+vitrine, root, out = sys.argv[1:4]
+path = os.path.join(out, "notify.sock")
+sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+sock.bind(path)
+sock.settimeout(0.2)
+env = dict(os.environ, NOTIFY_SOCKET=path, WATCHDOG_USEC="600000", SDL_VIDEODRIVER="offscreen")
+# WATCHDOG_PID must be vitrine's own pid: let a shell exec into it
+p = subprocess.Popen(["sh", "-c", 'WATCHDOG_PID=$$ exec "$0" --windowed --size 640x360 "$1"',
+                      vitrine, os.path.join(root, "exhibitions")], env=env,
+                     stdout=subprocess.DEVNULL, stderr=open(os.path.join(out, "stderr.txt"), "w"))
+got = []
+end = time.time() + 4.0
+while time.time() < end:
+    try:
+        got.append((time.time(), sock.recv(4096).decode()))
+    except socket.timeout:
+        pass
+p.send_signal(signal.SIGTERM)
+rc = p.wait(timeout=10)
+end = time.time() + 0.5
+while time.time() < end:
+    try:
+        got.append((time.time(), sock.recv(4096).decode()))
+    except socket.timeout:
+        pass
+msgs = [m for _, m in got]
+t0 = got[0][0] if got else 0
+print("messages:", ["%s@%.2f" % (m.split("\n")[0], t - t0) for t, m in got])
+ok = True
+if not msgs or not msgs[0].startswith("READY=1"):
+    print("FAIL: the first message is not READY=1"); ok = False
+pings = [t for t, m in got if m.startswith("WATCHDOG=1")]
+# 600 ms watchdog: a ping every 300 ms while idle, so some 8 in 3.5 s
+if len(pings) < 5:
+    print("FAIL: only %d watchdog pings in 4 s with WatchdogSec=0.6" % len(pings)); ok = False
+if not any(m.startswith("STOPPING=1") for m in msgs):
+    print("FAIL: no STOPPING=1 on SIGTERM"); ok = False
+if rc != 0:
+    print("FAIL: exit status %d after SIGTERM" % rc); ok = False
+print("service notify: ok" if ok else "service notify: FAILED")
+sys.exit(0 if ok else 1)
+PY
