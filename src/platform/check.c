@@ -9,23 +9,10 @@
 
 #include "core/library.h"
 #include "core/scene.h"
+#include "platform/page.h"
 #include "platform/text.h"
 
 #define CHECK_MAX_SIZES 2
-
-/* ---- fonts without a window ---------------------------------------------- */
-
-/* text.c logs which fonts it found; --check's output is the problems only.
- * A warning about the fonts themselves (no Kazakh letters) still matters:
- * the measurements are then wrong, so it goes to stderr. */
-static void check_log(void *userdata, int category, SDL_LogPriority priority, const char *message)
-{
-    (void)userdata;
-    (void)category;
-    (void)priority;
-    if (strstr(message, "WARNING"))
-        fprintf(stderr, "vitrine: %s\n", message);
-}
 
 /* ---- caption fit ---------------------------------------------------------- */
 
@@ -85,17 +72,9 @@ static void fit_slide(DiagList *out, const Exhibition *ex, int k, const SceneVie
 /* Fit warnings for every slide of every exhibition, in library order. */
 static bool fit_check(const Library *lib, const int (*sizes)[2], int n_sizes, DiagList *out)
 {
-    SDL_LogOutputFunction old_fn;
-    void *old_ud;
-    SDL_LogGetOutputFunction(&old_fn, &old_ud);
-    SDL_LogSetOutputFunction(check_log, NULL);
-    Text *text = text_create();
-    SDL_LogSetOutputFunction(old_fn, old_ud);
+    Text *text = page_fonts();
     if (!text) {
-        fputs("vitrine: cannot set up the fonts (is fonts-noto-core installed?); "
-              "captions were not checked against their panels\n", stderr);
-        text_quit();
-        TTF_Quit();
+        fputs("vitrine: captions were not checked against their panels\n", stderr);
         return false;
     }
     Measure m = text_measure(text);
@@ -107,9 +86,7 @@ static bool fit_check(const Library *lib, const int (*sizes)[2], int n_sizes, Di
                 fit_slide(out, ex, k, &v);
             }
     }
-    text_free(text);
-    text_quit();
-    TTF_Quit();
+    page_fonts_free(text);
     return true;
 }
 
