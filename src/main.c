@@ -17,6 +17,8 @@
 #include "core/scaffold.h"
 #include "platform/app.h"
 #include "platform/check.h"
+#include "platform/report.h"
+#include "core/stats_log.h"
 
 #ifndef VITRINE_DEFAULT_EXHIBITIONS
 #define VITRINE_DEFAULT_EXHIBITIONS "exhibitions"
@@ -118,7 +120,7 @@ int main(int argc, char **argv)
 {
     enum { OPT_CHECK = 256, OPT_RENDER, OPT_REPLAY, OPT_SIZE, OPT_STATE_FILE, OPT_LECTURE,
            OPT_DURATION, OPT_SETTINGS, OPT_STATE_DIR, OPT_LEARN_KEYS, OPT_REPORT, OPT_SUGGEST,
-           OPT_HASH_PIN, OPT_NEW_EXHIBITION };
+           OPT_HASH_PIN, OPT_NEW_EXHIBITION, OPT_STATS_REPORT, OPT_FROM, OPT_TO, OPT_CHART };
     static const struct option longopts[] = {
         {"check", no_argument, NULL, OPT_CHECK},
         {"render", required_argument, NULL, OPT_RENDER},
@@ -138,6 +140,10 @@ int main(int argc, char **argv)
         {"suggest-budgets", required_argument, NULL, OPT_SUGGEST},
         {"hash-pin", no_argument, NULL, OPT_HASH_PIN},
         {"new-exhibition", required_argument, NULL, OPT_NEW_EXHIBITION},
+        {"report", required_argument, NULL, OPT_STATS_REPORT},
+        {"from", required_argument, NULL, OPT_FROM},
+        {"to", required_argument, NULL, OPT_TO},
+        {"chart", required_argument, NULL, OPT_CHART},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -146,6 +152,7 @@ int main(int argc, char **argv)
     bool check = false, learn = false;
     const char *render = NULL, *replay = NULL, *report = NULL, *suggest = NULL;
     const char *new_exhibition = NULL;
+    ReportOptions stats = {0};
     int c;
     while ((c = getopt_long(argc, argv, "e:s:l:whV", longopts, NULL)) != -1) {
         switch (c) {
@@ -190,6 +197,17 @@ int main(int argc, char **argv)
         case OPT_SUGGEST: suggest = optarg; break;
         case OPT_HASH_PIN: return hash_pin();
         case OPT_NEW_EXHIBITION: new_exhibition = optarg; break;
+        case OPT_STATS_REPORT: stats.logdir = optarg; break;
+        case OPT_FROM:
+        case OPT_TO:
+            if (!stats_log_day_ok(optarg)) {
+                fprintf(stderr, "vitrine: --%s takes a date, YYYY-MM-DD, not \"%s\"\n",
+                        c == OPT_FROM ? "from" : "to", optarg);
+                return 2;
+            }
+            *(c == OPT_FROM ? &stats.from : &stats.to) = optarg;
+            break;
+        case OPT_CHART: stats.chart = optarg; break;
         case 'h': usage(stdout); return 0;
         case 'V': printf("vitrine %s\n", VITRINE_VERSION); return 0;
         default: usage(stderr); return 2;
@@ -203,10 +221,24 @@ int main(int argc, char **argv)
         return 2;
     }
     if ((check != 0) + (render != NULL) + (replay != NULL) + (learn != 0) + (report != NULL)
-            + (new_exhibition != NULL) > 1) {
-        fputs("vitrine: --check, --render, --replay, --learn-keys, --lecture-report and "
-              "--new-exhibition are separate modes; choose one\n", stderr);
+            + (new_exhibition != NULL) + (stats.logdir != NULL) > 1) {
+        fputs("vitrine: --check, --render, --replay, --learn-keys, --lecture-report, "
+              "--new-exhibition and --report are separate modes; choose one\n", stderr);
         return 2;
+    }
+    if ((stats.from || stats.to || stats.chart) && !stats.logdir) {
+        fputs("vitrine: --from, --to and --chart go with --report LOGDIR\n", stderr);
+        return 2;
+    }
+    if (stats.logdir) {
+        if (stats.from && stats.to && strcmp(stats.from, stats.to) > 0) {
+            fprintf(stderr, "vitrine: --from %s is after --to %s\n", stats.from, stats.to);
+            return 2;
+        }
+        stats.lang = opt.lang;
+        stats.settings = opt.settings;
+        stats.dir = opt.dir;
+        return report_main(&stats);
     }
     if (new_exhibition) {
         if (dir_given) {

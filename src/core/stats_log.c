@@ -20,7 +20,7 @@ void stats_log_init(StatsLog *l, const char *state_dir, long cap, FILE *log)
 }
 
 /* "YYYY-MM-DD" and nothing else: it becomes a file name. */
-static bool day_ok(const char *day)
+bool stats_log_day_ok(const char *day)
 {
     static const char pattern[] = "dddd-dd-dd";
     for (int i = 0; i < 10; i++)
@@ -84,7 +84,7 @@ static void open_day(StatsLog *l, const char *day)
 
 bool stats_log_write(StatsLog *l, const char *day, const char *line, bool sync)
 {
-    if (!l->dir || !day || !line || !day_ok(day))
+    if (!l->dir || !day || !line || !stats_log_day_ok(day))
         return false;
     if (strcmp(day, l->day) != 0)
         open_day(l, day);

@@ -34,5 +34,7 @@ void stats_log_init(StatsLog *l, const char *state_dir, long cap, FILE *log);
 bool stats_log_write(StatsLog *l, const char *day, const char *line, bool sync);
 /* Sync and close; the StatsLog may be initialised again. Safe twice. */
 void stats_log_close(StatsLog *l);
+/* Is day exactly "YYYY-MM-DD" (digits and dashes; the date itself is not checked)? */
+bool stats_log_day_ok(const char *day);
 
 #endif

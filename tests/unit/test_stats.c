@@ -19,6 +19,7 @@
 #include "show.h"
 #include "stats.h"
 #include "stats_log.h"
+#include "stats_report.h"
 #include "unit_support.h"
 
 #define MAX_LINES 64
@@ -431,6 +432,63 @@ static void test_log_unwritable(void **state)
     remove_tree(dir);
 }
 
+/* ---- the report's arithmetic --------------------------------------------------------- */
+
+static void test_median_and_durations(void **state)
+{
+    (void)state;
+    int64_t odd[] = {30, 10, 20}, even[] = {40, 10, 30, 20};
+    StatsValues none = {0}, o = {odd, 3, 3}, e = {even, 4, 4};
+    assert_true(stats_median(&none) == 0.0);
+    assert_true(stats_median(&o) == 20.0);
+    assert_true(stats_median(&e) == 25.0);
+    assert_int_equal(odd[0], 30); /* the values are not reordered */
+    char buf[32];
+    stats_format_ms(0, buf, sizeof buf);
+    assert_string_equal(buf, "0:00");
+    stats_format_ms(59499, buf, sizeof buf);
+    assert_string_equal(buf, "0:59");
+    stats_format_ms(59500, buf, sizeof buf);
+    assert_string_equal(buf, "1:00");
+    stats_format_ms(3723000, buf, sizeof buf);
+    assert_string_equal(buf, "1:02:03");
+    stats_format_ms(-5, buf, sizeof buf);
+    assert_string_equal(buf, "0:00");
+}
+
+/* The fixed log of tests/fixtures/stats (its tables are checked exactly by
+ * tests/cli/visitor_report.sh): the sums behind them. */
+static void test_report_sums(void **state)
+{
+    (void)state;
+    StatsReport r;
+    DiagList d = {0};
+    assert_true(stats_report_load(&r, FIXTURES "/stats", "2026-02-01", "2026-02-03", &d));
+    assert_int_equal(d.n, 2); /* the cut line and the unknown event */
+    assert_int_equal(d.items[0].line, 21);
+    assert_int_equal(d.items[1].line, 9);
+    assert_int_equal(r.files, 3);
+    assert_int_equal(r.lines, 47);
+    assert_int_equal(r.skipped, 2);
+    assert_int_equal(r.visits, 5);
+    assert_int_equal(r.n_ex, 3);
+    assert_string_equal(r.ex[0].id, "karlag-artists");
+    assert_int_equal(r.ex[0].visits, 3);
+    assert_int_equal(r.ex[0].slide[2].reached, 2);
+    assert_int_equal(r.ex[0].slide[2].zooms, 2);
+    assert_true(stats_median(&r.ex[0].furthest) == 3.0);
+    assert_int_equal(r.n_lang, 3);
+    assert_int_equal(r.n_day, 3);
+    stats_report_free(&r);
+    diag_clear(&d);
+    /* a folder that is not there */
+    assert_false(stats_report_load(&r, FIXTURES "/stats/nowhere", NULL, NULL, &d));
+    assert_int_equal(d.n, 1);
+    assert_int_equal(d.items[0].level, DIAG_ERROR);
+    stats_report_free(&r);
+    diag_clear(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -443,6 +501,8 @@ int main(void)
         cmocka_unit_test(test_log_days_and_append),
         cmocka_unit_test(test_log_cap),
         cmocka_unit_test(test_log_unwritable),
+        cmocka_unit_test(test_median_and_durations),
+        cmocka_unit_test(test_report_sums),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
