@@ -54,9 +54,10 @@ void page_settings(Settings *s, const char *path)
     diag_clear(&d);
 }
 
-bool page_open(Page *p, int w, int h)
+bool page_open(Page *p, Text *text, int w, int h)
 {
     memset(p, 0, sizeof *p);
+    p->text = text;
     p->target = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     if (p->target)
         p->ren = SDL_CreateSoftwareRenderer(p->target);
@@ -70,9 +71,9 @@ bool page_open(Page *p, int w, int h)
     return true;
 }
 
-void page_draw(Page *p, const Scene *sc, Text *text)
+void page_draw(Page *p, const Scene *sc)
 {
-    render_scene(p->ren, sc, text, NULL, NULL, NULL);
+    render_scene(p->ren, sc, p->text, NULL, NULL, NULL);
 }
 
 void page_picture(Page *p, SDL_Surface *img, Rect r)
@@ -99,6 +100,8 @@ bool page_save(Page *p, const char *path)
 
 void page_close(Page *p)
 {
+    if (p->text)
+        text_forget(p->text);
     if (p->ren)
         SDL_DestroyRenderer(p->ren);
     SDL_FreeSurface(p->target);

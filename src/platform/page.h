@@ -15,6 +15,7 @@
 typedef struct {
     SDL_Surface *target;        /* ARGB8888, what is drawn into */
     SDL_Renderer *ren;
+    Text *text;                 /* the fonts; its rendered lines belong to ren */
     int w, h;
 } Page;
 
@@ -27,14 +28,16 @@ void page_fonts_free(Text *t);
  * location, which may be missing); problems are printed on stderr. */
 void page_settings(Settings *s, const char *path);
 
-/* A w x h page. false (with a message on stderr) when it cannot be made. */
-bool page_open(Page *p, int w, int h);
+/* A w x h page drawn with text's fonts. false (with a message on stderr)
+ * when it cannot be made. */
+bool page_open(Page *p, Text *text, int w, int h);
 /* Draw sc (it may hold no DRAW_IMAGE: pictures go through page_picture). */
-void page_draw(Page *p, const Scene *sc, Text *text);
+void page_draw(Page *p, const Scene *sc);
 /* img scaled into r, keeping its proportions, centred. */
 void page_picture(Page *p, SDL_Surface *img, Rect r);
 /* Write the page as an RGB PNG. false with a message on stderr. */
 bool page_save(Page *p, const char *path);
+/* Also drops the text's rendered lines, which belong to this page's renderer. */
 void page_close(Page *p);
 
 #endif

@@ -22,9 +22,9 @@ static bool write_chart(const StatsReport *r, const Library *lib, const char *la
     int h = 0;
     stats_chart_build(&sc, r, lib, lang, &m, &h);
     Page p;
-    bool ok = !sc.oom && page_open(&p, STATS_CHART_W, h);
+    bool ok = !sc.oom && page_open(&p, text, STATS_CHART_W, h);
     if (ok) {
-        page_draw(&p, &sc, text);
+        page_draw(&p, &sc);
         ok = page_save(&p, path);
         page_close(&p);
     }
