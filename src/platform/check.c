@@ -16,17 +16,6 @@
 
 /* ---- caption fit ---------------------------------------------------------- */
 
-/* Does l hold its own text for lang (or one text for every language)? A
- * fallback is already reported as a missing translation; measuring it again
- * under another language's name would only repeat that. */
-static bool has_own(const Localized *l, const char *lang)
-{
-    for (int i = 0; i < l->n; i++)
-        if (strcmp(l->items[i].code, lang) == 0 || strcmp(l->items[i].code, "*") == 0)
-            return true;
-    return false;
-}
-
 static void fit_slide(DiagList *out, const Exhibition *ex, int k, const SceneView *v)
 {
     const Slide *sl = &ex->slides[k];
@@ -40,7 +29,9 @@ static void fit_slide(DiagList *out, const Exhibition *ex, int k, const SceneVie
     int n_seen = 0;
     for (int i = 0; i < ex->n_languages; i++) {
         const char *lang = ex->languages[i];
-        if (!has_own(l, lang))
+        /* A fallback is already reported as a missing translation; measuring
+         * it again under another language's name would only repeat that. */
+        if (!loc_has(l, lang))
             continue;
         const char *key[3] = {loc_get(l, lang, ex), loc_get(&sl->title, lang, ex),
                               loc_get(&sl->credit, lang, ex)};
