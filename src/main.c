@@ -17,6 +17,7 @@
 #include "core/scaffold.h"
 #include "platform/app.h"
 #include "platform/check.h"
+#include "platform/contact.h"
 #include "platform/report.h"
 #include "core/stats_log.h"
 
@@ -120,7 +121,8 @@ int main(int argc, char **argv)
 {
     enum { OPT_CHECK = 256, OPT_RENDER, OPT_REPLAY, OPT_SIZE, OPT_STATE_FILE, OPT_LECTURE,
            OPT_DURATION, OPT_SETTINGS, OPT_STATE_DIR, OPT_LEARN_KEYS, OPT_REPORT, OPT_SUGGEST,
-           OPT_HASH_PIN, OPT_NEW_EXHIBITION, OPT_STATS_REPORT, OPT_FROM, OPT_TO, OPT_CHART };
+           OPT_HASH_PIN, OPT_NEW_EXHIBITION, OPT_STATS_REPORT, OPT_FROM, OPT_TO, OPT_CHART,
+           OPT_CONTACT_SHEET };
     static const struct option longopts[] = {
         {"check", no_argument, NULL, OPT_CHECK},
         {"render", required_argument, NULL, OPT_RENDER},
@@ -144,6 +146,7 @@ int main(int argc, char **argv)
         {"from", required_argument, NULL, OPT_FROM},
         {"to", required_argument, NULL, OPT_TO},
         {"chart", required_argument, NULL, OPT_CHART},
+        {"contact-sheet", required_argument, NULL, OPT_CONTACT_SHEET},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -153,6 +156,7 @@ int main(int argc, char **argv)
     const char *render = NULL, *replay = NULL, *report = NULL, *suggest = NULL;
     const char *new_exhibition = NULL;
     ReportOptions stats = {0};
+    const char *contact_sheet = NULL;
     int c;
     while ((c = getopt_long(argc, argv, "e:s:l:whV", longopts, NULL)) != -1) {
         switch (c) {
@@ -208,6 +212,7 @@ int main(int argc, char **argv)
             *(c == OPT_FROM ? &stats.from : &stats.to) = optarg;
             break;
         case OPT_CHART: stats.chart = optarg; break;
+        case OPT_CONTACT_SHEET: contact_sheet = optarg; break;
         case 'h': usage(stdout); return 0;
         case 'V': printf("vitrine %s\n", VITRINE_VERSION); return 0;
         default: usage(stderr); return 2;
@@ -221,9 +226,10 @@ int main(int argc, char **argv)
         return 2;
     }
     if ((check != 0) + (render != NULL) + (replay != NULL) + (learn != 0) + (report != NULL)
-            + (new_exhibition != NULL) + (stats.logdir != NULL) > 1) {
+            + (new_exhibition != NULL) + (stats.logdir != NULL) + (contact_sheet != NULL) > 1) {
         fputs("vitrine: --check, --render, --replay, --learn-keys, --lecture-report, "
-              "--new-exhibition and --report are separate modes; choose one\n", stderr);
+              "--new-exhibition, --report and --contact-sheet are separate modes; choose one\n",
+              stderr);
         return 2;
     }
     if ((stats.from || stats.to || stats.chart) && !stats.logdir) {
@@ -247,6 +253,15 @@ int main(int argc, char **argv)
             return 2;
         }
         return scaffold_main(new_exhibition, VITRINE_DEFAULT_EXHIBITIONS, stdout, stderr);
+    }
+    if (contact_sheet) {
+        if (!opt.exhibition) {
+            fputs("vitrine: --contact-sheet OUT.png needs --exhibition ID\n", stderr);
+            return 2;
+        }
+        ContactOptions co = {contact_sheet, opt.exhibition, opt.lang, opt.settings, opt.dir,
+                             opt.w, opt.h};
+        return contact_main(&co);
     }
     if (suggest && !report) {
         fputs("vitrine: --suggest-budgets goes with --lecture-report FILE\n", stderr);
