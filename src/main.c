@@ -5,6 +5,8 @@
  *   vitrine --new-exhibition DIR          write DIR/exhibition.json for its images
  *   vitrine --render OUT.png --exhibition ID [--slide N] [--lang L] [--size WxH]
  *   vitrine --replay SCRIPT [--size WxH]  scripted input on a virtual clock
+ *   vitrine --contact-sheet OUT.png --exhibition ID [--lang L]
+ *   vitrine --report LOGDIR [--from DATE] [--to DATE] [--chart OUT.png]
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -59,8 +61,8 @@ static void usage(FILE *out)
           "                           with the clicker keys, a timer and, with two displays,\n"
           "                           the presenter view\n"
           "      --duration MIN       planned length (default: the manifest's lecture.duration_min)\n"
-          "      --state-dir DIR      where lecture records are written\n"
-          "                           (default ~/.local/state/vitrine/lectures)\n"
+          "      --state-dir DIR      where lecture records and visitor statistics are kept\n"
+          "                           (default ~/.local/state/vitrine)\n"
           "      --learn-keys         press each clicker button; writes them to the settings\n"
           "      --lecture-report FILE  print a lecture record against the slides' budgets\n"
           "      --suggest-budgets OUT.json  with --lecture-report: a copy of the manifest\n"
@@ -72,6 +74,19 @@ static void usage(FILE *out)
           "      --new-exhibition DIR write DIR/exhibition.json for the images in DIR (and in\n"
           "                           DIR/images): one slide each, titles from the file names,\n"
           "                           empty captions to fill in; never overwrites a manifest\n"
+          "      --contact-sheet OUT.png  with --exhibition ID [--lang L]: every slide as a\n"
+          "                           numbered thumbnail with its title on A4 pages (OUT-1.png,\n"
+          "                           OUT-2.png... when there are more), slides with problems\n"
+          "                           framed in red and listed; captions fitted at --size and\n"
+          "                           the settings' text size\n"
+          "\n"
+          "Visitor statistics (anonymous, kept in the state folder; docs/statistics.md):\n"
+          "      --report LOGDIR      visits, time per exhibition and slide, how far visitors\n"
+          "                           get, languages, zoom, visits per day; and a PNG chart.\n"
+          "                           LOGDIR: a state folder or its stats/ folder\n"
+          "      --from, --to YYYY-MM-DD  with --report: the days to read (both included)\n"
+          "      --chart OUT.png      with --report: where the chart goes (default\n"
+          "                           visitor-statistics-FROM_TO.png in the current folder)\n"
           "\n"
           "Administrator:\n"
           "      --hash-pin           read a PIN on standard input, print the settings line\n"
