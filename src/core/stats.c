@@ -200,7 +200,7 @@ static void observe_view(Stats *st, const ShowSnapshot *sn, uint64_t now)
 static void observe_choices(Stats *st, const ShowSnapshot *sn)
 {
     const char *ex = sn->screen == SCREEN_SLIDE ? sn->exhibition : NULL;
-    if (strcmp(st->lang, sn->lang) != 0) {
+    if (sn->lang && strcmp(st->lang, sn->lang) != 0) {
         json_t *o = event(st, "language");
         if (o) {
             put_str(o, "language", sn->lang);

@@ -35,13 +35,16 @@ static bool values_add(StatsValues *vs, int64_t v)
 
 /* ---- the sums ----------------------------------------------------------------- */
 
-/* Index of exhibition id, added when new; -1 on out of memory. Kept in the
- * order first seen while reading (visits hold indices), sorted at the end. */
+/* Index of exhibition id, added when new; -1 when there are too many, or on
+ * out of memory. Kept in the order first seen while reading (visits hold
+ * indices), sorted at the end. */
 static int find_ex(StatsReport *r, const char *id)
 {
     for (int i = 0; i < r->n_ex; i++)
         if (strcmp(r->ex[i].id, id) == 0)
             return i;
+    if (r->n_ex == STATS_REPORT_MAX_EXHIBITIONS)
+        return -1;
     StatsExSum *ne = realloc(r->ex, (size_t)(r->n_ex + 1) * sizeof *ne);
     if (!ne)
         return -1;
@@ -224,6 +227,15 @@ static bool get_place(Reader *rd, json_t *o, const char *event, const char **id,
     return true;
 }
 
+/* find_ex, with a warning when the line cannot be counted. */
+static int ex_of(Reader *rd, const char *id)
+{
+    int i = find_ex(rd->r, id);
+    if (i < 0)
+        bad(rd, 1, "more than %d exhibitions (or out of memory)", STATS_REPORT_MAX_EXHIBITIONS);
+    return i;
+}
+
 static void on_slide(Reader *rd, json_t *o, const char *date)
 {
     StatsReport *r = rd->r;
@@ -238,7 +250,7 @@ static void on_slide(Reader *rd, json_t *o, const char *date)
     const char *ended = get_str(o, "ended");
     const char *lang = get_str(o, "language");
     bool moved_on = ended && strcmp(ended, "visitor") == 0;
-    int ei = find_ex(r, id);
+    int ei = ex_of(rd, id);
     VisitEx *v = ei >= 0 ? visit_ex(rd, ei, date) : NULL;
     StatsSlideSum *s = ei >= 0 ? ex_slide(&r->ex[ei], (int)k) : NULL;
     if (!v || !s)
@@ -299,7 +311,7 @@ static void on_event(Reader *rd, json_t *o)
             bad(rd, 1, "\"exhibition\" event without an \"exhibition\" id");
             return;
         }
-        int ei = find_ex(r, id);
+        int ei = ex_of(rd, id);
         if (ei >= 0 && get_int(o, "slides", 1, MANIFEST_MAX_SLIDES, &slides))
             ex_slide(&r->ex[ei], (int)slides);
         if (ei >= 0)
@@ -322,7 +334,7 @@ static void on_event(Reader *rd, json_t *o)
         if (!get_place(rd, o, "zoom", &id, &k))
             return;
         get_int(o, "zoom_ms", 0, MAX_MS, &ms);
-        int ei = find_ex(r, id);
+        int ei = ex_of(rd, id);
         StatsSlideSum *s = ei >= 0 ? ex_slide(&r->ex[ei], (int)k) : NULL;
         if (s) {
             s->zooms++;
@@ -357,6 +369,13 @@ static void read_line(Reader *rd, const char *text)
 
 static void read_file(Reader *rd, const char *path)
 {
+    struct stat st;
+    if (stat(path, &st) == 0 && st.st_size > STATS_REPORT_MAX_FILE) {
+        diag_add(rd->diags, DIAG_WARNING, path, 0, 0,
+                 "larger than %ld MB, which vitrine never writes in a day; file skipped",
+                 STATS_REPORT_MAX_FILE / (1024 * 1024));
+        return;
+    }
     FILE *f = fopen(path, "r");
     if (!f) {
         diag_add(rd->diags, DIAG_WARNING, path, 0, 0, "cannot read: %s; file skipped", strerror(errno));

@@ -24,6 +24,9 @@
 #define STATS_REPORT_MAX_WARNINGS 50 /* bad lines warned about; the rest are only counted */
 #define STATS_REPORT_MAX_LINE 65536 /* a longer line is a bad line */
 #define STATS_REPORT_TOP_ZOOMED 10
+#define STATS_REPORT_MAX_EXHIBITIONS 256 /* ids told apart; lines about more are skipped */
+#define STATS_REPORT_MAX_FILE (64L * 1024 * 1024) /* a larger day file is skipped (vitrine writes
+                                                   * at most STATS_DAY_CAP) */
 
 typedef struct {
     int64_t *v;                 /* owned */

@@ -489,6 +489,31 @@ static void test_report_sums(void **state)
     diag_clear(&d);
 }
 
+/* A log about more exhibitions than the report tells apart (a damaged or
+ * forged file): the rest are skipped, each counted, and memory stays bounded. */
+static void test_report_too_many_exhibitions(void **state)
+{
+    (void)state;
+    char dir[64], path[128];
+    make_tmp(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/2026-03-14.jsonl", dir);
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    for (int i = 0; i < STATS_REPORT_MAX_EXHIBITIONS + 44; i++)
+        fprintf(fp, "{\"time\":\"2026-03-14T10:00:00+05:00\",\"event\":\"exhibition\","
+                    "\"exhibition\":\"ex%d\",\"slides\":10000}\n", i);
+    fclose(fp);
+    StatsReport r;
+    DiagList d = {0};
+    assert_true(stats_report_load(&r, dir, NULL, NULL, &d));
+    assert_int_equal(r.n_ex, STATS_REPORT_MAX_EXHIBITIONS);
+    assert_int_equal(r.skipped, 44);
+    assert_int_equal(r.lines, STATS_REPORT_MAX_EXHIBITIONS + 44);
+    stats_report_free(&r);
+    diag_clear(&d);
+    remove_tree(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -503,6 +528,7 @@ int main(void)
         cmocka_unit_test(test_log_unwritable),
         cmocka_unit_test(test_median_and_durations),
         cmocka_unit_test(test_report_sums),
+        cmocka_unit_test(test_report_too_many_exhibitions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
