@@ -5,6 +5,8 @@
  *   vitrine --new-exhibition DIR          write DIR/exhibition.json for its images
  *   vitrine --render OUT.png --exhibition ID [--slide N] [--lang L] [--size WxH]
  *   vitrine --replay SCRIPT [--size WxH]  scripted input on a virtual clock
+ *   vitrine --contact-sheet OUT.png --exhibition ID [--lang L]
+ *   vitrine --report LOGDIR [--from DATE] [--to DATE] [--chart OUT.png]
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -17,6 +19,9 @@
 #include "core/scaffold.h"
 #include "platform/app.h"
 #include "platform/check.h"
+#include "platform/contact.h"
+#include "platform/report.h"
+#include "core/stats_log.h"
 
 #ifndef VITRINE_DEFAULT_EXHIBITIONS
 #define VITRINE_DEFAULT_EXHIBITIONS "exhibitions"
@@ -56,8 +61,8 @@ static void usage(FILE *out)
           "                           with the clicker keys, a timer and, with two displays,\n"
           "                           the presenter view\n"
           "      --duration MIN       planned length (default: the manifest's lecture.duration_min)\n"
-          "      --state-dir DIR      where lecture records are written\n"
-          "                           (default ~/.local/state/vitrine/lectures)\n"
+          "      --state-dir DIR      where lecture records and visitor statistics are kept\n"
+          "                           (default ~/.local/state/vitrine)\n"
           "      --learn-keys         press each clicker button; writes them to the settings\n"
           "      --lecture-report FILE  print a lecture record against the slides' budgets\n"
           "      --suggest-budgets OUT.json  with --lecture-report: a copy of the manifest\n"
@@ -69,6 +74,19 @@ static void usage(FILE *out)
           "      --new-exhibition DIR write DIR/exhibition.json for the images in DIR (and in\n"
           "                           DIR/images): one slide each, titles from the file names,\n"
           "                           empty captions to fill in; never overwrites a manifest\n"
+          "      --contact-sheet OUT.png  with --exhibition ID [--lang L]: every slide as a\n"
+          "                           numbered thumbnail with its title on A4 pages (OUT-1.png,\n"
+          "                           OUT-2.png... when there are more), slides with problems\n"
+          "                           framed in red and listed; captions fitted at --size and\n"
+          "                           the settings' text size\n"
+          "\n"
+          "Visitor statistics (anonymous, kept in the state folder; docs/statistics.md):\n"
+          "      --report LOGDIR      visits, time per exhibition and slide, how far visitors\n"
+          "                           get, languages, zoom, visits per day; and a PNG chart.\n"
+          "                           LOGDIR: a state folder or its stats/ folder\n"
+          "      --from, --to YYYY-MM-DD  with --report: the days to read (both included)\n"
+          "      --chart OUT.png      with --report: where the chart goes (default\n"
+          "                           visitor-statistics-FROM_TO.png in the current folder)\n"
           "\n"
           "Administrator:\n"
           "      --hash-pin           read a PIN on standard input, print the settings line\n"
@@ -118,7 +136,8 @@ int main(int argc, char **argv)
 {
     enum { OPT_CHECK = 256, OPT_RENDER, OPT_REPLAY, OPT_SIZE, OPT_STATE_FILE, OPT_LECTURE,
            OPT_DURATION, OPT_SETTINGS, OPT_STATE_DIR, OPT_LEARN_KEYS, OPT_REPORT, OPT_SUGGEST,
-           OPT_HASH_PIN, OPT_NEW_EXHIBITION };
+           OPT_HASH_PIN, OPT_NEW_EXHIBITION, OPT_STATS_REPORT, OPT_FROM, OPT_TO, OPT_CHART,
+           OPT_CONTACT_SHEET };
     static const struct option longopts[] = {
         {"check", no_argument, NULL, OPT_CHECK},
         {"render", required_argument, NULL, OPT_RENDER},
@@ -138,6 +157,11 @@ int main(int argc, char **argv)
         {"suggest-budgets", required_argument, NULL, OPT_SUGGEST},
         {"hash-pin", no_argument, NULL, OPT_HASH_PIN},
         {"new-exhibition", required_argument, NULL, OPT_NEW_EXHIBITION},
+        {"report", required_argument, NULL, OPT_STATS_REPORT},
+        {"from", required_argument, NULL, OPT_FROM},
+        {"to", required_argument, NULL, OPT_TO},
+        {"chart", required_argument, NULL, OPT_CHART},
+        {"contact-sheet", required_argument, NULL, OPT_CONTACT_SHEET},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -146,6 +170,8 @@ int main(int argc, char **argv)
     bool check = false, learn = false;
     const char *render = NULL, *replay = NULL, *report = NULL, *suggest = NULL;
     const char *new_exhibition = NULL;
+    ReportOptions stats = {0};
+    const char *contact_sheet = NULL;
     int c;
     while ((c = getopt_long(argc, argv, "e:s:l:whV", longopts, NULL)) != -1) {
         switch (c) {
@@ -190,6 +216,18 @@ int main(int argc, char **argv)
         case OPT_SUGGEST: suggest = optarg; break;
         case OPT_HASH_PIN: return hash_pin();
         case OPT_NEW_EXHIBITION: new_exhibition = optarg; break;
+        case OPT_STATS_REPORT: stats.logdir = optarg; break;
+        case OPT_FROM:
+        case OPT_TO:
+            if (!stats_log_day_ok(optarg)) {
+                fprintf(stderr, "vitrine: --%s takes a date, YYYY-MM-DD, not \"%s\"\n",
+                        c == OPT_FROM ? "from" : "to", optarg);
+                return 2;
+            }
+            *(c == OPT_FROM ? &stats.from : &stats.to) = optarg;
+            break;
+        case OPT_CHART: stats.chart = optarg; break;
+        case OPT_CONTACT_SHEET: contact_sheet = optarg; break;
         case 'h': usage(stdout); return 0;
         case 'V': printf("vitrine %s\n", VITRINE_VERSION); return 0;
         default: usage(stderr); return 2;
@@ -203,10 +241,25 @@ int main(int argc, char **argv)
         return 2;
     }
     if ((check != 0) + (render != NULL) + (replay != NULL) + (learn != 0) + (report != NULL)
-            + (new_exhibition != NULL) > 1) {
-        fputs("vitrine: --check, --render, --replay, --learn-keys, --lecture-report and "
-              "--new-exhibition are separate modes; choose one\n", stderr);
+            + (new_exhibition != NULL) + (stats.logdir != NULL) + (contact_sheet != NULL) > 1) {
+        fputs("vitrine: --check, --render, --replay, --learn-keys, --lecture-report, "
+              "--new-exhibition, --report and --contact-sheet are separate modes; choose one\n",
+              stderr);
         return 2;
+    }
+    if ((stats.from || stats.to || stats.chart) && !stats.logdir) {
+        fputs("vitrine: --from, --to and --chart go with --report LOGDIR\n", stderr);
+        return 2;
+    }
+    if (stats.logdir) {
+        if (stats.from && stats.to && strcmp(stats.from, stats.to) > 0) {
+            fprintf(stderr, "vitrine: --from %s is after --to %s\n", stats.from, stats.to);
+            return 2;
+        }
+        stats.lang = opt.lang;
+        stats.settings = opt.settings;
+        stats.dir = opt.dir;
+        return report_main(&stats);
     }
     if (new_exhibition) {
         if (dir_given) {
@@ -215,6 +268,15 @@ int main(int argc, char **argv)
             return 2;
         }
         return scaffold_main(new_exhibition, VITRINE_DEFAULT_EXHIBITIONS, stdout, stderr);
+    }
+    if (contact_sheet) {
+        if (!opt.exhibition) {
+            fputs("vitrine: --contact-sheet OUT.png needs --exhibition ID\n", stderr);
+            return 2;
+        }
+        ContactOptions co = {contact_sheet, opt.exhibition, opt.lang, opt.settings, opt.dir,
+                             opt.w, opt.h};
+        return contact_main(&co);
     }
     if (suggest && !report) {
         fputs("vitrine: --suggest-budgets goes with --lecture-report FILE\n", stderr);

@@ -1242,3 +1242,11 @@ void manifest_free(Exhibition *ex)
     free(ex->slides);
     free(ex);
 }
+
+bool loc_has(const Localized *l, const char *lang)
+{
+    for (int i = 0; l && lang && i < l->n; i++)
+        if (strcmp(l->items[i].code, lang) == 0 || strcmp(l->items[i].code, "*") == 0)
+            return true;
+    return false;
+}

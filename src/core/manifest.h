@@ -95,6 +95,10 @@ void manifest_free(Exhibition *ex);
  * The pointer is owned by the Exhibition. */
 const char *loc_get(const Localized *l, const char *lang, const Exhibition *ex);
 
+/* Does l hold its own text for lang, or one text for every language (no
+ * fallback to another language)? */
+bool loc_has(const Localized *l, const char *lang);
+
 /* Format of a file from its first bytes (at least 12 are needed to tell
  * WebP; SVG is text that begins, after an optional BOM, whitespace, XML
  * declaration and comments, with "<svg" or "<?xml ... <svg"). */

@@ -10,6 +10,7 @@
 
 #include "rehearsal.h"
 
+#include "fsutil.h"
 #include "jsonloc.h"
 
 #include <errno.h>
@@ -101,48 +102,12 @@ void rehearsal_free(Rehearsal *r)
 
 /* ---- Files ------------------------------------------------------------------ */
 
-/* mkdir -p of the folder that holds path. */
-static bool make_parents(const char *path, DiagList *diags, const char *file)
-{
-    char *dir = strdup(path);
-    if (!dir) {
-        diag_add(diags, DIAG_ERROR, file, 0, 0, "cannot write file: %s", strerror(ENOMEM));
-        return false;
-    }
-    char *slash = strrchr(dir, '/');
-    bool ok = true;
-    if (slash && slash != dir) {
-        *slash = '\0';
-        for (char *p = dir + 1;; p++) {
-            if (*p != '/' && *p != '\0')
-                continue;
-            char c = *p;
-            *p = '\0';
-            struct stat st;
-            if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
-                diag_add(diags, DIAG_ERROR, file, 0, 0, "cannot create folder \"%s\": %s", dir,
-                         strerror(errno));
-                ok = false;
-            } else if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-                diag_add(diags, DIAG_ERROR, file, 0, 0, "cannot create folder \"%s\": %s", dir,
-                         strerror(ENOTDIR));
-                ok = false;
-            }
-            *p = c;
-            if (!ok || c == '\0')
-                break;
-        }
-    }
-    free(dir);
-    return ok;
-}
-
 /* Writes text to path through a temporary file in the same folder and a
  * rename, so a reader (or a power cut) sees the old file or the new one,
  * never half of one. */
 static bool write_atomic(const char *path, const char *text, size_t len, DiagList *diags)
 {
-    if (!make_parents(path, diags, path))
+    if (!fs_make_parents(path, diags, path))
         return false;
     const char *slash = strrchr(path, '/');
     size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;

@@ -1265,3 +1265,30 @@ bool scene_caption_fits(const SceneView *v, const Exhibition *ex, int slide, con
         *lines_over = over > 0 ? over : 1;
     return false;
 }
+
+/* ---- building blocks for other pages ------------------------------------------ */
+
+void scene_begin_page(Scene *s, Color background)
+{
+    scene_reset(s);
+    s->clear = background;
+}
+
+void scene_add_rect(Scene *s, Rect r, Color c)
+{
+    rect(s, r, c);
+}
+
+void scene_add_frame(Scene *s, Rect r, Color c, int thick)
+{
+    frame(s, r, c, thick);
+}
+
+int scene_add_text(Scene *s, const Measure *m, const char *t, Rect box, int px_max, int px_min,
+                   FontStyle st, Color c, int align)
+{
+    SceneView v = {.measure = m};
+    Align al = align == SCENE_ALIGN_CENTER ? ALIGN_CENTER : align == SCENE_ALIGN_RIGHT ? ALIGN_RIGHT
+                                                                                       : ALIGN_LEFT;
+    return block(s, &v, t, box, px_max, px_min, st, c, al);
+}

@@ -125,6 +125,11 @@ struct Show {
 
     Scene scene;
     bool dirty;
+
+    /* for observers (show_snapshot): visitors' inputs and idle resets */
+    unsigned long visitor_inputs;
+    uint64_t last_visitor_input;
+    unsigned long idle_resets;
 };
 
 #define ADMIN_LONG_PRESS_MS 3000  /* a press this long in the top-left corner opens the PIN pad */
@@ -1162,6 +1167,7 @@ static void reset_for_next_visitor(Show *s)
     s->high_contrast = s->contrast_default;
     s->overview = false;
     s->dirty = true;
+    s->idle_resets++;
 }
 
 /* What the idle machinery shows changed (a new second, slide, language)? */
@@ -1199,10 +1205,21 @@ static bool idle_wake(Show *s, const Event *ev)
     return true;
 }
 
+/* A key or a press from a visitor (not a lecturer, not on the admin screen),
+ * counted for show_snapshot(). */
+static void count_visitor_input(Show *s, const Event *ev)
+{
+    if ((ev->type == EV_KEY || ev->type == EV_POINTER_DOWN) && idle_applies(s)) {
+        s->visitor_inputs++;
+        s->last_visitor_input = ev->t;
+    }
+}
+
 void show_handle(Show *s, const Event *ev)
 {
     if (ev->t > s->now)
         s->now = ev->t;
+    count_visitor_input(s, ev);
     if (idle_wake(s, ev)) {
         /* keep the gesture recogniser's count of fingers right, but let
          * this touch press nothing */
@@ -1642,4 +1659,25 @@ int show_state_json(const Show *s, uint64_t now, char *buf, size_t n)
     if (lang != lang_small)
         free(lang);
     return r;
+}
+
+/* ---- for observers ---------------------------------------------------------- */
+
+void show_snapshot(const Show *s, ShowSnapshot *out)
+{
+    const Exhibition *ex = current(s);
+    *out = (ShowSnapshot){
+        .screen = s->screen,
+        .attract = idle_applies(s) && s->idle.phase == IDLE_ATTRACT,
+        .exhibition = ex ? ex->id : NULL,
+        .slides = ex ? ex->n_slides : 0,
+        .slide = ex ? s->slide : -1,
+        .lang = s->langs[s->lang],
+        .zoom = s->zoom.z,
+        .captions = s->captions,
+        .lecture = s->lecture_mode,
+        .inputs = s->visitor_inputs,
+        .last_input = s->last_visitor_input,
+        .resets = s->idle_resets,
+    };
 }

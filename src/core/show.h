@@ -96,4 +96,26 @@ bool show_take_swap_request(Show *s);
  * (snprintf-style, may exceed n). */
 int show_state_json(const Show *s, uint64_t now, char *buf, size_t n);
 
+/* What an observer (the visitor statistics, stats.h) needs to know, read
+ * after each event the show handled: the observer works out the rest by
+ * comparing snapshots. */
+typedef struct {
+    Screen screen;
+    bool attract;             /* the attract loop runs (screen is then SCREEN_HOME) */
+    const char *exhibition;   /* id, or NULL without one; owned by the library */
+    int slides;               /* the exhibition's slides, 0 without one */
+    int slide;                /* 0-based, -1 without an exhibition */
+    const char *lang;         /* the language code shown; owned by the show's config */
+    double zoom;              /* 1.0 when not zoomed */
+    bool captions;            /* the caption panel is shown */
+    bool lecture;             /* lecture mode: nobody here is a visitor */
+    unsigned long inputs;     /* visitors' key presses and touches so far (none in
+                               * lectures or on the admin screen) */
+    uint64_t last_input;      /* ms: when the latest of them came */
+    unsigned long resets;     /* idle resets so far (the visitor walked away) */
+} ShowSnapshot;
+
+/* Fill *out; its pointers are valid while the show and its library live. */
+void show_snapshot(const Show *s, ShowSnapshot *out);
+
 #endif

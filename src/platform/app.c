@@ -27,6 +27,8 @@
 #include "core/lecture_report.h"
 #include "core/settings.h"
 #include "core/show.h"
+#include "core/stats.h"
+#include "core/stats_log.h"
 #include "render.h"
 #include "service.h"
 #include "text.h"
@@ -69,6 +71,9 @@ typedef struct {
     char last_state[1024];       /* what was last written to opt.state_file */
     uint64_t last_finger;        /* app_now() of the latest finger event, 0 = none */
     uint64_t hold_since;         /* a new scene is waiting for its pictures since (0: not) */
+    Stats *stats;                /* visitor statistics: the show observed */
+    StatsLog stats_log;          /* and written to the state folder */
+    int stats_log_state;         /* 0 = not decided yet, 1 = writing, -1 = not here */
 } App;
 
 /* How every output's picture cache is set up: the decoding threads push
@@ -241,14 +246,17 @@ static bool translate(App *a, const SDL_Event *e, Event *out)
 }
 
 static void take_pictures(App *a);
+static void observe(App *a);
 
 static void dispatch(App *a, const SDL_Event *e)
 {
     Event ev;
-    if (tex_config.wake_event && e->type == tex_config.wake_event)
+    if (tex_config.wake_event && e->type == tex_config.wake_event) {
         take_pictures(a);
-    else if (translate(a, e, &ev))
+    } else if (translate(a, e, &ev)) {
         show_handle(a->show, &ev);
+        observe(a);
+    }
 }
 
 static void pump(App *a)
@@ -421,6 +429,83 @@ static void save_rehearsal(App *a)
     write_record(a, show_rehearsal(a->show));
 }
 
+/* ---- visitor statistics -------------------------------------------------------- */
+
+#define REPLAY_EPOCH 1767243600      /* replays' wall clock starts at 2026-01-01T10:00:00+05:00 */
+#define REPLAY_UTC_OFFSET (5 * 3600) /* (Kazakhstan's time), so their logs never change */
+
+/* Local time as ISO 8601 with its UTC offset, "2026-01-01T10:00:05+05:00":
+ * real, or in replays derived from the virtual clock. */
+static void wall_text(const App *a, char *buf, size_t n)
+{
+    struct tm tm;
+    char date[32], zone[16] = "+0000";
+    if (a->virtual_clock) {
+        time_t t = (time_t)(REPLAY_EPOCH + REPLAY_UTC_OFFSET + (int64_t)(a->vnow / 1000));
+        gmtime_r(&t, &tm);
+        snprintf(zone, sizeof zone, "+%02d%02d", REPLAY_UTC_OFFSET / 3600, REPLAY_UTC_OFFSET / 60 % 60);
+    } else {
+        time_t t = time(NULL);
+        localtime_r(&t, &tm);
+        strftime(zone, sizeof zone, "%z", &tm); /* "+0500" */
+    }
+    strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%S", &tm);
+    snprintf(buf, n, "%s%.3s:%.2s", date, zone, strlen(zone) >= 5 ? zone + 3 : "00");
+}
+
+/* Where the statistics go: the state folder (in replays only when one is
+ * given, as for lecture records). */
+static void stats_write(void *ctx, const StatsLine *line)
+{
+    App *a = ctx;
+    if (a->stats_log_state == 0) {
+        char dir[4096];
+        if (a->opt.state_dir)
+            snprintf(dir, sizeof dir, "%s", a->opt.state_dir);
+        else if (!a->virtual_clock)
+            settings_state_dir(&a->settings, dir, sizeof dir);
+        else
+            dir[0] = '\0';
+        a->stats_log_state = dir[0] ? 1 : -1;
+        if (dir[0])
+            stats_log_init(&a->stats_log, dir, 0, stderr);
+    }
+    if (a->stats_log_state > 0)
+        stats_log_write(&a->stats_log, line->day, line->json, line->kind == STATS_VISIT_END);
+}
+
+static void stats_begin(App *a)
+{
+    a->stats = stats_create(stats_write, a);
+    observe(a); /* where things stand at the start */
+}
+
+/* After each event the show handled. */
+static void observe(App *a)
+{
+    if (!a->stats)
+        return;
+    ShowSnapshot snap;
+    show_snapshot(a->show, &snap);
+    char wall[64];
+    wall_text(a, wall, sizeof wall);
+    stats_observe(a->stats, &snap, app_now(a), wall);
+}
+
+static void stats_end(App *a)
+{
+    if (a->stats) {
+        char wall[64];
+        wall_text(a, wall, sizeof wall);
+        stats_finish(a->stats, app_now(a), wall);
+    }
+    stats_free(a->stats);
+    a->stats = NULL;
+    if (a->stats_log_state > 0)
+        stats_log_close(&a->stats_log);
+    a->stats_log_state = 0;
+}
+
 /* ---- set-up -------------------------------------------------------------- */
 
 static bool make_headless_target(Output *o, int w, int h)
@@ -581,8 +666,11 @@ static void swap_displays(App *a)
     show_handle(a->show, &ev);
 }
 
+static void stats_end(App *a);
+
 static void app_close(App *a)
 {
+    stats_end(a);
     show_free(a->show);
     library_free(a->lib);
     output_close(&a->pres);
@@ -738,6 +826,7 @@ static bool app_open(App *a, const AppOptions *opt, bool headless)
         fprintf(stderr, "vitrine: no exhibition with id \"%s\" in %s\n", ex_id, opt->dir);
         return false;
     }
+    stats_begin(a);
     return true;
 }
 
@@ -805,6 +894,7 @@ int app_run(const AppOptions *opt)
         } else {
             Event tick = {.type = EV_TICK, .t = app_now(&a)};
             show_handle(a.show, &tick);
+            observe(&a);
         }
     }
     service_stopping();
@@ -856,6 +946,7 @@ static void advance(App *a, uint64_t ms)
             a->vnow += d > 0 ? d : 1;
             Event tick = {.type = EV_TICK, .t = a->vnow};
             show_handle(a->show, &tick);
+            observe(a);
         }
         pump(a);
     }
@@ -1156,6 +1247,7 @@ int app_replay(const AppOptions *opt, const char *script_path)
                 status = 1;
             break;
         }
+        observe(&a); /* open and lang act on the show directly */
         if (show_take_swap_request(a.show))
             swap_displays(&a);
         if (show_take_lecture_change(a.show))

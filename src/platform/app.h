@@ -13,7 +13,7 @@ typedef struct {
     bool windowed;            /* a development window instead of fullscreen */
     const char *state_file;   /* keep the state JSON here, rewritten on change */
     const char *settings;     /* settings file; NULL = the default location, if it exists */
-    const char *state_dir;    /* where lecture records go; NULL = settings' (not in replays) */
+    const char *state_dir;    /* lecture records, visitor statistics; NULL = settings' (not in replays) */
     bool lecture;             /* a lecture deck with timer and presenter view */
     int duration_min;         /* --duration; 0 = the manifest's */
 } AppOptions;

@@ -9,36 +9,12 @@
 
 #include "core/library.h"
 #include "core/scene.h"
+#include "platform/page.h"
 #include "platform/text.h"
 
 #define CHECK_MAX_SIZES 2
 
-/* ---- fonts without a window ---------------------------------------------- */
-
-/* text.c logs which fonts it found; --check's output is the problems only.
- * A warning about the fonts themselves (no Kazakh letters) still matters:
- * the measurements are then wrong, so it goes to stderr. */
-static void check_log(void *userdata, int category, SDL_LogPriority priority, const char *message)
-{
-    (void)userdata;
-    (void)category;
-    (void)priority;
-    if (strstr(message, "WARNING"))
-        fprintf(stderr, "vitrine: %s\n", message);
-}
-
 /* ---- caption fit ---------------------------------------------------------- */
-
-/* Does l hold its own text for lang (or one text for every language)? A
- * fallback is already reported as a missing translation; measuring it again
- * under another language's name would only repeat that. */
-static bool has_own(const Localized *l, const char *lang)
-{
-    for (int i = 0; i < l->n; i++)
-        if (strcmp(l->items[i].code, lang) == 0 || strcmp(l->items[i].code, "*") == 0)
-            return true;
-    return false;
-}
 
 static void fit_slide(DiagList *out, const Exhibition *ex, int k, const SceneView *v)
 {
@@ -53,7 +29,9 @@ static void fit_slide(DiagList *out, const Exhibition *ex, int k, const SceneVie
     int n_seen = 0;
     for (int i = 0; i < ex->n_languages; i++) {
         const char *lang = ex->languages[i];
-        if (!has_own(l, lang))
+        /* A fallback is already reported as a missing translation; measuring
+         * it again under another language's name would only repeat that. */
+        if (!loc_has(l, lang))
             continue;
         const char *key[3] = {loc_get(l, lang, ex), loc_get(&sl->title, lang, ex),
                               loc_get(&sl->credit, lang, ex)};
@@ -85,17 +63,9 @@ static void fit_slide(DiagList *out, const Exhibition *ex, int k, const SceneVie
 /* Fit warnings for every slide of every exhibition, in library order. */
 static bool fit_check(const Library *lib, const int (*sizes)[2], int n_sizes, DiagList *out)
 {
-    SDL_LogOutputFunction old_fn;
-    void *old_ud;
-    SDL_LogGetOutputFunction(&old_fn, &old_ud);
-    SDL_LogSetOutputFunction(check_log, NULL);
-    Text *text = text_create();
-    SDL_LogSetOutputFunction(old_fn, old_ud);
+    Text *text = page_fonts();
     if (!text) {
-        fputs("vitrine: cannot set up the fonts (is fonts-noto-core installed?); "
-              "captions were not checked against their panels\n", stderr);
-        text_quit();
-        TTF_Quit();
+        fputs("vitrine: captions were not checked against their panels\n", stderr);
         return false;
     }
     Measure m = text_measure(text);
@@ -107,9 +77,7 @@ static bool fit_check(const Library *lib, const int (*sizes)[2], int n_sizes, Di
                 fit_slide(out, ex, k, &v);
             }
     }
-    text_free(text);
-    text_quit();
-    TTF_Quit();
+    page_fonts_free(text);
     return true;
 }
 

@@ -605,6 +605,8 @@ bool textures_draw(Textures *t, SDL_Renderer *r, const DrawItem *it, Color bg, b
 {
     if (full)
         *full = false;
+    if (!t) /* a page without a picture cache (page.c draws its pictures itself) */
+        return false;
     int i = find(t, it->path, it->r.w, it->r.h, it->fit, bg, false);
     if (i < 0 || !t->e[i].ready)
         return false;

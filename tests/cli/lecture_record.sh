@@ -28,4 +28,6 @@ grep -Eq '^ +1 +2:00 +1:00 ' "$out/report.txt" || { echo "FAIL: slide 1 should s
 grep -Eq '^ +2 +4:00 +2:00 ' "$out/report.txt" || { echo "FAIL: slide 2 should show 2:00"; exit 1; }
 grep -Eq '^ +3 +5:00 +0:30 ' "$out/report.txt" || { echo "FAIL: slide 3 should show 0:30 (paused time not counted)"; exit 1; }
 grep -Eq '^ +4 .*not shown' "$out/report.txt" || { echo "FAIL: slide 4 was never shown"; exit 1; }
+# A lecture's audience is not visitors: no visitor statistics.
+[ ! -e "$out/state/stats" ] || { echo "FAIL: a lecture wrote visitor statistics"; ls -R "$out/state/stats"; exit 1; }
 echo "lecture record: ok"

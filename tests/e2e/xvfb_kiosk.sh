@@ -25,7 +25,8 @@ export DISPLAY
 echo "Xvfb on $DISPLAY"
 
 state="$out/state.json"
-SDL_VIDEODRIVER=x11 "$vitrine" --state-file "$state" "$root/exhibitions" 2>"$out/vitrine.log" &
+SDL_VIDEODRIVER=x11 "$vitrine" --state-file "$state" --state-dir "$out/state" "$root/exhibitions" \
+    2>"$out/vitrine.log" &
 vit=$!
 
 # Wait until the state file says what we expect (a fragment of its JSON).
@@ -86,4 +87,11 @@ wait "$vit" || status=$?
 vit=
 [ "$status" -eq 0 ] || { echo "FAIL: exit status $status after SIGTERM"; exit 1; }
 expect '"running":false'
+
+# The visit went into today's visitor statistics, ended by the SIGTERM.
+stats=$(ls "$out"/state/stats/*.jsonl)
+for want in '"event":"visit_start"' '"event":"exhibition","exhibition":"karlag-artists"' \
+            '"event":"language","language":"ru"' '"ended":"exit"'; do
+    grep -q "$want" $stats || { echo "FAIL: no $want in $stats:"; cat $stats; exit 1; }
+done
 echo "e2e: ok"

@@ -7,7 +7,9 @@
 # SCRIPT.expected holds the exact stdout; tests/golden/<name>/<file>.png the
 # golden screenshots. A first line "# dir: PATH" (relative to the repository)
 # names the exhibitions to use instead of exhibitions/; "# size: WxH" the size;
-# "# args: ..." more command-line options (e.g. --lecture).
+# "# args: ..." more command-line options (e.g. --lecture); "# files: A B"
+# files the run writes (relative to OUTDIR, e.g. with "# args: --state-dir
+# state"), each compared exactly with SCRIPT's name + "." + its file name.
 # To accept new output on purpose: VITRINE_UPDATE_GOLDEN=1 ctest -R replay
 set -eu
 vitrine=$1 imgdiff=$2 script=$3 out=$4
@@ -18,6 +20,7 @@ golden="$root/tests/golden/$name"
 dir=$(sed -n 's/^# dir: *//p' "$script" | head -n 1)
 size=$(sed -n 's/^# size: *//p' "$script" | head -n 1)
 args=$(sed -n "s/^# args: *//p" "$script" | head -n 1 | sed "s|@ROOT@|$root|g")
+files=$(sed -n 's/^# files: *//p' "$script" | head -n 1)
 rm -rf "$out" && mkdir -p "$out"
 cd "$out"
 status=0
@@ -28,6 +31,7 @@ if [ "$status" -ne 0 ]; then
 fi
 if [ "${VITRINE_UPDATE_GOLDEN:-}" = 1 ]; then
     cp stdout.txt "${script%.script}.expected"
+    for f in $files; do cp "$f" "${script%.script}.$(basename "$f")"; done
     mkdir -p "$golden"
     for png in *.png; do [ -e "$png" ] && cp "$png" "$golden/$png"; done
     echo "updated ${script%.script}.expected and $golden"
@@ -37,6 +41,13 @@ fail=0
 if ! diff -u "${script%.script}.expected" stdout.txt; then
     echo "state output differs from ${script%.script}.expected"; fail=1
 fi
+for f in $files; do
+    if [ ! -e "$f" ]; then
+        echo "the replay wrote no $f"; fail=1
+    elif ! diff -u "${script%.script}.$(basename "$f")" "$f"; then
+        echo "$f differs from ${script%.script}.$(basename "$f")"; fail=1
+    fi
+done
 for png in *.png; do
     [ -e "$png" ] || continue
     case "$png" in diff-*) continue ;; esac
