@@ -158,4 +158,10 @@ const DrawItem *scene_find_text(const Scene *s, const char *needle);
 bool scene_caption_fits(const SceneView *v, const Exhibition *ex, int slide, const char *lang,
                         int *lines_over);
 
+/* --preview's problems banner: `title` above the lines (each
+ * "file:line:col: error: message", wrapped), as many as fit the screen, then
+ * "and N more" for the rest; `footer` (may be NULL) last. */
+void scene_build_problems(Scene *s, const SceneView *v, const char *title,
+                          const char *const *lines, int n, const char *footer);
+
 #endif
