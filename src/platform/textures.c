@@ -51,10 +51,7 @@ void textures_free(Textures *t)
 {
     if (!t)
         return;
-    textures_forget(t);
-    for (int i = 0; i < t->n_failed; i++)
-        free(t->failed[i]);
-    free(t->failed);
+    textures_reset(t);
     free(t->e);
     free(t);
 }
@@ -130,4 +127,16 @@ SDL_Texture *textures_get(Textures *t, SDL_Renderer *r, const DrawItem *it, Colo
         return NULL;
     }
     return tex;
+}
+
+void textures_reset(Textures *t)
+{
+    if (!t)
+        return;
+    textures_forget(t);
+    for (int i = 0; i < t->n_failed; i++)
+        free(t->failed[i]);
+    free(t->failed);
+    t->failed = NULL;
+    t->n_failed = 0;
 }

@@ -25,4 +25,8 @@ SDL_Texture *textures_get(Textures *t, SDL_Renderer *r, const DrawItem *it, Colo
 /* Drop every texture (the renderer is going away). Failures are kept. */
 void textures_forget(Textures *t);
 
+/* The files may have changed on disk (hot reload): drop every texture and
+ * forget the failures too, so each image is read again when next shown. */
+void textures_reset(Textures *t);
+
 #endif
