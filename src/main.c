@@ -3,6 +3,7 @@
  *   vitrine [DIR]                         kiosk: fullscreen on DIR
  *   vitrine --check [DIR] [--size WxH]    validate, print file:line:col problems
  *   vitrine --new-exhibition DIR          write DIR/exhibition.json for its images
+ *   vitrine --preview DIR                 a curator's window that follows edits
  *   vitrine --render OUT.png --exhibition ID [--slide N] [--lang L] [--size WxH]
  *   vitrine --replay SCRIPT [--size WxH]  scripted input on a virtual clock
  *   vitrine --contact-sheet OUT.png --exhibition ID [--lang L]
@@ -43,6 +44,10 @@ static void usage(FILE *out)
           "                           --slide; without them, the home screen)\n"
           "      --replay SCRIPT      run a replay script on a virtual clock (headless unless\n"
           "                           --windowed); see docs/replay.md\n"
+          "      --preview DIR        a window on the exhibition in DIR that reloads as you\n"
+          "                           save the manifest or an image, keeping the slide; while\n"
+          "                           the files have errors, a banner lists them (file:line:col)\n"
+          "                           instead of the slide. Ctrl+Q or closing the window quits\n"
           "\n"
           "Options:\n"
           "  -e, --exhibition ID      open this exhibition at start\n"
@@ -87,6 +92,7 @@ static void usage(FILE *out)
           "      --from, --to YYYY-MM-DD  with --report: the days to read (both included)\n"
           "      --chart OUT.png      with --report: where the chart goes (default\n"
           "                           visitor-statistics-FROM_TO.png in the current folder)\n"
+          "      --preview DIR        see Modes; --exhibition ID picks one when DIR holds several\n"
           "\n"
           "Administrator:\n"
           "      --hash-pin           read a PIN on standard input, print the settings line\n"
@@ -95,7 +101,11 @@ static void usage(FILE *out)
           "In fullscreen kiosk mode nothing a visitor can do closes vitrine. The\n"
           "administrator's menu (start or end a lecture, exit) opens with Ctrl+Alt+Shift+Q,\n"
           "or with a 3-second press in the top-left corner of the touchscreen when a PIN\n"
-          "is set; the PIN is asked first. SIGTERM/SIGINT end vitrine at any time.\n",
+          "is set; the PIN is asked first. SIGTERM/SIGINT end vitrine at any time.\n"
+          "\n"
+          "vitrine watches DIR while it runs: changed content is loaded once the files are\n"
+          "complete (closed or renamed into place, then 0.5 s of quiet). A broken edit keeps\n"
+          "the last good version of that exhibition on screen and is logged.\n",
           out);
 }
 
@@ -137,7 +147,7 @@ int main(int argc, char **argv)
     enum { OPT_CHECK = 256, OPT_RENDER, OPT_REPLAY, OPT_SIZE, OPT_STATE_FILE, OPT_LECTURE,
            OPT_DURATION, OPT_SETTINGS, OPT_STATE_DIR, OPT_LEARN_KEYS, OPT_REPORT, OPT_SUGGEST,
            OPT_HASH_PIN, OPT_NEW_EXHIBITION, OPT_STATS_REPORT, OPT_FROM, OPT_TO, OPT_CHART,
-           OPT_CONTACT_SHEET };
+           OPT_CONTACT_SHEET, OPT_PREVIEW };
     static const struct option longopts[] = {
         {"check", no_argument, NULL, OPT_CHECK},
         {"render", required_argument, NULL, OPT_RENDER},
@@ -162,6 +172,8 @@ int main(int argc, char **argv)
         {"to", required_argument, NULL, OPT_TO},
         {"chart", required_argument, NULL, OPT_CHART},
         {"contact-sheet", required_argument, NULL, OPT_CONTACT_SHEET},
+        /* --preview DIR: DIR is the usual operand, so --replay can take it too */
+        {"preview", no_argument, NULL, OPT_PREVIEW},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -228,6 +240,7 @@ int main(int argc, char **argv)
             break;
         case OPT_CHART: stats.chart = optarg; break;
         case OPT_CONTACT_SHEET: contact_sheet = optarg; break;
+        case OPT_PREVIEW: opt.preview = true; break;
         case 'h': usage(stdout); return 0;
         case 'V': printf("vitrine %s\n", VITRINE_VERSION); return 0;
         default: usage(stderr); return 2;
@@ -261,6 +274,16 @@ int main(int argc, char **argv)
         stats.dir = opt.dir;
         return report_main(&stats);
     }
+    if (opt.preview && (check || learn || report || new_exhibition || opt.lecture)) {
+        fputs("vitrine: --preview is a mode of its own (it goes with --replay and --render only)\n", stderr);
+        return 2;
+    }
+    if (opt.preview && !dir_given) {
+        fputs("vitrine: --preview DIR: name the exhibition folder to preview\n", stderr);
+        return 2;
+    }
+    if (opt.preview && !replay && !render)
+        opt.windowed = true; /* a curator's window, never a locked-down fullscreen kiosk */
     if (new_exhibition) {
         if (dir_given) {
             fprintf(stderr, "vitrine: --new-exhibition DIR takes one folder (got \"%s\" too)\n",
@@ -286,7 +309,7 @@ int main(int argc, char **argv)
         return lecture_report_main(report, suggest, stdout, stderr);
     if (learn)
         return app_learn_keys(&opt);
-    if (opt.slide && !opt.exhibition) {
+    if (opt.slide && !opt.exhibition && !opt.preview) { /* a preview opens its one exhibition */
         fputs("vitrine: --slide needs --exhibition ID\n", stderr);
         return 2;
     }

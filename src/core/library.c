@@ -41,6 +41,18 @@ static void add_exhibition(Library *lib, Exhibition *ex, DiagList *diags)
     lib->items[lib->n++] = ex;
 }
 
+/* dir has a manifest that did not load at all: remember it (hot reload
+ * keeps the last good version of it). */
+static void add_broken(Library *lib, const char *dir)
+{
+    char **nb = realloc(lib->broken, (size_t)(lib->n_broken + 1) * sizeof *nb);
+    if (!nb)
+        return;
+    lib->broken = nb;
+    if ((lib->broken[lib->n_broken] = strdup(dir)) != NULL)
+        lib->n_broken++;
+}
+
 /* Names of the subfolders of dir that hold an exhibition.json, sorted.
  * Hidden folders (".git", ".Trash-1000") are skipped. NULL with errno set
  * when dir cannot be opened. */
@@ -100,6 +112,8 @@ Library *library_load(const char *dir, DiagList *diags)
         Exhibition *ex = manifest_load(dir, diags);
         if (ex)
             add_exhibition(lib, ex, diags);
+        else
+            add_broken(lib, dir);
         return lib;
     }
     int n = 0;
@@ -117,6 +131,8 @@ Library *library_load(const char *dir, DiagList *diags)
         Exhibition *ex = sub ? manifest_load(sub, diags) : NULL;
         if (ex)
             add_exhibition(lib, ex, diags);
+        else if (sub)
+            add_broken(lib, sub);
         free(sub);
         free(names[i]);
     }
@@ -131,6 +147,9 @@ void library_free(Library *lib)
     for (int i = 0; i < lib->n; i++)
         manifest_free(lib->items[i]);
     free(lib->items);
+    for (int i = 0; i < lib->n_broken; i++)
+        free(lib->broken[i]);
+    free(lib->broken);
     free(lib->root);
     free(lib);
 }
@@ -143,4 +162,55 @@ int library_find(const Library *lib, const char *id)
         if (lib->items[i]->id && strcmp(lib->items[i]->id, id) == 0)
             return i;
     return -1;
+}
+
+/* ---- hot reload ----------------------------------------------------------- */
+
+static int dir_cmp(const void *a, const void *b)
+{
+    const Exhibition *x = *(Exhibition *const *)a, *y = *(Exhibition *const *)b;
+    return strcmp(x->dir ? x->dir : "", y->dir ? y->dir : "");
+}
+
+int library_keep_last_good(Library *fresh, const Library *old, DiagList *diags)
+{
+    if (!fresh || !old)
+        return 0;
+    int kept = 0;
+    for (int b = 0; b < fresh->n_broken; b++) {
+        for (int i = 0; i < old->n; i++) {
+            Exhibition *ex = old->items[i];
+            if (!ex->dir || strcmp(ex->dir, fresh->broken[b]) != 0)
+                continue;
+            if (library_find(fresh, ex->id) >= 0)
+                break; /* its id went to another folder meanwhile */
+            Exhibition **items = realloc(fresh->items, (size_t)(fresh->n + 1) * sizeof *items);
+            if (!items)
+                break;
+            fresh->items = items;
+            fresh->items[fresh->n++] = ex;
+            diag_add(diags, DIAG_WARNING, ex->manifest_path, 0, 0,
+                     "cannot be loaded (see above); the last good version of \"%s\" stays on screen",
+                     ex->id);
+            kept++;
+            break;
+        }
+    }
+    /* Folders share the root, so folder order is the order of their paths. */
+    if (kept && fresh->n > 1)
+        qsort(fresh->items, (size_t)fresh->n, sizeof *fresh->items, dir_cmp);
+    return kept;
+}
+
+void library_free_shared(Library *old, const Library *fresh)
+{
+    if (!old)
+        return;
+    for (int i = 0; fresh && i < old->n; i++)
+        for (int k = 0; k < fresh->n; k++)
+            if (old->items[i] == fresh->items[k]) {
+                old->items[i] = NULL; /* fresh's now */
+                break;
+            }
+    library_free(old);
 }

@@ -16,6 +16,8 @@ typedef struct {
     Exhibition **items;     /* owned */
     int n;
     char *root;             /* owned copy of the DIR given */
+    char **broken;          /* folders whose exhibition.json could not be loaded at all (owned) */
+    int n_broken;
 } Library;
 
 /* Never NULL except on out of memory; an empty or unreadable DIR gives an
@@ -24,5 +26,16 @@ Library *library_load(const char *dir, DiagList *diags);
 void library_free(Library *lib);
 /* Index of the exhibition with this id, or -1. */
 int library_find(const Library *lib, const char *id);
+
+/* Hot reload: `fresh` was just loaded from the folder `old` came from. For
+ * each folder whose manifest is now broken (fresh->broken), the version old
+ * had of it goes into fresh too (in folder order), with a warning in diags
+ * saying so: a curator's broken edit leaves the last good version on screen,
+ * and the other exhibitions still update. Returns how many were kept. old
+ * is left as it was (whoever indexes it still can), but shares those with
+ * fresh now: free it with library_free_shared(old, fresh). */
+int library_keep_last_good(Library *fresh, const Library *old, DiagList *diags);
+/* Free old, except the exhibitions fresh holds too. */
+void library_free_shared(Library *old, const Library *fresh);
 
 #endif

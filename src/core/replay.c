@@ -37,7 +37,55 @@ static const CmdSpec cmd_specs[] = {
     {"state",      RC_STATE,      false, 0, 0, false},
     {"screenshot", RC_SCREENSHOT, true,  0, 0, false},
     {"presenter-screenshot", RC_PRESENTER_SCREENSHOT, true, 0, 0, false},
+    {"copy",       RC_COPY,       true,  0, 0, false},
+    {"write-part", RC_WRITE_PART, true,  1, 1, false},
+    {"move",       RC_MOVE,       true,  0, 0, false},
+    {"remove",     RC_REMOVE,     true,  0, 0, false},
 };
+
+#define REPLAY_MAX_PART (64LL * 1024 * 1024) /* bytes one write-part may write */
+
+static bool is_file_op(ReplayOp op)
+{
+    return op == RC_COPY || op == RC_WRITE_PART || op == RC_MOVE || op == RC_REMOVE;
+}
+
+/* A path inside the exhibitions folder: relative, no "..". */
+static bool inside_path(const char *p)
+{
+    if (p[0] == '/')
+        return false;
+    for (const char *c = p; *c; c++)
+        if (c[0] == '.' && c[1] == '.' && (c == p || c[-1] == '/') && (c[2] == '/' || c[2] == '\0'))
+            return false;
+    return true;
+}
+
+/* The file commands' paths (replay.h): false with a message when one is bad. */
+static bool check_file_paths(const ReplayCmd *cmd, const char *file, DiagList *d)
+{
+    bool src_outside = cmd->op == RC_COPY || cmd->op == RC_WRITE_PART; /* SRC: the script's folder */
+    if (src_outside ? cmd->arg[0] == '/' : !inside_path(cmd->arg)) {
+        diag_add(d, DIAG_ERROR, file, cmd->line, cmd->arg_col,
+                 "\"%s\" must be a relative path%s", cmd->arg,
+                 src_outside ? " (from the script's folder)" : " inside the exhibitions folder, without \"..\"");
+        return false;
+    }
+    if (cmd->arg2 && !inside_path(cmd->arg2)) {
+        diag_add(d, DIAG_ERROR, file, cmd->line, cmd->arg2_col,
+                 "\"%s\" must be a relative path inside the exhibitions folder, without \"..\"", cmd->arg2);
+        return false;
+    }
+    return true;
+}
+
+bool replay_changes_files(const ReplayScript *s)
+{
+    for (int i = 0; s && i < s->n; i++)
+        if (is_file_op(s->cmds[i].op))
+            return true;
+    return false;
+}
 
 bool replay_split_key(const char *spec, unsigned *mods, const char **name)
 {
@@ -118,6 +166,19 @@ static bool parse_line(char *line, int lineno, const char *file, ReplayCmd *cmd,
         cmd->arg = strdup(w);
         if (!cmd->arg)
             return false;
+        if (is_file_op(spec->op) && spec->op != RC_REMOVE) { /* and the destination */
+            char *w2 = token(line, &pos, &col);
+            if (!w2) {
+                diag_add(d, DIAG_ERROR, file, lineno, cmd_col, "\"%s\" needs a source and a destination",
+                         spec->name);
+                goto fail;
+            }
+            cmd->arg2_col = col;
+            if (!(cmd->arg2 = strdup(w2)))
+                goto fail;
+        }
+        if (is_file_op(spec->op) && !check_file_paths(cmd, file, d))
+            goto fail;
         if (spec->op == RC_KEY || spec->op == RC_HOLD) {
             unsigned mods;
             const char *kn;
@@ -150,6 +211,7 @@ static bool parse_line(char *line, int lineno, const char *file, ReplayCmd *cmd,
              cmd->n_num == 4 && (v < 0 || v > 60000)) ||
             (spec->op == RC_RESIZE && (v < 1 || v > 16384)) ||
             (spec->op == RC_HOLD && (v < 0 || v > 60000)) ||
+            (spec->op == RC_WRITE_PART && (v < 1 || v > (double)REPLAY_MAX_PART || v != floor(v))) ||
             (spec->op == RC_OPEN && (v < 1 || v > 1e6))) {
             diag_add(d, DIAG_ERROR, file, lineno, col, "%s is out of range for \"%s\"", t, spec->name);
             goto fail;
@@ -164,7 +226,8 @@ static bool parse_line(char *line, int lineno, const char *file, ReplayCmd *cmd,
     return true;
 fail:
     free(cmd->arg);
-    cmd->arg = NULL;
+    free(cmd->arg2);
+    cmd->arg = cmd->arg2 = NULL;
     return false;
 }
 
@@ -228,8 +291,10 @@ void replay_free(ReplayScript *s)
 {
     if (!s)
         return;
-    for (int i = 0; i < s->n; i++)
+    for (int i = 0; i < s->n; i++) {
         free(s->cmds[i].arg);
+        free(s->cmds[i].arg2);
+    }
     free(s->cmds);
     s->cmds = NULL;
     s->n = 0;

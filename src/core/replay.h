@@ -25,6 +25,17 @@
  *   state                       print one JSON line of state to stdout
  *   screenshot FILE.png         save what is on screen now
  *   presenter-screenshot FILE   save the presenter view (lecture mode)
+ *
+ * Files, for hot-reload tests (replay_files.h runs them). SRC is relative to
+ * the script's folder, PATH and DST to the exhibitions DIR; DST and PATH may
+ * not be absolute or contain "..":
+ *   copy SRC DST                copy a file (written in place, as cp does)
+ *                               or a folder (file by file)
+ *   write-part SRC DST BYTES    write the next BYTES bytes of SRC to DST and
+ *                               keep DST open, as a slow copy does; the part
+ *                               that reaches the end of SRC closes it
+ *   move PATH DST               rename inside DIR (mv from a staging folder)
+ *   remove PATH                 delete a file or a folder with all it holds
  */
 #ifndef VITRINE_REPLAY_H
 #define VITRINE_REPLAY_H
@@ -37,6 +48,7 @@ typedef enum {
     RC_OPEN, RC_KEY, RC_TAP, RC_CLICK, RC_SWIPE, RC_DRAG, RC_PINCH, RC_CLOSE,
     RC_SIGTERM, RC_RESIZE, RC_LANG, RC_WAIT, RC_STATE, RC_SCREENSHOT, RC_PRESENTER_SCREENSHOT,
     RC_HOLD, RC_FINGER_DOWN, RC_FINGER_MOVE, RC_FINGER_UP,
+    RC_COPY, RC_WRITE_PART, RC_MOVE, RC_REMOVE,
 } ReplayOp;
 
 #define REPLAY_MAX_NUMS 5
@@ -49,6 +61,8 @@ typedef struct {
     int arg_col;                 /* 1-based column of arg */
     double num[REPLAY_MAX_NUMS]; /* numeric arguments in order */
     int n_num;
+    char *arg2;                  /* second word (copy, write-part, move: DST), or NULL; owned */
+    int arg2_col;
 } ReplayCmd;
 
 typedef struct {
@@ -60,6 +74,10 @@ typedef struct {
  * returns false if there was any (out is then empty). */
 bool replay_parse(const char *text, const char *file, ReplayScript *out, DiagList *diags);
 void replay_free(ReplayScript *s);
+
+/* Does the script change files (copy, write-part, move, remove)? Replays
+ * watch the exhibitions folder only then. */
+bool replay_changes_files(const ReplayScript *s);
 
 /* Split "Ctrl+Shift+PageDown" into modifiers (MOD_*) and the key name, which
  * points into `spec`. false on an unknown modifier. */

@@ -1292,3 +1292,51 @@ int scene_add_text(Scene *s, const Measure *m, const char *t, Rect box, int px_m
                                                                                        : ALIGN_LEFT;
     return block(s, &v, t, box, px_max, px_min, st, c, al);
 }
+
+/* ---- --preview: the problems banner --------------------------------------- */
+
+#define PROBLEM_MAX_LINES 3      /* lines one problem may wrap to; more end with "…" */
+
+void scene_build_problems(Scene *s, const SceneView *v, const char *title,
+                          const char *const *lines, int n, const char *footer)
+{
+    scene_reset(s);
+    if (v->w <= 0 || v->h <= 0)
+        return;
+    float u = scale_of(v);
+    const Measure *m = v->measure;
+    const char *lang = lang_code(v);
+    int margin = (int)(60 * u), width = v->w - 2 * margin;
+    int px = (int)(30 * u) > 8 ? (int)(30 * u) : 8;
+    int lh = m->line_height(m->ctx, px, FONT_REGULAR);
+    /* the title on a band that says "stop" without shouting */
+    int band = (int)(150 * u);
+    rect(s, (Rect){0, 0, v->w, band}, (Color){122, 38, 30, 255});
+    int y = (int)(24 * u);
+    y += block(s, v, title, (Rect){margin, y, width, band / 2}, (int)(50 * u), (int)(28 * u), FONT_BOLD,
+               COL_WHITE, ALIGN_LEFT);
+    if (footer)
+        block(s, v, footer, (Rect){margin, y + (int)(6 * u), width, band - y}, (int)(32 * u), (int)(20 * u),
+              FONT_REGULAR, COL_WHITE, ALIGN_LEFT);
+    y = band + (int)(30 * u);
+    int bottom = v->h - (int)(30 * u) - lh; /* room for "and N more" */
+    int shown = 0;
+    for (; shown < n; shown++) {
+        TextBlock tb = {.px = px, .line_h = lh};
+        bool more = false;
+        tb.n = layout_wrap(m, px, FONT_REGULAR, lines[shown], width, tb.lines, PROBLEM_MAX_LINES, &more);
+        tb.truncated = more;
+        bool last = shown == n - 1;
+        if (y + tb.n * lh > (last ? v->h - (int)(30 * u) : bottom))
+            break;
+        y += emit_block(s, v, lines[shown], &tb, (Rect){margin, y, width, tb.n * lh}, FONT_REGULAR, COL_TEXT,
+                        ALIGN_LEFT);
+        y += (int)(14 * u);
+    }
+    if (shown < n) {
+        char more[160];
+        snprintf(more, sizeof more, "%s%d%s", ui_text(UI_MORE_BEFORE, lang), n - shown,
+                 ui_text(UI_MORE_AFTER, lang));
+        text_at(s, v, margin, y, more, strlen(more), px, FONT_BOLD, COL_ACCENT);
+    }
+}

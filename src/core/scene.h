@@ -191,5 +191,10 @@ enum { SCENE_ALIGN_LEFT, SCENE_ALIGN_CENTER, SCENE_ALIGN_RIGHT };
  * "…". A box one line high gives one line. Returns the height used. */
 int scene_add_text(Scene *s, const Measure *m, const char *t, Rect box, int px_max, int px_min,
                    FontStyle st, Color c, int align);
+/* --preview's problems banner: `title` above the lines (each
+ * "file:line:col: error: message", wrapped), as many as fit the screen, then
+ * "and N more" for the rest; `footer` (may be NULL) last. */
+void scene_build_problems(Scene *s, const SceneView *v, const char *title,
+                          const char *const *lines, int n, const char *footer);
 
 #endif

@@ -12,6 +12,7 @@
 #include "cache_policy.h"
 #include "gesture.h"
 #include "idle.h"
+#include "ui_text.h"
 
 struct Show {
     const Library *lib;
@@ -85,6 +86,8 @@ struct Show {
     int start_lang;           /* the language a reset returns to */
     struct { int ex, slide; } *attract; /* the showcase: slides marked "attract", else covers */
     int n_attract;
+    char *const *attract_cfg; /* the settings' playlist (ShowConfig.attract), kept for reloads */
+    int n_attract_cfg;
     bool swallow;             /* this touch only woke the kiosk: it presses nothing */
     int shown_idle[3];        /* phase, seconds left / attract step, language step: last drawn */
 
@@ -122,6 +125,10 @@ struct Show {
     Action tap_action;
     int tap_arg;
     uint64_t tap_t;
+    /* --preview: the latest load's problems, on a banner instead of the slide */
+    bool preview;
+    char **problems;          /* "file:line:col: error: message", owned */
+    int n_problems;
 
     Scene scene;
     bool dirty;
@@ -153,6 +160,80 @@ static bool image_failed_cb(void *ctx, int ex, int slide)
     return s->failed[s->failed_off[ex] + 1 + slide];
 }
 
+/* One "failed" flag per slide and cover of every exhibition of s->lib, all
+ * clear. false on out of memory. */
+static bool make_failed(Show *s)
+{
+    const Library *lib = s->lib;
+    free(s->failed);
+    free(s->failed_off);
+    int total = 0;
+    for (int i = 0; i < lib->n; i++)
+        total += lib->items[i]->n_slides + 1;
+    s->failed = calloc((size_t)total + 1, 1);
+    s->failed_off = calloc((size_t)lib->n + 1, sizeof *s->failed_off);
+    if (!s->failed || !s->failed_off) {
+        free(s->failed);
+        free(s->failed_off);
+        s->failed = NULL; /* no flags: images are simply tried again */
+        s->failed_off = NULL;
+        return false;
+    }
+    for (int i = 0, off = 0; i < lib->n; i++) {
+        s->failed_off[i] = off;
+        off += lib->items[i]->n_slides + 1;
+    }
+    return true;
+}
+
+/* The attract loop's playlist for s->lib: the settings' entries, else the
+ * slides curators marked, else the covers. false on out of memory. */
+static bool build_attract(Show *s)
+{
+    const Library *lib = s->lib;
+    free(s->attract);
+    s->n_attract = 0;
+    int cap = s->n_attract_cfg;
+    for (int i = 0; i < lib->n; i++)
+        cap += lib->items[i]->n_slides + 1;
+    s->attract = calloc((size_t)cap + 1, sizeof *s->attract);
+    if (!s->attract)
+        return false;
+    /* the settings' playlist first: "id" or "id:N" */
+    for (int i = 0; i < s->n_attract_cfg && s->n_attract < cap; i++) {
+        char id[256];
+        snprintf(id, sizeof id, "%s", s->attract_cfg[i]);
+        char *colon = strrchr(id, ':');
+        int slide = -1;
+        if (colon) {
+            char *end;
+            long n = strtol(colon + 1, &end, 10);
+            if (*end == '\0' && n >= 1) {
+                slide = (int)n - 1;
+                *colon = '\0';
+            }
+        }
+        int ex = library_find(lib, id);
+        if (ex < 0 || slide >= lib->items[ex]->n_slides)
+            continue;
+        s->attract[s->n_attract].ex = ex;
+        s->attract[s->n_attract++].slide = slide;
+    }
+    bool chosen = s->n_attract > 0; /* the settings chose: the manifests' marks do not add */
+    for (int i = 0; !chosen && i < lib->n; i++)
+        for (int k = 0; k < lib->items[i]->n_slides; k++)
+            if (lib->items[i]->slides[k].attract) {
+                s->attract[s->n_attract].ex = i;
+                s->attract[s->n_attract++].slide = k;
+            }
+    if (s->n_attract == 0) /* no slide chosen by the curators: the covers */
+        for (int i = 0; i < lib->n; i++) {
+            s->attract[s->n_attract].ex = i;
+            s->attract[s->n_attract++].slide = -1;
+        }
+    return true;
+}
+
 Show *show_create(const Library *lib, const ShowConfig *cfg, const Measure *measure, int w, int h)
 {
     Show *s = calloc(1, sizeof *s);
@@ -182,6 +263,7 @@ Show *show_create(const Library *lib, const ShowConfig *cfg, const Measure *meas
     s->lecture_mode = s->base_lecture = cfg && cfg->lecture;
     s->pin_hash = cfg ? cfg->admin_pin_hash : NULL;
     s->lecture_ended = cfg ? cfg->lecture_ended : NULL;
+    s->preview = cfg && cfg->preview;
     s->ctx = cfg ? cfg->ctx : NULL;
     s->duration_min = cfg ? cfg->duration_min : 0;
     s->warn_min = cfg && (cfg->warn_min || cfg->alert_min) ? cfg->warn_min : 5;
@@ -207,18 +289,9 @@ Show *show_create(const Library *lib, const ShowConfig *cfg, const Measure *meas
     gesture_init(&s->gesture, w, h);
     ltimer_init(&s->timer, 0);
 
-    int total = 0;
-    for (int i = 0; i < lib->n; i++)
-        total += lib->items[i]->n_slides + 1;
-    s->failed = calloc((size_t)total + 1, 1);
-    s->failed_off = calloc((size_t)lib->n + 1, sizeof *s->failed_off);
-    if (!s->failed || !s->failed_off) {
+    if (!make_failed(s)) {
         show_free(s);
         return NULL;
-    }
-    for (int i = 0, off = 0; i < lib->n; i++) {
-        s->failed_off[i] = off;
-        off += lib->items[i]->n_slides + 1;
     }
     if (cfg && cfg->start_lang)
         show_set_lang(s, cfg->start_lang);
@@ -226,46 +299,12 @@ Show *show_create(const Library *lib, const ShowConfig *cfg, const Measure *meas
     IdleConfig ic = {cfg ? cfg->idle_timeout_ms : 0, cfg ? cfg->idle_warning_ms : 0,
                      cfg ? cfg->attract_delay_ms : 0};
     idle_init(&s->idle, &ic, 0);
-    int cap = cfg ? cfg->n_attract : 0;
-    for (int i = 0; i < lib->n; i++)
-        cap += lib->items[i]->n_slides + 1;
-    s->attract = calloc((size_t)cap + 1, sizeof *s->attract);
-    if (!s->attract) {
+    s->attract_cfg = cfg ? cfg->attract : NULL;
+    s->n_attract_cfg = cfg ? cfg->n_attract : 0;
+    if (!build_attract(s)) {
         show_free(s);
         return NULL;
     }
-    /* the settings' playlist first: "id" or "id:N" */
-    for (int i = 0; cfg && i < cfg->n_attract && s->n_attract < cap; i++) {
-        char id[256];
-        snprintf(id, sizeof id, "%s", cfg->attract[i]);
-        char *colon = strrchr(id, ':');
-        int slide = -1;
-        if (colon) {
-            char *end;
-            long n = strtol(colon + 1, &end, 10);
-            if (*end == '\0' && n >= 1) {
-                slide = (int)n - 1;
-                *colon = '\0';
-            }
-        }
-        int ex = library_find(lib, id);
-        if (ex < 0 || slide >= lib->items[ex]->n_slides)
-            continue;
-        s->attract[s->n_attract].ex = ex;
-        s->attract[s->n_attract++].slide = slide;
-    }
-    bool chosen = s->n_attract > 0; /* the settings chose: the manifests' marks do not add */
-    for (int i = 0; !chosen && i < lib->n; i++)
-        for (int k = 0; k < lib->items[i]->n_slides; k++)
-            if (lib->items[i]->slides[k].attract) {
-                s->attract[s->n_attract].ex = i;
-                s->attract[s->n_attract++].slide = k;
-            }
-    if (s->n_attract == 0) /* no slide chosen by the curators: the covers */
-        for (int i = 0; i < lib->n; i++) {
-            s->attract[s->n_attract].ex = i;
-            s->attract[s->n_attract++].slide = -1;
-        }
     scene_init(&s->scene);
     scene_init(&s->presenter_scene);
     s->dirty = true;
@@ -285,6 +324,7 @@ void show_free(Show *s)
     free(s->attract);
     free(s->failed);
     free(s->failed_off);
+    show_set_problems(s, NULL, NULL);
     free(s);
 }
 
@@ -557,6 +597,18 @@ static void lecture_advance(Show *s, int to)
     navigate(s, to);
 }
 
+/* The lecture budgets (lecture_s) of ex's slides. */
+static void load_budgets(Show *s, const Exhibition *ex)
+{
+    free(s->budgets);
+    s->budgets = calloc((size_t)ex->n_slides, sizeof *s->budgets);
+    s->has_budgets = false;
+    for (int k = 0; s->budgets && k < ex->n_slides; k++) {
+        s->budgets[k] = ex->slides[k].lecture_s;
+        s->has_budgets |= s->budgets[k] > 0;
+    }
+}
+
 static void open_exhibition(Show *s, int i, int slide)
 {
     if (i < 0 || i >= s->lib->n)
@@ -571,13 +623,7 @@ static void open_exhibition(Show *s, int i, int slide)
     s->blank = s->stop_blank = BLANK_NONE;
     s->overview = false;
     s->goto_num = s->goto_digits = 0;
-    free(s->budgets);
-    s->budgets = calloc((size_t)ex->n_slides, sizeof *s->budgets);
-    s->has_budgets = false;
-    for (int k = 0; s->budgets && k < ex->n_slides; k++) {
-        s->budgets[k] = ex->slides[k].lecture_s;
-        s->has_budgets |= s->budgets[k] > 0;
-    }
+    load_budgets(s, ex);
     if (s->recording) {
         rehearsal_free(&s->rec);
         s->recording = false;
@@ -1150,10 +1196,11 @@ static void timer_tick(Show *s)
     }
 }
 
-/* Idle applies to visitors: not in a lecture, not on the admin screen. */
+/* Idle applies to visitors: not in a lecture, not on the admin screen, not
+ * in a curator's preview window. */
 static bool idle_applies(const Show *s)
 {
-    return !s->lecture_mode && s->screen != SCREEN_ADMIN;
+    return !s->lecture_mode && !s->preview && s->screen != SCREEN_ADMIN;
 }
 
 /* The visitor walked away: everything back as the next visitor expects. */
@@ -1431,12 +1478,16 @@ int show_prefetch(Show *s, ImageRequest *out, int max)
             k++;
     return k;
 }
+static void build_problems(Show *s, const SceneView *v);
 
 const Scene *show_scene(Show *s)
 {
     if (s->dirty || s->scene.n == 0) {
         SceneView v = make_view(s, s->w, s->h);
-        scene_build(&s->scene, &v);
+        if (s->n_problems > 0)
+            build_problems(s, &v);
+        else
+            scene_build(&s->scene, &v);
         s->dirty = false;
     }
     return &s->scene;
@@ -1623,6 +1674,9 @@ int show_state_json(const Show *s, uint64_t now, char *buf, size_t n)
     if (zoom_active(s->zoom))
         snprintf(zoom, sizeof zoom, "%.2f,\"zoom_centre\":[%.3f,%.3f]", (double)s->zoom.z,
                  (double)s->zoom.cx, (double)s->zoom.cy);
+    char problems[32] = "";
+    if (s->preview)
+        snprintf(problems, sizeof problems, ",\"problems\":%d", s->n_problems);
     int r = -1;
     /* "timer" stays last: --state-file compares what comes before it. */
     if (id && lang)
@@ -1631,7 +1685,7 @@ int show_state_json(const Show *s, uint64_t now, char *buf, size_t n)
                      "\"exhibitions\":%d,\"home_selection\":%d,"
                      "\"language\":%s,\"zoom\":%s,\"captions\":%s,\"running\":%s,"
                      "\"blank\":%s,\"overview_selection\":%d,\"timer_overlay\":%s,\"goto\":%s,"
-                     "\"presenter\":%s,\"admin\":%s,\"idle\":\"%s\",\"large_text\":%s,\"high_contrast\":%s,"
+                     "\"presenter\":%s,\"admin\":%s,\"idle\":\"%s\",\"large_text\":%s,\"high_contrast\":%s%s,"
                      "\"timer\":{\"elapsed_ms\":%lld,\"remaining_ms\":%lld,\"running\":%s,"
                      "\"level\":\"%s\",\"pacing_ms\":%s}}",
                      screen, s->lecture_mode ? "lecture" : "kiosk", id, slide, slides,
@@ -1651,7 +1705,7 @@ int show_state_json(const Show *s, uint64_t now, char *buf, size_t n)
                      : s->idle.phase == IDLE_RESTING  ? "resting"
                      : s->idle.phase == IDLE_ATTRACT  ? "attract"
                                                       : "active",
-                     s->large_text ? "true" : "false", s->high_contrast ? "true" : "false",
+                     s->large_text ? "true" : "false", s->high_contrast ? "true" : "false", problems,
                      (long long)elapsed, (long long)ltimer_remaining(&s->timer, now),
                      s->timer.running ? "true" : "false", level_names[level], pacing);
     if (id != id_small)
@@ -1680,4 +1734,126 @@ void show_snapshot(const Show *s, ShowSnapshot *out)
         .last_input = s->last_visitor_input,
         .resets = s->idle_resets,
     };
+}
+
+/* ---- hot reload ------------------------------------------------------------ */
+
+/* The slide of `to` that shows what slide k of `from` showed: the same image
+ * file (of several, the one nearest k), else slide k itself, or the last
+ * slide when `to` has fewer. */
+static int matching_slide(const Exhibition *from, int k, const Exhibition *to)
+{
+    const char *img = k >= 0 && k < from->n_slides ? from->slides[k].image : NULL;
+    int best = -1;
+    for (int j = 0; img && j < to->n_slides; j++)
+        if (to->slides[j].image && strcmp(to->slides[j].image, img) == 0 &&
+            (best < 0 || abs(j - k) < abs(best - k)))
+            best = j;
+    if (best >= 0)
+        return best;
+    return k < 0 ? 0 : k < to->n_slides ? k : to->n_slides - 1;
+}
+
+/* Where exhibition i of `from` is in `to` (by id), or -1. */
+static int same_exhibition(const Library *from, int i, const Library *to)
+{
+    return i >= 0 && i < from->n ? library_find(to, from->items[i]->id) : -1;
+}
+
+static int clamp_index(int i, int n)
+{
+    return n <= 0 || i < 0 ? 0 : i >= n ? n - 1 : i;
+}
+
+void show_set_library(Show *s, const Library *lib)
+{
+    const Library *old = s->lib;
+    if (!lib || lib == old)
+        return;
+    int was = s->exhibition;
+    int ex = same_exhibition(old, was, lib);
+    int slide = ex >= 0 ? matching_slide(old->items[was], s->slide, lib->items[ex]) : 0;
+    int sel = same_exhibition(old, s->home_sel, lib);
+    /* From here on nothing may point into the old library. */
+    s->lib = lib;
+    make_failed(s);
+    /* picture sizes are by index and the files may have changed: learnt
+     * again as the pictures load; the whole picture again */
+    s->n_sizes = s->next_size = 0;
+    s->zoom = ZOOM_NONE;
+    s->panning = s->tap_pending = false;
+    if (!build_attract(s))
+        s->n_attract = 0;
+    s->home_sel = sel >= 0 ? sel : clamp_index(s->home_sel, lib->n);
+    if (was >= 0 && ex < 0) {
+        /* The exhibition is gone: back home, the nearest card selected. */
+        s->home_sel = clamp_index(was, lib->n);
+        if (s->screen == SCREEN_SLIDE)
+            s->screen = SCREEN_HOME;
+        s->exhibition = -1;
+        s->slide = 0;
+        s->overview = false;
+        s->blank = s->stop_blank = BLANK_NONE;
+        s->dragging = s->animating = s->scrolling = false;
+        s->caption_scroll = 0;
+        free(s->budgets);
+        s->budgets = NULL;
+        s->has_budgets = false;
+    } else if (ex >= 0) {
+        s->exhibition = ex;
+        if (slide != s->slide) {
+            s->slide = slide;
+            s->caption_scroll = 0;
+        }
+        load_budgets(s, lib->items[ex]);
+        s->overview_sel = clamp_index(s->overview_sel, lib->items[ex]->n_slides);
+    }
+    if (s->screen == SCREEN_ADMIN && s->admin_stage == ADMIN_PICK)
+        s->admin_sel = clamp_index(s->admin_sel, lib->n + 1); /* the exhibitions, then "Cancel" */
+    s->dirty = true;
+    s->presenter_dirty = true;
+}
+
+void show_set_problems(Show *s, const DiagList *diags, const char *root)
+{
+    for (int i = 0; i < s->n_problems; i++)
+        free(s->problems[i]);
+    free(s->problems);
+    s->problems = NULL;
+    s->n_problems = 0;
+    s->dirty = true;
+    int errors = diag_count(diags, DIAG_ERROR);
+    if (errors == 0 || !(s->problems = calloc((size_t)errors, sizeof *s->problems)))
+        return;
+    size_t rl = root ? strlen(root) : 0;
+    while (rl > 1 && root[rl - 1] == '/')
+        rl--;
+    for (int i = 0; i < diags->n; i++) {
+        const Diag *d = &diags->items[i];
+        if (d->level != DIAG_ERROR)
+            continue;
+        /* the curator knows which folder: paths inside it are enough */
+        const char *file = d->file;
+        if (rl && strncmp(file, root, rl) == 0 && file[rl] == '/')
+            file += rl + 1;
+        int len = snprintf(NULL, 0, "%s:%d:%d: error: %s", file, d->line, d->col, d->msg);
+        char *line = len >= 0 ? malloc((size_t)len + 1) : NULL;
+        if (!line)
+            continue;
+        snprintf(line, (size_t)len + 1, "%s:%d:%d: error: %s", file, d->line, d->col, d->msg);
+        s->problems[s->n_problems++] = line;
+    }
+}
+
+static void build_problems(Show *s, const SceneView *v)
+{
+    const char *lang = s->langs[s->lang];
+    scene_build_problems(&s->scene, v, ui_text(UI_PROBLEMS, lang), (const char *const *)s->problems,
+                         s->n_problems, ui_text(UI_PROBLEMS_FIX, lang));
+}
+
+const char *show_exhibition_id(const Show *s)
+{
+    const Exhibition *ex = current(s);
+    return ex ? ex->id : NULL;
 }

@@ -36,7 +36,8 @@ typedef struct {
     const char *started;                /* wall-clock start for the rehearsal record, ISO 8601 */
     bool large_text, high_contrast;     /* visitors' modes at start and after a reset */
     /* the attract playlist: "id" (its cover) or "id:N" (slide N); none = the
-     * slides marked "attract", else the covers. Entries naming nothing are skipped. */
+     * slides marked "attract", else the covers. Entries naming nothing are
+     * skipped. Must outlive the show (a reload builds the playlist again). */
     char *const *attract;
     int n_attract;
     bool hide_arrows, hide_language, hide_accessibility, hide_home; /* controls visitors do not get */
@@ -44,6 +45,9 @@ typedef struct {
     int idle_timeout_ms, idle_warning_ms, attract_delay_ms;
     /* administrator */
     const char *admin_pin_hash;         /* crypt(3) hash; NULL: no PIN (keyboard chord only) */
+    /* --preview: a curator's window; never idle, and the problems of each
+     * load (show_set_problems) replace the slide until they are fixed */
+    bool preview;
     /* A lecture started from the admin menu has ended: save its record. */
     void (*lecture_ended)(void *ctx, const Rehearsal *r);
     void *ctx;
@@ -92,8 +96,8 @@ bool show_take_lecture_change(Show *s);
 bool show_take_swap_request(Show *s);
 
 /* One line of JSON: screen, exhibition, slide, slides, language, zoom,
- * running, timer{elapsed_ms, remaining_ms, running}. Returns the length
- * (snprintf-style, may exceed n). */
+ * running, (in --preview) problems, timer{elapsed_ms, remaining_ms, running}.
+ * Returns the length (snprintf-style, may exceed n). */
 int show_state_json(const Show *s, uint64_t now, char *buf, size_t n);
 
 /* What an observer (the visitor statistics, stats.h) needs to know, read
@@ -117,5 +121,27 @@ typedef struct {
 
 /* Fill *out; its pointers are valid while the show and its library live. */
 void show_snapshot(const Show *s, ShowSnapshot *out);
+/* ---- hot reload ------------------------------------------------------------ */
+
+/* Swap in lib, a reload of the library the show was showing. lib must
+ * outlive the show (or the next swap); the old library may be freed as soon
+ * as this returns, nothing here points into it any more. The visitor keeps
+ * the exhibition (matched by id) and the slide: the slide showing the same
+ * image file as before (of several, the one nearest the old position), else
+ * the same slide number, or the last slide when there are fewer now. An
+ * exhibition that is gone sends the show calmly to the home screen, its
+ * card selection on the card nearest to where the exhibition was. Images
+ * remembered as failed are forgotten (the files may have been fixed); the
+ * attract playlist, lecture budgets and every selection follow the new
+ * library. */
+void show_set_library(Show *s, const Library *lib);
+
+/* --preview: the latest load's diagnostics. While they hold errors, a banner
+ * lists them (file paths relative to `root`, the DIR being previewed;
+ * errors only, at most what fits, then "and N more") instead of the slide.
+ * NULL or no errors: the slide again. The diagnostics are copied. */
+void show_set_problems(Show *s, const DiagList *diags, const char *root);
+/* The id of the exhibition on screen, or NULL (home, admin over home). */
+const char *show_exhibition_id(const Show *s);
 
 #endif

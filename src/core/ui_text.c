@@ -37,6 +37,12 @@ static const char *const ui_table[UI__COUNT][3] = {
     [UI_TOUCH_TO_CONTINUE] = {"Жалғастыру үшін экранды түртіңіз", "Коснитесь экрана, чтобы продолжить", "Touch the screen to continue"},
     [UI_TOUCH_TO_BEGIN]    = {"Бастау үшін экранды түртіңіз", "Коснитесь экрана, чтобы начать", "Touch the screen to begin"},
     [UI_GOTO]              = {"Слайдқа өту:",                "Перейти к слайду:",         "Go to slide:"},
+    [UI_PROBLEMS]          = {"Көрме файлдарында қателер бар", "В файлах выставки есть ошибки", "The exhibition's files have errors"},
+    [UI_PROBLEMS_FIX]      = {"Түзетіп, сақтаңыз: слайд өздігінен қайта шығады",
+                              "Исправьте и сохраните: слайд вернётся сам",
+                              "Fix them and save: the slide comes back by itself"},
+    [UI_MORE_BEFORE]       = {"тағы ",                       "и ещё ",                    "and "},
+    [UI_MORE_AFTER]        = {" қате",                       "",                          " more"},
 };
 
 const char *ui_text(UiString s, const char *lang)

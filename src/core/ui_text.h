@@ -25,6 +25,10 @@ typedef enum {
     UI_START_LECTURE, UI_END_LECTURE, UI_EXIT, UI_BACK, UI_CANCEL, UI_CHOOSE_LECTURE,
     /* idle */
     UI_STILL_THERE, UI_TOUCH_TO_CONTINUE, UI_TOUCH_TO_BEGIN,
+    /* --preview's problems banner */
+    UI_PROBLEMS,            /* its title */
+    UI_PROBLEMS_FIX,        /* what to do about them */
+    UI_MORE_BEFORE, UI_MORE_AFTER, /* around N in "and N more" */
     UI__COUNT
 } UiString;
 

@@ -23,12 +23,14 @@
 #include "core/cache_policy.h"
 #include "core/library.h"
 #include "core/replay.h"
+#include "core/replay_files.h"
 #include "core/learn.h"
 #include "core/lecture_report.h"
 #include "core/settings.h"
 #include "core/show.h"
 #include "core/stats.h"
 #include "core/stats_log.h"
+#include "hotreload.h"
 #include "render.h"
 #include "service.h"
 #include "text.h"
@@ -74,6 +76,8 @@ typedef struct {
     Stats *stats;                /* visitor statistics: the show observed */
     StatsLog stats_log;          /* and written to the state folder */
     int stats_log_state;         /* 0 = not decided yet, 1 = writing, -1 = not here */
+    HotReload *reload;           /* the folder watched for changes, or NULL */
+    DiagList load_diags;         /* the first load's problems, until --preview shows them */
 } App;
 
 /* How every output's picture cache is set up: the decoding threads push
@@ -671,6 +675,8 @@ static void stats_end(App *a);
 static void app_close(App *a)
 {
     stats_end(a);
+    hotreload_free(a->reload); /* waits for a load in progress */
+    diag_clear(&a->load_diags);
     show_free(a->show);
     library_free(a->lib);
     output_close(&a->pres);
@@ -692,6 +698,8 @@ static void iso_now(char *buf, size_t n, char *stamp, size_t sn)
     strftime(buf, n, "%Y-%m-%dT%H:%M:%S", &tm);
     strftime(stamp, sn, "%Y%m%d-%H%M%S", &tm);
 }
+
+static void preview_begin(App *a);
 
 static bool app_open(App *a, const AppOptions *opt, bool headless)
 {
@@ -745,7 +753,7 @@ static bool app_open(App *a, const AppOptions *opt, bool headless)
         fprintf(stderr, "vitrine: %d error(s), %d warning(s) in %s (run vitrine --check for details)\n",
                 diag_count(&diags, DIAG_ERROR), diag_count(&diags, DIAG_WARNING), opt->dir);
     }
-    diag_clear(&diags);
+    a->load_diags = diags; /* for --preview's banner (preview_begin) */
     if (!a->lib) {
         fprintf(stderr, "vitrine: out of memory\n");
         return false;
@@ -776,7 +784,8 @@ static bool app_open(App *a, const AppOptions *opt, bool headless)
     ShowConfig cfg = {
         .n_langs = st->n_langs,
         .start_lang = opt->lang ? opt->lang : st->start_lang,
-        .allow_quit = opt->windowed,
+        .allow_quit = opt->windowed || opt->preview,
+        .preview = opt->preview,
         .keys = &st->keys,
         .lecture = opt->lecture,
         .duration_min = opt->duration_min,
@@ -827,7 +836,77 @@ static bool app_open(App *a, const AppOptions *opt, bool headless)
         return false;
     }
     stats_begin(a);
+    preview_begin(a);
     return true;
+}
+
+/* ---- hot reload and --preview ---------------------------------------------- */
+
+/* The first deadline of the show and of the hot reload, in ms from now. */
+static uint64_t next_deadline(const App *a)
+{
+    uint64_t now = app_now(a), d = show_next_deadline(a->show, now);
+    uint64_t r = hotreload_next_deadline(a->reload, now);
+    return r < d ? r : d;
+}
+
+/* A reload's problems: the errors, and from `kept` on what was kept as it
+ * was (a kiosk's log stays short; vitrine --check lists the warnings). */
+static void print_reload_diags(const DiagList *d, int kept)
+{
+    for (int i = 0; i < d->n; i++) {
+        const Diag *g = &d->items[i];
+        if (g->level == DIAG_ERROR || i >= kept)
+            fprintf(stderr, "%s:%d:%d: %s: %s\n", g->file, g->line, g->col,
+                    g->level == DIAG_ERROR ? "error" : "warning", g->msg);
+    }
+}
+
+/* --preview shows one exhibition: open it when it (first) loads. */
+static void preview_open(App *a)
+{
+    if (a->opt.preview && !show_exhibition_id(a->show) && a->lib->n > 0)
+        show_open(a->show, a->opt.exhibition && library_find(a->lib, a->opt.exhibition) >= 0
+                               ? a->opt.exhibition : a->lib->items[0]->id,
+                  a->opt.slide > 0 ? a->opt.slide : 1);
+}
+
+/* Called at the end of app_open: the first load's problems on the banner. */
+static void preview_begin(App *a)
+{
+    if (a->opt.preview) {
+        show_set_problems(a->show, &a->load_diags, a->opt.dir);
+        preview_open(a);
+    }
+    diag_clear(&a->load_diags);
+}
+
+/* Changed content has settled and been loaded off this thread: swap it in.
+ * Exhibitions whose manifest is now broken keep their last good version. */
+static void app_reload(App *a)
+{
+    DiagList d = {0};
+    Library *fresh = hotreload_poll(a->reload, app_now(a), &d);
+    if (!fresh) {
+        diag_clear(&d);
+        return;
+    }
+    int errors = diag_count(&d, DIAG_ERROR), warnings = diag_count(&d, DIAG_WARNING), loaded = d.n;
+    int kept = library_keep_last_good(fresh, a->lib, &d);
+    print_reload_diags(&d, loaded);
+    show_set_library(a->show, fresh);
+    library_free_shared(a->lib, fresh); /* nothing points into it now */
+    a->lib = fresh;
+    textures_reset(a->out.tex); /* images may have changed under the same names */
+    textures_reset(a->pres.tex);
+    if (a->opt.preview)
+        show_set_problems(a->show, &d, a->opt.dir);
+    preview_open(a);
+    a->need_redraw = true;
+    fprintf(stderr, "vitrine: reloaded %s: %d exhibition%s (%d kept as they were); %d error%s, %d warning%s\n",
+            a->opt.dir, fresh->n, fresh->n == 1 ? "" : "s", kept, errors, errors == 1 ? "" : "s", warnings,
+            warnings == 1 ? "" : "s");
+    diag_clear(&d);
 }
 
 /* ---- interactive --------------------------------------------------------- */
@@ -866,7 +945,9 @@ int app_run(const AppOptions *opt)
         app_close(&a);
         return 1;
     }
+    a.reload = hotreload_create(opt->dir, true);
     while (show_running(a.show)) {
+        app_reload(&a);
         if (show_take_swap_request(a.show))
             swap_displays(&a);
         if (show_take_lecture_change(a.show))
@@ -876,7 +957,7 @@ int app_run(const AppOptions *opt)
         present(&a);
         write_state_file(&a);
         /* Sleep until input or the next deadline: an idle kiosk uses no CPU. */
-        uint64_t wait = show_next_deadline(a.show, app_now(&a));
+        uint64_t wait = next_deadline(&a);
         uint64_t ping = service_next_ping(app_now(&a));
         if (ping > 0 && ping < wait) /* 0: a held frame; the hold's deadline wakes us */
             wait = ping;
@@ -938,8 +1019,9 @@ static void settle(App *a)
 static void advance(App *a, uint64_t ms)
 {
     uint64_t end = a->vnow + ms;
+    app_reload(a);
     while (a->vnow < end) {
-        uint64_t d = show_next_deadline(a->show, a->vnow);
+        uint64_t d = next_deadline(a);
         if (d == SHOW_NO_DEADLINE || a->vnow + d > end) { /* a deadline at the very end still ticks */
             a->vnow = end;
         } else {
@@ -949,6 +1031,7 @@ static void advance(App *a, uint64_t ms)
             observe(a);
         }
         pump(a);
+        app_reload(a); /* a reload that fell due now happens now */
     }
 }
 
@@ -1129,6 +1212,19 @@ static bool check_keys(const ReplayScript *sc, const char *path)
     return ok;
 }
 
+/* A replay's file command (replay_files.h); the changes it makes are read
+ * at once, at this virtual time. */
+static bool replay_file_cmd(App *a, ReplayFiles *files, const ReplayCmd *c, const char *script_path)
+{
+    char err[1024] = "out of memory";
+    if (!files || !replay_files_run(files, c, err, sizeof err)) {
+        fprintf(stderr, "%s:%d:%d: error: %s\n", script_path, c->line, c->arg_col, err);
+        return false;
+    }
+    app_reload(a);
+    return true;
+}
+
 int app_replay(const AppOptions *opt, const char *script_path)
 {
     char *text = read_text(script_path);
@@ -1154,6 +1250,10 @@ int app_replay(const AppOptions *opt, const char *script_path)
     }
     a.virtual_clock = true;
     a.vnow = 0;
+    ReplayFiles files;
+    bool files_ok = replay_files_init(&files, script_path, opt->dir);
+    if (replay_changes_files(&sc) || opt->preview)
+        a.reload = hotreload_create(opt->dir, false); /* on the virtual clock: loads are waited for */
     if (a.out.win) {
         a.need_redraw = true;
         present(&a);
@@ -1246,6 +1346,13 @@ int app_replay(const AppOptions *opt, const char *script_path)
             if (!presenter_screenshot(&a, c->arg))
                 status = 1;
             break;
+        case RC_COPY:
+        case RC_WRITE_PART:
+        case RC_MOVE:
+        case RC_REMOVE:
+            if (!replay_file_cmd(&a, files_ok ? &files : NULL, c, script_path))
+                status = 1;
+            break;
         }
         observe(&a); /* open and lang act on the show directly */
         if (show_take_swap_request(a.show))
@@ -1258,6 +1365,8 @@ int app_replay(const AppOptions *opt, const char *script_path)
     }
     save_rehearsal(&a);
     app_close(&a);
+    if (files_ok)
+        replay_files_free(&files);
     replay_free(&sc);
     return status;
 }

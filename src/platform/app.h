@@ -16,9 +16,11 @@ typedef struct {
     const char *state_dir;    /* lecture records, visitor statistics; NULL = settings' (not in replays) */
     bool lecture;             /* a lecture deck with timer and presenter view */
     int duration_min;         /* --duration; 0 = the manifest's */
+    bool preview;             /* --preview: a curator's window on one exhibition; problems on a banner */
 } AppOptions;
 
-/* Fullscreen (or windowed) interactive run. Returns the exit status. */
+/* Fullscreen (or windowed) interactive run; the folder is watched and
+ * reloaded as it changes (hotreload.h). Returns the exit status. */
 int app_run(const AppOptions *opt);
 /* Draw one screen headless and write it to out_png. */
 int app_render(const AppOptions *opt, const char *out_png);

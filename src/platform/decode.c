@@ -1,4 +1,5 @@
 /* decode.c - see decode.h */
+#define _GNU_SOURCE /* close_range */
 #include "decode.h"
 
 #include <SDL_image.h>
@@ -340,7 +341,16 @@ static SDL_Surface *svg_raster(const unsigned char *buf, size_t len, int w, int 
         return NULL;
     }
     if (pid == 0) {
-        close(fd[0]);
+        /* only the pipe: other threads' files (a replay's half-written file,
+         * other children's pipes) must not stay open here */
+        if (fd[1] != 3) {
+            dup2(fd[1], 3);
+            fd[1] = 3;
+        }
+        close_range(4, ~0U, 0);
+        for (int k = 0; k < 3; k++)
+            if (k != fd[1])
+                close(k);
         SDL_Surface *s = svg_raster_here(buf, len, w, h);
         int hdr[3] = {0, 0, 0};
         if (s && SDL_LockSurface(s) == 0) {

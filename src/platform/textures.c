@@ -199,6 +199,8 @@ static void cancel_queued(Textures *t, bool all)
 
 void textures_forget(Textures *t)
 {
+    if (!t)
+        return;
     cancel_queued(t, true);
     while (t->n > 0)
         remove_entry(t, t->n - 1);
@@ -206,6 +208,8 @@ void textures_forget(Textures *t)
 
 void textures_reset(Textures *t)
 {
+    if (!t)
+        return;
     textures_forget(t);
     for (int i = 0; i < t->n_failed; i++)
         free(t->failed[i]);

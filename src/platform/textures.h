@@ -65,4 +65,8 @@ void textures_reset(Textures *t);
 /* For tests and the benchmark: bytes held (screen-size, zoom). */
 void textures_usage(const Textures *t, size_t *screen, size_t *zoom);
 
+/* The files may have changed on disk (hot reload): drop every texture and
+ * forget the failures too, so each image is read again when next shown. */
+void textures_reset(Textures *t);
+
 #endif

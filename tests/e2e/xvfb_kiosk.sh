@@ -11,36 +11,20 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 rm -rf "$out" && mkdir -p "$out"
 W=1600 H=900   # not the default window size, so a window that fails to fill the screen shows
 
-Xvfb -displayfd 3 -screen 0 ${W}x${H}x24 -nolisten tcp 3>"$out/display" 2>"$out/xvfb.log" &
-xvfb=$!
-vit=
+. "$root/tests/e2e/common.sh"
+xvfb= vit=
 cleanup() {
     [ -n "$vit" ] && kill "$vit" 2>/dev/null || true
     kill "$xvfb" 2>/dev/null || true
 }
 trap cleanup EXIT INT TERM
-for _ in $(seq 100); do [ -s "$out/display" ] && break; sleep 0.1; done
-DISPLAY=:$(cat "$out/display")
-export DISPLAY
+start_x x -screen 0 ${W}x${H}x24
 echo "Xvfb on $DISPLAY"
 
 state="$out/state.json"
 SDL_VIDEODRIVER=x11 "$vitrine" --state-file "$state" --state-dir "$out/state" "$root/exhibitions" \
     2>"$out/vitrine.log" &
 vit=$!
-
-# Wait until the state file says what we expect (a fragment of its JSON).
-expect() {
-    for _ in $(seq 100); do
-        if [ -f "$state" ] && grep -q "$1" "$state"; then
-            echo "ok: $1"
-            return 0
-        fi
-        sleep 0.1
-    done
-    echo "FAIL: state never showed $1; it is:"; cat "$state" 2>/dev/null; cat "$out/vitrine.log"
-    exit 1
-}
 
 expect '"screen":"home"'
 wid=$(xdotool search --sync --name '^vitrine$' | head -n 1)

@@ -23,16 +23,7 @@ cleanup() {
     [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null || true
 }
 trap cleanup EXIT INT TERM
-
-start_x() { # start_x NAME SCREEN-OPTIONS...
-    name=$1
-    shift
-    Xvfb -displayfd 3 "$@" -nolisten tcp 3>"$out/$name.display" 2>"$out/$name.xvfb.log" &
-    xvfb=$!
-    for _ in $(seq 100); do [ -s "$out/$name.display" ] && break; sleep 0.1; done
-    DISPLAY=:$(cat "$out/$name.display")
-    export DISPLAY
-}
+. "$root/tests/e2e/common.sh"
 
 stop_all() {
     [ -n "$vit" ] && kill "$vit" 2>/dev/null && wait "$vit" 2>/dev/null || true
@@ -40,18 +31,6 @@ stop_all() {
     kill "$xvfb" 2>/dev/null || true
     wait "$xvfb" 2>/dev/null || true
     xvfb=
-}
-
-expect() { # expect FRAGMENT: wait until the state file shows it
-    for _ in $(seq 100); do
-        if [ -f "$state" ] && grep -q "$1" "$state"; then
-            echo "ok: $1"
-            return 0
-        fi
-        sleep 0.1
-    done
-    echo "FAIL: state never showed $1; it is:"; cat "$state" 2>/dev/null; cat "$out"/*.log
-    exit 1
 }
 
 focus() {

@@ -10,6 +10,12 @@
 # "# args: ..." more command-line options (e.g. --lecture); "# files: A B"
 # files the run writes (relative to OUTDIR, e.g. with "# args: --state-dir
 # state"), each compared exactly with SCRIPT's name + "." + its file name.
+# "# args: ..." more command-line options (e.g. --lecture).
+# "# scratch: PATH" copies PATH to OUTDIR/exhibitions and runs on the copy,
+# which the script's file commands (copy, write-part, move, remove) may
+# change. SCRIPT.stderr-expected, when it exists, lists text that must
+# appear in what vitrine logged (a line "! TEXT": must not appear), with the
+# copy's path written @DIR@; it is written by hand, never updated.
 # To accept new output on purpose: VITRINE_UPDATE_GOLDEN=1 ctest -R replay
 set -eu
 vitrine=$1 imgdiff=$2 script=$3 out=$4
@@ -21,11 +27,17 @@ dir=$(sed -n 's/^# dir: *//p' "$script" | head -n 1)
 size=$(sed -n 's/^# size: *//p' "$script" | head -n 1)
 args=$(sed -n "s/^# args: *//p" "$script" | head -n 1 | sed "s|@ROOT@|$root|g")
 files=$(sed -n 's/^# files: *//p' "$script" | head -n 1)
+scratch=$(sed -n 's/^# scratch: *//p' "$script" | head -n 1)
 rm -rf "$out" && mkdir -p "$out"
 cd "$out"
+target="$root/${dir:-exhibitions}"
+if [ -n "$scratch" ]; then
+    cp -R "$root/$scratch" "$out/exhibitions"
+    target="$out/exhibitions"
+fi
 status=0
 # shellcheck disable=SC2086
-"$vitrine" --replay "$script" --size "${size:-1280x720}" $args "$root/${dir:-exhibitions}" >stdout.txt 2>stderr.txt || status=$?
+"$vitrine" --replay "$script" --size "${size:-1280x720}" $args "$target" >stdout.txt 2>stderr.txt || status=$?
 if [ "$status" -ne 0 ]; then
     echo "vitrine --replay exited $status"; cat stderr.txt; exit 1
 fi
@@ -48,6 +60,22 @@ for f in $files; do
         echo "$f differs from ${script%.script}.$(basename "$f")"; fail=1
     fi
 done
+logs="${script%.script}.stderr-expected"
+if [ -e "$logs" ]; then
+    sed "s|$target|@DIR@|g" stderr.txt >stderr-dir.txt
+    while IFS= read -r want; do
+        case "$want" in
+        '') ;;
+        '! '*) if grep -qF -- "${want#! }" stderr-dir.txt; then
+                   echo "vitrine logged what it must not: ${want#! }"; fail=1
+               fi ;;
+        *) if ! grep -qF -- "$want" stderr-dir.txt; then
+               echo "vitrine did not log: $want"; fail=1
+           fi ;;
+        esac
+    done <"$logs"
+    [ "$fail" -eq 0 ] || { echo "--- what it logged:"; cat stderr-dir.txt; }
+fi
 for png in *.png; do
     [ -e "$png" ] || continue
     case "$png" in diff-*) continue ;; esac

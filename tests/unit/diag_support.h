@@ -81,6 +81,31 @@ static inline char *make_tmpdir(void)
     return strdup(d);
 }
 
+/* root/rel holds len bytes of data, with the folders on the way made as
+ * needed. */
+static inline void write_tree_bytes(const char *root, const char *rel, const void *data, size_t len)
+{
+    char path[1024];
+    int n = snprintf(path, sizeof path, "%s/%s", root, rel);
+    assert_true(n > 0 && (size_t)n < sizeof path);
+    for (char *p = path + 1; *p; p++) {
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(path, 0755);
+            *p = '/';
+        }
+    }
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, len, f), len);
+    fclose(f);
+}
+
+static inline void write_tree_file(const char *root, const char *rel, const char *text)
+{
+    write_tree_bytes(root, rel, text, strlen(text));
+}
+
 static inline void rm_rf(const char *path)
 {
     struct stat st;

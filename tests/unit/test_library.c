@@ -24,19 +24,7 @@
 
 static void write_text(const char *root, const char *rel, const char *text)
 {
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", root, rel);
-    for (char *p = path + 1; *p; p++) {
-        if (*p == '/') {
-            *p = '\0';
-            mkdir(path, 0755);
-            *p = '/';
-        }
-    }
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
+    write_tree_file(root, rel, text);
 }
 
 /* An exhibition with one text slide. */

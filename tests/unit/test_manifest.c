@@ -29,19 +29,7 @@
 /* Writes dir/rel, creating folders on the way. */
 static void write_bytes(const char *dir, const char *rel, const void *data, size_t len)
 {
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", dir, rel);
-    for (char *p = path + 1; *p; p++) {
-        if (*p == '/') {
-            *p = '\0';
-            mkdir(path, 0755);
-            *p = '/';
-        }
-    }
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(data, 1, len, f), len);
-    fclose(f);
+    write_tree_bytes(dir, rel, data, len);
 }
 
 static void write_text(const char *dir, const char *rel, const char *text)
