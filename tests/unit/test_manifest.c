@@ -864,6 +864,67 @@ static void test_mutations_do_not_crash(void **state)
     assert_null(manifest_load_buffer(NULL, NULL, "[", 1, NULL));
 }
 
+/* ---- Image headers (imagehead.h) ----------------------------------------- */
+
+/* A PNG whose header says w x h and that ends properly or not. */
+static void write_png_claiming(const char *dir, const char *rel, unsigned w, unsigned h,
+                               bool complete)
+{
+    unsigned char b[57] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13,
+                           'I', 'H', 'D', 'R'};
+    for (int i = 0; i < 4; i++) {
+        b[16 + i] = (unsigned char)(w >> (24 - 8 * i));
+        b[20 + i] = (unsigned char)(h >> (24 - 8 * i));
+    }
+    b[24] = 8;
+    b[25] = 2;
+    static const unsigned char rest[] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'I', 'E', 'N',
+                                         'D', 0xAE, 0x42, 0x60, 0x82};
+    memcpy(b + 37, rest, sizeof rest); /* CRC of IHDR (not checked), IEND */
+    write_bytes(dir, rel, b, complete ? sizeof b : 40);
+}
+
+static void test_image_headers_checked(void **state)
+{
+    (void)state;
+    char *dir = make_tmpdir();
+    write_png_claiming(dir, "images/huge.png", 100000, 100000, true);
+    write_png_claiming(dir, "images/cut.png", 300, 200, false);
+    write_png_claiming(dir, "images/fine.png", 300, 200, true);
+    static const char manifest[] =
+        "{\"title\": \"T\", \"slides\": [\n"
+        "{\"image\": \"images/huge.png\"},\n"
+        "{\"image\": \"images/cut.png\"},\n"
+        "{\"image\": \"images/fine.png\"}\n"
+        "]}";
+    /* the kiosk reads headers: the absurd size is refused before any decoder
+     * sees the file; the end of the file is left to the decoder */
+    DiagList dl = {0};
+    Exhibition *ex = load_text(dir, manifest, &dl);
+    assert_non_null(ex);
+    assert_diag(&dl, ":2:11: error: image \"images/huge.png\" cannot be shown: it is "
+                     "100000x100000 pixels; the limit is 20000 a side and 200 megapixels\n");
+    assert_int_equal(dl.n, 1);
+    assert_false(ex->slides[0].image_ok);
+    assert_true(ex->slides[1].image_ok);
+    assert_true(ex->slides[2].image_ok);
+    manifest_free(ex);
+    diag_clear(&dl);
+    /* --check reads every image whole: the cut one is found too */
+    ex = manifest_load_images(dir, MANIFEST_IMAGE_WHOLE, &dl);
+    assert_non_null(ex);
+    assert_diag(&dl, ":2:11: error: image \"images/huge.png\" cannot be shown");
+    assert_diag(&dl, ":3:11: error: image \"images/cut.png\" cannot be shown: the file ends "
+                     "before the image does (was it copied completely?)\n");
+    assert_int_equal(dl.n, 2);
+    assert_false(ex->slides[1].image_ok);
+    assert_true(ex->slides[2].image_ok);
+    manifest_free(ex);
+    diag_clear(&dl);
+    rm_rf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -887,6 +948,7 @@ int main(void)
         cmocka_unit_test(test_duplicates_everywhere),
         cmocka_unit_test(test_many_slides),
         cmocka_unit_test(test_mutations_do_not_crash),
+        cmocka_unit_test(test_image_headers_checked),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
