@@ -1017,6 +1017,14 @@ static Exhibition *load_text(const char *dir, const char *file, const char *buf,
         buf += 3;
         len -= 3;
     }
+    /* Notepad's "Unicode" is UTF-16: two bytes a letter, every other one
+     * zero for JSON's punctuation. jansson would stop at the first byte. */
+    if (len >= 2 && ((unsigned char)buf[0] == 0xFF || (unsigned char)buf[0] == 0xFE ||
+                     buf[0] == '\0' || buf[1] == '\0')) {
+        diag_add(diags, DIAG_ERROR, file, 1, 1,
+                 "the file is saved as UTF-16 (\"Unicode\"); save it as UTF-8");
+        return NULL;
+    }
     int line, col;
     if (!jsonloc_depth_ok(buf, len, MANIFEST_MAX_DEPTH, &line, &col)) {
         diag_add(diags, DIAG_ERROR, file, line, col,
@@ -1042,6 +1050,12 @@ static Exhibition *load_text(const char *dir, const char *file, const char *buf,
             hint = " (is a comma missing between two items?)";
         else if (strstr(err.text, "end of file expected"))
             hint = " (is there an extra closing bracket?)";
+        else if (strstr(err.text, "unexpected token near ']'") ||
+                 strstr(err.text, "unexpected token near '}'"))
+            hint = " (is there a comma after the last item?)";
+        else if (json_error_code(&err) == json_error_invalid_utf8)
+            hint = " (the file is not UTF-8: save it as UTF-8, not as Windows-1251 or another "
+                   "encoding)";
         diag_add(diags, DIAG_ERROR, file, line, col, "%s%s", err.text, hint);
         return NULL;
     }

@@ -925,6 +925,36 @@ static void test_image_headers_checked(void **state)
     free(dir);
 }
 
+static void test_encodings_named(void **state)
+{
+    (void)state;
+    DiagList dl = {0};
+    /* UTF-16 from Notepad's "Unicode", with and without its byte-order mark */
+    static const char le[] = "\xFF\xFE{\0\"\0s\0\"\0:\0[\0]\0}\0";
+    static const char be[] = "\0{\0\"\0s\0\"\0:\0[\0]\0}";
+    assert_null(manifest_load_buffer(".", "u.json", le, sizeof le - 1, &dl));
+    assert_null(manifest_load_buffer(".", "u.json", le + 2, sizeof le - 3, &dl));
+    assert_null(manifest_load_buffer(".", "u.json", be, sizeof be - 1, &dl));
+    assert_int_equal(dl.n, 3);
+    for (int i = 0; i < 3; i++)
+        assert_string_equal(dl.items[i].msg,
+                            "the file is saved as UTF-16 (\"Unicode\"); save it as UTF-8");
+    diag_clear(&dl);
+    /* Windows-1251: the position of the first byte that is not UTF-8 */
+    static const char cp1251[] = "{\"slides\": [{\"text\": \"\xCA\xE0\xF0\"}]}";
+    assert_null(manifest_load_buffer(".", "c.json", cp1251, sizeof cp1251 - 1, &dl));
+    assert_diag(&dl, "c.json:1:23: error: unable to decode byte 0xca");
+    assert_diag(&dl, "(the file is not UTF-8: save it as UTF-8, not as Windows-1251 or another "
+                     "encoding)\n");
+    diag_clear(&dl);
+    /* a comma after the last item */
+    static const char comma[] = "{\"slides\": [{\"text\": \"x\"},\n]}";
+    assert_null(manifest_load_buffer(".", "t.json", comma, sizeof comma - 1, &dl));
+    assert_diag(&dl, "t.json:2:1: error: unexpected token near ']' (is there a comma after the "
+                     "last item?)\n");
+    diag_clear(&dl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -949,6 +979,7 @@ int main(void)
         cmocka_unit_test(test_many_slides),
         cmocka_unit_test(test_mutations_do_not_crash),
         cmocka_unit_test(test_image_headers_checked),
+        cmocka_unit_test(test_encodings_named),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
