@@ -159,6 +159,8 @@ static ImageHeadResult parse_jpeg(const uint8_t *b, size_t n, bool whole, ImageH
             if (!sof)
                 return refuse(err, errn, "its JPEG header is damaged (it ends before the image "
                                          "starts)");
+            if (h->scans == 0) /* libjpeg: "JPEG datastream contains no image" */
+                return refuse(err, errn, "its JPEG is damaged (it holds no image data)");
             return IMAGEHEAD_OK;
         }
         if (n - pos < 2)

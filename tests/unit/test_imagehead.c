@@ -262,6 +262,11 @@ static void test_jpeg_damaged(void **state)
     eoi(&f);
     assert_int_equal(parse(&f, false, &h, err), IMAGEHEAD_REFUSED);
     assert_string_equal(err, "its JPEG header is damaged (it ends before the image starts)");
+    soi(&f); /* a frame header, then the end: no scan at all */
+    sof(&f, 0xC0, 8, 64, 64, 3);
+    eoi(&f);
+    assert_int_equal(parse(&f, true, &h, err), IMAGEHEAD_REFUSED);
+    assert_string_equal(err, "its JPEG is damaged (it holds no image data)");
     soi(&f); /* a segment that says it has no length */
     put(&f, "\xFF\xE0\x00\x00", 4);
     assert_int_equal(parse(&f, true, &h, err), IMAGEHEAD_REFUSED);
