@@ -97,6 +97,11 @@ static char **list_candidates(const char *dir, int *count)
 
 Library *library_load(const char *dir, DiagList *diags)
 {
+    return library_load_images(dir, MANIFEST_IMAGE_HEADERS, diags);
+}
+
+Library *library_load_images(const char *dir, ManifestImageCheck images, DiagList *diags)
+{
     Library *lib = calloc(1, sizeof *lib);
     if (!lib)
         return NULL;
@@ -109,7 +114,7 @@ Library *library_load(const char *dir, DiagList *diags)
     }
     /* DIR may itself be one exhibition */
     if (has_manifest(dir)) {
-        Exhibition *ex = manifest_load(dir, diags);
+        Exhibition *ex = manifest_load_images(dir, images, diags);
         if (ex)
             add_exhibition(lib, ex, diags);
         else
@@ -128,7 +133,7 @@ Library *library_load(const char *dir, DiagList *diags)
                  "no exhibitions found: no folder here holds an " MANIFEST_NAME);
     for (int i = 0; i < n; i++) {
         char *sub = manifest_path_join(dir, names[i]);
-        Exhibition *ex = sub ? manifest_load(sub, diags) : NULL;
+        Exhibition *ex = sub ? manifest_load_images(sub, images, diags) : NULL;
         if (ex)
             add_exhibition(lib, ex, diags);
         else if (sub)

@@ -23,6 +23,9 @@ typedef struct {
 /* Never NULL except on out of memory; an empty or unreadable DIR gives an
  * empty library and an error in diags. */
 Library *library_load(const char *dir, DiagList *diags);
+/* The same, with every image checked as `images` says (--check reads them
+ * whole). */
+Library *library_load_images(const char *dir, ManifestImageCheck images, DiagList *diags);
 void library_free(Library *lib);
 /* Index of the exhibition with this id, or -1. */
 int library_find(const Library *lib, const char *id);

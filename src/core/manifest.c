@@ -11,6 +11,7 @@
 
 #include "manifest.h"
 
+#include "imagehead.h"
 #include "jsonloc.h"
 #include "jsontext.h"
 
@@ -139,6 +140,7 @@ typedef struct {
     Exhibition *ex;
     char *dir_real;         /* realpath of ex->dir, computed on first use */
     bool dir_real_tried;
+    ManifestImageCheck images; /* how much of each image to read */
 } Ctx;
 
 /* Position of the value (or key) at ptr; when it is not there, of the
@@ -649,15 +651,30 @@ static bool check_image(Ctx *c, const char *rel, const char *ptr, const char *su
         got = more < 0 ? -1 : got + more;
     }
     int err = errno;
-    if (fd >= 0)
-        close(fd);
     if (got < 0) {
         at_value(c, DIAG_ERROR, ptr, "image \"%s\" cannot be read: %s",
                  jtext_shown(rel, s, sizeof s), strerror(err));
+        if (fd >= 0)
+            close(fd);
         free(full);
         return false;
     }
     ImageFormat f = manifest_sniff(head, (size_t)got);
+    /* What the header says (size; with the whole file, scans and whether
+     * it is all there), refused here as the decoder would refuse it, so
+     * --check says so and the kiosk shows a placeholder at once. */
+    ImageHead hd;
+    char why[256];
+    bool head_ok = f == IMG_FMT_UNKNOWN || f == IMG_FMT_SVG ||
+                   imagehead_read_fd(fd, c->images == MANIFEST_IMAGE_WHOLE, &hd, why,
+                                     sizeof why) == IMAGEHEAD_OK;
+    close(fd);
+    if (!head_ok) {
+        at_value(c, DIAG_ERROR, ptr, "image \"%s\" cannot be shown: %s",
+                 jtext_shown(rel, s, sizeof s), why);
+        free(full);
+        return false;
+    }
     if (f == IMG_FMT_UNKNOWN) {
         const char *other = other_format(head, (size_t)got);
         if (got == 0)
@@ -993,12 +1010,20 @@ static void report_duplicates(Ctx *c)
 
 /* Builds the exhibition from text that is within the size limit. */
 static Exhibition *load_text(const char *dir, const char *file, const char *buf, size_t len,
-                             DiagList *diags)
+                             ManifestImageCheck images, DiagList *diags)
 {
     /* a BOM is common from Windows editors and harmless; jansson refuses it */
     if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
         buf += 3;
         len -= 3;
+    }
+    /* Notepad's "Unicode" is UTF-16: two bytes a letter, every other one
+     * zero for JSON's punctuation. jansson would stop at the first byte. */
+    if (len >= 2 && ((unsigned char)buf[0] == 0xFF || (unsigned char)buf[0] == 0xFE ||
+                     buf[0] == '\0' || buf[1] == '\0')) {
+        diag_add(diags, DIAG_ERROR, file, 1, 1,
+                 "the file is saved as UTF-16 (\"Unicode\"); save it as UTF-8");
+        return NULL;
     }
     int line, col;
     if (!jsonloc_depth_ok(buf, len, MANIFEST_MAX_DEPTH, &line, &col)) {
@@ -1025,10 +1050,16 @@ static Exhibition *load_text(const char *dir, const char *file, const char *buf,
             hint = " (is a comma missing between two items?)";
         else if (strstr(err.text, "end of file expected"))
             hint = " (is there an extra closing bracket?)";
+        else if (strstr(err.text, "unexpected token near ']'") ||
+                 strstr(err.text, "unexpected token near '}'"))
+            hint = " (is there a comma after the last item?)";
+        else if (json_error_code(&err) == json_error_invalid_utf8)
+            hint = " (the file is not UTF-8: save it as UTF-8, not as Windows-1251 or another "
+                   "encoding)";
         diag_add(diags, DIAG_ERROR, file, line, col, "%s%s", err.text, hint);
         return NULL;
     }
-    Ctx c = {file, diags, NULL, NULL, NULL, false};
+    Ctx c = {file, diags, NULL, NULL, NULL, false, images};
     JsonLoc *loc = jsonloc_build(buf, len);
     c.loc = loc;
     Exhibition *ex = NULL;
@@ -1109,8 +1140,8 @@ static void sort_diags(DiagList *dl, int start)
     free(tmp);
 }
 
-Exhibition *manifest_load_buffer(const char *dir, const char *file, const char *buf,
-                                 size_t len, DiagList *diags)
+static Exhibition *load_buffer(const char *dir, const char *file, const char *buf, size_t len,
+                               ManifestImageCheck images, DiagList *diags)
 {
     if (!dir)
         dir = ".";
@@ -1128,7 +1159,7 @@ Exhibition *manifest_load_buffer(const char *dir, const char *file, const char *
                  "file is too large (%zu bytes; at most %u are allowed)", len,
                  MANIFEST_MAX_BYTES);
     } else {
-        ex = load_text(dir, file, buf ? buf : "", len, diags);
+        ex = load_text(dir, file, buf ? buf : "", len, images, diags);
     }
     sort_diags(diags, start);
     free(own_file);
@@ -1207,7 +1238,18 @@ static char *read_manifest(const char *path, size_t *len, DiagList *diags)
     return buf;
 }
 
+Exhibition *manifest_load_buffer(const char *dir, const char *file, const char *buf,
+                                 size_t len, DiagList *diags)
+{
+    return load_buffer(dir, file, buf, len, MANIFEST_IMAGE_HEADERS, diags);
+}
+
 Exhibition *manifest_load(const char *dir, DiagList *diags)
+{
+    return manifest_load_images(dir, MANIFEST_IMAGE_HEADERS, diags);
+}
+
+Exhibition *manifest_load_images(const char *dir, ManifestImageCheck images, DiagList *diags)
 {
     if (!dir)
         return NULL;
@@ -1218,7 +1260,7 @@ Exhibition *manifest_load(const char *dir, DiagList *diags)
     char *buf = read_manifest(path, &len, diags);
     Exhibition *ex = NULL;
     if (buf)
-        ex = manifest_load_buffer(dir, path, buf, len, diags);
+        ex = load_buffer(dir, path, buf, len, images, diags);
     free(buf);
     free(path);
     return ex;

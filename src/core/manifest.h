@@ -80,8 +80,19 @@ typedef struct {
 
 /* Load dir/exhibition.json. Problems are appended to diags (may be NULL).
  * Returns NULL when the exhibition cannot be shown at all (see above).
- * The result is owned by the caller: free with manifest_free(). */
+ * The result is owned by the caller: free with manifest_free(). Images are
+ * checked as MANIFEST_IMAGE_HEADERS. */
 Exhibition *manifest_load(const char *dir, DiagList *diags);
+
+/* How much of each image the loader reads to check it (imagehead.h). */
+typedef enum {
+    MANIFEST_IMAGE_HEADERS, /* the beginning: format and size (the kiosk) */
+    MANIFEST_IMAGE_WHOLE,   /* all of it: also files cut short and JPEGs with too
+                             * many scans (--check) */
+} ManifestImageCheck;
+
+/* manifest_load() with the images checked as `images` says. */
+Exhibition *manifest_load_images(const char *dir, ManifestImageCheck images, DiagList *diags);
 
 /* Same, from a buffer already in memory; `dir` is used to resolve and check
  * image paths, `file` only for messages. Used by tests and fuzzers. */

@@ -158,7 +158,9 @@ static void print_merged(const DiagList *base, const DiagList *fit)
 int check_main(const char *dir, int w, int h)
 {
     DiagList diags = {0}, fits = {0};
-    Library *lib = library_load(dir, &diags);
+    /* every image read whole: a file cut short or a JPEG of too many scans
+     * is found here, not first on the kiosk */
+    Library *lib = library_load_images(dir, MANIFEST_IMAGE_WHOLE, &diags);
     int sizes[CHECK_MAX_SIZES][2] = {{CHECK_DEFAULT_W, CHECK_DEFAULT_H}};
     int n_sizes = 1;
     if (w > 0 && h > 0 && (w != CHECK_DEFAULT_W || h != CHECK_DEFAULT_H)) {

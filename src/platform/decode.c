@@ -4,6 +4,7 @@
 
 #include <SDL_image.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -15,7 +16,9 @@
 #include <string.h>
 #include <turbojpeg.h>
 
+#include "core/imagehead.h"
 #include "core/manifest.h"
+#include "core/pixels.h"
 #include "core/resample.h"
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -31,10 +34,10 @@ static unsigned char *read_file(const char *path, size_t *len, char *err, size_t
     if (fseek(f, 0, SEEK_END) == 0) {
         long n = ftell(f);
         if (n < 0 || (unsigned long)n > DECODE_MAX_FILE) {
-            snprintf(err, errn, n < 0 ? "cannot read its size" : "file is larger than %u MB",
+            snprintf(err, errn, n < 0 ? "cannot read its size" : "the file is larger than %u MB",
                      DECODE_MAX_FILE >> 20);
         } else if (n == 0) {
-            snprintf(err, errn, "file is empty");
+            snprintf(err, errn, "the file is empty");
         } else if (fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)n)) != NULL) {
             if (fread(buf, 1, (size_t)n, f) != (size_t)n) {
                 snprintf(err, errn, "cannot read: %s", strerror(errno));
@@ -62,17 +65,6 @@ static void target_size(int iw, int ih, int bw, int bh, FitMode fit, int *tw, in
     *th = (int)(ih * s + 0.5);
     if (*tw < 1) *tw = 1;
     if (*th < 1) *th = 1;
-}
-
-static bool dims_ok(int w, int h, char *err, size_t errn)
-{
-    if (w <= 0 || h <= 0 || w > DECODE_MAX_SIDE || h > DECODE_MAX_SIDE ||
-        (uint64_t)w * (uint64_t)h > DECODE_MAX_PIXELS) {
-        snprintf(err, errn, "image is %dx%d pixels; the limit is %d a side and %u megapixels", w, h,
-                 DECODE_MAX_SIDE, DECODE_MAX_PIXELS / 1000000u);
-        return false;
-    }
-    return true;
 }
 
 /* Composite onto bg where the image is not opaque (ARGB8888 in place). */
@@ -112,10 +104,29 @@ static SDL_Surface *shrink(SDL_Surface *s, int tw, int th, char *err, size_t err
     return d;
 }
 
+/* Turn s upright as EXIF orientation o says; frees s. */
+static SDL_Surface *upright(SDL_Surface *s, int o, char *err, size_t errn)
+{
+    if (o <= 1 || o > 8)
+        return s;
+    int w, h;
+    pixels_oriented_size(s->w, s->h, o, &w, &h);
+    SDL_Surface *d = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!d) {
+        snprintf(err, errn, "out of memory while turning it upright");
+        SDL_FreeSurface(s);
+        return NULL;
+    }
+    pixels_orient(s->pixels, s->w, s->h, s->pitch, d->pixels, d->pitch, o);
+    SDL_FreeSurface(s);
+    return d;
+}
+
 /* ---- JPEG: libturbojpeg with DCT scaling -------------------------------- */
 
-static SDL_Surface *decode_jpeg(const unsigned char *buf, size_t len, int bw, int bh, FitMode fit,
-                                char *err, size_t errn)
+/* hd: the file's header, already checked (imagehead.h). */
+static SDL_Surface *decode_jpeg(const unsigned char *buf, size_t len, const ImageHead *hd,
+                                int bw, int bh, FitMode fit, char *err, size_t errn)
 {
     tjhandle tj = tjInitDecompress();
     if (!tj) {
@@ -134,10 +145,18 @@ static SDL_Surface *decode_jpeg(const unsigned char *buf, size_t len, int bw, in
         snprintf(err, errn, "not a readable JPEG: it ends before the image starts");
         goto done;
     }
-    if (!dims_ok(w, h, err, errn))
+    if (!imagehead_size_ok(w, h, err, errn))
         goto done;
-    int tw, th;
-    target_size(w, h, bw, bh, fit, &tw, &th);
+    /* The box is filled by the image as it is seen, upright; decoding and
+     * scaling happen as it is stored, so the target turns with it. */
+    int o = hd->orientation, uw, uh, tw, th;
+    pixels_oriented_size(w, h, o, &uw, &uh);
+    target_size(uw, uh, bw, bh, fit, &tw, &th);
+    if (uw != w) {
+        int t = tw;
+        tw = th;
+        th = t;
+    }
     /* The smallest DCT-scaled size that still covers the target: decoding
      * less is faster and the area filter then has little left to do. */
     int nsf = 0;
@@ -155,8 +174,11 @@ static SDL_Surface *decode_jpeg(const unsigned char *buf, size_t len, int bw, in
         snprintf(err, errn, "out of memory for %dx%d pixels", dw, dh);
         goto done;
     }
-    /* BGRA in memory is ARGB8888 on little-endian machines, alpha 0xFF. */
-    int pf = SDL_BYTEORDER == SDL_LIL_ENDIAN ? TJPF_BGRA : TJPF_ARGB;
+    /* BGRA in memory is ARGB8888 on little-endian machines, alpha 0xFF.
+     * libturbojpeg 2.1 cannot turn CMYK (or YCCK) into RGB: it gives the
+     * inks, and pixels.c makes light of them. */
+    bool cmyk = cs == TJCS_CMYK || cs == TJCS_YCCK;
+    int pf = cmyk ? TJPF_CMYK : SDL_BYTEORDER == SDL_LIL_ENDIAN ? TJPF_BGRA : TJPF_ARGB;
     if (tjDecompress2(tj, buf, (unsigned long)len, s->pixels, dw, s->pitch, dh, pf,
                       TJFLAG_ACCURATEDCT) != 0 &&
         tjGetErrorCode(tj) == TJERR_FATAL) {
@@ -165,72 +187,19 @@ static SDL_Surface *decode_jpeg(const unsigned char *buf, size_t len, int bw, in
         s = NULL;
         goto done;
     }
+    /* Photoshop stores CMYK inverted and says so with its Adobe marker;
+     * readers (libjpeg's djpeg, browsers) take the marker as the sign. */
+    if (cmyk)
+        pixels_cmyk_to_argb(s->pixels, dw, dh, s->pitch, hd->adobe_transform >= 0);
     s = shrink(s, tw, th, err, errn);
+    if (s)
+        s = upright(s, o, err, errn);
 done:
     tjDestroy(tj);
     return s;
 }
 
 /* ---- PNG, WebP: SDL_image's own loaders, called directly ---------------- */
-
-static bool png_dims(const unsigned char *b, size_t n, int *w, int *h)
-{
-    if (n < 24 || memcmp(b + 12, "IHDR", 4) != 0)
-        return false;
-    *w = (int)((uint32_t)b[16] << 24 | (uint32_t)b[17] << 16 | (uint32_t)b[18] << 8 | b[19]);
-    *h = (int)((uint32_t)b[20] << 24 | (uint32_t)b[21] << 16 | (uint32_t)b[22] << 8 | b[23]);
-    return true;
-}
-
-/* Every chunk lies inside the file, up to IEND. SDL_image's PNG reader
- * ignores short reads, so libpng would go on parsing a chunk that runs past
- * the end from stale bytes, and can loop forever on it. */
-static bool png_complete(const unsigned char *b, size_t n)
-{
-    size_t pos = 8;
-    while (n - pos >= 12) {
-        uint32_t len = (uint32_t)b[pos] << 24 | (uint32_t)b[pos + 1] << 16 |
-                       (uint32_t)b[pos + 2] << 8 | b[pos + 3];
-        if (len > n - pos - 12)
-            return false;
-        bool end = memcmp(b + pos + 4, "IEND", 4) == 0;
-        pos += 12 + (size_t)len;
-        if (end)
-            return true;
-    }
-    return false;
-}
-
-/* Canvas size from the first chunk of a WebP file (simple lossy "VP8 ",
- * lossless "VP8L", extended "VP8X"): SDL_image allocates that much before
- * decoding, so it is checked first, as for PNG. */
-static bool webp_dims(const unsigned char *b, size_t n, int *w, int *h)
-{
-    if (n < 21 || memcmp(b, "RIFF", 4) != 0 || memcmp(b + 8, "WEBP", 4) != 0)
-        return false;
-    const unsigned char *p = b + 20; /* the chunk's payload */
-    if (memcmp(b + 12, "VP8 ", 4) == 0) {
-        if (n < 30 || p[3] != 0x9d || p[4] != 0x01 || p[5] != 0x2a)
-            return false;
-        *w = (p[6] | p[7] << 8) & 0x3fff;
-        *h = (p[8] | p[9] << 8) & 0x3fff;
-    } else if (memcmp(b + 12, "VP8L", 4) == 0) {
-        if (n < 25 || p[0] != 0x2f)
-            return false;
-        uint32_t bits = (uint32_t)p[1] | (uint32_t)p[2] << 8 | (uint32_t)p[3] << 16 |
-                        (uint32_t)p[4] << 24;
-        *w = (int)(bits & 0x3fff) + 1;
-        *h = (int)(bits >> 14 & 0x3fff) + 1;
-    } else if (memcmp(b + 12, "VP8X", 4) == 0) {
-        if (n < 30)
-            return false;
-        *w = (int)((uint32_t)p[4] | (uint32_t)p[5] << 8 | (uint32_t)p[6] << 16) + 1;
-        *h = (int)((uint32_t)p[7] | (uint32_t)p[8] << 8 | (uint32_t)p[9] << 16) + 1;
-    } else {
-        return false;
-    }
-    return true;
-}
 
 static SDL_Surface *to_argb(SDL_Surface *s, Color bg, char *err, size_t errn)
 {
@@ -244,20 +213,11 @@ static SDL_Surface *to_argb(SDL_Surface *s, Color bg, char *err, size_t errn)
     return c;
 }
 
+/* The size in the header was checked before (imagehead.h): SDL_image
+ * allocates that much before it decodes anything. */
 static SDL_Surface *decode_sdl(const unsigned char *buf, size_t len, ImageFormat f, int bw, int bh,
                                FitMode fit, Color bg, char *err, size_t errn)
 {
-    int w = 0, h = 0;
-    if (!(f == IMG_FMT_PNG ? png_dims(buf, len, &w, &h) : webp_dims(buf, len, &w, &h))) {
-        snprintf(err, errn, "%s header is damaged", manifest_format_name(f));
-        return NULL;
-    }
-    if (!dims_ok(w, h, err, errn))
-        return NULL;
-    if (f == IMG_FMT_PNG && !png_complete(buf, len)) {
-        snprintf(err, errn, "PNG is cut short or damaged (its chunks do not end with IEND)");
-        return NULL;
-    }
     SDL_RWops *rw = SDL_RWFromConstMem(buf, (int)len);
     if (!rw) {
         snprintf(err, errn, "out of memory");
@@ -269,7 +229,7 @@ static SDL_Surface *decode_sdl(const unsigned char *buf, size_t len, ImageFormat
         snprintf(err, errn, "%s cannot be decoded: %s", manifest_format_name(f), IMG_GetError());
         return NULL;
     }
-    if (!dims_ok(s->w, s->h, err, errn)) {
+    if (!imagehead_size_ok(s->w, s->h, err, errn)) {
         SDL_FreeSurface(s);
         return NULL;
     }
@@ -497,7 +457,7 @@ static SDL_Surface *decode_svg(const unsigned char *buf, size_t len, int bw, int
         double sx = (double)bw / iw, sy = (double)bh / ih;
         double sc = fit == FIT_COVER ? (sx > sy ? sx : sy) : (sx < sy ? sx : sy);
         double tw = iw * sc + 0.5, th = ih * sc + 0.5;
-        if (!dims_ok(tw > INT_MAX ? INT_MAX : (int)tw, th > INT_MAX ? INT_MAX : (int)th, err,
+        if (!imagehead_size_ok(tw > INT_MAX ? INT_MAX : (int)tw, th > INT_MAX ? INT_MAX : (int)th, err,
                      errn))
             return NULL;
         s = svg_raster(buf, len, (int)tw, (int)th);
@@ -516,7 +476,7 @@ static SDL_Surface *decode_svg(const unsigned char *buf, size_t len, int bw, int
             double other = by_height ? (ch > 1 ? (double)bh * cw / (ch - 1) : INFINITY)
                                      : (cw > 1 ? (double)bw * ch / (cw - 1) : INFINITY);
             int o = other >= (double)INT_MAX ? INT_MAX : (int)ceil(other);
-            if (!dims_ok(by_height ? o : bw, by_height ? bh : o, err, errn))
+            if (!imagehead_size_ok(by_height ? o : bw, by_height ? bh : o, err, errn))
                 return NULL;
             s = by_height ? svg_raster(buf, len, 0, bh) : svg_raster(buf, len, bw, 0);
         }
@@ -542,14 +502,21 @@ SDL_Surface *decode_image(const char *path, int box_w, int box_h, FitMode fit, C
     unsigned char *buf = read_file(path, &len, err, errn);
     if (!buf)
         return NULL;
-    ImageFormat f = manifest_sniff(buf, len);
+    /* Everything the decoders would trust is checked first: the format
+     * from the bytes, the size in the header, a JPEG's scans and that the
+     * file is all there. */
+    ImageHead hd;
     SDL_Surface *s = NULL;
-    switch (f) {
-    case IMG_FMT_JPEG: s = decode_jpeg(buf, len, box_w, box_h, fit, err, errn); break;
-    case IMG_FMT_PNG:
-    case IMG_FMT_WEBP: s = decode_sdl(buf, len, f, box_w, box_h, fit, bg, err, errn); break;
-    case IMG_FMT_SVG: s = decode_svg(buf, len, box_w, box_h, fit, bg, err, errn); break;
-    default: snprintf(err, errn, "not an image vitrine can show (JPEG, PNG, WebP, SVG)"); break;
+    if (imagehead_parse(buf, len, true, &hd, err, errn) == IMAGEHEAD_OK) {
+        switch (hd.format) {
+        case IMG_FMT_JPEG: s = decode_jpeg(buf, len, &hd, box_w, box_h, fit, err, errn); break;
+        case IMG_FMT_PNG:
+        case IMG_FMT_WEBP:
+            s = decode_sdl(buf, len, hd.format, box_w, box_h, fit, bg, err, errn);
+            break;
+        case IMG_FMT_SVG: s = decode_svg(buf, len, box_w, box_h, fit, bg, err, errn); break;
+        case IMG_FMT_UNKNOWN: break;
+        }
     }
     free(buf);
     return s;
@@ -559,33 +526,29 @@ SDL_Surface *decode_image(const char *path, int box_w, int box_h, FitMode fit, C
 
 bool decode_probe(const char *path, int *w, int *h)
 {
-    char err[64];
-    size_t len = 0;
-    unsigned char *buf = read_file(path, &len, err, sizeof err);
-    if (!buf)
-        return false;
-    bool ok = false;
-    double dw, dh;
     *w = *h = 0;
-    switch (manifest_sniff(buf, len)) {
-    case IMG_FMT_JPEG: {
-        tjhandle tj = tjInitDecompress();
-        int subsamp, cs;
-        ok = tj && tjDecompressHeader3(tj, buf, (unsigned long)len, w, h, &subsamp, &cs) == 0;
-        if (tj)
-            tjDestroy(tj);
-        break;
-    }
-    case IMG_FMT_PNG: ok = png_dims(buf, len, w, h); break;
-    case IMG_FMT_WEBP: ok = webp_dims(buf, len, w, h); break;
-    case IMG_FMT_SVG:
-        if ((ok = svg_declared_size(buf, len, &dw, &dh)) && dw < DECODE_MAX_SIDE && dh < DECODE_MAX_SIDE) {
-            *w = (int)ceil(dw);
-            *h = (int)ceil(dh);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    char err[256];
+    ImageHead ih;
+    bool ok = imagehead_read_fd(fd, false, &ih, err, sizeof err) == IMAGEHEAD_OK;
+    close(fd);
+    if (ok && ih.format == IMG_FMT_SVG) { /* its declared size, if it states one plainly */
+        size_t len = 0;
+        unsigned char *buf = read_file(path, &len, err, sizeof err);
+        double dw, dh;
+        ok = buf && svg_declared_size(buf, len, &dw, &dh) && dw < IMAGE_MAX_SIDE && dh < IMAGE_MAX_SIDE;
+        if (ok) {
+            ih.w = (int)ceil(dw);
+            ih.h = (int)ceil(dh);
         }
-        break;
-    default: break;
+        free(buf);
     }
-    free(buf);
-    return ok && *w > 0 && *h > 0 && *w <= DECODE_MAX_SIDE && *h <= DECODE_MAX_SIDE;
+    if (!ok || ih.w <= 0 || ih.h <= 0)
+        return false;
+    bool turned = ih.orientation >= 5 && ih.orientation <= 8; /* EXIF: a quarter turn */
+    *w = turned ? ih.h : ih.w;
+    *h = turned ? ih.w : ih.h;
+    return true;
 }

@@ -2,8 +2,13 @@
  *
  * Trusts nothing: the format is sniffed from the bytes (the name and the
  * manifest's earlier look do not count), dimensions are read from the header
- * and absurd ones refused before any large allocation, and only the one
- * loader for the sniffed format is called.
+ * and absurd ones refused before any large allocation, a JPEG's scans are
+ * counted and a file cut short is refused (core/imagehead.h), and only the
+ * one loader for the sniffed format is called. JPEGs are turned upright as
+ * their EXIF orientation says; CMYK and YCCK JPEGs are converted to RGB.
+ *
+ * Thread-safe: no state outside the call (a libturbojpeg handle per call),
+ * so worker threads may decode at the same time.
  */
 #ifndef VITRINE_PLATFORM_DECODE_H
 #define VITRINE_PLATFORM_DECODE_H
@@ -12,14 +17,17 @@
 #include <stdbool.h>
 
 #include "core/geom.h"
+#include "core/imagehead.h"
 #include "core/scene.h"
 
-#define DECODE_MAX_SIDE 20000               /* pixels on either side */
-#define DECODE_MAX_PIXELS (200u * 1000000u) /* 200 megapixels */
-#define DECODE_MAX_FILE (512u * 1024u * 1024u)
+/* The limits, documented in docs/manifest.md (core/imagehead.h). */
+#define DECODE_MAX_SIDE IMAGE_MAX_SIDE       /* pixels on either side */
+#define DECODE_MAX_PIXELS IMAGE_MAX_PIXELS   /* 200 megapixels */
+#define DECODE_MAX_FILE IMAGE_MAX_FILE
 
 /* Decode `path` so that it fits (FIT_CONTAIN) or covers (FIT_COVER) a
- * box_w x box_h box, never larger than that needs: large images are scaled
+ * box_w x box_h box (as the image is seen: upright, after its EXIF
+ * orientation), never larger than that needs: large images are scaled
  * down with area averaging, small ones are returned at their own size (the
  * GPU scales them up). Transparency is flattened onto `bg`. Returns an
  * ARGB8888 surface owned by the caller, or NULL with a reason in err. */

@@ -15,7 +15,8 @@
  *                    do not link (no SDL here): here each goes through the
  *                    core half of the ingest path instead, the manifest's
  *                    check of an image (sniffing the first bytes), from an
- *                    exhibition folder made for it.
+ *                    exhibition folder made for it, and imagehead_parse()
+ *   fuzz_imagehead/  imagehead_parse(), whole and as a file's beginning
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -32,6 +33,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "imagehead.h"
 #include "manifest.h"
 #include "rehearsal.h"
 #include "replay.h"
@@ -233,6 +235,41 @@ static void test_image_inputs_in_a_manifest(void **state)
     rmdir(dir);
 }
 
+/* What imagehead.h promises, for the inputs of both image targets. */
+static void parse_image_inputs(const char *target)
+{
+    char **list = inputs(target);
+    for (char **p = list; *p; p++) {
+        size_t len;
+        char *bytes = slurp(*p, &len);
+        for (int whole = 0; whole < 2; whole++) {
+            ImageHead h;
+            char err[256] = "x";
+            ImageHeadResult r = imagehead_parse((const uint8_t *)bytes, len, whole, &h, err,
+                                                sizeof err);
+            assert_in_range(h.orientation, 1, 8);
+            if (r == IMAGEHEAD_REFUSED)
+                assert_true(err[0] != '\0');
+            if (whole)
+                assert_int_not_equal(r, IMAGEHEAD_MORE);
+            if (r == IMAGEHEAD_OK && whole && h.format == IMG_FMT_JPEG)
+                assert_in_range(h.scans, 1, IMAGE_MAX_SCANS);
+            /* a frame header and then the end: libjpeg has no image to give */
+            if (strstr(*p, "no-scan") && whole)
+                assert_int_equal(r, IMAGEHEAD_REFUSED);
+        }
+        free(bytes);
+    }
+    free_inputs(list);
+}
+
+static void test_image_header_inputs(void **state)
+{
+    (void)state;
+    parse_image_inputs("fuzz_image");
+    parse_image_inputs("fuzz_imagehead");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -241,6 +278,7 @@ int main(void)
         cmocka_unit_test(test_settings_inputs),
         cmocka_unit_test(test_rehearsal_inputs),
         cmocka_unit_test(test_image_inputs_in_a_manifest),
+        cmocka_unit_test(test_image_header_inputs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

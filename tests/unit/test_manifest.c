@@ -852,6 +852,97 @@ static void test_mutations_do_not_crash(void **state)
     assert_null(manifest_load_buffer(NULL, NULL, "[", 1, NULL));
 }
 
+/* ---- Image headers (imagehead.h) ----------------------------------------- */
+
+/* A PNG whose header says w x h and that ends properly or not. */
+static void write_png_claiming(const char *dir, const char *rel, unsigned w, unsigned h,
+                               bool complete)
+{
+    unsigned char b[57] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13,
+                           'I', 'H', 'D', 'R'};
+    for (int i = 0; i < 4; i++) {
+        b[16 + i] = (unsigned char)(w >> (24 - 8 * i));
+        b[20 + i] = (unsigned char)(h >> (24 - 8 * i));
+    }
+    b[24] = 8;
+    b[25] = 2;
+    static const unsigned char rest[] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'I', 'E', 'N',
+                                         'D', 0xAE, 0x42, 0x60, 0x82};
+    memcpy(b + 37, rest, sizeof rest); /* CRC of IHDR (not checked), IEND */
+    write_bytes(dir, rel, b, complete ? sizeof b : 40);
+}
+
+static void test_image_headers_checked(void **state)
+{
+    (void)state;
+    char *dir = make_tmpdir();
+    write_png_claiming(dir, "images/huge.png", 100000, 100000, true);
+    write_png_claiming(dir, "images/cut.png", 300, 200, false);
+    write_png_claiming(dir, "images/fine.png", 300, 200, true);
+    static const char manifest[] =
+        "{\"title\": \"T\", \"slides\": [\n"
+        "{\"image\": \"images/huge.png\"},\n"
+        "{\"image\": \"images/cut.png\"},\n"
+        "{\"image\": \"images/fine.png\"}\n"
+        "]}";
+    /* the kiosk reads headers: the absurd size is refused before any decoder
+     * sees the file; the end of the file is left to the decoder */
+    DiagList dl = {0};
+    Exhibition *ex = load_text(dir, manifest, &dl);
+    assert_non_null(ex);
+    assert_diag(&dl, ":2:11: error: image \"images/huge.png\" cannot be shown: it is "
+                     "100000x100000 pixels; the limit is 20000 a side and 200 megapixels\n");
+    assert_int_equal(dl.n, 1);
+    assert_false(ex->slides[0].image_ok);
+    assert_true(ex->slides[1].image_ok);
+    assert_true(ex->slides[2].image_ok);
+    manifest_free(ex);
+    diag_clear(&dl);
+    /* --check reads every image whole: the cut one is found too */
+    ex = manifest_load_images(dir, MANIFEST_IMAGE_WHOLE, &dl);
+    assert_non_null(ex);
+    assert_diag(&dl, ":2:11: error: image \"images/huge.png\" cannot be shown");
+    assert_diag(&dl, ":3:11: error: image \"images/cut.png\" cannot be shown: the file ends "
+                     "before the image does (was it copied completely?)\n");
+    assert_int_equal(dl.n, 2);
+    assert_false(ex->slides[1].image_ok);
+    assert_true(ex->slides[2].image_ok);
+    manifest_free(ex);
+    diag_clear(&dl);
+    rm_rf(dir);
+    free(dir);
+}
+
+static void test_encodings_named(void **state)
+{
+    (void)state;
+    DiagList dl = {0};
+    /* UTF-16 from Notepad's "Unicode", with and without its byte-order mark */
+    static const char le[] = "\xFF\xFE{\0\"\0s\0\"\0:\0[\0]\0}\0";
+    static const char be[] = "\0{\0\"\0s\0\"\0:\0[\0]\0}";
+    assert_null(manifest_load_buffer(".", "u.json", le, sizeof le - 1, &dl));
+    assert_null(manifest_load_buffer(".", "u.json", le + 2, sizeof le - 3, &dl));
+    assert_null(manifest_load_buffer(".", "u.json", be, sizeof be - 1, &dl));
+    assert_int_equal(dl.n, 3);
+    for (int i = 0; i < 3; i++)
+        assert_string_equal(dl.items[i].msg,
+                            "the file is saved as UTF-16 (\"Unicode\"); save it as UTF-8");
+    diag_clear(&dl);
+    /* Windows-1251: the position of the first byte that is not UTF-8 */
+    static const char cp1251[] = "{\"slides\": [{\"text\": \"\xCA\xE0\xF0\"}]}";
+    assert_null(manifest_load_buffer(".", "c.json", cp1251, sizeof cp1251 - 1, &dl));
+    assert_diag(&dl, "c.json:1:23: error: unable to decode byte 0xca");
+    assert_diag(&dl, "(the file is not UTF-8: save it as UTF-8, not as Windows-1251 or another "
+                     "encoding)\n");
+    diag_clear(&dl);
+    /* a comma after the last item */
+    static const char comma[] = "{\"slides\": [{\"text\": \"x\"},\n]}";
+    assert_null(manifest_load_buffer(".", "t.json", comma, sizeof comma - 1, &dl));
+    assert_diag(&dl, "t.json:2:1: error: unexpected token near ']' (is there a comma after the "
+                     "last item?)\n");
+    diag_clear(&dl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -875,6 +966,8 @@ int main(void)
         cmocka_unit_test(test_duplicates_everywhere),
         cmocka_unit_test(test_many_slides),
         cmocka_unit_test(test_mutations_do_not_crash),
+        cmocka_unit_test(test_image_headers_checked),
+        cmocka_unit_test(test_encodings_named),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

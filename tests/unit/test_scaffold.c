@@ -38,7 +38,8 @@ static void write_bytes(const char *dir, const char *name, const void *data, siz
     free(path);
 }
 
-/* The first bytes are all the scaffold looks at (manifest_sniff). */
+/* The first bytes are all the scaffold looks at (manifest_sniff); the
+ * loader also reads the size from the header, so that is a real one. */
 static void write_jpeg(const char *dir, const char *name)
 {
     static const unsigned char b[32] = {0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 'J', 'F', 'I', 'F'};
@@ -47,14 +48,16 @@ static void write_jpeg(const char *dir, const char *name)
 
 static void write_png(const char *dir, const char *name)
 {
-    static const unsigned char b[32] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    static const unsigned char b[32] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n',
+                                        0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 16, 0, 0, 0, 9};
     write_bytes(dir, name, b, sizeof b);
 }
 
 static void write_webp(const char *dir, const char *name)
 {
     static const unsigned char b[32] = {'R', 'I', 'F', 'F', 24, 0, 0, 0, 'W', 'E', 'B', 'P',
-                                        'V', 'P', '8', ' '};
+                                        'V', 'P', '8', ' ', 10, 0, 0, 0, 0, 0, 0, 0x9d, 0x01,
+                                        0x2a, 16, 0, 9, 0};
     write_bytes(dir, name, b, sizeof b);
 }
 
