@@ -23,6 +23,42 @@
 
 /* ---- helpers ------------------------------------------------------------ */
 
+/* Each decoding thread keeps its buffers for the next picture: a fresh
+ * 8 MB allocation is a fresh mapping whose every page faults in again
+ * (measured in GUIDE.md). Thread-local, so decode_image stays safe on
+ * several threads at once; an occasional huge image's buffer is not kept. */
+#define SCRATCH_KEEP (16u << 20)
+typedef struct {
+    void *p;
+    size_t n;
+} Scratch;
+static _Thread_local Scratch scratch_file, scratch_pixels;
+
+static void *scratch_get(Scratch *sc, size_t n)
+{
+    if (!sc || n > SCRATCH_KEEP)
+        return malloc(n);
+    if (sc->n < n) {
+        free(sc->p);
+        sc->p = malloc(n);
+        sc->n = sc->p ? n : 0;
+    }
+    return sc->p;
+}
+
+static void scratch_put(Scratch *sc, void *p)
+{
+    if (!sc || p != sc->p)
+        free(p);
+}
+
+void decode_release_scratch(void)
+{
+    free(scratch_file.p);
+    free(scratch_pixels.p);
+    scratch_file = scratch_pixels = (Scratch){NULL, 0};
+}
+
 static unsigned char *read_file(const char *path, size_t *len, char *err, size_t errn)
 {
     FILE *f = fopen(path, "rb");
@@ -38,10 +74,10 @@ static unsigned char *read_file(const char *path, size_t *len, char *err, size_t
                      DECODE_MAX_FILE >> 20);
         } else if (n == 0) {
             snprintf(err, errn, "the file is empty");
-        } else if (fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)n)) != NULL) {
+        } else if (fseek(f, 0, SEEK_SET) == 0 && (buf = scratch_get(&scratch_file, (size_t)n)) != NULL) {
             if (fread(buf, 1, (size_t)n, f) != (size_t)n) {
                 snprintf(err, errn, "cannot read: %s", strerror(errno));
-                free(buf);
+                scratch_put(&scratch_file, buf);
                 buf = NULL;
             } else {
                 *len = (size_t)n;
@@ -169,8 +205,19 @@ static SDL_Surface *decode_jpeg(const unsigned char *buf, size_t len, const Imag
             dh = sh;
         }
     }
-    s = SDL_CreateRGBSurfaceWithFormat(0, dw, dh, 32, SDL_PIXELFORMAT_ARGB8888);
+    /* Decoded straight into ARGB8888, the textures' format. When the area
+     * filter follows, the DCT-scaled pixels are only a step: the thread's
+     * scratch buffer holds them. */
+    void *step = NULL;
+    if (dw > tw || dh > th) {
+        step = scratch_get(&scratch_pixels, (size_t)dw * (size_t)dh * 4);
+        s = step ? SDL_CreateRGBSurfaceWithFormatFrom(step, dw, dh, 32, dw * 4, SDL_PIXELFORMAT_ARGB8888)
+                 : NULL;
+    } else {
+        s = SDL_CreateRGBSurfaceWithFormat(0, dw, dh, 32, SDL_PIXELFORMAT_ARGB8888);
+    }
     if (!s) {
+        scratch_put(&scratch_pixels, step);
         snprintf(err, errn, "out of memory for %dx%d pixels", dw, dh);
         goto done;
     }
@@ -184,6 +231,7 @@ static SDL_Surface *decode_jpeg(const unsigned char *buf, size_t len, const Imag
         tjGetErrorCode(tj) == TJERR_FATAL) {
         snprintf(err, errn, "JPEG cannot be decoded: %s", tjGetErrorStr2(tj));
         SDL_FreeSurface(s);
+        scratch_put(&scratch_pixels, step);
         s = NULL;
         goto done;
     }
@@ -191,7 +239,8 @@ static SDL_Surface *decode_jpeg(const unsigned char *buf, size_t len, const Imag
      * readers (libjpeg's djpeg, browsers) take the marker as the sign. */
     if (cmyk)
         pixels_cmyk_to_argb(s->pixels, dw, dh, s->pitch, hd->adobe_transform >= 0);
-    s = shrink(s, tw, th, err, errn);
+    s = shrink(s, tw, th, err, errn); /* a new surface when it scaled: the step is free again */
+    scratch_put(&scratch_pixels, step);
     if (s)
         s = upright(s, o, err, errn);
 done:
@@ -518,7 +567,7 @@ SDL_Surface *decode_image(const char *path, int box_w, int box_h, FitMode fit, C
         case IMG_FMT_UNKNOWN: break;
         }
     }
-    free(buf);
+    scratch_put(&scratch_file, buf);
     return s;
 }
 
@@ -543,7 +592,7 @@ bool decode_probe(const char *path, int *w, int *h)
             ih.w = (int)ceil(dw);
             ih.h = (int)ceil(dh);
         }
-        free(buf);
+        scratch_put(&scratch_file, buf);
     }
     if (!ok || ih.w <= 0 || ih.h <= 0)
         return false;

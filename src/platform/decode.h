@@ -34,6 +34,11 @@
 SDL_Surface *decode_image(const char *path, int box_w, int box_h, FitMode fit, Color bg,
                           char *err, size_t errn);
 
+/* A decoding thread is done: give back the buffers it kept for the next
+ * picture (decode_image keeps one file's bytes and one picture's pixels a
+ * thread, for speed). */
+void decode_release_scratch(void);
+
 /* The image's own size in pixels from its header (an SVG: its declared
  * size), without decoding it. false when it cannot be read. */
 bool decode_probe(const char *path, int *w, int *h);

@@ -126,6 +126,7 @@ static int worker(void *arg)
         }
     }
     SDL_UnlockMutex(t->mx);
+    decode_release_scratch();
     return 0;
 }
 
