@@ -14,6 +14,7 @@
 
 #define TEXT_MAX_FONTS 24      /* open (size, style) pairs */
 #define TEXT_MAX_TEXTURES 384  /* cached rendered lines */
+#define TEXT_MAX_BYTES (12u << 20) /* and their pixels: a caption line is up to 300 KB */
 
 typedef struct {
     int px;
@@ -38,6 +39,7 @@ struct Text {
     FontSlot fonts[TEXT_MAX_FONTS];
     TextSlot tex[TEXT_MAX_TEXTURES];
     unsigned clock;            /* use counter for LRU */
+    size_t bytes;              /* pixels held by the cached lines */
     char *scratch;             /* NUL-terminated copy for TTF calls */
     size_t scratch_cap;
 };
@@ -235,6 +237,16 @@ static uint64_t fnv1a(const char *s, size_t len, int px, int style)
     return (h ^ (uint64_t)style) * 1099511628211ull;
 }
 
+static void drop_line(Text *t, TextSlot *ts)
+{
+    if (ts->tex) {
+        SDL_DestroyTexture(ts->tex);
+        t->bytes -= (size_t)ts->w * (size_t)ts->h * 4;
+    }
+    free(ts->s);
+    memset(ts, 0, sizeof *ts);
+}
+
 SDL_Texture *text_texture(Text *t, SDL_Renderer *r, const char *s, size_t len, int px,
                           FontStyle style, int *w, int *h)
 {
@@ -275,10 +287,19 @@ SDL_Texture *text_texture(Text *t, SDL_Renderer *r, const char *s, size_t len, i
     copy[len] = '\0';
     SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
     TextSlot *ts = &t->tex[victim];
-    if (ts->tex)
-        SDL_DestroyTexture(ts->tex);
-    free(ts->s);
+    drop_line(t, ts);
     *ts = (TextSlot){hash, copy, len, px, style, tex, sw, sh, ++t->clock};
+    t->bytes += (size_t)sw * (size_t)sh * 4;
+    /* within the byte budget too: the least recently drawn lines go */
+    while (t->bytes > TEXT_MAX_BYTES) {
+        TextSlot *old = NULL;
+        for (int i = 0; i < TEXT_MAX_TEXTURES; i++)
+            if (t->tex[i].tex && &t->tex[i] != ts && (!old || t->tex[i].last_use < old->last_use))
+                old = &t->tex[i];
+        if (!old)
+            break;
+        drop_line(t, old);
+    }
     *w = sw;
     *h = sh;
     return tex;
@@ -286,10 +307,6 @@ SDL_Texture *text_texture(Text *t, SDL_Renderer *r, const char *s, size_t len, i
 
 void text_forget(Text *t)
 {
-    for (int i = 0; i < TEXT_MAX_TEXTURES; i++) {
-        if (t->tex[i].tex)
-            SDL_DestroyTexture(t->tex[i].tex);
-        free(t->tex[i].s);
-        memset(&t->tex[i], 0, sizeof t->tex[i]);
-    }
+    for (int i = 0; i < TEXT_MAX_TEXTURES; i++)
+        drop_line(t, &t->tex[i]);
 }
