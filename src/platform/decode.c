@@ -1,11 +1,13 @@
 /* decode.c - see decode.h */
-#define _GNU_SOURCE /* close_range */
+#define _GNU_SOURCE /* posix_spawn_file_actions_addclosefrom_np */
 #include "decode.h"
 
 #include <SDL_image.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <spawn.h>
+#include <sys/socket.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -295,32 +297,21 @@ static SDL_Surface *decode_sdl(const unsigned char *buf, size_t len, ImageFormat
 /* Never at the size the file claims to have: a 100-byte SVG saying
  * width="100000" would ask for 40 GB before any check could run. Every
  * raster below is of a size that was checked, or bounded by the box. */
-static SDL_Surface *svg_raster_here(const unsigned char *buf, size_t len, int w, int h)
-{
-    SDL_RWops *rw = SDL_RWFromConstMem(buf, (int)len);
-    SDL_Surface *s = rw ? IMG_LoadSizedSVG_RW(rw, w, h) : NULL;
-    if (rw)
-        SDL_RWclose(rw);
-    return s;
-}
-
-/* Move n bytes through fd: writing, or reading with a deadline (SDL
- * ticks) after which the other side is given up on. */
+/* Move n bytes through a socket: sending (never SIGPIPE), or receiving
+ * with a deadline (SDL ticks) after which the other side is given up on. */
 static bool move_all(int fd, void *p, size_t n, bool out, Uint64 deadline)
 {
     char *c = p;
     while (n > 0) {
-        if (!out) {
-            Uint64 now = SDL_GetTicks64();
-            struct pollfd pfd = {fd, POLLIN, 0};
-            int r = now < deadline ? poll(&pfd, 1, (int)(deadline - now)) : 0;
-            if (r < 0 && errno == EINTR)
-                continue;
-            if (r <= 0)
-                return false;
-        }
-        ssize_t k = out ? write(fd, c, n) : read(fd, c, n);
-        if (k < 0 && errno == EINTR)
+        Uint64 now = SDL_GetTicks64();
+        struct pollfd pfd = {fd, out ? POLLOUT : POLLIN, 0};
+        int r = now < deadline ? poll(&pfd, 1, (int)(deadline - now)) : 0;
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            return false;
+        ssize_t k = out ? send(fd, c, n, MSG_NOSIGNAL) : recv(fd, c, n, 0);
+        if (k < 0 && (errno == EINTR || errno == EAGAIN))
             continue;
         if (k <= 0)
             return false;
@@ -332,64 +323,89 @@ static bool move_all(int fd, void *p, size_t n, bool out, Uint64 deadline)
 
 #define SVG_TIMEOUT_MS 10000
 
-/* SVG is rasterised in a child process. SDL_image's nanosvg (2.6.3, as
- * Debian ships it) reads past its buffers on some malformed drawings: our
- * fuzzer crashed it within seconds in CI. A crash or a hang there must cost
- * one placeholder, not the kiosk. The child sends back the size and the
- * rows through a pipe; anything short of that is a failure. (glibc makes
- * malloc safe in a child of a threaded process, which is all it uses.) */
+/* The rasteriser program: $VITRINE_SVG_HELPER, else vitrine-svg next to
+ * this program (or one folder up, for the test programs in build/tests). */
+static bool svg_helper(char *out, size_t n)
+{
+    const char *env = getenv("VITRINE_SVG_HELPER");
+    if (env && *env) {
+        snprintf(out, n, "%s", env);
+        return access(out, X_OK) == 0;
+    }
+    char exe[4096];
+    ssize_t k = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (k <= 0)
+        return false;
+    exe[k] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return false;
+    for (int up = 0; up < 2; up++) {
+        *slash = '\0';
+        int k2 = snprintf(out, n, "%s/vitrine-svg", exe);
+        if (k2 > 0 && (size_t)k2 < n && access(out, X_OK) == 0)
+            return true;
+        if (!(slash = strrchr(exe, '/')))
+            break;
+    }
+    return false;
+}
+
+/* SVG is rasterised by vitrine-svg (src/svg/vitrine-svg.c) in a process of
+ * its own: SDL_image 2.6.3's nanosvg reads past its buffers on some
+ * malformed drawings (CI's fuzzer crashed it in seconds), and a crash or a
+ * hang there must cost one placeholder, not the kiosk. A fresh program, not
+ * a fork: a fork of vitrine's threads could inherit a lock one of them held
+ * (SDL's pixel-format lock, the allocator's) and hang on it. The drawing
+ * goes in and the rows come back through a socket pair, with a deadline. */
 static SDL_Surface *svg_raster(const unsigned char *buf, size_t len, int w, int h)
 {
-    int fd[2];
-    if (pipe(fd) != 0)
-        return NULL;
-    pid_t pid = fork();
-    if (pid < 0) {
-        close(fd[0]);
-        close(fd[1]);
+    char helper[4096];
+    if (!svg_helper(helper, sizeof helper)) {
+        SDL_SetError("the SVG rasteriser (vitrine-svg) is not installed next to vitrine");
         return NULL;
     }
-    if (pid == 0) {
-        /* only the pipe: other threads' files (a replay's half-written file,
-         * other children's pipes) must not stay open here */
-        if (fd[1] != 3) {
-            dup2(fd[1], 3);
-            fd[1] = 3;
-        }
-        close_range(4, ~0U, 0);
-        for (int k = 0; k < 3; k++)
-            if (k != fd[1])
-                close(k);
-        SDL_Surface *s = svg_raster_here(buf, len, w, h);
-        int hdr[3] = {0, 0, 0};
-        if (s && SDL_LockSurface(s) == 0) {
-            hdr[0] = s->w;
-            hdr[1] = s->h;
-            hdr[2] = (int)s->format->format;
-        }
-        bool ok = move_all(fd[1], hdr, sizeof hdr, true, 0);
-        for (int y = 0; ok && hdr[0] > 0 && y < s->h; y++)
-            ok = move_all(fd[1], (char *)s->pixels + (size_t)y * (size_t)s->pitch,
-                          (size_t)s->w * s->format->BytesPerPixel, true, 0);
-        _exit(ok ? 0 : 1);
+    int sv[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
+        SDL_SetError("cannot talk to the SVG rasteriser: %s", strerror(errno));
+        return NULL;
     }
-    close(fd[1]);
+    char ws[16], hs[16];
+    snprintf(ws, sizeof ws, "%d", w);
+    snprintf(hs, sizeof hs, "%d", h);
+    char *argv[] = {helper, ws, hs, NULL};
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, sv[1], 0);
+    posix_spawn_file_actions_adddup2(&fa, sv[1], 1);
+    posix_spawn_file_actions_addclosefrom_np(&fa, 3);
+    extern char **environ;
+    pid_t pid;
+    int err = posix_spawn(&pid, helper, &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    close(sv[1]);
+    if (err != 0) {
+        close(sv[0]);
+        SDL_SetError("cannot start the SVG rasteriser: %s", strerror(err));
+        return NULL;
+    }
     Uint64 deadline = SDL_GetTicks64() + SVG_TIMEOUT_MS;
     int hdr[3];
     SDL_Surface *s = NULL;
-    if (move_all(fd[0], hdr, sizeof hdr, false, deadline) && hdr[0] > 0 && hdr[1] > 0 &&
+    bool sent = move_all(sv[0], (void *)buf, len, true, deadline) && shutdown(sv[0], SHUT_WR) == 0;
+    if (sent && move_all(sv[0], hdr, sizeof hdr, false, deadline) && hdr[0] > 0 && hdr[1] > 0 &&
         hdr[0] <= DECODE_MAX_SIDE && hdr[1] <= DECODE_MAX_SIDE &&
         (uint64_t)hdr[0] * (uint64_t)hdr[1] <= DECODE_MAX_PIXELS &&
-        SDL_BITSPERPIXEL((Uint32)hdr[2]) == 32 &&
-        (s = SDL_CreateRGBSurfaceWithFormat(0, hdr[0], hdr[1], 32, (Uint32)hdr[2])) != NULL) {
+        (Uint32)hdr[2] == SDL_PIXELFORMAT_ARGB8888 &&
+        (s = SDL_CreateRGBSurfaceWithFormat(0, hdr[0], hdr[1], 32, SDL_PIXELFORMAT_ARGB8888)) != NULL) {
         for (int y = 0; s && y < s->h; y++)
-            if (!move_all(fd[0], (char *)s->pixels + (size_t)y * (size_t)s->pitch, (size_t)s->w * 4,
+            if (!move_all(sv[0], (char *)s->pixels + (size_t)y * (size_t)s->pitch, (size_t)s->w * 4,
                           false, deadline)) {
                 SDL_FreeSurface(s);
                 s = NULL;
             }
     }
-    close(fd[0]);
+    close(sv[0]);
     int status = 0;
     if (SDL_GetTicks64() >= deadline) /* still at it: a drawing that never ends */
         kill(pid, SIGKILL);
@@ -399,10 +415,10 @@ static SDL_Surface *svg_raster(const unsigned char *buf, size_t len, int w, int 
         SDL_FreeSurface(s);
         s = NULL;
     }
-    if (!s)
-        SDL_SetError(WIFSIGNALED(status) ? "the drawing crashed the SVG rasteriser (signal %d)"
-                                         : "the SVG rasteriser gave up on it",
-                     WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+    if (!s && WIFSIGNALED(status))
+        SDL_SetError("the drawing crashed the SVG rasteriser (signal %d)", WTERMSIG(status));
+    else if (!s)
+        SDL_SetError("the SVG rasteriser could not draw it");
     return s;
 }
 
