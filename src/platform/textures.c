@@ -178,23 +178,39 @@ static void remove_entry(Textures *t, int i)
     t->e[i] = t->e[--t->n];
 }
 
+/* The entry waiting for job id, or -1. */
+static int entry_of_job(const Textures *t, unsigned id)
+{
+    for (int i = 0; i < t->n; i++)
+        if (!t->e[i].ready && t->e[i].job == id)
+            return i;
+    return -1;
+}
+
+/* Jobs nobody has started on: those nobody wants any more (all of them
+ * when `all`) are dropped with their entries; the rest are put in the
+ * order of the latest wish list (the visitor may have turned round). */
 static void cancel_queued(Textures *t, bool all)
 {
     SDL_LockMutex(t->mx);
-    Job **p = &t->queue;
-    while (*p) {
-        Job *j = *p;
-        bool wanted = false;
-        for (int i = 0; !all && i < t->n; i++)
-            if (t->e[i].job == j->id && !t->e[i].ready)
-                wanted = t->e[i].rank >= 0;
-        if (wanted) {
-            p = &j->next;
-        } else {
-            *p = j->next;
+    Job *keep = NULL;
+    for (Job *j = t->queue, *next; j; j = next) {
+        next = j->next;
+        int i = entry_of_job(t, j->id);
+        if (all || i < 0 || t->e[i].rank < 0) {
             free_job(j);
+            if (i >= 0)
+                remove_entry(t, i);
+            continue;
         }
+        j->rank = t->e[i].rank;
+        Job **p = &keep; /* insertion by rank: a handful of jobs */
+        while (*p && (*p)->rank <= j->rank)
+            p = &(*p)->next;
+        j->next = *p;
+        *p = j;
     }
+    t->queue = keep;
     SDL_UnlockMutex(t->mx);
 }
 
@@ -407,19 +423,9 @@ void textures_want(Textures *t, SDL_Renderer *r, const Scene *scene, Color bg,
     for (int i = 0; i < n_extra; i++)
         want_one(t, extra[i].path, extra[i].r.w, extra[i].r.h, extra[i].fit, bg, false,
                  extra[i].exhibition, extra[i].slide, rank++);
-    /* what nobody wants and nobody has started on is not decoded */
+    /* what nobody wants and nobody has started on is not decoded (what a
+     * worker has started stays: its result may still come in handy) */
     cancel_queued(t, false);
-    for (int i = t->n - 1; i >= 0; i--) {
-        if (t->e[i].ready || t->e[i].rank >= 0)
-            continue;
-        bool running = true; /* a worker has it: its result may still come in handy */
-        SDL_LockMutex(t->mx);
-        for (Job *j = t->queue; j; j = j->next)
-            running &= j->id != t->e[i].job;
-        SDL_UnlockMutex(t->mx);
-        if (!running)
-            remove_entry(t, i);
-    }
     evict(t);
 }
 
@@ -494,6 +500,11 @@ int textures_pump(Textures *t, SDL_Renderer *r, TexturesLoaded cb, void *ctx)
         if (!j->surf) {
             SDL_Log("image: %s: %s; showing a placeholder", j->path, j->err);
             give_up(t, i, j, cb, ctx);
+            continue;
+        }
+        if (e->full && e->rank < 0) { /* the zoom ended meanwhile */
+            remove_entry(t, i);
+            free_job(j);
             continue;
         }
         size_t used = 0;

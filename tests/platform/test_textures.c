@@ -1,0 +1,251 @@
+/* test_textures.c - the picture cache with real threads, a software
+ * renderer and real JPEGs: pictures wanted are decoded and drawn, the byte
+ * budget holds, requests given up and wanted again still arrive, a zoom
+ * gets (and gives back) full pixels, a broken file is reported once. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <SDL.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <turbojpeg.h>
+#include <unistd.h>
+
+#include "platform/textures.h"
+
+#define N_IMG 8
+
+typedef struct {
+    char dir[64];
+    char path[N_IMG][128];
+    char broken[128];
+    SDL_Surface *target;
+    SDL_Renderer *ren;
+    int ok, failed;
+    int last_w, last_h;
+} Fx;
+
+static void write_jpeg(const char *path, int w, int h, int seed)
+{
+    unsigned char *px = malloc((size_t)w * h * 3);
+    assert_non_null(px);
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            unsigned char *p = px + ((size_t)y * w + x) * 3;
+            p[0] = (unsigned char)(x * 255 / w);
+            p[1] = (unsigned char)(y * 255 / h);
+            p[2] = (unsigned char)(seed * 40);
+        }
+    tjhandle tj = tjInitCompress();
+    unsigned char *jpg = NULL;
+    unsigned long len = 0;
+    assert_int_equal(tjCompress2(tj, px, w, 0, h, TJPF_RGB, &jpg, &len, TJSAMP_420, 85, 0), 0);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(jpg, 1, len, f), len);
+    fclose(f);
+    tjFree(jpg);
+    tjDestroy(tj);
+    free(px);
+}
+
+static int setup(void **state)
+{
+    Fx *fx = calloc(1, sizeof *fx);
+    snprintf(fx->dir, sizeof fx->dir, "/tmp/vitrine-textures-XXXXXX");
+    if (!mkdtemp(fx->dir))
+        return -1;
+    for (int i = 0; i < N_IMG; i++) {
+        snprintf(fx->path[i], sizeof fx->path[i], "%s/%d.jpg", fx->dir, i);
+        write_jpeg(fx->path[i], 1200, 800, i);
+    }
+    snprintf(fx->broken, sizeof fx->broken, "%s/broken.jpg", fx->dir);
+    FILE *f = fopen(fx->broken, "wb");
+    fputs("\xff\xd8\xff\xe0 not really a JPEG", f);
+    fclose(f);
+    fx->target = SDL_CreateRGBSurfaceWithFormat(0, 640, 480, 32, SDL_PIXELFORMAT_ARGB8888);
+    fx->ren = SDL_CreateSoftwareRenderer(fx->target);
+    if (!fx->ren)
+        return -1;
+    *state = fx;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    Fx *fx = *state;
+    for (int i = 0; i < N_IMG; i++)
+        unlink(fx->path[i]);
+    unlink(fx->broken);
+    rmdir(fx->dir);
+    SDL_DestroyRenderer(fx->ren);
+    SDL_FreeSurface(fx->target);
+    free(fx);
+    return 0;
+}
+
+static void loaded(void *ctx, int ex, int slide, bool ok, int w, int h)
+{
+    (void)ex;
+    (void)slide;
+    Fx *fx = ctx;
+    if (ok) {
+        fx->ok++;
+        fx->last_w = w;
+        fx->last_h = h;
+    } else {
+        fx->failed++;
+    }
+}
+
+static const Color BG = {17, 17, 17, 255};
+
+/* A scene of one picture, path, in a w x h box, zoomed by z. */
+static void one_picture(Scene *sc, const char *path, int w, int h, float z)
+{
+    scene_init(sc);
+    sc->clear = BG;
+    sc->items = calloc(1, sizeof *sc->items);
+    sc->cap = 1;
+    sc->n = 1;
+    sc->items[0] = (DrawItem){.kind = DRAW_IMAGE, .r = {0, 0, w, h}, .path = path,
+                              .format = IMG_FMT_JPEG, .fit = FIT_CONTAIN, .zoom = {z, 0.5f, 0.5f}};
+}
+
+static bool drawn(Textures *t, Fx *fx, const Scene *sc, bool *full)
+{
+    return textures_draw(t, fx->ren, &sc->items[0], BG, full);
+}
+
+static void wanted_pictures_are_decoded_and_drawn(void **state)
+{
+    Fx *fx = *state;
+    Textures *t = textures_create(NULL);
+    Scene sc;
+    one_picture(&sc, fx->path[0], 300, 200, 1.0f);
+    ImageRequest pre[2] = {{fx->path[1], {0, 0, 300, 200}, FIT_CONTAIN, 0, 1},
+                           {fx->path[2], {0, 0, 300, 200}, FIT_CONTAIN, 0, 2}};
+    assert_false(drawn(t, fx, &sc, NULL)); /* nothing yet, and never decoded by drawing */
+    textures_want(t, fx->ren, &sc, BG, pre, 2);
+    assert_true(textures_settle(t, fx->ren, 10000, loaded, fx));
+    assert_int_equal(fx->ok, 3);
+    assert_int_equal(fx->last_w, 1200); /* its own size, for zooming */
+    assert_int_equal(fx->last_h, 800);
+    assert_true(drawn(t, fx, &sc, NULL));
+    assert_int_equal(textures_pending(t, &sc), 0);
+    size_t screen, zoom;
+    textures_usage(t, &screen, &zoom);
+    assert_int_equal(screen, 3 * 300 * 200 * 4);
+    assert_int_equal(zoom, 0);
+    scene_free(&sc);
+    textures_free(t);
+}
+
+static void the_budget_holds_while_paging(void **state)
+{
+    Fx *fx = *state;
+    TexturesConfig cfg = {.budget = 3 * 300 * 200 * 4, .workers = 2};
+    Textures *t = textures_create(&cfg);
+    for (int k = 0; k < 3 * N_IMG; k++) {
+        Scene sc;
+        one_picture(&sc, fx->path[k % N_IMG], 300, 200, 1.0f);
+        ImageRequest next = {fx->path[(k + 1) % N_IMG], {0, 0, 300, 200}, FIT_CONTAIN, 0, 0};
+        textures_want(t, fx->ren, &sc, BG, &next, 1);
+        assert_true(textures_settle(t, fx->ren, 10000, loaded, fx));
+        assert_true(drawn(t, fx, &sc, NULL));
+        size_t screen, zoom;
+        textures_usage(t, &screen, &zoom);
+        assert_true(screen <= cfg.budget);
+        scene_free(&sc);
+    }
+    textures_free(t);
+}
+
+static void given_up_and_wanted_again_still_arrives(void **state)
+{
+    Fx *fx = *state;
+    TexturesConfig cfg = {.workers = 1};
+    Textures *t = textures_create(&cfg);
+    /* a visitor racing ahead: each picture wanted for a moment only */
+    for (int k = 0; k < N_IMG; k++) {
+        Scene sc;
+        one_picture(&sc, fx->path[k], 300, 200, 1.0f);
+        textures_want(t, fx->ren, &sc, BG, NULL, 0);
+        scene_free(&sc);
+    }
+    /* then back to the second: it must come, whatever happened to its job */
+    Scene sc;
+    one_picture(&sc, fx->path[1], 300, 200, 1.0f);
+    textures_want(t, fx->ren, &sc, BG, NULL, 0);
+    assert_true(textures_settle(t, fx->ren, 10000, loaded, fx));
+    textures_want(t, fx->ren, &sc, BG, NULL, 0);
+    assert_true(textures_settle(t, fx->ren, 10000, loaded, fx));
+    assert_true(drawn(t, fx, &sc, NULL));
+    scene_free(&sc);
+    textures_free(t);
+}
+
+static void a_zoom_gets_full_pixels_and_gives_them_back(void **state)
+{
+    Fx *fx = *state;
+    Textures *t = textures_create(NULL);
+    Scene sc;
+    one_picture(&sc, fx->path[3], 300, 200, 1.0f);
+    textures_want(t, fx->ren, &sc, BG, NULL, 0);
+    assert_true(textures_settle(t, fx->ren, 10000, loaded, fx));
+    sc.items[0].zoom.z = 3.0f;
+    bool full = true;
+    assert_true(drawn(t, fx, &sc, &full)); /* the screen-size copy stands in at once */
+    assert_false(full);
+    textures_want(t, fx->ren, &sc, BG, NULL, 0);
+    assert_true(textures_settle(t, fx->ren, 10000, loaded, fx));
+    assert_true(drawn(t, fx, &sc, &full));
+    assert_true(full);
+    size_t screen, zoom;
+    textures_usage(t, &screen, &zoom);
+    assert_int_equal(zoom, 1200 * 800 * 4); /* 1:1 is the limit here: its own pixels */
+    sc.items[0].zoom.z = 1.0f;
+    textures_want(t, fx->ren, &sc, BG, NULL, 0);
+    textures_usage(t, &screen, &zoom);
+    assert_int_equal(zoom, 0);
+    scene_free(&sc);
+    textures_free(t);
+}
+
+static void a_broken_picture_is_reported_once(void **state)
+{
+    Fx *fx = *state;
+    Textures *t = textures_create(NULL);
+    Scene sc;
+    one_picture(&sc, fx->broken, 300, 200, 1.0f);
+    fx->failed = 0;
+    for (int k = 0; k < 3; k++) {
+        textures_want(t, fx->ren, &sc, BG, NULL, 0);
+        assert_true(textures_settle(t, fx->ren, 10000, loaded, fx));
+    }
+    assert_int_equal(fx->failed, 1);
+    assert_false(drawn(t, fx, &sc, NULL));
+    assert_int_equal(textures_pending(t, &sc), 0); /* not waited for either */
+    textures_reset(t); /* the file may have been fixed: tried again */
+    textures_want(t, fx->ren, &sc, BG, NULL, 0);
+    assert_true(textures_settle(t, fx->ren, 10000, loaded, fx));
+    assert_int_equal(fx->failed, 2);
+    scene_free(&sc);
+    textures_free(t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(wanted_pictures_are_decoded_and_drawn),
+        cmocka_unit_test(the_budget_holds_while_paging),
+        cmocka_unit_test(given_up_and_wanted_again_still_arrives),
+        cmocka_unit_test(a_zoom_gets_full_pixels_and_gives_them_back),
+        cmocka_unit_test(a_broken_picture_is_reported_once),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
