@@ -21,6 +21,7 @@
 #include <time.h>
 
 #include "core/cache_policy.h"
+#include "core/display_plan.h"
 #include "core/library.h"
 #include "core/replay.h"
 #include "core/replay_files.h"
@@ -30,6 +31,7 @@
 #include "core/show.h"
 #include "core/stats.h"
 #include "core/stats_log.h"
+#include "displays.h"
 #include "hotreload.h"
 #include "render.h"
 #include "service.h"
@@ -44,6 +46,8 @@
 #define SETTLE_MS 20000          /* replays: longest wait for the pictures of a scene */
 #define REPLAY_STEP_MS 16        /* between scripted pointer samples */
 #define REPLAY_TAP_MS 60         /* finger down to up in a scripted tap */
+#define PLACE_TRIES 6            /* windows put back over their display per layout and PLACE_AGAIN_MS: */
+#define PLACE_AGAIN_MS 10000     /* a window manager that insists on another size wins */
 
 /* One screen vitrine draws on: the audience's, or the lecturer's presenter view. */
 typedef struct {
@@ -51,7 +55,8 @@ typedef struct {
     SDL_Renderer *ren;
     SDL_Surface *target;         /* headless: what the software renderer draws into */
     int w, h;                    /* drawable size in pixels */
-    int display;                 /* SDL display index */
+    int display;                 /* index in App.known of the display it is on */
+    char display_name[DISPLAY_NAME_MAX]; /* and that display's name */
     Text *text;                  /* fonts and rendered lines for this renderer */
     Textures *tex;
 } Output;
@@ -78,6 +83,13 @@ typedef struct {
     int stats_log_state;         /* 0 = not decided yet, 1 = writing, -1 = not here */
     HotReload *reload;           /* the folder watched for changes, or NULL */
     DiagList load_diags;         /* the first load's problems, until --preview shows them */
+    Displays *displays;          /* the displays now, and news of changes (NULL headless) */
+    DisplayDesc known[DISPLAYS_MAX]; /* the displays as the windows were last put on them */
+    int n_known;
+    DisplayHome home;            /* where the slides and the presenter view belong */
+    bool displays_check;         /* something happened that may have moved a display or a window */
+    int placements;              /* windows put back over their display since placed_at */
+    uint64_t placed_at;          /* app_now() of the layout change or the first of them */
 } App;
 
 /* How every output's picture cache is set up: the decoding threads push
@@ -222,10 +234,17 @@ static bool translate(App *a, const SDL_Event *e, Event *out)
             return true;
         case SDL_WINDOWEVENT_SIZE_CHANGED:
             app_resized(a);
+            /* A window manager or the X server may have resized it for a
+             * display change SDL did not notice: look at the displays. */
+            a->displays_check = true;
             out->type = EV_RESIZE;
             out->w = a->out.w;
             out->h = a->out.h;
             return true;
+        case SDL_WINDOWEVENT_MOVED:
+        case SDL_WINDOWEVENT_DISPLAY_CHANGED:
+            a->displays_check = true;
+            return false;
         case SDL_WINDOWEVENT_EXPOSED:
         case SDL_WINDOWEVENT_SHOWN:
         case SDL_WINDOWEVENT_RESTORED:
@@ -251,16 +270,21 @@ static bool translate(App *a, const SDL_Event *e, Event *out)
 
 static void take_pictures(App *a);
 static void observe(App *a);
+static void displays_follow(App *a);
 
 static void dispatch(App *a, const SDL_Event *e)
 {
     Event ev;
     if (tex_config.wake_event && e->type == tex_config.wake_event) {
         take_pictures(a);
+    } else if (displays_event(a->displays, e)) {
+        a->displays_check = true;
     } else if (translate(a, e, &ev)) {
         show_handle(a->show, &ev);
         observe(a);
     }
+    if (a->displays_check)
+        displays_follow(a);
 }
 
 static void pump(App *a)
@@ -564,27 +588,32 @@ static bool output_caches(Output *o)
     return true;
 }
 
-/* A window on display `display`: fullscreen at the display's size, or a
- * development window of opt's size. */
-static bool output_window(Output *o, const AppOptions *opt, int display, const char *title)
+/* A window over display d (number `index` in App.known): fullscreen at its
+ * size, or a development window of opt's size in its middle. */
+static bool output_window(Output *o, const AppOptions *opt, const DisplayDesc *d, int index, const char *title)
 {
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | (opt->windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP);
     int w = opt->w > 0 ? opt->w : WINDOWED_W, h = opt->h > 0 ? opt->h : WINDOWED_H;
-    int x = (int)SDL_WINDOWPOS_CENTERED_DISPLAY(display), y = x;
-    SDL_DisplayMode dm;
-    if (!opt->windowed && SDL_GetDesktopDisplayMode(display, &dm) == 0) {
+    int x = d->r.x + (d->r.w - w) / 2, y = d->r.y + (d->r.h - h) / 2;
+    if (!opt->windowed) {
         /* Kiosks often run with no window manager (xinit + vitrine), where
          * nobody honours the fullscreen request: so also make the window
-         * exactly the size of the display (centred = at its corner). */
-        w = dm.w;
-        h = dm.h;
+         * exactly the size of the display, at its corner. */
+        x = d->r.x;
+        y = d->r.y;
+        w = d->r.w;
+        h = d->r.h;
     }
-    o->display = display;
+    o->display = index;
+    snprintf(o->display_name, sizeof o->display_name, "%s", d->name);
     o->win = SDL_CreateWindow(title, x, y, w, h, flags);
     if (!o->win) {
         fprintf(stderr, "vitrine: cannot open a window: %s\n", SDL_GetError());
         return false;
     }
+    /* SDL puts a fullscreen window where it saw the display at start. */
+    if (!opt->windowed)
+        displays_place(o->win, d->r);
     o->ren = SDL_CreateRenderer(o->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
     if (!o->ren) {
         SDL_Log("no accelerated renderer (%s); using the software one", SDL_GetError());
@@ -596,31 +625,37 @@ static bool output_window(Output *o, const AppOptions *opt, int display, const c
     }
     SDL_RendererInfo info;
     if (SDL_GetRendererInfo(o->ren, &info) == 0)
-        SDL_Log("%s: renderer %s on display %d", title, info.name, display);
+        SDL_Log("%s: renderer %s on display %d (%s)", title, info.name, index, d->name);
     SDL_GetRendererOutputSize(o->ren, &o->w, &o->h);
     return output_caches(o);
 }
 
-/* Which displays the slides and the presenter view go to. */
+/* Which displays the slides and the presenter view go to, as numbers in
+ * App.known (display_plan.h); the display watcher starts here. */
 static void choose_displays(App *a, int *audience, int *presenter)
 {
-    int n = SDL_GetNumVideoDisplays();
-    *audience = 0;
-    *presenter = -1;
-    if (!a->opt.lecture || n < 2)
-        return;
-    int p = a->settings.presenter_display;
-    *presenter = p >= 0 && p < n ? p : 1;
-    *audience = *presenter == 0 ? 1 : 0;
+    a->displays = displays_create();
+    a->n_known = displays_list(a->displays, a->known, DISPLAYS_MAX);
+    if (a->n_known == 0) /* nothing lit as RandR sees it: take SDL's word */
+        a->n_known = displays_list(NULL, a->known, DISPLAYS_MAX);
+    DisplayChoice c = display_plan_choose(&a->home, a->known, a->n_known, a->opt.lecture,
+                                          a->settings.presenter_display);
+    *audience = c.audience;
+    *presenter = c.presenter;
 }
 
 static bool open_outputs(App *a, int audience, int presenter)
 {
-    if (!output_window(&a->out, &a->opt, audience, "vitrine"))
+    if (audience < 0 || audience >= a->n_known) {
+        fprintf(stderr, "vitrine: no display to show on\n");
+        return false;
+    }
+    if (!output_window(&a->out, &a->opt, &a->known[audience], audience, "vitrine"))
         return false;
     if (!a->opt.windowed)
         SDL_ShowCursor(SDL_DISABLE); /* a touch kiosk shows no mouse pointer */
-    if (presenter >= 0 && !output_window(&a->pres, &a->opt, presenter, "vitrine presenter"))
+    if (presenter >= 0 && presenter < a->n_known &&
+        !output_window(&a->pres, &a->opt, &a->known[presenter], presenter, "vitrine presenter"))
         return false;
     show_set_presenter(a->show, a->pres.ren != NULL);
     a->need_redraw = true;
@@ -640,13 +675,7 @@ static void sync_presenter(App *a)
             if (!output_caches(&a->pres) || !make_headless_target(&a->pres, a->out.w, a->out.h))
                 output_close(&a->pres);
         } else {
-            int n = SDL_GetNumVideoDisplays();
-            int p = a->settings.presenter_display;
-            if (n >= 2) {
-                p = p >= 0 && p < n && p != a->out.display ? p : (a->out.display == 0 ? 1 : 0);
-                if (!output_window(&a->pres, &a->opt, p, "vitrine presenter"))
-                    output_close(&a->pres);
-            }
+            displays_follow(a); /* opens it when there is a second display */
         }
     } else if (!want && a->pres.ren) {
         output_close(&a->pres);
@@ -655,19 +684,95 @@ static void sync_presenter(App *a)
     a->need_redraw = true;
 }
 
-/* The lecturer pressed "swap displays": windows cannot move between X
- * screens, so both are made again on the other displays. */
+/* The lecturer pressed "swap displays": both windows are made again on the
+ * other displays (X screens, unlike RandR outputs, cannot pass a window on). */
 static void swap_displays(App *a)
 {
     if (a->headless || !a->pres.ren)
         return;
-    int audience = a->pres.display, presenter = a->out.display;
+    DisplayChoice was = {a->out.display, a->pres.display};
+    display_plan_swap(&a->home, a->known, a->n_known, was);
     output_close(&a->out);
     output_close(&a->pres);
-    if (!open_outputs(a, audience, presenter))
+    if (!open_outputs(a, was.presenter, was.audience))
         SDL_Log("cannot swap the displays");
     Event ev = {.type = EV_RESIZE, .t = app_now(a), .w = a->out.w, .h = a->out.h};
     show_handle(a->show, &ev);
+}
+
+/* ---- display changes ---------------------------------------------------------- */
+
+/* Output o goes over display i of App.known: the same display at a new
+ * size, or another one (its own is gone, or it is back). */
+static void output_follow(App *a, Output *o, int i, const char *what)
+{
+    const DisplayDesc *d = &a->known[i];
+    bool moves = strcmp(o->display_name, d->name) != 0;
+    if (moves)
+        fprintf(stderr, "vitrine: display: %s move to display %d (%s, %dx%d)\n", what, i, d->name, d->r.w,
+                d->r.h);
+    o->display = i;
+    snprintf(o->display_name, sizeof o->display_name, "%s", d->name);
+    if (a->opt.windowed || !o->win) /* a development window stays where its developer put it */
+        return;
+    uint64_t now = app_now(a);
+    if (now >= a->placed_at + PLACE_AGAIN_MS) {
+        a->placed_at = now;
+        a->placements = 0;
+    }
+    if (a->placements < PLACE_TRIES && displays_place(o->win, d->r)) {
+        a->placements++;
+        if (moves)
+            SDL_RaiseWindow(o->win);
+    }
+}
+
+/* A display changed size, went or came back, or a window was moved or
+ * resized behind vitrine's back: every window goes where display_plan says,
+ * at the size of its display. The show learns the new size from the
+ * window's SDL_WINDOWEVENT_SIZE_CHANGED, as for any resize. */
+static void displays_follow(App *a)
+{
+    a->displays_check = false;
+    if (a->headless || !a->out.win)
+        return;
+    DisplayDesc now[DISPLAYS_MAX];
+    int n = displays_list(a->displays, now, DISPLAYS_MAX);
+    if (n <= 0)
+        return; /* nothing lit (a monitor between two modes): leave everything until one is */
+    if (!display_list_equal(a->known, a->n_known, now, n)) {
+        char lines[DISPLAYS_MAX][DISPLAY_LINE_MAX];
+        int k = display_plan_describe(a->known, a->n_known, now, n, lines, DISPLAYS_MAX);
+        for (int i = 0; i < k && i < DISPLAYS_MAX; i++)
+            fprintf(stderr, "vitrine: %s\n", lines[i]);
+        memcpy(a->known, now, (size_t)n * sizeof now[0]);
+        a->n_known = n;
+        a->placements = 0;
+        a->placed_at = app_now(a);
+    }
+    bool lecture = show_lecture_mode(a->show);
+    DisplayChoice c = display_plan_choose(&a->home, a->known, n, lecture, a->settings.presenter_display);
+    output_follow(a, &a->out, c.audience, "the slides");
+    bool had = a->pres.ren != NULL;
+    if (had && c.presenter < 0) {
+        if (lecture)
+            fprintf(stderr, "vitrine: display: the presenter view closes, one display is left; the lecture "
+                            "goes on (T shows the timer on the slides)\n");
+        output_close(&a->pres);
+        /* The clicker's keys went to the window that is gone, maybe: to the slides. */
+        SDL_RaiseWindow(a->out.win);
+        SDL_SetWindowInputFocus(a->out.win);
+    } else if (!had && c.presenter >= 0) {
+        fprintf(stderr, "vitrine: display: the presenter view opens on display %d (%s, %dx%d)\n", c.presenter,
+                a->known[c.presenter].name, a->known[c.presenter].r.w, a->known[c.presenter].r.h);
+        if (!output_window(&a->pres, &a->opt, &a->known[c.presenter], c.presenter, "vitrine presenter"))
+            output_close(&a->pres);
+    } else if (had) {
+        output_follow(a, &a->pres, c.presenter, "the presenter view");
+    }
+    if ((a->pres.ren != NULL) != had)
+        show_set_presenter(a->show, a->pres.ren != NULL);
+    a->need_redraw = true;
 }
 
 static void stats_end(App *a);
@@ -676,6 +781,7 @@ static void app_close(App *a)
 {
     stats_end(a);
     hotreload_free(a->reload); /* waits for a load in progress */
+    displays_free(a->displays);
     diag_clear(&a->load_diags);
     show_free(a->show);
     library_free(a->lib);

@@ -1,13 +1,31 @@
 # common.sh - sourced by the end-to-end scripts (not a test itself).
 #
-# Expects $out (the test's folder) and $state (vitrine's --state-file) to be
-# set; sets $xvfb and $vit to the processes it starts (the caller kills them
-# by their ids when it ends).
+# Expects $out (the test's folder), $root (the source tree) and $state
+# (vitrine's --state-file) to be set; sets $xvfb to the X server it starts.
+# The script sets $vit to the vitrine it starts; both are killed by their
+# ids when the script ends (a script may define its own cleanup instead).
+
+xvfb= vit=
+cleanup() {
+    [ -n "$vit" ] && kill "$vit" 2>/dev/null || true
+    [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
 
 start_x() { # start_x NAME SCREEN-OPTIONS...: an X server; DISPLAY points at it
     name=$1
     shift
     Xvfb -displayfd 3 "$@" -nolisten tcp 3>"$out/$name.display" 2>"$out/$name.xvfb.log" &
+    xvfb=$!
+    for _ in $(seq 100); do [ -s "$out/$name.display" ] && break; sleep 0.1; done
+    DISPLAY=:$(cat "$out/$name.display")
+    export DISPLAY
+}
+
+start_xorg() { # start_xorg NAME: Xorg with the dummy driver (dummy-xorg.conf): RandR outputs
+    name=$1     # DUMMY0, DUMMY1... that xrandr sets up as monitors; DISPLAY points at it
+    Xorg -displayfd 3 -config "$root/tests/e2e/dummy-xorg.conf" -noreset -nolisten tcp \
+        -logfile "$out/$name.xorg.log" 3>"$out/$name.display" >"$out/$name.xorg.out" 2>&1 &
     xvfb=$!
     for _ in $(seq 100); do [ -s "$out/$name.display" ] && break; sleep 0.1; done
     DISPLAY=:$(cat "$out/$name.display")

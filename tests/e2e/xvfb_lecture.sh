@@ -17,12 +17,6 @@ set -eu
 vitrine=$1 imgdiff=$2 out=$3
 root=$(cd "$(dirname "$0")/../.." && pwd)
 rm -rf "$out" && mkdir -p "$out"
-xvfb= vit=
-cleanup() {
-    [ -n "$vit" ] && kill "$vit" 2>/dev/null || true
-    [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null || true
-}
-trap cleanup EXIT INT TERM
 . "$root/tests/e2e/common.sh"
 
 stop_all() {
@@ -113,12 +107,7 @@ echo "ok: --learn-keys wrote the clicker's keys"
 stop_all
 
 # ---- 2. two displays -----------------------------------------------------------
-Xorg -displayfd 3 -config "$root/tests/e2e/dummy-xorg.conf" -noreset -nolisten tcp \
-    -logfile "$out/xorg.log" 3>"$out/two.display" >"$out/two.xorg.out" 2>&1 &
-xvfb=$!
-for _ in $(seq 100); do [ -s "$out/two.display" ] && break; sleep 0.1; done
-DISPLAY=:$(cat "$out/two.display")
-export DISPLAY
+start_xorg two
 xrandr --newmode 1280x720_60 74.50 1280 1344 1472 1664 720 723 728 748 -hsync +vsync
 xrandr --addmode DUMMY0 1280x720_60
 xrandr --addmode DUMMY1 1024x768
