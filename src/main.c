@@ -17,6 +17,7 @@
 #include "core/scaffold.h"
 #include "platform/app.h"
 #include "platform/check.h"
+#include "platform/trace.h"
 
 #ifndef VITRINE_DEFAULT_EXHIBITIONS
 #define VITRINE_DEFAULT_EXHIBITIONS "exhibitions"
@@ -116,6 +117,7 @@ static int hash_pin(void)
 
 int main(int argc, char **argv)
 {
+    trace_start(); /* VITRINE_TRACE=FILE: the benchmark's clock starts here */
     enum { OPT_CHECK = 256, OPT_RENDER, OPT_REPLAY, OPT_SIZE, OPT_STATE_FILE, OPT_LECTURE,
            OPT_DURATION, OPT_SETTINGS, OPT_STATE_DIR, OPT_LEARN_KEYS, OPT_REPORT, OPT_SUGGEST,
            OPT_HASH_PIN, OPT_NEW_EXHIBITION };

@@ -26,6 +26,7 @@
 #include "render.h"
 #include "text.h"
 #include "textures.h"
+#include "trace.h"
 
 #define HEADLESS_W 1920
 #define HEADLESS_H 1080
@@ -62,6 +63,7 @@ typedef struct {
     bool need_redraw;            /* the window needs repainting though the show did not change */
     char last_state[1024];       /* what was last written to opt.state_file */
     uint64_t last_finger;        /* app_now() of the latest finger event, 0 = none */
+    bool complete;               /* the last audience frame drew every image from real pixels (trace) */
 } App;
 
 /* ---- clock --------------------------------------------------------------- */
@@ -221,6 +223,7 @@ static bool translate(App *a, const SDL_Event *e, Event *out)
 static void dispatch(App *a, const SDL_Event *e)
 {
     Event ev;
+    trace_input(e);
     if (translate(a, e, &ev))
         show_handle(a->show, &ev);
 }
@@ -263,7 +266,8 @@ static void draw(App *a)
     /* An image that fails while drawing changes the scene (a placeholder
      * takes its place), so draw again; each failure happens only once. */
     for (int pass = 0; pass < 4; pass++) {
-        render_scene(a->out.ren, show_scene(a->show), a->out.text, a->out.tex, image_failed, a);
+        a->complete = render_scene(a->out.ren, show_scene(a->show), a->out.text, a->out.tex,
+                                   image_failed, a);
         if (!show_dirty(a->show))
             break;
     }
@@ -287,8 +291,11 @@ static void present(App *a)
 {
     bool redraw = a->need_redraw;
     if (show_dirty(a->show) || redraw) {
+        uint64_t t0 = trace_clock();
         draw(a);
+        uint64_t drawn = trace_clock();
         SDL_RenderPresent(a->out.ren);
+        trace_frame(a->show, a->complete, t0, drawn);
     }
     if (a->pres.ren && (show_presenter_dirty(a->show) || redraw)) {
         draw_presenter(a);

@@ -12,7 +12,8 @@ static SDL_Rect sdl_rect(Rect r)
     return (SDL_Rect){r.x, r.y, r.w, r.h};
 }
 
-static void draw_image(SDL_Renderer *r, const Scene *s, const DrawItem *it, Textures *tex,
+/* False when the image was not drawn from its real pixels. */
+static bool draw_image(SDL_Renderer *r, const Scene *s, const DrawItem *it, Textures *tex,
                        RenderImageFailed on_fail, void *ctx)
 {
     int w = 0, h = 0;
@@ -21,7 +22,7 @@ static void draw_image(SDL_Renderer *r, const Scene *s, const DrawItem *it, Text
     if (!t) {
         if (fresh && on_fail)
             on_fail(ctx, it->exhibition, it->slide);
-        return;
+        return false;
     }
     if (it->fit == FIT_CONTAIN) {
         SDL_Rect dst = sdl_rect(rect_fit(it->r, w, h));
@@ -32,11 +33,13 @@ static void draw_image(SDL_Renderer *r, const Scene *s, const DrawItem *it, Text
         SDL_Rect s_src = sdl_rect(src), dst = sdl_rect(it->r);
         SDL_RenderCopy(r, t, &s_src, &dst);
     }
+    return true;
 }
 
-void render_scene(SDL_Renderer *r, const Scene *s, Text *text, Textures *tex,
+bool render_scene(SDL_Renderer *r, const Scene *s, Text *text, Textures *tex,
                   RenderImageFailed on_fail, void *ctx)
 {
+    bool complete = true;
     set_color(r, s->clear);
     SDL_RenderClear(r);
     for (int i = 0; i < s->n; i++) {
@@ -61,7 +64,7 @@ void render_scene(SDL_Renderer *r, const Scene *s, Text *text, Textures *tex,
             break;
         }
         case DRAW_IMAGE:
-            draw_image(r, s, it, tex, on_fail, ctx);
+            complete &= draw_image(r, s, it, tex, on_fail, ctx);
             break;
         case DRAW_TEXT: {
             int w, h;
@@ -77,4 +80,5 @@ void render_scene(SDL_Renderer *r, const Scene *s, Text *text, Textures *tex,
         }
         }
     }
+    return complete;
 }

@@ -3,6 +3,7 @@
 #define VITRINE_PLATFORM_RENDER_H
 
 #include <SDL.h>
+#include <stdbool.h>
 
 #include "core/scene.h"
 #include "text.h"
@@ -11,7 +12,9 @@
 /* Called once for each image that turns out not to be showable. */
 typedef void (*RenderImageFailed)(void *ctx, int exhibition, int slide);
 
-void render_scene(SDL_Renderer *r, const Scene *s, Text *text, Textures *tex,
+/* Returns whether every image was drawn from its real pixels (false when a
+ * placeholder or a pending decode stood in for one): the trace's complete=. */
+bool render_scene(SDL_Renderer *r, const Scene *s, Text *text, Textures *tex,
                   RenderImageFailed on_fail, void *ctx);
 
 #endif
