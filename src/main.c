@@ -23,6 +23,7 @@
 #include "platform/contact.h"
 #include "platform/report.h"
 #include "core/stats_log.h"
+#include "platform/trace.h"
 
 #ifndef VITRINE_DEFAULT_EXHIBITIONS
 #define VITRINE_DEFAULT_EXHIBITIONS "exhibitions"
@@ -144,6 +145,7 @@ static int hash_pin(void)
 
 int main(int argc, char **argv)
 {
+    trace_start(); /* VITRINE_TRACE=FILE: the benchmark's clock starts here */
     enum { OPT_CHECK = 256, OPT_RENDER, OPT_REPLAY, OPT_SIZE, OPT_STATE_FILE, OPT_LECTURE,
            OPT_DURATION, OPT_SETTINGS, OPT_STATE_DIR, OPT_LEARN_KEYS, OPT_REPORT, OPT_SUGGEST,
            OPT_HASH_PIN, OPT_NEW_EXHIBITION, OPT_STATS_REPORT, OPT_FROM, OPT_TO, OPT_CHART,

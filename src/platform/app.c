@@ -37,6 +37,7 @@
 #include "service.h"
 #include "text.h"
 #include "textures.h"
+#include "trace.h"
 
 #define HEADLESS_W 1920
 #define HEADLESS_H 1080
@@ -90,6 +91,9 @@ typedef struct {
     bool displays_check;         /* something happened that may have moved a display or a window */
     int placements;              /* windows put back over their display since placed_at */
     uint64_t placed_at;          /* app_now() of the layout change or the first of them */
+    bool complete;               /* the last audience frame drew every image from real pixels (trace) */
+    bool zoom_full_seen;         /* the zoomed picture was drawn at full resolution (trace) */
+    bool zoom_full_new;          /* and that frame is the first such: trace it once presented */
 } App;
 
 /* How every output's picture cache is set up: the decoding threads push
@@ -275,6 +279,7 @@ static void displays_follow(App *a);
 static void dispatch(App *a, const SDL_Event *e)
 {
     Event ev;
+    trace_input(e);
     if (tex_config.wake_event && e->type == tex_config.wake_event) {
         take_pictures(a);
     } else if (displays_event(a->displays, e)) {
@@ -347,7 +352,11 @@ static bool draw(App *a)
         settle(a);
     const Scene *sc = show_scene(a->show);
     want_pictures(a, sc);
-    bool complete = render_scene(a->out.ren, sc, a->out.text, a->out.tex, NULL);
+    bool full = false;
+    bool complete = render_scene(a->out.ren, sc, a->out.text, a->out.tex, &full);
+    a->complete = complete;
+    a->zoom_full_new = full && !a->zoom_full_seen;
+    a->zoom_full_seen = full;
     a->need_redraw = false;
     return complete;
 }
@@ -381,9 +390,14 @@ static void present(App *a)
             return;
         }
         a->hold_since = 0;
+        uint64_t t0 = trace_clock();
         draw(a);
+        uint64_t drawn = trace_clock();
         SDL_RenderPresent(a->out.ren);
         service_presented(now);
+        trace_frame(a->show, a->complete, t0, drawn);
+        if (a->zoom_full_new) /* the benchmark's zoom figure ends here */
+            trace_event("zoom-full", NULL);
     }
     if (a->pres.ren && (show_presenter_dirty(a->show) || redraw)) {
         draw_presenter(a);

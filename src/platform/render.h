@@ -3,6 +3,7 @@
 #define VITRINE_PLATFORM_RENDER_H
 
 #include <SDL.h>
+#include <stdbool.h>
 
 #include "core/scene.h"
 #include "text.h"

@@ -1,0 +1,52 @@
+/* trace.h - a timing trace for the benchmark (bench/run), off unless asked.
+ *
+ * With VITRINE_TRACE=FILE in the environment, vitrine appends one line per
+ * event to FILE:
+ *
+ *   <CLOCK_MONOTONIC ns> <event> [key=value ...]
+ *
+ * start                      as early as possible in main()
+ * input kind=key|button|finger [key=NAME] [state=down|up] [repeat=1]
+ *                            an input event taken from SDL's queue
+ * frame screen=S exhibition=ID slide=N complete=0|1 render_us=U present_us=P
+ *                            after each SDL_RenderPresent of the audience
+ *                            window; complete=1 when every image of the scene
+ *                            was drawn from real pixels
+ * zoom-full ...              a zoomed view first presented at full resolution
+ *
+ * Each line is one write(2) on an O_APPEND descriptor, so lines from several
+ * threads never interleave and a reader sees them as soon as they happen.
+ * Without the variable every call returns at its first test: no clock is
+ * read, nothing is formatted. Docs: bench/README.md.
+ */
+#ifndef VITRINE_PLATFORM_TRACE_H
+#define VITRINE_PLATFORM_TRACE_H
+
+#include <SDL.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/show.h"
+
+/* Read VITRINE_TRACE, open the file and write `start`. Call once, first. */
+void trace_start(void);
+/* Whether a trace is being written. */
+bool trace_enabled(void);
+/* CLOCK_MONOTONIC in ns when tracing, else 0 (no clock is read). */
+uint64_t trace_clock(void);
+
+/* One line: `name` and, unless fmt is NULL, the printf-formatted key=value
+ * pairs, e.g. trace_event("zoom-full", "slide=%d", n). Safe from any thread. */
+void trace_event(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* `input` for a key, mouse button or finger event just taken from SDL's
+ * queue; other events are not written. */
+void trace_input(const SDL_Event *e);
+
+/* `frame` after the audience's SDL_RenderPresent: what is on screen (from
+ * the show's state), whether the scene was complete, and the times spent
+ * drawing (from t0 to drawn) and presenting (drawn to now). t0 and drawn
+ * come from trace_clock(). */
+void trace_frame(const Show *s, bool complete, uint64_t t0, uint64_t drawn);
+
+#endif
