@@ -1,12 +1,15 @@
 /* resample.c - see resample.h
  *
- * Separable: a horizontal pass into a dw x sh buffer, then a vertical pass.
+ * Separable: a vertical pass into a sw x dh buffer (whole rows at a time,
+ * which vectorises), then a horizontal one on the fewer rows left.
  * Weights are 16.16 fixed point and each output's weights sum to exactly
  * 65536, so a flat colour stays exactly flat.
  */
 #include "resample.h"
 
+#include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 
 typedef struct {
     int first;        /* first source index */
@@ -53,63 +56,94 @@ static bool make_spans(int sn, int dn, Span **spans_out, uint32_t **w_out)
     return true;
 }
 
-bool resample_area(const uint8_t *src, int sw, int sh, int spitch, uint8_t *dst, int dw, int dh,
-                   int dpitch)
+/* Vertical: rows [0, sh) of src -> dh rows of tmp, sw pixels wide. Each
+ * output row is a weighted sum of whole source rows: long runs of bytes,
+ * which the compiler turns into vector code. */
+static void vertical(const uint8_t *src, int sw, int spitch, const Span *vs, const uint32_t *vw,
+                     int dh, uint8_t *tmp, uint32_t *acc)
 {
-    if (!src || !dst || dw < 1 || dh < 1 || dw > sw || dh > sh)
+    size_t n = (size_t)sw * 4;
+    for (int y = 0; y < dh; y++) {
+        const Span *sp = &vs[y];
+        const uint32_t *wt = vw + sp->wofs;
+        for (size_t x = 0; x < n; x++)
+            acc[x] = 32768;
+        for (int k = 0; k < sp->count; k++) {
+            const uint8_t *row = src + (size_t)(sp->first + k) * (size_t)spitch;
+            uint32_t wk = wt[k];
+            for (size_t x = 0; x < n; x++)
+                acc[x] += row[x] * wk;
+        }
+        uint8_t *out = tmp + (size_t)y * n;
+        for (size_t x = 0; x < n; x++)
+            out[x] = (uint8_t)(acc[x] >> 16);
+    }
+}
+
+/* Horizontal: tmp (sw x dh) -> dst (dw x dh). A pixel's four bytes ride in
+ * two 64-bit words, two channels to a word with 32 bits each: a weight
+ * (at most 65536) times a byte, summed over weights that add up to 65536,
+ * stays below 2^24, so the channels never spill into each other. */
+static void horizontal(const uint8_t *tmp, int sw, const Span *hs, const uint32_t *hw, int dw,
+                       int dh, uint8_t *dst, int dpitch)
+{
+    const uint64_t lanes = 0x000000FF000000FFull;
+    for (int y = 0; y < dh; y++) {
+        const uint8_t *row = tmp + (size_t)y * (size_t)sw * 4;
+        uint8_t *out = dst + (size_t)y * (size_t)dpitch;
+        for (int x = 0; x < dw; x++) {
+            const Span *sp = &hs[x];
+            const uint32_t *wt = hw + sp->wofs;
+            const uint8_t *p = row + (size_t)sp->first * 4;
+            uint64_t lo = 0x0000800000008000ull, hi = lo; /* rounding */
+            for (int k = 0; k < sp->count; k++) {
+                uint32_t p32;
+                memcpy(&p32, p + (size_t)k * 4, 4); /* bytes as one word, whatever their type */
+                uint64_t px = p32;
+                uint64_t spread = (px & 0xFFFFu) | (px & 0xFFFF0000u) << 16; /* b g | r a in 32-bit lanes */
+                lo += (spread & lanes) * wt[k];
+                hi += (spread >> 8 & lanes) * wt[k];
+            }
+            uint32_t o = (uint32_t)(lo >> 16 & 0xFF) | (uint32_t)(hi >> 16 & 0xFF) << 8 |
+                         (uint32_t)(lo >> 48 & 0xFF) << 16 | (uint32_t)(hi >> 48 & 0xFF) << 24;
+            memcpy(out + (size_t)x * 4, &o, 4);
+        }
+    }
+}
+
+bool resample_area_with(const uint8_t *src, int sw, int sh, int spitch, uint8_t *dst, int dw,
+                        int dh, int dpitch, uint8_t *tmp)
+{
+    if (!src || !dst || !tmp || dw < 1 || dh < 1 || dw > sw || dh > sh)
         return false;
     Span *hs = NULL, *vs = NULL;
     uint32_t *hw = NULL, *vw = NULL;
-    uint8_t *tmp = malloc((size_t)dw * 4 * (size_t)sh);
-    bool ok = tmp && make_spans(sw, dw, &hs, &hw) && make_spans(sh, dh, &vs, &vw);
+    uint32_t *acc = malloc((size_t)sw * 4 * sizeof *acc);
+    bool ok = acc && make_spans(sw, dw, &hs, &hw) && make_spans(sh, dh, &vs, &vw);
     if (ok) {
-        /* horizontal: src (sw x sh) -> tmp (dw x sh) */
-        for (int y = 0; y < sh; y++) {
-            const uint8_t *row = src + (size_t)y * (size_t)spitch;
-            uint8_t *out = tmp + (size_t)y * (size_t)dw * 4;
-            for (int x = 0; x < dw; x++) {
-                const Span *sp = &hs[x];
-                const uint32_t *wt = hw + sp->wofs;
-                const uint8_t *p = row + (size_t)sp->first * 4;
-                uint32_t c0 = 0, c1 = 0, c2 = 0, c3 = 0;
-                for (int k = 0; k < sp->count; k++, p += 4) {
-                    c0 += p[0] * wt[k];
-                    c1 += p[1] * wt[k];
-                    c2 += p[2] * wt[k];
-                    c3 += p[3] * wt[k];
-                }
-                out[x * 4 + 0] = (uint8_t)((c0 + 32768) >> 16);
-                out[x * 4 + 1] = (uint8_t)((c1 + 32768) >> 16);
-                out[x * 4 + 2] = (uint8_t)((c2 + 32768) >> 16);
-                out[x * 4 + 3] = (uint8_t)((c3 + 32768) >> 16);
-            }
-        }
-        /* vertical: tmp (dw x sh) -> dst (dw x dh), row by row so memory is
-         * read in order */
-        size_t tpitch = (size_t)dw * 4;
-        uint32_t *acc = malloc(tpitch * sizeof *acc);
-        ok = acc != NULL;
-        for (int y = 0; ok && y < dh; y++) {
-            const Span *sp = &vs[y];
-            const uint32_t *wt = vw + sp->wofs;
-            for (size_t x = 0; x < tpitch; x++)
-                acc[x] = 32768;
-            for (int k = 0; k < sp->count; k++) {
-                const uint8_t *row = tmp + (size_t)(sp->first + k) * tpitch;
-                uint32_t wk = wt[k];
-                for (size_t x = 0; x < tpitch; x++)
-                    acc[x] += row[x] * wk;
-            }
-            uint8_t *out = dst + (size_t)y * (size_t)dpitch;
-            for (size_t x = 0; x < tpitch; x++)
-                out[x] = (uint8_t)(acc[x] >> 16);
-        }
-        free(acc);
+        vertical(src, sw, spitch, vs, vw, dh, tmp, acc);
+        horizontal(tmp, sw, hs, hw, dw, dh, dst, dpitch);
     }
-    free(tmp);
+    free(acc);
     free(hs);
     free(hw);
     free(vs);
     free(vw);
     return ok;
+}
+
+bool resample_area(const uint8_t *src, int sw, int sh, int spitch, uint8_t *dst, int dw, int dh,
+                   int dpitch)
+{
+    if (sw < 1 || dh < 1 || dh > sh)
+        return false;
+    uint8_t *tmp = malloc(resample_tmp_size(sw, dh));
+    bool ok = resample_area_with(src, sw, sh, spitch, dst, dw, dh, dpitch, tmp);
+    free(tmp);
+    return ok;
+}
+
+size_t resample_tmp_size(int sw, int dh)
+{
+    return sw > 0 && dh > 0 ? (size_t)sw * (size_t)dh * 4 : 1;
 }

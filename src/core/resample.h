@@ -9,6 +9,7 @@
 #define VITRINE_RESAMPLE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* src: sw x sh pixels of 4 bytes, rows `spitch` bytes apart; dst likewise.
@@ -17,5 +18,11 @@
  * image has transparency). Returns false on bad arguments or out of memory. */
 bool resample_area(const uint8_t *src, int sw, int sh, int spitch,
                    uint8_t *dst, int dw, int dh, int dpitch);
+
+/* The same, with the caller's scratch buffer of resample_tmp_size(sw, dh)
+ * bytes for the intermediate rows (decoders keep one per thread). */
+bool resample_area_with(const uint8_t *src, int sw, int sh, int spitch, uint8_t *dst, int dw,
+                        int dh, int dpitch, uint8_t *tmp);
+size_t resample_tmp_size(int sw, int dh);
 
 #endif

@@ -34,7 +34,7 @@ typedef struct {
     void *p;
     size_t n;
 } Scratch;
-static _Thread_local Scratch scratch_file, scratch_pixels;
+static _Thread_local Scratch scratch_file, scratch_pixels, scratch_resample;
 
 static void *scratch_get(Scratch *sc, size_t n)
 {
@@ -58,7 +58,8 @@ void decode_release_scratch(void)
 {
     free(scratch_file.p);
     free(scratch_pixels.p);
-    scratch_file = scratch_pixels = (Scratch){NULL, 0};
+    free(scratch_resample.p);
+    scratch_file = scratch_pixels = scratch_resample = (Scratch){NULL, 0};
 }
 
 static unsigned char *read_file(const char *path, size_t *len, char *err, size_t errn)
@@ -132,7 +133,10 @@ static SDL_Surface *shrink(SDL_Surface *s, int tw, int th, char *err, size_t err
     if (tw > s->w) tw = s->w;
     if (th > s->h) th = s->h;
     SDL_Surface *d = SDL_CreateRGBSurfaceWithFormat(0, tw, th, 32, SDL_PIXELFORMAT_ARGB8888);
-    if (!d || !resample_area(s->pixels, s->w, s->h, s->pitch, d->pixels, tw, th, d->pitch)) {
+    uint8_t *tmp = d ? scratch_get(&scratch_resample, resample_tmp_size(s->w, th)) : NULL;
+    bool ok = tmp && resample_area_with(s->pixels, s->w, s->h, s->pitch, d->pixels, tw, th, d->pitch, tmp);
+    scratch_put(&scratch_resample, tmp);
+    if (!ok) {
         snprintf(err, errn, "out of memory while scaling");
         SDL_FreeSurface(d);
         SDL_FreeSurface(s);
