@@ -665,7 +665,7 @@ static bool check_image(Ctx *c, const char *rel, const char *ptr, const char *su
      * --check says so and the kiosk shows a placeholder at once. */
     ImageHead hd;
     char why[256];
-    bool head_ok = f == IMG_FMT_UNKNOWN || f == IMG_FMT_SVG ||
+    bool head_ok = f == IMG_FMT_UNKNOWN || f == IMG_FMT_SVG || c->images == MANIFEST_IMAGE_SNIFF ||
                    imagehead_read_fd(fd, c->images == MANIFEST_IMAGE_WHOLE, &hd, why,
                                      sizeof why) == IMAGEHEAD_OK;
     close(fd);

@@ -86,9 +86,12 @@ Exhibition *manifest_load(const char *dir, DiagList *diags);
 
 /* How much of each image the loader reads to check it (imagehead.h). */
 typedef enum {
-    MANIFEST_IMAGE_HEADERS, /* the beginning: format and size (the kiosk) */
+    MANIFEST_IMAGE_HEADERS, /* the beginning: format and size */
     MANIFEST_IMAGE_WHOLE,   /* all of it: also files cut short and JPEGs with too
                              * many scans (--check) */
+    MANIFEST_IMAGE_SNIFF,   /* only the first bytes, for the format (the kiosk: its
+                             * start must not grow with the number of images; the
+                             * decoder checks the rest before it trusts a byte) */
 } ManifestImageCheck;
 
 /* manifest_load() with the images checked as `images` says. */

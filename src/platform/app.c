@@ -889,7 +889,7 @@ static bool app_open(App *a, const AppOptions *opt, bool headless)
     tex_config.budget = (size_t)a->settings.cache_mb << 20;
     tex_config.zoom_budget = (size_t)a->settings.zoom_cache_mb << 20;
 
-    a->lib = library_load(opt->dir, &diags);
+    a->lib = library_load_images(opt->dir, MANIFEST_IMAGE_SNIFF, &diags); /* see manifest.h */
     if (diags.n) {
         diag_print(&diags, stderr);
         fprintf(stderr, "vitrine: %d error(s), %d warning(s) in %s (run vitrine --check for details)\n",

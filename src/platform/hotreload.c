@@ -72,7 +72,7 @@ static int watcher_main(void *arg)
 static int loader_main(void *arg)
 {
     HotReload *h = arg;
-    h->result = library_load(h->dir, &h->result_diags);
+    h->result = library_load_images(h->dir, MANIFEST_IMAGE_SNIFF, &h->result_diags);
     SDL_AtomicSet(&h->load_done, 1);
     if (h->background)
         push_event(h->loaded_event);
