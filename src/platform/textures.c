@@ -280,22 +280,31 @@ static int find(const Textures *t, const char *path, int bw, int bh, FitMode fit
     return -1;
 }
 
-static bool known_failure(const Textures *t, const char *path)
+/* Failures are remembered by path; a zoom's full pixels that could not be
+ * had (too large for memory, say) by a \001 byte and the path, so that they are not
+ * asked for again every frame while the screen-size copy does fine. */
+static bool known_failure(const Textures *t, const char *path, bool full)
 {
-    for (int i = 0; i < t->n_failed; i++)
-        if (strcmp(t->failed[i], path) == 0)
+    for (int i = 0; i < t->n_failed; i++) {
+        const char *f = t->failed[i];
+        if (full ? f[0] == '\001' && strcmp(f + 1, path) == 0 : strcmp(f, path) == 0)
             return true;
+    }
     return false;
 }
 
-static void remember_failure(Textures *t, const char *path)
+static void remember_failure(Textures *t, const char *path, bool full)
 {
     char **nf = realloc(t->failed, (size_t)(t->n_failed + 1) * sizeof *nf);
     if (!nf)
         return;
     t->failed = nf;
-    if ((t->failed[t->n_failed] = strdup(path)) != NULL)
-        t->n_failed++;
+    size_t n = strlen(path) + 2;
+    char *key = malloc(n);
+    if (key) {
+        snprintf(key, n, "%s%s", full ? "\001" : "", path);
+        t->failed[t->n_failed++] = key;
+    }
 }
 
 /* The size a zoomed picture's own pixels are decoded at: as far as the
@@ -340,7 +349,7 @@ static void want_one(Textures *t, const char *path, int bw, int bh, FitMode fit,
         t->e[i].slide = slide;
         return;
     }
-    if (known_failure(t, path))
+    if (known_failure(t, path, full))
         return;
     if (t->n == t->cap) {
         int cap = t->cap ? t->cap * 2 : 16;
@@ -469,11 +478,9 @@ static bool make_tiles(Entry *e, SDL_Renderer *r, SDL_Surface *s)
 static void give_up(Textures *t, int i, Job *j, TexturesLoaded cb, void *ctx)
 {
     const Entry *e = &t->e[i];
-    if (!e->full) {
-        remember_failure(t, j->path);
-        if (cb)
-            cb(ctx, e->ex, e->slide, false, 0, 0);
-    }
+    remember_failure(t, j->path, e->full);
+    if (!e->full && cb)
+        cb(ctx, e->ex, e->slide, false, 0, 0);
     remove_entry(t, i);
     free_job(j);
 }
