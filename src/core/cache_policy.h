@@ -18,7 +18,7 @@
 
 #define CACHE_AHEAD 2   /* slides decoded ahead in the direction of travel */
 #define CACHE_BEHIND 1  /* and behind */
-#define CACHE_DEFAULT_BUDGET_MB 48 /* screen-size slides: six at 1080p, enough for 1 + 2 + 1 + what is leaving */
+#define CACHE_DEFAULT_BUDGET_MB 32 /* screen-size slides: the 1 + 2 + 1 a lecture at 1080p needs (7 MB each), twice that in the kiosk */
 
 /* The slides worth having around slide `cur` of n (0-based), most wanted
  * first, not counting cur itself: up to `ahead` in direction dir (+1 or -1;

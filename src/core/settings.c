@@ -664,7 +664,7 @@ static void parse_images(Ctx *c, Settings *s, json_t *root)
         return;
     char tb[32];
     if (!json_is_object(k)) {
-        at_value(c, DIAG_ERROR, "/images", "\"images\" must be an object like {\"cache_mb\": 48}, "
+        at_value(c, DIAG_ERROR, "/images", "\"images\" must be an object like {\"cache_mb\": 32}, "
                  "not %s", jtext_describe(k, false, tb, sizeof tb));
         return;
     }

@@ -14,7 +14,7 @@
 
 #define TEXT_MAX_FONTS 24      /* open (size, style) pairs */
 #define TEXT_MAX_TEXTURES 384  /* cached rendered lines */
-#define TEXT_MAX_BYTES (12u << 20) /* and their pixels: a caption line is up to 300 KB */
+#define TEXT_MAX_BYTES (8u << 20) /* and their pixels: a caption line is up to 300 KB */
 
 typedef struct {
     int px;

@@ -285,7 +285,7 @@ static void lecture_ranges(void **state)
 static void images_section(void **state)
 {
     Fx *fx = *state;
-    assert_int_equal(fx->s.cache_mb, 48);
+    assert_int_equal(fx->s.cache_mb, 32);
     assert_int_equal(fx->s.zoom_cache_mb, 128);
     assert_true(load(fx, "{\"images\": {\"cache_mb\": 64, \"zoom_cache_mb\": 256}}\n"));
     assert_int_equal(fx->dl.n, 0);
@@ -295,8 +295,8 @@ static void images_section(void **state)
     settings_defaults(&fx->s);
     assert_true(load(fx, "{\"images\": {\"cache_mb\": 8, \"zoom_cach_mb\": 256}}\n"));
     assert_at(fx, "1:25: error: \"cache_mb\" in \"images\" must be a whole number of megabytes "
-                  "from 16 to 4096, not 8; using 48");
-    assert_int_equal(fx->s.cache_mb, 48);
+                  "from 16 to 4096, not 8; using 32");
+    assert_int_equal(fx->s.cache_mb, 32);
     assert_int_equal(fx->dl.n, 2); /* and the misspelt key, as a warning */
     assert_int_equal(diag_count(&fx->dl, DIAG_WARNING), 1);
 }
