@@ -1553,8 +1553,13 @@ uint64_t show_next_deadline(const Show *s, uint64_t now)
 {
     uint64_t d = SHOW_NO_DEADLINE;
     if (s->animating) { /* frames until it settles, then sleep */
+        /* on the animation's own beat (every FRAME_MS from its start), not
+         * FRAME_MS after the last frame: drawing and presenting a frame take
+         * time too, and would otherwise stretch every interval by it */
         uint64_t end = s->anim_t0 + SLIDE_ANIM_MS;
-        d = end > now ? (end - now < FRAME_MS ? end - now : FRAME_MS) : 0;
+        uint64_t since = now > s->anim_t0 ? now - s->anim_t0 : 0;
+        uint64_t beat = FRAME_MS - since % FRAME_MS;
+        d = end > now ? (end - now < beat ? end - now : beat) : 0;
     }
     if (s->goto_digits) {
         uint64_t at = s->goto_t + GOTO_TIMEOUT_MS;
