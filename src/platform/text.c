@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "texcount.h"
+
 #define TEXT_MAX_FONTS 24      /* open (size, style) pairs */
 #define TEXT_MAX_TEXTURES 384  /* cached rendered lines */
 #define TEXT_MAX_WIDTHS 4096   /* measured widths remembered (a screen has a few hundred) */
@@ -150,9 +152,7 @@ void text_free(Text *t)
     if (!t)
         return;
     text_forget(t);
-    for (int i = 0; i < TEXT_MAX_FONTS; i++)
-        if (t->fonts[i].font)
-            TTF_CloseFont(t->fonts[i].font);
+    text_forget_fonts(t);
     for (int i = 0; t->widths && i < TEXT_MAX_WIDTHS; i++)
         free(t->widths[i].key.s);
     free(t->widths);
@@ -313,18 +313,17 @@ SDL_Texture *text_texture(Text *t, SDL_Renderer *r, const char *s, size_t len, i
         SDL_Log("text: cannot render a line: %s", TTF_GetError());
         return NULL;
     }
-    SDL_Texture *tex = SDL_CreateTextureFromSurface(r, surf);
+    SDL_Texture *tex = texcount_made(SDL_CreateTextureFromSurface(r, surf));
     int sw = surf->w, sh = surf->h;
     SDL_FreeSurface(surf);
     if (!tex)
         return NULL;
     SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
     TextSlot *ts = &t->tex[victim];
-    if (ts->tex)
-        SDL_DestroyTexture(ts->tex);
+    texcount_destroy(ts->tex);
     ts->tex = NULL;
     if (!keep_line(&ts->key, &want)) {
-        SDL_DestroyTexture(tex);
+        texcount_destroy(tex);
         return NULL;
     }
     ts->tex = tex;
@@ -339,9 +338,17 @@ SDL_Texture *text_texture(Text *t, SDL_Renderer *r, const char *s, size_t len, i
 void text_forget(Text *t)
 {
     for (int i = 0; i < TEXT_MAX_TEXTURES; i++) {
-        if (t->tex[i].tex)
-            SDL_DestroyTexture(t->tex[i].tex);
+        texcount_destroy(t->tex[i].tex);
         free(t->tex[i].key.s);
         memset(&t->tex[i], 0, sizeof t->tex[i]);
+    }
+}
+
+void text_forget_fonts(Text *t)
+{
+    for (int i = 0; i < TEXT_MAX_FONTS; i++) {
+        if (t->fonts[i].font)
+            TTF_CloseFont(t->fonts[i].font);
+        memset(&t->fonts[i], 0, sizeof t->fonts[i]);
     }
 }
