@@ -41,9 +41,11 @@ static const CmdSpec cmd_specs[] = {
     {"write-part", RC_WRITE_PART, true,  1, 1, false},
     {"move",       RC_MOVE,       true,  0, 0, false},
     {"remove",     RC_REMOVE,     true,  0, 0, false},
+    {"wheel",      RC_WHEEL,      false, 3, 3, false},
 };
 
 #define REPLAY_MAX_PART (64LL * 1024 * 1024) /* bytes one write-part may write */
+#define REPLAY_MAX_NOTCHES 100                /* wheel notches in one command */
 
 static bool is_file_op(ReplayOp op)
 {
@@ -85,6 +87,33 @@ bool replay_changes_files(const ReplayScript *s)
         if (is_file_op(s->cmds[i].op))
             return true;
     return false;
+}
+
+/* A number that must be whole, within [lo, hi]. */
+static bool whole_in(double v, double lo, double hi)
+{
+    return v >= lo && v <= hi && v == floor(v);
+}
+
+/* The numbers of wheel, each by its place (k: 0-based). */
+static bool in_range(ReplayOp op, int k, double v)
+{
+    switch (op) {
+    case RC_WHEEL: /* X, Y as fractions; notches whole, not 0 */
+        return k < 2 ? v >= 0.0 && v <= 1.0 : whole_in(v, -REPLAY_MAX_NOTCHES, REPLAY_MAX_NOTCHES) && v != 0;
+    default:
+        return true;
+    }
+}
+
+/* What in_range() wants, for its message. */
+static const char *range_hint(ReplayOp op, int k)
+{
+    if (op == RC_WHEEL && k < 2)
+        return " (coordinates are fractions of the window, 0..1)";
+    if (op == RC_WHEEL)
+        return " (notches: a whole number from -100 to 100, not 0)";
+    return "";
 }
 
 bool replay_split_key(const char *spec, unsigned *mods, const char **name)
@@ -212,8 +241,9 @@ static bool parse_line(char *line, int lineno, const char *file, ReplayCmd *cmd,
             (spec->op == RC_RESIZE && (v < 1 || v > 16384)) ||
             (spec->op == RC_HOLD && (v < 0 || v > 60000)) ||
             (spec->op == RC_WRITE_PART && (v < 1 || v > (double)REPLAY_MAX_PART || v != floor(v))) ||
-            (spec->op == RC_OPEN && (v < 1 || v > 1e6))) {
-            diag_add(d, DIAG_ERROR, file, lineno, col, "%s is out of range for \"%s\"", t, spec->name);
+            (spec->op == RC_OPEN && (v < 1 || v > 1e6)) || !in_range(spec->op, cmd->n_num, v)) {
+            diag_add(d, DIAG_ERROR, file, lineno, col, "%s is out of range for \"%s\"%s", t, spec->name,
+                     range_hint(spec->op, cmd->n_num));
             goto fail;
         }
         cmd->num[cmd->n_num++] = v;

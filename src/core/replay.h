@@ -17,6 +17,8 @@
  *   swipe X0 Y0 X1 Y1 MS        one finger dragged
  *   drag X0 Y0 X1 Y1 MS         the mouse dragged with the button held
  *   pinch X Y S0 S1 MS          two fingers around (X, Y) from scale S0 to S1
+ *   wheel X Y N                 N notches of the mouse wheel at (X, Y); > 0 away
+ *                               from the user, < 0 towards
  *   close                       the window manager asks the window to close
  *   sigterm                     the service manager asks vitrine to end
  *   resize W H                  the display changes size (pixels)
@@ -49,6 +51,7 @@ typedef enum {
     RC_SIGTERM, RC_RESIZE, RC_LANG, RC_WAIT, RC_STATE, RC_SCREENSHOT, RC_PRESENTER_SCREENSHOT,
     RC_HOLD, RC_FINGER_DOWN, RC_FINGER_MOVE, RC_FINGER_UP,
     RC_COPY, RC_WRITE_PART, RC_MOVE, RC_REMOVE,
+    RC_WHEEL,
 } ReplayOp;
 
 #define REPLAY_MAX_NUMS 5

@@ -1049,16 +1049,25 @@ static void push_finger(App *a, Uint32 type, SDL_FingerID id, double x, double y
     pump(a);
 }
 
+/* A point given as fractions of the window, in window coordinates (which
+ * may be smaller than pixels), as the mouse reports it. */
+static void window_point(const App *a, double fx, double fy, int *x, int *y)
+{
+    *x = (int)(fx * a->out.w);
+    *y = (int)(fy * a->out.h);
+    if (a->out.win) {
+        int ww, wh;
+        SDL_GetWindowSize(a->out.win, &ww, &wh);
+        *x = (int)(fx * ww);
+        *y = (int)(fy * wh);
+    }
+}
+
 static void push_mouse(App *a, Uint32 type, double fx, double fy)
 {
     SDL_Event e = {0};
-    int x = (int)(fx * a->out.w), y = (int)(fy * a->out.h);
-    if (a->out.win) { /* window coordinates may be smaller than pixels */
-        int ww, wh;
-        SDL_GetWindowSize(a->out.win, &ww, &wh);
-        x = (int)(fx * ww);
-        y = (int)(fy * wh);
-    }
+    int x, y;
+    window_point(a, fx, fy, &x, &y);
     e.type = type;
     if (type == SDL_MOUSEMOTION) {
         e.motion.timestamp = (Uint32)a->vnow;
@@ -1073,6 +1082,20 @@ static void push_mouse(App *a, Uint32 type, double fx, double fy)
         e.button.x = x;
         e.button.y = y;
     }
+    SDL_PushEvent(&e);
+    pump(a);
+}
+
+/* n[2] notches of the mouse wheel with the pointer at (n[0], n[1]). */
+static void push_wheel(App *a, const double *n)
+{
+    SDL_Event e = {0};
+    e.type = SDL_MOUSEWHEEL;
+    e.wheel.timestamp = (Uint32)a->vnow;
+    e.wheel.y = (Sint32)n[2];
+    e.wheel.preciseY = (float)n[2];
+    e.wheel.direction = SDL_MOUSEWHEEL_NORMAL;
+    window_point(a, n[0], n[1], &e.wheel.mouseX, &e.wheel.mouseY);
     SDL_PushEvent(&e);
     pump(a);
 }
@@ -1287,6 +1310,7 @@ int app_replay(const AppOptions *opt, const char *script_path)
         case RC_SWIPE: stroke(&a, false, c->num); break;
         case RC_DRAG: stroke(&a, true, c->num); break;
         case RC_PINCH: pinch(&a, c->num); break;
+        case RC_WHEEL: push_wheel(&a, c->num); break;
         case RC_CLOSE: {
             SDL_Event e = {0};
             e.type = SDL_WINDOWEVENT;

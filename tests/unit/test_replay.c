@@ -275,6 +275,25 @@ static void other_ranges_are_checked(void **state)
     assert_error("open karlag 0\n", "script:1:13: error: 0 is out of range for \"open\"\n");
 }
 
+static void wheel_takes_a_point_and_whole_notches(void **state)
+{
+    (void)state;
+    ReplayScript s = parse_ok("wheel 0.5 0.25 3\nwheel 0 1 -100\n");
+    assert_int_equal(s.cmds[0].op, RC_WHEEL);
+    assert_int_equal(s.cmds[0].n_num, 3);
+    assert_true(s.cmds[0].num[1] == 0.25 && s.cmds[0].num[2] == 3);
+    assert_true(s.cmds[1].num[2] == -100);
+    assert_false(replay_changes_files(&s));
+    replay_free(&s);
+    assert_error("wheel 0.5 0.5 0\n", "script:1:15: error: 0 is out of range for \"wheel\" (notches: a whole "
+                 "number from -100 to 100, not 0)\n");
+    assert_error("wheel 0.5 0.5 1.5\n", "script:1:15: error: 1.5 is out of range for \"wheel\" (notches: a whole "
+                 "number from -100 to 100, not 0)\n");
+    assert_error("wheel 1.5 0.5 1\n", "script:1:7: error: 1.5 is out of range for \"wheel\" (coordinates are "
+                 "fractions of the window, 0..1)\n");
+    assert_error("wheel 0.5 0.5\n", "script:1:1: error: \"wheel\" needs 3 numbers, got 2\n");
+}
+
 static void columns_count_characters_not_bytes(void **state)
 {
     (void)state;
@@ -403,6 +422,7 @@ int main(void)
         cmocka_unit_test(not_a_number),
         cmocka_unit_test(huge_or_negative_wait_is_rejected),
         cmocka_unit_test(other_ranges_are_checked),
+        cmocka_unit_test(wheel_takes_a_point_and_whole_notches),
         cmocka_unit_test(columns_count_characters_not_bytes),
         cmocka_unit_test(bad_key_modifier_is_an_error),
         cmocka_unit_test(every_bad_line_is_reported),
