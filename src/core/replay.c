@@ -42,10 +42,14 @@ static const CmdSpec cmd_specs[] = {
     {"move",       RC_MOVE,       true,  0, 0, false},
     {"remove",     RC_REMOVE,     true,  0, 0, false},
     {"wheel",      RC_WHEEL,      false, 3, 3, false},
+    {"soak",       RC_SOAK,       true,  3, 4, false},
 };
 
 #define REPLAY_MAX_PART (64LL * 1024 * 1024) /* bytes one write-part may write */
 #define REPLAY_MAX_NOTCHES 100                /* wheel notches in one command */
+#define REPLAY_MAX_SOAK_INPUTS 10000000       /* a soak's inputs ... */
+#define REPLAY_MAX_SOAK_RELOADS 100000        /* ... and reloads */
+#define REPLAY_MAX_SEED 9007199254740991.0    /* 2^53 - 1: every seed a double holds exactly */
 
 static bool is_file_op(ReplayOp op)
 {
@@ -66,7 +70,8 @@ static bool inside_path(const char *p)
 /* The file commands' paths (replay.h): false with a message when one is bad. */
 static bool check_file_paths(const ReplayCmd *cmd, const char *file, DiagList *d)
 {
-    bool src_outside = cmd->op == RC_COPY || cmd->op == RC_WRITE_PART; /* SRC: the script's folder */
+    /* SRC (and soak's EDITS): the script's folder */
+    bool src_outside = cmd->op == RC_COPY || cmd->op == RC_WRITE_PART || cmd->op == RC_SOAK;
     if (src_outside ? cmd->arg[0] == '/' : !inside_path(cmd->arg)) {
         diag_add(d, DIAG_ERROR, file, cmd->line, cmd->arg_col,
                  "\"%s\" must be a relative path%s", cmd->arg,
@@ -84,7 +89,7 @@ static bool check_file_paths(const ReplayCmd *cmd, const char *file, DiagList *d
 bool replay_changes_files(const ReplayScript *s)
 {
     for (int i = 0; s && i < s->n; i++)
-        if (is_file_op(s->cmds[i].op))
+        if (is_file_op(s->cmds[i].op) || (s->cmds[i].op == RC_SOAK && s->cmds[i].num[1] > 0))
             return true;
     return false;
 }
@@ -95,12 +100,17 @@ static bool whole_in(double v, double lo, double hi)
     return v >= lo && v <= hi && v == floor(v);
 }
 
-/* The numbers of wheel, each by its place (k: 0-based). */
+/* The numbers of wheel and soak, each by its place (k: 0-based). */
 static bool in_range(ReplayOp op, int k, double v)
 {
     switch (op) {
     case RC_WHEEL: /* X, Y as fractions; notches whole, not 0 */
         return k < 2 ? v >= 0.0 && v <= 1.0 : whole_in(v, -REPLAY_MAX_NOTCHES, REPLAY_MAX_NOTCHES) && v != 0;
+    case RC_SOAK: /* INPUTS, RELOADS (even: each change is put back), SEED, PIN */
+        return k == 0 ? whole_in(v, 1, REPLAY_MAX_SOAK_INPUTS)
+             : k == 1 ? whole_in(v, 0, REPLAY_MAX_SOAK_RELOADS) && fmod(v, 2) == 0
+             : k == 2 ? whole_in(v, 0, REPLAY_MAX_SEED)
+                      : whole_in(v, 1000, 999999999999.0); /* 4 to 12 digits, not starting with 0 */
     default:
         return true;
     }
@@ -113,7 +123,15 @@ static const char *range_hint(ReplayOp op, int k)
         return " (coordinates are fractions of the window, 0..1)";
     if (op == RC_WHEEL)
         return " (notches: a whole number from -100 to 100, not 0)";
-    return "";
+    if (op != RC_SOAK)
+        return "";
+    static const char *const soak[] = {
+        " (INPUTS: a whole number from 1 to 10000000)",
+        " (RELOADS: an even number from 0 to 100000, as each change is put back)",
+        " (SEED: a whole number from 0 to 2^53-1)",
+        " (PIN: 4 to 12 digits, the first not 0)",
+    };
+    return soak[k < 4 ? k : 3];
 }
 
 bool replay_split_key(const char *spec, unsigned *mods, const char **name)
@@ -206,7 +224,7 @@ static bool parse_line(char *line, int lineno, const char *file, ReplayCmd *cmd,
             if (!(cmd->arg2 = strdup(w2)))
                 goto fail;
         }
-        if (is_file_op(spec->op) && !check_file_paths(cmd, file, d))
+        if ((is_file_op(spec->op) || spec->op == RC_SOAK) && !check_file_paths(cmd, file, d))
             goto fail;
         if (spec->op == RC_KEY || spec->op == RC_HOLD) {
             unsigned mods;

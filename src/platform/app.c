@@ -30,9 +30,12 @@
 #include "core/show.h"
 #include "core/stats.h"
 #include "core/stats_log.h"
+#include "alloctrace.h"
 #include "hotreload.h"
 #include "render.h"
 #include "service.h"
+#include "soakrun.h"
+#include "texcount.h"
 #include "text.h"
 #include "textures.h"
 
@@ -78,6 +81,7 @@ typedef struct {
     int stats_log_state;         /* 0 = not decided yet, 1 = writing, -1 = not here */
     HotReload *reload;           /* the folder watched for changes, or NULL */
     DiagList load_diags;         /* the first load's problems, until --preview shows them */
+    SoakRun *soak;               /* replays: the soak test running, or NULL */
 } App;
 
 /* How every output's picture cache is set up: the decoding threads push
@@ -703,6 +707,7 @@ static void preview_begin(App *a);
 
 static bool app_open(App *a, const AppOptions *opt, bool headless)
 {
+    alloctrace_install(); /* VITRINE_SOAK_TRACE: before SDL allocates anything */
     memset(a, 0, sizeof *a);
     a->opt = *opt;
     a->headless = headless;
@@ -1248,6 +1253,81 @@ static bool replay_file_cmd(App *a, ReplayFiles *files, const ReplayCmd *c, cons
     return true;
 }
 
+/* ---- the soak test (docs/replay.md) ----------------------------------------------- */
+
+/* Empty an output's caches: pictures, rendered lines, fonts with their
+ * glyphs and, off-screen, the renderer, whose pool of commands only grows. */
+static void forget_output(Output *o, bool headless)
+{
+    textures_forget(o->tex);
+    if (o->text) {
+        text_forget(o->text);
+        text_forget_fonts(o->text);
+    }
+    if (headless && o->ren && !make_headless_target(o, o->w, o->h))
+        fprintf(stderr, "vitrine: soak: cannot make the off-screen renderer again\n");
+}
+
+/* What is alive in the soak's known state, every cache emptied first. */
+static void soak_measure(App *a, SoakMeasure *m)
+{
+    settle(a);
+    pump(a);
+    soakrun_event_room(a->soak);
+    forget_output(&a->out, a->headless);
+    if (a->pres.ren)
+        forget_output(&a->pres, a->headless);
+    text_forget_fonts(a->mtext);
+    m->allocations = SDL_GetNumAllocations();
+    m->textures = texcount_live();
+    m->loads = hotreload_loads(a->reload);
+    show_state_json(a->show, a->vnow, m->state, sizeof m->state);
+    a->need_redraw = true;
+}
+
+/* soak (its script put into the replay), and its two measuring points. */
+static bool soak_cmd(App *a, ReplayScript *sc, int at, const char *script_path)
+{
+    SoakMeasure m;
+    switch (sc->cmds[at].op) {
+    case RC_SOAK:
+        a->soak = soakrun_start(sc, at, script_path, &a->settings);
+        return a->soak != NULL;
+    case RC_SOAK_BEGIN:
+        soak_measure(a, &m);
+        soakrun_begin(a->soak, &m);
+        alloctrace_mark();
+        return true;
+    default: {
+        alloctrace_stop();
+        soak_measure(a, &m);
+        bool ok = soakrun_end(a->soak, &m);
+        if (!ok)
+            alloctrace_report(stderr); /* with VITRINE_SOAK_TRACE=1 */
+        soakrun_free(a->soak);
+        a->soak = NULL;
+        return ok;
+    }
+    }
+}
+
+/* After each step of a soak: vitrine must still run, and now and then the
+ * frame is drawn (lines of text into textures, pictures onto the target),
+ * but never read back: that is what makes screenshots slow. */
+static bool soak_after(App *a, int status)
+{
+    if (status != 0 || !show_running(a->show)) {
+        soakrun_failed(a->soak, status != 0 ? "the step failed (see above)" : "vitrine ended");
+        return false;
+    }
+    if (soakrun_draw_due(a->soak) && !a->out.win) {
+        draw(a);
+        if (a->pres.ren)
+            draw_presenter(a);
+    }
+    return true;
+}
+
 int app_replay(const AppOptions *opt, const char *script_path)
 {
     char *text = read_text(script_path);
@@ -1284,6 +1364,7 @@ int app_replay(const AppOptions *opt, const char *script_path)
 
     for (int i = 0; i < sc.n && status == 0; i++) {
         const ReplayCmd *c = &sc.cmds[i];
+        soakrun_step(a.soak, c);
         switch (c->op) {
         case RC_OPEN:
             if (!show_open(a.show, c->arg, c->n_num ? (int)c->num[0] : 1)) {
@@ -1311,6 +1392,12 @@ int app_replay(const AppOptions *opt, const char *script_path)
         case RC_DRAG: stroke(&a, true, c->num); break;
         case RC_PINCH: pinch(&a, c->num); break;
         case RC_WHEEL: push_wheel(&a, c->num); break;
+        case RC_SOAK:
+        case RC_SOAK_BEGIN:
+        case RC_SOAK_END:
+            if (!soak_cmd(&a, &sc, i, script_path))
+                status = 1;
+            break;
         case RC_CLOSE: {
             SDL_Event e = {0};
             e.type = SDL_WINDOWEVENT;
@@ -1386,7 +1473,10 @@ int app_replay(const AppOptions *opt, const char *script_path)
         settle(&a);
         if (a.out.win)
             present(&a);
+        if (a.soak && !soak_after(&a, status))
+            status = 1;
     }
+    soakrun_free(a.soak);
     save_rehearsal(&a);
     app_close(&a);
     if (files_ok)
