@@ -1291,6 +1291,11 @@ static bool soak_cmd(App *a, ReplayScript *sc, int at, const char *script_path)
     SoakMeasure m;
     switch (sc->cmds[at].op) {
     case RC_SOAK:
+        if (a->opt.lecture || a->opt.preview) { /* its known state is the kiosk's */
+            fprintf(stderr, "%s:%d:1: error: the soak runs the kiosk, not --lecture or --preview\n", script_path,
+                    sc->cmds[at].line);
+            return false;
+        }
         a->soak = soakrun_start(sc, at, script_path, &a->settings);
         return a->soak != NULL;
     case RC_SOAK_BEGIN:
