@@ -41,9 +41,15 @@ static const CmdSpec cmd_specs[] = {
     {"write-part", RC_WRITE_PART, true,  1, 1, false},
     {"move",       RC_MOVE,       true,  0, 0, false},
     {"remove",     RC_REMOVE,     true,  0, 0, false},
+    {"wheel",      RC_WHEEL,      false, 3, 3, false},
+    {"soak",       RC_SOAK,       true,  3, 4, false},
 };
 
 #define REPLAY_MAX_PART (64LL * 1024 * 1024) /* bytes one write-part may write */
+#define REPLAY_MAX_NOTCHES 100                /* wheel notches in one command */
+#define REPLAY_MAX_SOAK_INPUTS 10000000       /* a soak's inputs ... */
+#define REPLAY_MAX_SOAK_RELOADS 100000        /* ... and reloads */
+#define REPLAY_MAX_SEED 9007199254740991.0    /* 2^53 - 1: every seed a double holds exactly */
 
 static bool is_file_op(ReplayOp op)
 {
@@ -64,7 +70,8 @@ static bool inside_path(const char *p)
 /* The file commands' paths (replay.h): false with a message when one is bad. */
 static bool check_file_paths(const ReplayCmd *cmd, const char *file, DiagList *d)
 {
-    bool src_outside = cmd->op == RC_COPY || cmd->op == RC_WRITE_PART; /* SRC: the script's folder */
+    /* SRC (and soak's EDITS): the script's folder */
+    bool src_outside = cmd->op == RC_COPY || cmd->op == RC_WRITE_PART || cmd->op == RC_SOAK;
     if (src_outside ? cmd->arg[0] == '/' : !inside_path(cmd->arg)) {
         diag_add(d, DIAG_ERROR, file, cmd->line, cmd->arg_col,
                  "\"%s\" must be a relative path%s", cmd->arg,
@@ -82,9 +89,49 @@ static bool check_file_paths(const ReplayCmd *cmd, const char *file, DiagList *d
 bool replay_changes_files(const ReplayScript *s)
 {
     for (int i = 0; s && i < s->n; i++)
-        if (is_file_op(s->cmds[i].op))
+        if (is_file_op(s->cmds[i].op) || (s->cmds[i].op == RC_SOAK && s->cmds[i].num[1] > 0))
             return true;
     return false;
+}
+
+/* A number that must be whole, within [lo, hi]. */
+static bool whole_in(double v, double lo, double hi)
+{
+    return v >= lo && v <= hi && v == floor(v);
+}
+
+/* The numbers of wheel and soak, each by its place (k: 0-based). */
+static bool in_range(ReplayOp op, int k, double v)
+{
+    switch (op) {
+    case RC_WHEEL: /* X, Y as fractions; notches whole, not 0 */
+        return k < 2 ? v >= 0.0 && v <= 1.0 : whole_in(v, -REPLAY_MAX_NOTCHES, REPLAY_MAX_NOTCHES) && v != 0;
+    case RC_SOAK: /* INPUTS, RELOADS (even: each change is put back), SEED, PIN */
+        return k == 0 ? whole_in(v, 1, REPLAY_MAX_SOAK_INPUTS)
+             : k == 1 ? whole_in(v, 0, REPLAY_MAX_SOAK_RELOADS) && fmod(v, 2) == 0
+             : k == 2 ? whole_in(v, 0, REPLAY_MAX_SEED)
+                      : whole_in(v, 1000, 999999999999.0); /* 4 to 12 digits, not starting with 0 */
+    default:
+        return true;
+    }
+}
+
+/* What in_range() wants, for its message. */
+static const char *range_hint(ReplayOp op, int k)
+{
+    if (op == RC_WHEEL && k < 2)
+        return " (coordinates are fractions of the window, 0..1)";
+    if (op == RC_WHEEL)
+        return " (notches: a whole number from -100 to 100, not 0)";
+    if (op != RC_SOAK)
+        return "";
+    static const char *const soak[] = {
+        " (INPUTS: a whole number from 1 to 10000000)",
+        " (RELOADS: an even number from 0 to 100000, as each change is put back)",
+        " (SEED: a whole number from 0 to 2^53-1)",
+        " (PIN: 4 to 12 digits, the first not 0)",
+    };
+    return soak[k < 4 ? k : 3];
 }
 
 bool replay_split_key(const char *spec, unsigned *mods, const char **name)
@@ -177,7 +224,7 @@ static bool parse_line(char *line, int lineno, const char *file, ReplayCmd *cmd,
             if (!(cmd->arg2 = strdup(w2)))
                 goto fail;
         }
-        if (is_file_op(spec->op) && !check_file_paths(cmd, file, d))
+        if ((is_file_op(spec->op) || spec->op == RC_SOAK) && !check_file_paths(cmd, file, d))
             goto fail;
         if (spec->op == RC_KEY || spec->op == RC_HOLD) {
             unsigned mods;
@@ -212,8 +259,9 @@ static bool parse_line(char *line, int lineno, const char *file, ReplayCmd *cmd,
             (spec->op == RC_RESIZE && (v < 1 || v > 16384)) ||
             (spec->op == RC_HOLD && (v < 0 || v > 60000)) ||
             (spec->op == RC_WRITE_PART && (v < 1 || v > (double)REPLAY_MAX_PART || v != floor(v))) ||
-            (spec->op == RC_OPEN && (v < 1 || v > 1e6))) {
-            diag_add(d, DIAG_ERROR, file, lineno, col, "%s is out of range for \"%s\"", t, spec->name);
+            (spec->op == RC_OPEN && (v < 1 || v > 1e6)) || !in_range(spec->op, cmd->n_num, v)) {
+            diag_add(d, DIAG_ERROR, file, lineno, col, "%s is out of range for \"%s\"%s", t, spec->name,
+                     range_hint(spec->op, cmd->n_num));
             goto fail;
         }
         cmd->num[cmd->n_num++] = v;

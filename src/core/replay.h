@@ -17,6 +17,8 @@
  *   swipe X0 Y0 X1 Y1 MS        one finger dragged
  *   drag X0 Y0 X1 Y1 MS         the mouse dragged with the button held
  *   pinch X Y S0 S1 MS          two fingers around (X, Y) from scale S0 to S1
+ *   wheel X Y N                 N notches of the mouse wheel at (X, Y); > 0 away
+ *                               from the user, < 0 towards
  *   close                       the window manager asks the window to close
  *   sigterm                     the service manager asks vitrine to end
  *   resize W H                  the display changes size (pixels)
@@ -36,6 +38,14 @@
  *                               that reaches the end of SRC closes it
  *   move PATH DST               rename inside DIR (mv from a staging folder)
  *   remove PATH                 delete a file or a folder with all it holds
+ *
+ * The soak test (soak.h): a long random script written from a seed, in place
+ * of this line:
+ *   soak EDITS INPUTS RELOADS SEED [PIN]
+ *                               INPUTS random inputs and RELOADS changes to
+ *                               DIR made from the edits in EDITS (relative to
+ *                               the script's folder); PIN: the administrator's
+ *                               PIN of the settings in use, if any
  */
 #ifndef VITRINE_REPLAY_H
 #define VITRINE_REPLAY_H
@@ -49,6 +59,8 @@ typedef enum {
     RC_SIGTERM, RC_RESIZE, RC_LANG, RC_WAIT, RC_STATE, RC_SCREENSHOT, RC_PRESENTER_SCREENSHOT,
     RC_HOLD, RC_FINGER_DOWN, RC_FINGER_MOVE, RC_FINGER_UP,
     RC_COPY, RC_WRITE_PART, RC_MOVE, RC_REMOVE,
+    RC_WHEEL, RC_SOAK,
+    RC_SOAK_BEGIN, RC_SOAK_END,  /* put in by soak_expand(), never parsed */
 } ReplayOp;
 
 #define REPLAY_MAX_NUMS 5
@@ -75,8 +87,8 @@ typedef struct {
 bool replay_parse(const char *text, const char *file, ReplayScript *out, DiagList *diags);
 void replay_free(ReplayScript *s);
 
-/* Does the script change files (copy, write-part, move, remove)? Replays
- * watch the exhibitions folder only then. */
+/* Does the script change files (copy, write-part, move, remove, or a soak
+ * with reloads)? Replays watch the exhibitions folder only then. */
 bool replay_changes_files(const ReplayScript *s);
 
 /* Split "Ctrl+Shift+PageDown" into modifiers (MOD_*) and the key name, which

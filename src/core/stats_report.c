@@ -5,7 +5,6 @@
  */
 #include "stats_report.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
 #include <stdarg.h>
@@ -13,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "fsutil.h"
 #include "manifest.h"
 #include "stats_log.h"
 
@@ -403,47 +403,28 @@ static void read_file(Reader *rd, const char *path)
     fclose(f);
 }
 
-static int cmp_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int cmp_ex(const void *a, const void *b)
 {
     return strcmp(((const StatsExSum *)a)->id, ((const StatsExSum *)b)->id);
 }
 
-/* The day files of dir in range, sorted; *n of them. NULL when none. */
+/* The day files of dir in range, sorted; *n of them (0 when none). */
 static char **day_files(const char *dir, const StatsReport *r, int *n)
 {
+    int all;
+    char **names = fs_list(dir, &all);
     *n = 0;
-    DIR *d = opendir(dir);
-    if (!d)
-        return NULL;
-    char **names = NULL;
-    int cap = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
+    for (int i = 0; names && i < all; i++) {
+        const char *f = names[i];
         char day[11];
-        snprintf(day, sizeof day, "%.10s", e->d_name);
-        if (strlen(e->d_name) != DAY_FILE_LEN || strcmp(e->d_name + 10, ".jsonl") != 0 ||
-            !stats_log_day_ok(day) || (r->from[0] && strcmp(day, r->from) < 0) ||
-            (r->to[0] && strcmp(day, r->to) > 0))
-            continue;
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 64;
-            char **nn = realloc(names, (size_t)cap * sizeof *nn);
-            if (!nn)
-                break;
-            names = nn;
-        }
-        names[*n] = manifest_path_join(dir, e->d_name);
-        if (names[*n])
-            (*n)++;
+        snprintf(day, sizeof day, "%.10s", f);
+        bool in_range = strlen(f) == DAY_FILE_LEN && strcmp(f + 10, ".jsonl") == 0 && stats_log_day_ok(day) &&
+                        (!r->from[0] || strcmp(day, r->from) >= 0) && (!r->to[0] || strcmp(day, r->to) <= 0);
+        char *path = in_range ? manifest_path_join(dir, f) : NULL;
+        free(names[i]);
+        if (path)
+            names[(*n)++] = path; /* in place: *n <= i */
     }
-    closedir(d);
-    if (*n > 1)
-        qsort(names, (size_t)*n, sizeof *names, cmp_name);
     return names;
 }
 

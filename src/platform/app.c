@@ -32,10 +32,13 @@
 #include "core/show.h"
 #include "core/stats.h"
 #include "core/stats_log.h"
+#include "alloctrace.h"
 #include "displays.h"
 #include "hotreload.h"
 #include "render.h"
 #include "service.h"
+#include "soakrun.h"
+#include "texcount.h"
 #include "text.h"
 #include "textures.h"
 #include "trace.h"
@@ -95,6 +98,7 @@ typedef struct {
     bool complete;               /* the last audience frame drew every image from real pixels (trace) */
     bool zoom_full_seen;         /* the zoomed picture was drawn at full resolution (trace) */
     bool zoom_full_new;          /* and that frame is the first such: trace it once presented */
+    SoakRun *soak;               /* replays: the soak test running, or NULL */
 } App;
 
 /* How every output's picture cache is set up: the decoding threads push
@@ -836,6 +840,7 @@ static bool gpu_present(void)
 
 static bool app_open(App *a, const AppOptions *opt, bool headless)
 {
+    alloctrace_install(); /* VITRINE_SOAK_TRACE: before SDL allocates anything */
     memset(a, 0, sizeof *a);
     a->opt = *opt;
     a->headless = headless;
@@ -1191,16 +1196,25 @@ static void push_finger(App *a, Uint32 type, SDL_FingerID id, double x, double y
     pump(a);
 }
 
+/* A point given as fractions of the window, in window coordinates (which
+ * may be smaller than pixels), as the mouse reports it. */
+static void window_point(const App *a, double fx, double fy, int *x, int *y)
+{
+    *x = (int)(fx * a->out.w);
+    *y = (int)(fy * a->out.h);
+    if (a->out.win) {
+        int ww, wh;
+        SDL_GetWindowSize(a->out.win, &ww, &wh);
+        *x = (int)(fx * ww);
+        *y = (int)(fy * wh);
+    }
+}
+
 static void push_mouse(App *a, Uint32 type, double fx, double fy)
 {
     SDL_Event e = {0};
-    int x = (int)(fx * a->out.w), y = (int)(fy * a->out.h);
-    if (a->out.win) { /* window coordinates may be smaller than pixels */
-        int ww, wh;
-        SDL_GetWindowSize(a->out.win, &ww, &wh);
-        x = (int)(fx * ww);
-        y = (int)(fy * wh);
-    }
+    int x, y;
+    window_point(a, fx, fy, &x, &y);
     e.type = type;
     if (type == SDL_MOUSEMOTION) {
         e.motion.timestamp = (Uint32)a->vnow;
@@ -1215,6 +1229,20 @@ static void push_mouse(App *a, Uint32 type, double fx, double fy)
         e.button.x = x;
         e.button.y = y;
     }
+    SDL_PushEvent(&e);
+    pump(a);
+}
+
+/* n[2] notches of the mouse wheel with the pointer at (n[0], n[1]). */
+static void push_wheel(App *a, const double *n)
+{
+    SDL_Event e = {0};
+    e.type = SDL_MOUSEWHEEL;
+    e.wheel.timestamp = (Uint32)a->vnow;
+    e.wheel.y = (Sint32)n[2];
+    e.wheel.preciseY = (float)n[2];
+    e.wheel.direction = SDL_MOUSEWHEEL_NORMAL;
+    window_point(a, n[0], n[1], &e.wheel.mouseX, &e.wheel.mouseY);
     SDL_PushEvent(&e);
     pump(a);
 }
@@ -1367,6 +1395,86 @@ static bool replay_file_cmd(App *a, ReplayFiles *files, const ReplayCmd *c, cons
     return true;
 }
 
+/* ---- the soak test (docs/replay.md) ----------------------------------------------- */
+
+/* Empty an output's caches: pictures, rendered lines, fonts with their
+ * glyphs and, off-screen, the renderer, whose pool of commands only grows. */
+static void forget_output(Output *o, bool headless)
+{
+    textures_forget(o->tex);
+    if (o->text) {
+        text_forget(o->text);
+        text_forget_fonts(o->text);
+    }
+    if (headless && o->ren && !make_headless_target(o, o->w, o->h))
+        fprintf(stderr, "vitrine: soak: cannot make the off-screen renderer again\n");
+}
+
+/* What is alive in the soak's known state, every cache emptied first. */
+static void soak_measure(App *a, SoakMeasure *m)
+{
+    settle(a);
+    pump(a);
+    soakrun_event_room(a->soak);
+    forget_output(&a->out, a->headless);
+    if (a->pres.ren)
+        forget_output(&a->pres, a->headless);
+    text_forget_fonts(a->mtext);
+    m->allocations = SDL_GetNumAllocations();
+    m->textures = texcount_live();
+    m->loads = hotreload_loads(a->reload);
+    show_state_json(a->show, a->vnow, m->state, sizeof m->state);
+    a->need_redraw = true;
+}
+
+/* soak (its script put into the replay), and its two measuring points. */
+static bool soak_cmd(App *a, ReplayScript *sc, int at, const char *script_path)
+{
+    SoakMeasure m;
+    switch (sc->cmds[at].op) {
+    case RC_SOAK:
+        if (a->opt.lecture || a->opt.preview) { /* its known state is the kiosk's */
+            fprintf(stderr, "%s:%d:1: error: the soak runs the kiosk, not --lecture or --preview\n", script_path,
+                    sc->cmds[at].line);
+            return false;
+        }
+        a->soak = soakrun_start(sc, at, script_path, &a->settings);
+        return a->soak != NULL;
+    case RC_SOAK_BEGIN:
+        soak_measure(a, &m);
+        soakrun_begin(a->soak, &m);
+        alloctrace_mark();
+        return true;
+    default: {
+        alloctrace_stop();
+        soak_measure(a, &m);
+        bool ok = soakrun_end(a->soak, &m);
+        if (!ok)
+            alloctrace_report(stderr); /* with VITRINE_SOAK_TRACE=1 */
+        soakrun_free(a->soak);
+        a->soak = NULL;
+        return ok;
+    }
+    }
+}
+
+/* After each step of a soak: vitrine must still run, and now and then the
+ * frame is drawn (lines of text into textures, pictures onto the target),
+ * but never read back: that is what makes screenshots slow. */
+static bool soak_after(App *a, int status)
+{
+    if (status != 0 || !show_running(a->show)) {
+        soakrun_failed(a->soak, status != 0 ? "the step failed (see above)" : "vitrine ended");
+        return false;
+    }
+    if (soakrun_draw_due(a->soak) && !a->out.win) {
+        draw(a);
+        if (a->pres.ren)
+            draw_presenter(a);
+    }
+    return true;
+}
+
 int app_replay(const AppOptions *opt, const char *script_path)
 {
     char *text = read_text(script_path);
@@ -1403,6 +1511,7 @@ int app_replay(const AppOptions *opt, const char *script_path)
 
     for (int i = 0; i < sc.n && status == 0; i++) {
         const ReplayCmd *c = &sc.cmds[i];
+        soakrun_step(a.soak, c);
         switch (c->op) {
         case RC_OPEN:
             if (!show_open(a.show, c->arg, c->n_num ? (int)c->num[0] : 1)) {
@@ -1429,6 +1538,13 @@ int app_replay(const AppOptions *opt, const char *script_path)
         case RC_SWIPE: stroke(&a, false, c->num); break;
         case RC_DRAG: stroke(&a, true, c->num); break;
         case RC_PINCH: pinch(&a, c->num); break;
+        case RC_WHEEL: push_wheel(&a, c->num); break;
+        case RC_SOAK:
+        case RC_SOAK_BEGIN:
+        case RC_SOAK_END:
+            if (!soak_cmd(&a, &sc, i, script_path))
+                status = 1;
+            break;
         case RC_CLOSE: {
             SDL_Event e = {0};
             e.type = SDL_WINDOWEVENT;
@@ -1504,7 +1620,10 @@ int app_replay(const AppOptions *opt, const char *script_path)
         settle(&a);
         if (a.out.win)
             present(&a);
+        if (a.soak && !soak_after(&a, status))
+            status = 1;
     }
+    soakrun_free(a.soak);
     save_rehearsal(&a);
     app_close(&a);
     if (files_ok)

@@ -12,9 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "texcount.h"
+
 #define TEXT_MAX_FONTS 24      /* open (size, style) pairs */
 #define TEXT_MAX_TEXTURES 384  /* cached rendered lines */
-#define TEXT_MAX_BYTES (8u << 20) /* and their pixels: a caption line is up to 300 KB */
+#define TEXT_MAX_WIDTHS 4096   /* measured widths remembered (a screen has a few hundred) */
+#define TEXT_MAX_BYTES (8u << 20) /* the rendered lines' pixels: a caption line is up to 300 KB */
 
 typedef struct {
     int px;
@@ -23,23 +26,37 @@ typedef struct {
     unsigned last_use;
 } FontSlot;
 
+/* A line of text at a size and style: what the caches below remember. */
 typedef struct {
     uint64_t hash;
-    char *s;                   /* owned copy, to compare on hash hits */
+    char *s;                   /* owned copy, to compare on hash hits (NULL: none) */
     size_t len;
     int px;
     FontStyle style;
+} LineKey;
+
+typedef struct {
+    LineKey key;
     SDL_Texture *tex;
     int w, h;
     unsigned last_use;
 } TextSlot;
 
+/* A width measured before: layout asks for the same words again and again,
+ * every time a scene is built (each frame of a swipe), and shaping them
+ * (HarfBuzz, behind TTF_SizeUTF8) is what building a scene costs most. */
+typedef struct {
+    LineKey key;
+    int w;
+} WidthSlot;
+
 struct Text {
     char *path[2];             /* regular, bold */
     FontSlot fonts[TEXT_MAX_FONTS];
     TextSlot tex[TEXT_MAX_TEXTURES];
+    WidthSlot *widths;         /* TEXT_MAX_WIDTHS, by hash; NULL until measured */
     unsigned clock;            /* use counter for LRU */
-    size_t bytes;              /* pixels held by the cached lines */
+    size_t bytes;              /* pixels held by the rendered lines */
     char *scratch;             /* NUL-terminated copy for TTF calls */
     size_t scratch_cap;
 };
@@ -137,9 +154,10 @@ void text_free(Text *t)
     if (!t)
         return;
     text_forget(t);
-    for (int i = 0; i < TEXT_MAX_FONTS; i++)
-        if (t->fonts[i].font)
-            TTF_CloseFont(t->fonts[i].font);
+    text_forget_fonts(t);
+    for (int i = 0; t->widths && i < TEXT_MAX_WIDTHS; i++)
+        free(t->widths[i].key.s);
+    free(t->widths);
     free(t->path[0]);
     free(t->path[1]);
     free(t->scratch);
@@ -202,16 +220,60 @@ static const char *terminated(Text *t, const char *s, size_t len)
     return t->scratch;
 }
 
+/* ---- lines remembered ------------------------------------------------------ */
+
+static uint64_t fnv1a(const char *s, size_t len, int px, int style)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    h = (h ^ (uint64_t)px) * 1099511628211ull;
+    return (h ^ (uint64_t)style) * 1099511628211ull;
+}
+
+/* The key of s[0..len) at px in style; its s is the caller's, not a copy. */
+static LineKey line_key(const char *s, size_t len, int px, FontStyle style)
+{
+    return (LineKey){fnv1a(s, len, px, (int)style), (char *)s, len, px, style};
+}
+
+static bool same_line(const LineKey *k, const LineKey *want)
+{
+    return k->s && k->hash == want->hash && k->len == want->len && k->px == want->px &&
+           k->style == want->style && memcmp(k->s, want->s, want->len) == 0;
+}
+
+/* Remember want in slot k (with a copy of its text), in place of what was
+ * there. false on out of memory (k is then empty). */
+static bool keep_line(LineKey *k, const LineKey *want)
+{
+    free(k->s);
+    *k = *want;
+    if (!(k->s = malloc(want->len + 1)))
+        return false;
+    memcpy(k->s, want->s, want->len);
+    k->s[want->len] = '\0';
+    return true;
+}
+
 /* ---- the Measure -------------------------------------------------------- */
 
 static int measure_width(void *ctx, int px, FontStyle style, const char *s, size_t len)
 {
     Text *t = ctx;
+    LineKey want = line_key(s, len, px, style);
+    if (!t->widths)
+        t->widths = calloc(TEXT_MAX_WIDTHS, sizeof *t->widths);
+    WidthSlot *ws = t->widths ? &t->widths[want.hash % TEXT_MAX_WIDTHS] : NULL;
+    if (ws && same_line(&ws->key, &want))
+        return ws->w;
     TTF_Font *f = font_at(t, px, style);
     const char *z = terminated(t, s, len);
     int w = 0, h = 0;
     if (!f || !z || TTF_SizeUTF8(f, z, &w, &h) != 0)
         return (int)len * px / 2; /* a safe guess keeps layout going */
+    if (ws && keep_line(&ws->key, &want))
+        ws->w = w;
     return w;
 }
 
@@ -228,34 +290,23 @@ Measure text_measure(Text *t)
 
 /* ---- rendered lines ----------------------------------------------------- */
 
-static uint64_t fnv1a(const char *s, size_t len, int px, int style)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    h = (h ^ (uint64_t)px) * 1099511628211ull;
-    return (h ^ (uint64_t)style) * 1099511628211ull;
-}
-
 static void drop_line(Text *t, TextSlot *ts)
 {
-    if (ts->tex) {
-        SDL_DestroyTexture(ts->tex);
+    if (ts->tex)
         t->bytes -= (size_t)ts->w * (size_t)ts->h * 4;
-    }
-    free(ts->s);
+    texcount_destroy(ts->tex);
+    free(ts->key.s);
     memset(ts, 0, sizeof *ts);
 }
 
 SDL_Texture *text_texture(Text *t, SDL_Renderer *r, const char *s, size_t len, int px,
                           FontStyle style, int *w, int *h)
 {
-    uint64_t hash = fnv1a(s, len, px, style);
+    LineKey want = line_key(s, len, px, style);
     int victim = 0;
     for (int i = 0; i < TEXT_MAX_TEXTURES; i++) {
         TextSlot *ts = &t->tex[i];
-        if (ts->tex && ts->hash == hash && ts->len == len && ts->px == px && ts->style == style &&
-            memcmp(ts->s, s, len) == 0) {
+        if (ts->tex && same_line(&ts->key, &want)) {
             ts->last_use = ++t->clock;
             *w = ts->w;
             *h = ts->h;
@@ -273,24 +324,25 @@ SDL_Texture *text_texture(Text *t, SDL_Renderer *r, const char *s, size_t len, i
         SDL_Log("text: cannot render a line: %s", TTF_GetError());
         return NULL;
     }
-    SDL_Texture *tex = SDL_CreateTextureFromSurface(r, surf);
+    SDL_Texture *tex = texcount_made(SDL_CreateTextureFromSurface(r, surf));
     int sw = surf->w, sh = surf->h;
     SDL_FreeSurface(surf);
-    char *copy = malloc(len + 1);
-    if (!tex || !copy) {
-        if (tex)
-            SDL_DestroyTexture(tex);
-        free(copy);
+    if (!tex)
         return NULL;
-    }
-    memcpy(copy, s, len);
-    copy[len] = '\0';
     SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
     TextSlot *ts = &t->tex[victim];
     drop_line(t, ts);
-    *ts = (TextSlot){hash, copy, len, px, style, tex, sw, sh, ++t->clock};
+    if (!keep_line(&ts->key, &want)) {
+        texcount_destroy(tex);
+        return NULL;
+    }
+    ts->tex = tex;
+    ts->w = sw;
+    ts->h = sh;
+    ts->last_use = ++t->clock;
     t->bytes += (size_t)sw * (size_t)sh * 4;
-    /* within the byte budget too: the least recently drawn lines go */
+    /* within the byte budget too (paging through 500 slides would otherwise
+     * keep some 60 MB of caption lines): the least recently drawn go */
     while (t->bytes > TEXT_MAX_BYTES) {
         TextSlot *old = NULL;
         for (int i = 0; i < TEXT_MAX_TEXTURES; i++)
@@ -309,4 +361,13 @@ void text_forget(Text *t)
 {
     for (int i = 0; i < TEXT_MAX_TEXTURES; i++)
         drop_line(t, &t->tex[i]);
+}
+
+void text_forget_fonts(Text *t)
+{
+    for (int i = 0; i < TEXT_MAX_FONTS; i++) {
+        if (t->fonts[i].font)
+            TTF_CloseFont(t->fonts[i].font);
+        memset(&t->fonts[i], 0, sizeof t->fonts[i]);
+    }
 }

@@ -26,6 +26,9 @@ SDL_Texture *text_texture(Text *t, SDL_Renderer *r, const char *s, size_t len, i
                           FontStyle style, int *w, int *h);
 /* Drop every texture (the renderer is going away or changed). */
 void text_forget(Text *t);
+/* Close every font, with its glyph cache; they open again when next needed.
+ * For the soak test, which compares SDL's allocations in a known state. */
+void text_forget_fonts(Text *t);
 /* Paths of the font files in use, for logs and --version. */
 const char *text_font_path(const Text *t, FontStyle style);
 

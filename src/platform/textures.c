@@ -14,6 +14,7 @@
 #include "core/cache_policy.h"
 #include "core/zoom.h"
 #include "decode.h"
+#include "texcount.h"
 
 #define MAX_WORKERS 4
 #define DEFAULT_ZOOM_BUDGET (128u << 20)
@@ -165,7 +166,7 @@ static void drop_pixels(Entry *e)
     int n = e->tiles ? e->tiles_x * e->tiles_y : 0;
     for (int i = 0; i < n; i++)
         if (e->tiles[i])
-            SDL_DestroyTexture(e->tiles[i]);
+            texcount_destroy(e->tiles[i]);
     free(e->tiles);
     e->tiles = NULL;
     e->bytes = 0;
@@ -459,7 +460,8 @@ static bool make_tiles(Entry *e, SDL_Renderer *r, SDL_Surface *s)
         for (int tx = 0; tx < e->tiles_x; tx++) {
             int x = tx * tile, y = ty * tile;
             int w = SDL_min(tile, s->w - x), h = SDL_min(tile, s->h - y);
-            SDL_Texture *tex = SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, w, h);
+            SDL_Texture *tex =
+                texcount_made(SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, w, h));
             e->tiles[ty * e->tiles_x + tx] = tex;
             const Uint8 *px = (const Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch + (size_t)x * 4;
             if (!tex || SDL_UpdateTexture(tex, NULL, px, s->pitch) != 0) {

@@ -275,6 +275,54 @@ static void other_ranges_are_checked(void **state)
     assert_error("open karlag 0\n", "script:1:13: error: 0 is out of range for \"open\"\n");
 }
 
+static void wheel_takes_a_point_and_whole_notches(void **state)
+{
+    (void)state;
+    ReplayScript s = parse_ok("wheel 0.5 0.25 3\nwheel 0 1 -100\n");
+    assert_int_equal(s.cmds[0].op, RC_WHEEL);
+    assert_int_equal(s.cmds[0].n_num, 3);
+    assert_true(s.cmds[0].num[1] == 0.25 && s.cmds[0].num[2] == 3);
+    assert_true(s.cmds[1].num[2] == -100);
+    assert_false(replay_changes_files(&s));
+    replay_free(&s);
+    assert_error("wheel 0.5 0.5 0\n", "script:1:15: error: 0 is out of range for \"wheel\" (notches: a whole "
+                 "number from -100 to 100, not 0)\n");
+    assert_error("wheel 0.5 0.5 1.5\n", "script:1:15: error: 1.5 is out of range for \"wheel\" (notches: a whole "
+                 "number from -100 to 100, not 0)\n");
+    assert_error("wheel 1.5 0.5 1\n", "script:1:7: error: 1.5 is out of range for \"wheel\" (coordinates are "
+                 "fractions of the window, 0..1)\n");
+    assert_error("wheel 0.5 0.5\n", "script:1:1: error: \"wheel\" needs 3 numbers, got 2\n");
+}
+
+static void soak_takes_its_edits_counts_seed_and_pin(void **state)
+{
+    (void)state;
+    ReplayScript s = parse_ok("soak ../fixtures/soak-edits 100000 200 20260101 2468\n"
+                              "soak edits 10 0 9007199254740991\n");
+    assert_int_equal(s.cmds[0].op, RC_SOAK);
+    assert_string_equal(s.cmds[0].arg, "../fixtures/soak-edits");
+    assert_int_equal(s.cmds[0].n_num, 4);
+    assert_true(s.cmds[0].num[0] == 100000 && s.cmds[0].num[1] == 200 && s.cmds[0].num[2] == 20260101 &&
+                s.cmds[0].num[3] == 2468);
+    assert_int_equal(s.cmds[1].n_num, 3);
+    assert_true(replay_changes_files(&s)); /* its reloads: the folder is watched */
+    replay_free(&s);
+    s = parse_ok("soak edits 10 0 1\n");
+    assert_false(replay_changes_files(&s)); /* none */
+    replay_free(&s);
+    assert_error("soak edits 10 3 1\n", "script:1:15: error: 3 is out of range for \"soak\" (RELOADS: an even "
+                 "number from 0 to 100000, as each change is put back)\n");
+    assert_error("soak edits 0 2 1\n", "script:1:12: error: 0 is out of range for \"soak\" (INPUTS: a whole "
+                 "number from 1 to 10000000)\n");
+    assert_error("soak edits 10 2 -1\n", "script:1:17: error: -1 is out of range for \"soak\" (SEED: a whole "
+                 "number from 0 to 2^53-1)\n");
+    assert_error("soak edits 10 2 1 0123\n", "script:1:19: error: 0123 is out of range for \"soak\" (PIN: 4 to "
+                 "12 digits, the first not 0)\n");
+    assert_error("soak /abs 10 2 1\n", "script:1:6: error: \"/abs\" must be a relative path (from the "
+                 "script's folder)\n");
+    assert_error("soak edits 10 2\n", "script:1:1: error: \"soak\" needs 3 numbers, got 2\n");
+}
+
 static void columns_count_characters_not_bytes(void **state)
 {
     (void)state;
@@ -403,6 +451,8 @@ int main(void)
         cmocka_unit_test(not_a_number),
         cmocka_unit_test(huge_or_negative_wait_is_rejected),
         cmocka_unit_test(other_ranges_are_checked),
+        cmocka_unit_test(wheel_takes_a_point_and_whole_notches),
+        cmocka_unit_test(soak_takes_its_edits_counts_seed_and_pin),
         cmocka_unit_test(columns_count_characters_not_bytes),
         cmocka_unit_test(bad_key_modifier_is_an_error),
         cmocka_unit_test(every_bad_line_is_reported),
