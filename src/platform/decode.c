@@ -411,7 +411,8 @@ static SDL_Surface *svg_raster(const unsigned char *buf, size_t len, int w, int 
     }
     close(sv[0]);
     int status = 0;
-    if (SDL_GetTicks64() >= deadline) /* still at it: a drawing that never ends */
+    bool late = SDL_GetTicks64() >= deadline;
+    if (late) /* still at it: a drawing that never ends */
         kill(pid, SIGKILL);
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
         ;
@@ -419,7 +420,9 @@ static SDL_Surface *svg_raster(const unsigned char *buf, size_t len, int w, int 
         SDL_FreeSurface(s);
         s = NULL;
     }
-    if (!s && WIFSIGNALED(status))
+    if (!s && late)
+        SDL_SetError("the SVG rasteriser took longer than %d s over it", SVG_TIMEOUT_MS / 1000);
+    else if (!s && WIFSIGNALED(status))
         SDL_SetError("the drawing crashed the SVG rasteriser (signal %d)", WTERMSIG(status));
     else if (!s)
         SDL_SetError("the SVG rasteriser could not draw it");
