@@ -65,6 +65,7 @@ struct Show {
     bool overview;
     int overview_sel;
     bool timer_overlay;
+    bool overlay_default;     /* the overlay as the settings have it at the start of a lecture */
     bool presenter;           /* a presenter display exists */
     int goto_num, goto_digits;
     uint64_t goto_t;          /* when the last digit was typed */
@@ -268,7 +269,7 @@ Show *show_create(const Library *lib, const ShowConfig *cfg, const Measure *meas
     s->duration_min = cfg ? cfg->duration_min : 0;
     s->warn_min = cfg && (cfg->warn_min || cfg->alert_min) ? cfg->warn_min : 5;
     s->alert_min = cfg && (cfg->warn_min || cfg->alert_min) ? cfg->alert_min : 1;
-    s->timer_overlay = cfg && cfg->timer_overlay;
+    s->timer_overlay = s->overlay_default = cfg && cfg->timer_overlay;
     s->notes_lang = cfg ? cfg->notes_lang : NULL;
     snprintf(s->started, sizeof s->started, "%s", cfg && cfg->started ? cfg->started : "");
     s->shown_second = -1;
@@ -731,7 +732,14 @@ static void end_lecture(Show *s)
         s->recording = false;
     }
     s->lecture_mode = s->base_lecture;
-    s->blank = BLANK_NONE;
+    s->blank = s->stop_blank = BLANK_NONE;
+    if (!s->lecture_mode) { /* nothing of this lecture carries into the kiosk or the next one */
+        ltimer_init(&s->timer, 0);
+        s->overview = false;
+        s->overview_sel = 0;
+        s->goto_num = s->goto_digits = 0;
+        s->timer_overlay = s->overlay_default;
+    }
     s->lecture_changed = true;
 }
 
