@@ -660,7 +660,6 @@ static int build_slide(Scene *s, const SceneView *v, float u)
                     v->h - (int)(24 * u) - m->line_height(m->ctx, (int)(28 * u), FONT_REGULAR), u);
         }
         Rect area = picture_area(v, ex, sl, u);
-        s->image_area = area;
         if (sl->image_ok && sl->image_path && !failed(v, v->exhibition, v->slide)) {
             image(s, area, sl->image_path, sl->image_format, FIT_CONTAIN, v->exhibition, v->slide);
             if (s->n > 0 && s->items[s->n - 1].kind == DRAW_IMAGE)
@@ -719,13 +718,11 @@ static void build_moving_slide(Scene *s, const SceneView *v, float u)
         s->n = chrome;            /* its content only */
         s->n_hits = h0;
         s->scroll_area = (Rect){0, 0, 0, 0}; /* only the current slide's caption scrolls */
-        s->image_area = (Rect){0, 0, 0, 0};  /* and only its picture zooms */
         shift_items(s, n0, s->n, off > 0 ? off - v->w : off + v->w);
     }
     int n1 = s->n;
     int chrome = build_slide(s, v, u);
     shift_items(s, n1, chrome, off);
-    s->image_area.x += off;
 }
 
 /* ---- lecture ------------------------------------------------------------ */
@@ -742,7 +739,6 @@ static float scale_of(const SceneView *v)
 static void scene_reset(Scene *s)
 {
     s->scroll_area = (Rect){0, 0, 0, 0};
-    s->image_area = (Rect){0, 0, 0, 0};
     s->scroll_max = 0;
     s->n = 0;
     s->n_hits = 0;

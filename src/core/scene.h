@@ -64,7 +64,6 @@ typedef struct {
     Rect scroll_area; /* where a vertical drag scrolls it (w = 0: nothing scrolls) */
     int scroll_line;  /* px a line */
     int scroll_max;   /* lines it can scroll */
-    Rect image_area;  /* the current slide's picture: where it is fitted and zoomed (w = 0: none) */
 } Scene;
 
 /* HitTarget.arg of the left and right thirds of a slide, which turn pages

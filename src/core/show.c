@@ -386,20 +386,22 @@ static void remember_size(Show *s, int ex, int slide, int w, int h)
 
 /* The current slide's picture, when it can be zoomed: where it is on screen
  * and its size in pixels (known once the platform has loaded it). */
+static SceneView make_view(Show *s, int w, int h);
+
 static bool zoom_target(Show *s, Rect *area, int *iw, int *ih)
 {
     const Exhibition *ex = s->exhibition >= 0 ? s->lib->items[s->exhibition] : NULL;
     if (!ex || s->screen != SCREEN_SLIDE || s->overview || s->blank != BLANK_NONE || s->slide < 0 ||
         s->slide >= ex->n_slides)
         return false;
-    const Slide *sl = &ex->slides[s->slide];
-    if (!sl->image || !sl->image_ok || image_failed_cb(s, s->exhibition, s->slide) ||
-        !image_size(s, s->exhibition, s->slide, iw, ih))
+    ImageRequest req;
+    SceneView v = make_view(s, s->w, s->h);
+    if (!image_size(s, s->exhibition, s->slide, iw, ih) || !scene_slide_image(&v, s->slide, &req))
         return false;
-    /* building the scene to read it is not drawing it: keep it dirty */
-    bool undrawn = s->dirty;
-    *area = show_scene(s)->image_area;
-    s->dirty = undrawn;
+    /* the picture's area as the scene draws it (scene_slide_image), worked
+     * out without building the scene at every finger move */
+    *area = req.r;
+    area->x += v.offset;
     return area->w > 0 && area->h > 0;
 }
 
