@@ -10,9 +10,14 @@ set -eu
 vitrine=$1 mkcorpus=$2 out=$3
 root=$(cd "$(dirname "$0")/../.." && pwd)
 mkdir -p "$out"
+
+# One smoke run and its check. Real X input on a machine shared with the
+# rest of the suite can lose a race now and then (a figure's event not seen
+# within its wait), so a failed run is tried once more; breakage fails both.
+run_and_check() {
 rm -f "$out/bench.json" "$out/bench.txt"
 python3 "$root/bench/run" --quick --vitrine "$vitrine" --mkcorpus "$mkcorpus" --out "$out" \
-    --json "$out/bench.json" --markdown >"$out/bench.txt"
+    --json "$out/bench.json" --markdown >"$out/bench.txt" || return 1
 cat "$out/bench.txt"
 python3 - "$out/bench.json" "$out/bench.txt" <<'PY'
 import json, sys
@@ -44,3 +49,8 @@ if bad:
     sys.exit(1)
 print(f"bench smoke: ok, {len(want)} figures")
 PY
+}
+
+run_and_check && exit 0
+echo "bench smoke: the first run failed; once more"
+run_and_check
