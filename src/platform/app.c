@@ -355,8 +355,8 @@ static bool draw(App *a)
 {
     if (a->virtual_clock)
         settle(a);
+    /* the pictures were asked for already: by present(), or by settle() */
     const Scene *sc = show_scene(a->show);
-    want_pictures(a, sc);
     bool full = false;
     bool complete = render_scene(a->out.ren, sc, a->out.text, a->out.tex, &full);
     a->complete = complete;
