@@ -59,12 +59,7 @@ static void a_long_gap_crosses_every_phase(void **state)
 
 /* ---- the show --------------------------------------------------------------- */
 
-typedef struct {
-    Library *lib;
-    Measure m;
-    Show *show;
-    uint64_t t;
-} Fx;
+typedef ShowFx Fx; /* unit_support.h */
 
 static int setup(void **state)
 {

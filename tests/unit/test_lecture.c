@@ -14,12 +14,7 @@
 #include "show.h"
 #include "unit_support.h"
 
-typedef struct {
-    Library *lib;
-    Measure m;
-    Show *show;
-    uint64_t t;
-} Fx;
+typedef ShowFx Fx; /* unit_support.h */
 
 static int setup(void **state)
 {

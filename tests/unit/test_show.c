@@ -23,12 +23,7 @@
 #define W 1920
 #define H 1080
 
-typedef struct {
-    Library *lib;
-    Measure m;
-    Show *show;
-    uint64_t t;         /* the virtual clock, ms */
-} Fx;
+typedef ShowFx Fx; /* unit_support.h */
 
 static Fx *fx_new(const ShowConfig *cfg)
 {

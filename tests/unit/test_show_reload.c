@@ -25,12 +25,7 @@
 #define W 1920
 #define H 1080
 
-typedef struct {
-    Library *lib;
-    Measure m;
-    Show *show;
-    uint64_t t;
-} Fx;
+typedef ShowFx Fx; /* unit_support.h */
 
 /* alpha: 4 image slides (images/01.jpg ...), beta: 3 text slides, gamma: 2 image slides */
 static Library *three(void)

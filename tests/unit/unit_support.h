@@ -17,6 +17,7 @@
 #include "layout.h"
 #include "library.h"
 #include "manifest.h"
+#include "show.h"
 
 /* ---- the fake measure ----------------------------------------------------- */
 
@@ -234,5 +235,14 @@ static inline void fx_library_free(Library *lib)
     free(lib->root);
     free(lib);
 }
+
+/* What the show's tests hold: a library, the fake measure, the show and
+ * the virtual clock (ms). */
+typedef struct {
+    Library *lib;
+    Measure m;
+    Show *show;
+    uint64_t t;
+} ShowFx;
 
 #endif
