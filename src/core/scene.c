@@ -443,6 +443,12 @@ static int slide_top(float u);
 static float scale_of(const SceneView *v);
 static bool failed(const SceneView *v, int ex, int slide);
 
+/* The caption panel's height on an image slide (taller in large text). */
+static int panel_height(const SceneView *v)
+{
+    return v->large_text ? v->h * 9 / 25 : v->h / 4;
+}
+
 /* Where an image slide's picture goes: between the buttons at the top and
  * the caption panel (when it is shown and has something to say). */
 static Rect picture_area(const SceneView *v, const Exhibition *ex, const Slide *sl, float u)
@@ -455,7 +461,7 @@ static Rect picture_area(const SceneView *v, const Exhibition *ex, const Slide *
     bool texts = loc_get(&sl->title, lang, ex) || loc_get(&sl->caption, lang, ex) ||
                  loc_get(&sl->text, lang, ex) || loc_get(&sl->credit, lang, ex);
     if (v->captions && texts)
-        bottom = v->h - (v->large_text ? v->h * 9 / 25 : v->h / 4); /* slide_text's panel */
+        bottom = v->h - panel_height(v);
     return (Rect){margin, top, v->w - 2 * margin, bottom - top - (int)(16 * u)};
 }
 
@@ -523,7 +529,7 @@ static void slide_text(const SceneView *v, const Exhibition *ex, const Slide *sl
     if (sl->image) {
         /* The caption panel at the bottom; the image goes above it. */
         t->main = caption ? caption : body;
-        int ph = v->large_text ? v->h * 9 / 25 : v->h / 4;
+        int ph = panel_height(v);
         t->panel = (Rect){0, v->h - ph, v->w, ph};
         t->pad = (int)(32 * u);
         int counter_w = (int)(200 * u);
