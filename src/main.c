@@ -19,6 +19,8 @@
 #include "core/lecture_report.h"
 #include "core/scaffold.h"
 #include "platform/app.h"
+#include "platform/learnkeys.h"
+#include "platform/replayer.h"
 #include "platform/check.h"
 #include "platform/contact.h"
 #include "platform/report.h"
@@ -310,7 +312,7 @@ int main(int argc, char **argv)
     if (report)
         return lecture_report_main(report, suggest, stdout, stderr);
     if (learn)
-        return app_learn_keys(&opt);
+        return learnkeys_run(&opt);
     if (opt.slide && !opt.exhibition && !opt.preview) { /* a preview opens its one exhibition */
         fputs("vitrine: --slide needs --exhibition ID\n", stderr);
         return 2;
@@ -320,6 +322,6 @@ int main(int argc, char **argv)
     if (render)
         return app_render(&opt, render);
     if (replay)
-        return app_replay(&opt, replay);
+        return replayer_run(&opt, replay);
     return app_run(&opt);
 }

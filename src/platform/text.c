@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "texcount.h"
+#include "harness/platform/texcount.h"
 
 #define TEXT_MAX_FONTS 24      /* open (size, style) pairs */
 #define TEXT_MAX_TEXTURES 384  /* cached rendered lines */

@@ -14,7 +14,7 @@
 #include "core/cache_policy.h"
 #include "core/zoom.h"
 #include "decode.h"
-#include "texcount.h"
+#include "harness/platform/texcount.h"
 
 #define MAX_WORKERS 4
 #define DEFAULT_ZOOM_BUDGET (128u << 20)

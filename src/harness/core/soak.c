@@ -645,7 +645,7 @@ char *soak_script(const SoakPlan *plan, const SoakParams *p, SoakCounts *counts)
 {
     Gen g = {.plan = plan, .p = p, .c = counts, .rng = p->seed, .part_in = -1};
     memset(counts, 0, sizeof *counts);
-    say(&g.out, "# soak %s %ld %d %llu%s%s: written by vitrine (src/core/soak.c). Run it as a replay from the",
+    say(&g.out, "# soak %s %ld %d %llu%s%s: written by vitrine (src/harness/core/soak.c). Run it as a replay from the",
         p->edits, p->inputs, p->reloads, (unsigned long long)p->seed, p->pin ? " " : "", p->pin ? p->pin : "");
     say(&g.out, "# folder of the script that had the soak line: the copies' sources are relative to it.");
     say(&g.out, "# Its line numbers are the soak's steps. Measured after the first known state, compared after the second.");

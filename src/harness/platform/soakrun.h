@@ -1,19 +1,20 @@
-/* soakrun.h - running the soak test (core/soak.h) in a replay: the script
- * written and put into the replay, its steps followed so that a crash names
- * the seed and the step, and the two measurements compared.
+/* soakrun.h - running the soak test (harness/core/soak.h) in a replay: the
+ * script written and put into the replay, its steps followed so that a crash
+ * names the seed and the step, and the two measurements compared. Test
+ * harness (src/harness/README.md).
  *
- * The replay loop (app.c) runs the soak's commands like any others; at the
- * soak's two known states it empties its caches and measures what is alive
+ * The replay driver (platform/replayer.c) runs the soak's commands like any
+ * others; at the soak's two known states it empties its caches and measures what is alive
  * (SoakMeasure), and this module says whether the two agree.
  */
-#ifndef VITRINE_PLATFORM_SOAKRUN_H
-#define VITRINE_PLATFORM_SOAKRUN_H
+#ifndef VITRINE_HARNESS_SOAKRUN_H
+#define VITRINE_HARNESS_SOAKRUN_H
 
 #include <stdbool.h>
 
 #include "core/replay.h"
 #include "core/settings.h"
-#include "core/soak.h"
+#include "harness/core/soak.h"
 
 typedef struct SoakRun SoakRun;
 

@@ -1,11 +1,12 @@
 /* texcount.h - how many SDL textures vitrine holds, for the soak test.
+ * Test harness (src/harness/README.md).
  *
  * SDL has no way to ask how many textures are alive, so the places that
  * make and destroy them (textures.c, text.c) go through these two calls;
  * the soak compares the count before and after 100,000 inputs (docs/replay.md).
  */
-#ifndef VITRINE_PLATFORM_TEXCOUNT_H
-#define VITRINE_PLATFORM_TEXCOUNT_H
+#ifndef VITRINE_HARNESS_TEXCOUNT_H
+#define VITRINE_HARNESS_TEXCOUNT_H
 
 #include <SDL.h>
 

@@ -1,4 +1,5 @@
 /* alloctrace.h - where SDL's live allocations were made, for the soak test.
+ * Test harness (src/harness/README.md).
  *
  * When the soak finds more of SDL's allocations alive after it than before
  * (docs/replay.md), run it again with VITRINE_SOAK_TRACE=1: every
@@ -8,8 +9,8 @@
  * addr2line -e vitrine). Without the variable nothing is recorded and
  * nothing costs.
  */
-#ifndef VITRINE_PLATFORM_ALLOCTRACE_H
-#define VITRINE_PLATFORM_ALLOCTRACE_H
+#ifndef VITRINE_HARNESS_ALLOCTRACE_H
+#define VITRINE_HARNESS_ALLOCTRACE_H
 
 #include <stdio.h>
 

@@ -1,5 +1,5 @@
 /* soak.h - the soak test's script: long, random, and the same for the same
- * seed.
+ * seed. Test harness (src/harness/README.md), core level: no SDL.
  *
  * The replay command `soak EDITS INPUTS RELOADS SEED [PIN]` (replay.h,
  * docs/replay.md) stands for a script written here, which the replay loop

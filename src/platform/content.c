@@ -1,0 +1,99 @@
+/* content.c - see content.h */
+#include "content.h"
+
+#include <stdio.h>
+
+bool content_load(Content *c)
+{
+    DiagList diags = {0};
+    c->lib = library_load_images(c->dir, MANIFEST_IMAGE_SNIFF, &diags); /* see manifest.h */
+    if (diags.n) {
+        diag_print(&diags, stderr);
+        fprintf(stderr, "vitrine: %d error(s), %d warning(s) in %s (run vitrine --check for details)\n",
+                diag_count(&diags, DIAG_ERROR), diag_count(&diags, DIAG_WARNING), c->dir);
+    }
+    c->load_diags = diags; /* for --preview's banner (content_begin) */
+    if (!c->lib) {
+        fprintf(stderr, "vitrine: out of memory\n");
+        return false;
+    }
+    return true;
+}
+
+void content_watch(Content *c, bool background)
+{
+    c->reload = hotreload_create(c->dir, background);
+}
+
+uint64_t content_next_deadline(const Content *c, uint64_t now)
+{
+    return hotreload_next_deadline(c->reload, now);
+}
+
+int content_reloads(const Content *c)
+{
+    return hotreload_loads(c->reload);
+}
+
+/* --preview shows one exhibition: open it when it (first) loads. */
+static void preview_open(const Content *c, Show *show)
+{
+    if (c->preview && !show_exhibition_id(show) && c->lib->n > 0)
+        show_open(show, c->exhibition && library_find(c->lib, c->exhibition) >= 0
+                            ? c->exhibition : c->lib->items[0]->id,
+                  c->slide > 0 ? c->slide : 1);
+}
+
+void content_begin(Content *c, Show *show)
+{
+    if (c->preview) {
+        show_set_problems(show, &c->load_diags, c->dir);
+        preview_open(c, show);
+    }
+    diag_clear(&c->load_diags);
+}
+
+/* A reload's problems: the errors, and from `kept` on what was kept as it
+ * was (a kiosk's log stays short; vitrine --check lists the warnings). */
+static void print_reload_diags(const DiagList *d, int kept)
+{
+    for (int i = 0; i < d->n; i++) {
+        const Diag *g = &d->items[i];
+        if (g->level == DIAG_ERROR || i >= kept)
+            fprintf(stderr, "%s:%d:%d: %s: %s\n", g->file, g->line, g->col,
+                    g->level == DIAG_ERROR ? "error" : "warning", g->msg);
+    }
+}
+
+bool content_reload(Content *c, Show *show, uint64_t now)
+{
+    DiagList d = {0};
+    Library *fresh = hotreload_poll(c->reload, now, &d);
+    if (!fresh) {
+        diag_clear(&d);
+        return false;
+    }
+    int errors = diag_count(&d, DIAG_ERROR), warnings = diag_count(&d, DIAG_WARNING), loaded = d.n;
+    int kept = library_keep_last_good(fresh, c->lib, &d);
+    print_reload_diags(&d, loaded);
+    show_set_library(show, fresh);
+    library_free_shared(c->lib, fresh); /* nothing points into it now */
+    c->lib = fresh;
+    if (c->preview)
+        show_set_problems(show, &d, c->dir);
+    preview_open(c, show);
+    fprintf(stderr, "vitrine: reloaded %s: %d exhibition%s (%d kept as they were); %d error%s, %d warning%s\n",
+            c->dir, fresh->n, fresh->n == 1 ? "" : "s", kept, errors, errors == 1 ? "" : "s", warnings,
+            warnings == 1 ? "" : "s");
+    diag_clear(&d);
+    return true;
+}
+
+void content_close(Content *c)
+{
+    hotreload_free(c->reload); /* waits for a load in progress */
+    c->reload = NULL;
+    diag_clear(&c->load_diags);
+    library_free(c->lib);
+    c->lib = NULL;
+}

@@ -1,0 +1,50 @@
+/* content.h - the exhibitions the show runs on: loaded at start, swapped
+ * for a fresh load as the folder changes (hotreload.h), and --preview's one
+ * exhibition with its problems on a banner.
+ *
+ * The loads happen off the render thread (hotreload.c); the swap happens
+ * here, on it, between two events.
+ */
+#ifndef VITRINE_PLATFORM_CONTENT_H
+#define VITRINE_PLATFORM_CONTENT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/diag.h"
+#include "core/library.h"
+#include "core/show.h"
+#include "hotreload.h"
+
+typedef struct {
+    const char *dir;             /* the exhibitions folder, or one exhibition (borrowed) */
+    bool preview;                /* --preview: one exhibition, problems on a banner */
+    const char *exhibition;      /* --exhibition, or NULL (borrowed) */
+    int slide;                   /* --slide, 1-based; 0 = first */
+    Library *lib;                /* what the show runs on now */
+    HotReload *reload;           /* the folder watched for changes, or NULL */
+    DiagList load_diags;         /* the first load's problems, until --preview shows them */
+} Content;
+
+/* Load c->dir (fields above lib set by the caller), problems printed with a
+ * summary. false only when out of memory. */
+bool content_load(Content *c);
+/* Start watching the folder: background for a real-time loop, else on the
+ * virtual clock, where loads are waited for (hotreload.h). */
+void content_watch(Content *c, bool background);
+/* ms until the reload has something to do (hotreload_next_deadline). */
+uint64_t content_next_deadline(const Content *c, uint64_t now);
+/* Once the show is made: --preview's banner gets the first load's
+ * problems and its exhibition opens. */
+void content_begin(Content *c, Show *show);
+/* A fresh load that is ready replaces the library under the show
+ * (exhibitions whose manifest is now broken keep their last good version).
+ * true when it did: pictures may have changed under the same names. */
+bool content_reload(Content *c, Show *show, uint64_t now);
+/* Hot reloads begun so far. */
+int content_reloads(const Content *c);
+/* Stop watching (waiting for a load in progress) and free the library:
+ * after the show that ran on it. */
+void content_close(Content *c);
+
+#endif
