@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang.h"
 #include "lecture_timer.h"
-#include "ui_text.h"
 
 /* ---- the draw list and its arena -------------------------------------- */
 
@@ -188,7 +188,7 @@ void paint_placeholder(Scene *s, const SceneView *v, Rect box, float u, bool wit
         int px = (int)(30 * u);
         int lh = v->measure->line_height(v->measure->ctx, px, FONT_REGULAR);
         Rect tb = {r.x + (int)(24 * u), r.y + r.h / 2 - lh, r.w - (int)(48 * u), 2 * lh};
-        paint_block(s, v, ui_text(UI_IMAGE_UNAVAILABLE, paint_lang(v)), tb, px, px / 2, FONT_REGULAR,
+        paint_block(s, v, lang_text(UI_IMAGE_UNAVAILABLE, paint_lang(v)), tb, px, px / 2, FONT_REGULAR,
                     COL_DIM, SCENE_ALIGN_CENTER);
     }
 }
@@ -202,7 +202,7 @@ bool paint_failed(const SceneView *v, int ex, int slide)
 
 const char *paint_lang(const SceneView *v)
 {
-    return v->n_langs > 0 ? v->langs[v->lang] : "en";
+    return v->n_langs > 0 ? v->langs[v->lang] : LANG_FALLBACK;
 }
 
 float paint_scale(const SceneView *v)

@@ -11,13 +11,13 @@
 #include <string.h>
 
 #include "idle.h"
+#include "lang.h"
 #include "paint.h"
 #include "scene_admin.h"
 #include "scene_home.h"
 #include "scene_idle.h"
 #include "scene_lecture.h"
 #include "scene_slide.h"
-#include "ui_text.h"
 
 /* ---- the scene -------------------------------------------------------- */
 
@@ -67,7 +67,7 @@ static void lang_buttons(Scene *s, const SceneView *v, float u)
     int y = (int)(12 * u);
     for (int i = 0; i < v->n_langs; i++) {
         Rect r = {x + i * (bw + gap), y, bw, bh};
-        const char *name = ui_text(UI_LANG_NAME, v->langs[i]);
+        const char *name = lang_get(v->langs[i])->name;
         bool cur = i == v->lang;
         if (cur)
             paint_rect(s, r, COL_ACCENT);

@@ -1,8 +1,8 @@
 /* scene_admin.c - see scene_admin.h */
 #include "scene_admin.h"
 
+#include "lang.h"
 #include "paint.h"
-#include "ui_text.h"
 
 /* A large button with a centred label. */
 static void button(Scene *s, const SceneView *v, Rect r, const char *label, bool selected, Action a,
@@ -23,12 +23,12 @@ void scene_admin_build(Scene *s, const SceneView *v, float u)
     const char *lang = paint_lang(v);
     int cx = v->w / 2;
     int y = (int)(60 * u);
-    const char *title = ui_text(ad->stage == ADMIN_PICK ? UI_CHOOSE_LECTURE : UI_ADMIN, lang);
+    const char *title = lang_text(ad->stage == ADMIN_PICK ? UI_CHOOSE_LECTURE : UI_ADMIN, lang);
     y += paint_block(s, v, title, (Rect){(int)(60 * u), y, v->w - (int)(120 * u), (int)(80 * u)}, (int)(52 * u),
                      (int)(30 * u), FONT_BOLD, COL_ACCENT, SCENE_ALIGN_CENTER);
     y += (int)(30 * u);
     if (ad->stage == ADMIN_PIN) {
-        const char *msg = ui_text(ad->locked ? UI_LOCKED : ad->wrong ? UI_WRONG_PIN : UI_ENTER_PIN, lang);
+        const char *msg = lang_text(ad->locked ? UI_LOCKED : ad->wrong ? UI_WRONG_PIN : UI_ENTER_PIN, lang);
         y += paint_block(s, v, msg, (Rect){(int)(60 * u), y, v->w - (int)(120 * u), (int)(50 * u)}, (int)(34 * u),
                          (int)(20 * u), FONT_REGULAR, ad->wrong || ad->locked ? COL_ALERT : COL_TEXT, SCENE_ALIGN_CENTER);
         y += (int)(20 * u);
@@ -49,7 +49,7 @@ void scene_admin_build(Scene *s, const SceneView *v, float u)
             button(s, v, r, i == 9 ? "<" : labels[i], false, a, arg, u);
         }
         y += 4 * (bh + bg);
-        button(s, v, (Rect){cx - (int)(200 * u), y, (int)(400 * u), (int)(90 * u)}, ui_text(UI_CANCEL, lang),
+        button(s, v, (Rect){cx - (int)(200 * u), y, (int)(400 * u), (int)(90 * u)}, lang_text(UI_CANCEL, lang),
                false, ACT_ADMIN_CLOSE, 0, u);
         return;
     }
@@ -61,7 +61,7 @@ void scene_admin_build(Scene *s, const SceneView *v, float u)
         const Action acts[3] = {ad->in_lecture ? ACT_ADMIN_END_LECTURE : ACT_ADMIN_PICK, ACT_ADMIN_EXIT,
                                 ACT_ADMIN_CLOSE};
         for (i = 0; i < 3; i++)
-            button(s, v, (Rect){cx - bw / 2, y + i * (bh + bg), bw, bh}, ui_text(items[i], lang),
+            button(s, v, (Rect){cx - bw / 2, y + i * (bh + bg), bw, bh}, lang_text(items[i], lang),
                    ad->sel == i, acts[i], 0, u);
         return;
     }
@@ -72,6 +72,6 @@ void scene_admin_build(Scene *s, const SceneView *v, float u)
         button(s, v, (Rect){cx - bw / 2, y + i * (bh + bg), bw, bh}, loc_get(&ex->title, lang, ex),
                ad->sel == i, ACT_ADMIN_LECTURE, i, u);
     }
-    button(s, v, (Rect){cx - bw / 2, y + i * (bh + bg), bw, bh}, ui_text(UI_CANCEL, lang), ad->sel == n,
+    button(s, v, (Rect){cx - bw / 2, y + i * (bh + bg), bw, bh}, lang_text(UI_CANCEL, lang), ad->sel == n,
            ACT_ADMIN_CLOSE, 0, u);
 }

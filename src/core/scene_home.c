@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lang.h"
 #include "paint.h"
-#include "ui_text.h"
 
 /* The cover of an exhibition: "cover", else the first slide with an image. */
 void scene_home_cover(const Exhibition *ex, const char **path, ImageFormat *f, int *slide)
@@ -32,13 +32,13 @@ void scene_home_build(Scene *s, const SceneView *v, float u)
     const char *lang = paint_lang(v);
     int margin = (int)(48 * u);
     int top = (int)(12 * u) + (int)(TARGET_MIN * u);
-    const char *heading = ui_text(UI_CHOOSE_EXHIBITION, lang);
+    const char *heading = lang_text(UI_CHOOSE_EXHIBITION, lang);
     int hpx = (int)(44 * u);
     paint_text(s, v, margin, (int)(22 * u), heading, strlen(heading), hpx, FONT_BOLD, COL_TEXT);
 
     int n = v->lib ? v->lib->n : 0;
     if (n == 0) {
-        const char *msg = ui_text(UI_NO_EXHIBITIONS, lang);
+        const char *msg = lang_text(UI_NO_EXHIBITIONS, lang);
         Rect box = {margin, v->h / 2 - (int)(40 * u), v->w - 2 * margin, (int)(80 * u)};
         paint_block(s, v, msg, box, (int)(40 * u), (int)(24 * u), FONT_REGULAR, COL_DIM, SCENE_ALIGN_CENTER);
         return;
@@ -94,7 +94,7 @@ void scene_home_build(Scene *s, const SceneView *v, float u)
         paint_block(s, v, loc_get(&ex->title, lang, ex), tbox, title_px, (int)(22 * u), FONT_BOLD,
                     COL_TEXT, SCENE_ALIGN_LEFT);
         char sub[64];
-        snprintf(sub, sizeof sub, "%d %s", ex->n_slides, ui_text(UI_SLIDES, lang));
+        snprintf(sub, sizeof sub, "%d %s", ex->n_slides, lang_text(UI_SLIDES, lang));
         paint_text(s, v, tbox.x, tbox.y + title_h + pad / 2, sub, strlen(sub), sub_px, FONT_REGULAR,
                    COL_DIM);
         if (i == v->home_sel)

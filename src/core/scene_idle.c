@@ -4,9 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lang.h"
 #include "paint.h"
 #include "scene_home.h"
-#include "ui_text.h"
 
 /* "Still there?" over whatever is on screen, in every offered language. */
 void scene_idle_warning(Scene *s, const SceneView *v, float u)
@@ -21,7 +21,7 @@ void scene_idle_warning(Scene *s, const SceneView *v, float u)
     const Measure *m = v->measure;
     int y = box.y + (int)(36 * u);
     for (int i = 0; i < v->n_langs; i++) {
-        const char *q = ui_text(UI_STILL_THERE, v->langs[i]);
+        const char *q = lang_text(UI_STILL_THERE, v->langs[i]);
         int px = i == v->lang ? (int)(46 * u) : (int)(34 * u);
         y += paint_block(s, v, q, (Rect){box.x + (int)(30 * u), y, box.w - (int)(60 * u), m->line_height(m->ctx, px, FONT_BOLD)},
                          px, px / 2, FONT_BOLD, i == v->lang ? COL_TEXT : COL_DIM, SCENE_ALIGN_CENTER);
@@ -33,7 +33,7 @@ void scene_idle_warning(Scene *s, const SceneView *v, float u)
     int tw = paint_width(v, secs, big, FONT_BOLD);
     paint_text(s, v, box.x + (box.w - tw) / 2, y + (int)(6 * u), secs, strlen(secs), big, FONT_BOLD, COL_ACCENT);
     y += m->line_height(m->ctx, big, FONT_BOLD) + (int)(10 * u);
-    const char *t = ui_text(UI_TOUCH_TO_CONTINUE, paint_lang(v));
+    const char *t = lang_text(UI_TOUCH_TO_CONTINUE, paint_lang(v));
     paint_block(s, v, t, (Rect){box.x + (int)(30 * u), y, box.w - (int)(60 * u), box.y + box.h - y}, (int)(32 * u),
                 (int)(20 * u), FONT_REGULAR, COL_TEXT, SCENE_ALIGN_CENTER);
     /* the whole screen is one target: a touch only dismisses this */
@@ -45,7 +45,7 @@ void scene_idle_warning(Scene *s, const SceneView *v, float u)
 void scene_idle_attract(Scene *s, const SceneView *v, float u)
 {
     s->clear = COL_BLACK;
-    const char *lang = v->n_langs ? v->langs[v->idle.lang_step % v->n_langs] : "en";
+    const char *lang = v->n_langs ? v->langs[v->idle.lang_step % v->n_langs] : LANG_FALLBACK;
     int band = v->h / 5;
     if (v->lib && v->idle.attract_ex >= 0 && v->idle.attract_ex < v->lib->n) {
         const Exhibition *ex = v->lib->items[v->idle.attract_ex];
@@ -67,7 +67,7 @@ void scene_idle_attract(Scene *s, const SceneView *v, float u)
             paint_block(s, v, t, (Rect){(int)(60 * u), v->h - band + (int)(16 * u), v->w - (int)(120 * u), band / 3},
                         (int)(34 * u), (int)(22 * u), FONT_REGULAR, COL_DIM, SCENE_ALIGN_CENTER);
     }
-    const char *call = ui_text(UI_TOUCH_TO_BEGIN, lang);
+    const char *call = lang_text(UI_TOUCH_TO_BEGIN, lang);
     paint_block(s, v, call, (Rect){(int)(60 * u), v->h - band * 2 / 3, v->w - (int)(120 * u), band / 2}, (int)(56 * u),
                 (int)(30 * u), FONT_BOLD, COL_ACCENT, SCENE_ALIGN_CENTER);
     paint_hit(s, (Rect){0, 0, v->w, v->h}, ACT_NONE, 0);

@@ -4,11 +4,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lang.h"
 #include "lecture_timer.h"
 #include "paint.h"
 #include "scene_overview.h"
 #include "scene_slide.h"
-#include "ui_text.h"
 
 /* The timer as "12:34  ·  32:26" (elapsed, remaining), coloured by level. */
 static void timer_text(const LectureView *l, char *buf, size_t n)
@@ -52,7 +52,7 @@ void scene_lecture_build(Scene *s, const SceneView *v, float u)
     }
     if (l->goto_num) {
         char g[64];
-        snprintf(g, sizeof g, "%s %d", ui_text(UI_GOTO, paint_lang(v)), l->goto_num);
+        snprintf(g, sizeof g, "%s %d", lang_text(UI_GOTO, paint_lang(v)), l->goto_num);
         int px = (int)(44 * u);
         int tw = paint_width(v, g, px, FONT_BOLD), lh = m->line_height(m->ctx, px, FONT_BOLD);
         Rect box = {(v->w - tw) / 2 - (int)(24 * u), (int)(24 * u), tw + (int)(48 * u), lh + (int)(16 * u)};

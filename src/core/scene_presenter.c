@@ -5,10 +5,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lang.h"
 #include "lecture_timer.h"
 #include "paint.h"
 #include "scene_overview.h"
-#include "ui_text.h"
 
 void scene_build_presenter(Scene *s, const SceneView *v)
 {
@@ -36,7 +36,7 @@ void scene_build_presenter(Scene *s, const SceneView *v)
     }
     scene_overview_preview(s, v, v->slide, cur, u);
     if (l->blank != BLANK_NONE) {
-        const char *b = ui_text(l->blank == BLANK_BLACK ? UI_BLACK_SCREEN : UI_WHITE_SCREEN, nl);
+        const char *b = lang_text(l->blank == BLANK_BLACK ? UI_BLACK_SCREEN : UI_WHITE_SCREEN, nl);
         int px = (int)(40 * u);
         int tw = paint_width(v, b, px, FONT_BOLD), lh = m->line_height(m->ctx, px, FONT_BOLD);
         Rect box = {cur.x + (cur.w - tw) / 2 - (int)(20 * u), cur.y + (cur.h - lh) / 2, tw + (int)(40 * u), lh};
@@ -48,7 +48,7 @@ void scene_build_presenter(Scene *s, const SceneView *v)
 
     /* next */
     int y = cur.y + cur.h + gap;
-    const char *next_label = ui_text(UI_NEXT, nl);
+    const char *next_label = lang_text(UI_NEXT, nl);
     paint_text(s, v, margin, y, next_label, strlen(next_label), label_px, FONT_BOLD, COL_DIM);
     y += label_h + (int)(8 * u);
     int next_h = v->h - margin - y;
@@ -64,7 +64,7 @@ void scene_build_presenter(Scene *s, const SceneView *v)
             paint_block(s, v, nt, (Rect){nxt.x + nxt.w + gap, nxt.y, left_w - nxt.w - gap, nxt.h}, (int)(30 * u),
                         (int)(20 * u), FONT_BOLD, COL_TEXT, SCENE_ALIGN_LEFT);
     } else {
-        const char *end = ui_text(UI_END, nl);
+        const char *end = lang_text(UI_END, nl);
         paint_text(s, v, margin, y, end, strlen(end), (int)(30 * u), FONT_REGULAR, COL_DIM);
     }
 
@@ -80,12 +80,12 @@ void scene_build_presenter(Scene *s, const SceneView *v)
     if (l->planned_ms > 0) {
         char r[16];
         ltimer_format(l->remaining_ms, r, sizeof r);
-        snprintf(line, sizeof line, "%s %s", r, ui_text(l->remaining_ms < 0 ? UI_OVER : UI_LEFT, nl));
+        snprintf(line, sizeof line, "%s %s", r, lang_text(l->remaining_ms < 0 ? UI_OVER : UI_LEFT, nl));
         paint_text(s, v, right_x, y, line, strlen(line), mid, FONT_BOLD, paint_level_color(l->level));
         y += mid_h;
     }
     if (!l->timer_running) {
-        const char *p = ui_text(UI_PAUSED, nl);
+        const char *p = lang_text(UI_PAUSED, nl);
         paint_text(s, v, right_x, y, p, strlen(p), mid, FONT_BOLD, COL_WARN);
         y += mid_h;
     }
@@ -93,10 +93,10 @@ void scene_build_presenter(Scene *s, const SceneView *v)
         char d[16];
         int64_t pm = l->pacing_ms;
         if (pm == 0) {
-            snprintf(line, sizeof line, "%s", ui_text(UI_ON_TIME, nl));
+            snprintf(line, sizeof line, "%s", lang_text(UI_ON_TIME, nl));
         } else {
             ltimer_format(pm < 0 ? -pm : pm, d, sizeof d);
-            snprintf(line, sizeof line, "%s %s", ui_text(pm < 0 ? UI_AHEAD : UI_BEHIND, nl), d);
+            snprintf(line, sizeof line, "%s %s", lang_text(pm < 0 ? UI_AHEAD : UI_BEHIND, nl), d);
         }
         paint_text(s, v, right_x, y, line, strlen(line), mid, FONT_REGULAR,
                    pm > 60000 ? COL_ALERT : pm > 0 ? COL_WARN : COL_TEXT);
@@ -107,20 +107,20 @@ void scene_build_presenter(Scene *s, const SceneView *v)
     paint_text(s, v, right_x, y, line, strlen(line), mid, FONT_REGULAR, COL_DIM);
     y += mid_h;
     if (l->goto_num) {
-        snprintf(line, sizeof line, "%s %d", ui_text(UI_GOTO, nl), l->goto_num);
+        snprintf(line, sizeof line, "%s %d", lang_text(UI_GOTO, nl), l->goto_num);
         paint_text(s, v, right_x, y, line, strlen(line), mid, FONT_BOLD, COL_ACCENT);
         y += mid_h;
     }
 
     /* notes */
     y += gap / 2;
-    const char *notes_label = ui_text(UI_NOTES, nl);
+    const char *notes_label = lang_text(UI_NOTES, nl);
     paint_text(s, v, right_x, y, notes_label, strlen(notes_label), label_px, FONT_BOLD, COL_DIM);
     y += label_h + (int)(8 * u);
     const char *notes = loc_get(&ex->slides[v->slide].notes, nl, ex);
     Rect nb = {right_x, y, right_w, v->h - margin - y};
     paint_rect(s, (Rect){nb.x - (int)(16 * u), nb.y - (int)(8 * u), nb.w + (int)(32 * u), nb.h + (int)(16 * u)},
                COL_PANEL);
-    paint_block(s, v, notes ? notes : ui_text(UI_NO_NOTES, nl), nb, (int)(34 * u), (int)(20 * u), FONT_REGULAR,
+    paint_block(s, v, notes ? notes : lang_text(UI_NO_NOTES, nl), nb, (int)(34 * u), (int)(20 * u), FONT_REGULAR,
                 notes ? COL_TEXT : COL_DIM, SCENE_ALIGN_LEFT);
 }

@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lang.h"
 #include "paint.h"
-#include "ui_text.h"
 
 #define PROBLEM_MAX_LINES 3      /* lines one problem may wrap to; more end with "…" */
 
@@ -48,8 +48,8 @@ void scene_build_problems(Scene *s, const SceneView *v, const char *title,
     }
     if (shown < n) {
         char more[160];
-        snprintf(more, sizeof more, "%s%d%s", ui_text(UI_MORE_BEFORE, lang), n - shown,
-                 ui_text(UI_MORE_AFTER, lang));
+        snprintf(more, sizeof more, "%s%d%s", lang_text(UI_MORE_BEFORE, lang), n - shown,
+                 lang_text(UI_MORE_AFTER, lang));
         paint_text(s, v, margin, y, more, strlen(more), px, FONT_BOLD, COL_ACCENT);
     }
 }

@@ -4,9 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lang.h"
 #include "paint.h"
 #include "slide_geom.h"
-#include "ui_text.h"
 
 /* ---- chrome ----------------------------------------------------------- */
 
@@ -15,7 +15,7 @@ static void home_button(Scene *s, const SceneView *v, float u)
     const char *lang = paint_lang(v);
     int px = (int)(30 * u);
     char label[128];
-    snprintf(label, sizeof label, "\xE2\x80\xB9 %s", ui_text(UI_HOME, lang)); /* ‹ Home */
+    snprintf(label, sizeof label, "\xE2\x80\xB9 %s", lang_text(UI_HOME, lang)); /* ‹ Home */
     int tw = paint_width(v, label, px, FONT_BOLD);
     Rect r = {(int)(24 * u), (int)(12 * u), tw + (int)(48 * u), (int)(TARGET_MIN * u)};
     paint_frame(s, r, COL_DIM, (int)(2 * u) > 0 ? (int)(2 * u) : 1);
