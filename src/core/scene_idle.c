@@ -41,7 +41,7 @@ void scene_idle_warning(Scene *s, const SceneView *v, float u)
 }
 
 /* The showcase: one chosen slide (or cover) at a time, and "touch to begin"
- * in kk, ru and en in turn. */
+ * in each offered language in turn. */
 void scene_idle_attract(Scene *s, const SceneView *v, float u)
 {
     s->clear = COL_BLACK;

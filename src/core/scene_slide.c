@@ -188,7 +188,7 @@ int scene_slide_build(Scene *s, const SceneView *v, float u)
             paint_placeholder(s, v, area, u, true);
         arrows_area = area;
     } else {
-        /* A text slide: title and body centred (see slide_text). */
+        /* A text slide: title and body centred (see slide_geom_text). */
         SlideGeomText t;
         slide_geom_text(v, ex, sl, lang, u, &t);
         if (t.title)
