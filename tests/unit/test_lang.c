@@ -16,16 +16,25 @@
 #include "settings.h"
 #include "unit_support.h"
 
-/* A code as settings and manifests accept it, in its simplest form: 2-3
- * lowercase letters. */
-static bool simple_code(const char *c)
+/* A code as settings and manifests accept it: 2-3 lowercase letters, then
+ * any number of "-" and letters or digits ("kk", "kk-Latn"). */
+static bool code_ok(const char *c)
 {
-    size_t n = strlen(c);
-    if (n < 2 || n > 3)
+    size_t n = strlen(c), i = 0;
+    while (i < n && c[i] >= 'a' && c[i] <= 'z')
+        i++;
+    if (i < 2 || i > 3)
         return false;
-    for (size_t i = 0; i < n; i++)
-        if (c[i] < 'a' || c[i] > 'z')
+    while (i < n) {
+        if (c[i++] != '-')
             return false;
+        size_t start = i;
+        while (i < n && ((c[i] >= 'a' && c[i] <= 'z') || (c[i] >= 'A' && c[i] <= 'Z') ||
+                         (c[i] >= '0' && c[i] <= '9')))
+            i++;
+        if (i == start)
+            return false;
+    }
     return true;
 }
 
@@ -37,7 +46,7 @@ static void every_entry_is_complete(void **state)
         const Lang *l = lang_at(i);
         assert_non_null(l);
         assert_non_null(l->code);
-        if (!simple_code(l->code))
+        if (!code_ok(l->code))
             fail_msg("entry %d: \"%s\" is not a language code", i, l->code);
         assert_non_null(l->name);
         assert_true(l->name[0] != '\0');
