@@ -13,12 +13,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lang.h"
 #include "manifest.h"
 
 #define SCAFFOLD_SNIFF 4096   /* bytes read to tell an image (SVG prologues can be long) */
 
-static const char *const scaffold_langs[] = {"kk", "ru", "en"};
-#define N_LANGS (sizeof scaffold_langs / sizeof scaffold_langs[0])
 
 /* ---- names ------------------------------------------------------------- */
 
@@ -169,12 +168,14 @@ static bool put(json_t *obj, const char *key, json_t *v)
     return v && json_object_set_new(obj, key, v) == 0; /* set_new takes v even on failure */
 }
 
-/* {"kk": text, "ru": text, "en": text} */
+/* {"kk": text, "ru": text, "en": text}: the default languages (lang.h) */
 static json_t *all_langs(const char *text)
 {
     json_t *o = json_object();
-    for (size_t i = 0; o && i < N_LANGS; i++)
-        if (!put(o, scaffold_langs[i], json_string(text))) {
+    const char *codes[LANG_MAX];
+    int n = lang_defaults(codes, LANG_MAX);
+    for (int i = 0; o && i < n; i++)
+        if (!put(o, codes[i], json_string(text))) {
             json_decref(o);
             return NULL;
         }
@@ -201,8 +202,10 @@ char *scaffold_json(const char *title, const char *id, const char *schema,
 {
     json_t *root = json_object(), *langs = json_array(), *slides = json_array();
     bool ok = root && langs && slides;
-    for (size_t i = 0; ok && i < N_LANGS; i++)
-        ok = json_array_append_new(langs, json_string(scaffold_langs[i])) == 0;
+    const char *codes[LANG_MAX];
+    int n_codes = lang_defaults(codes, LANG_MAX);
+    for (int i = 0; ok && i < n_codes; i++)
+        ok = json_array_append_new(langs, json_string(codes[i])) == 0;
     for (int i = 0; ok && i < n; i++) {
         json_t *s = slide_object(images[i]);
         ok = s && json_array_append_new(slides, s) == 0;

@@ -171,10 +171,10 @@ const HitTarget *scene_hit(const Scene *s, float x, float y);
 const DrawItem *scene_find_text(const Scene *s, const char *needle);
 /* Does slide `slide` (0-based) of ex, in lang, fit on a v->w x v->h screen
  * with the caption panel shown: its caption (a text slide: its text) at the
- * smallest size the scene sets it in, in the very box build_slide uses? Only
- * v->w, v->h and v->measure are read. When it does not fit, *lines_over
- * (may be NULL) is how many lines it needs beyond the box, or 0 when the
- * screen leaves no room for it at all. */
+ * smallest size the scene sets it in, in the very box the slide shows it in
+ * (slide_geom.h)? Only v->w, v->h and v->measure are read. When it does not
+ * fit, *lines_over (may be NULL) is how many lines it needs beyond the box,
+ * or 0 when the screen leaves no room for it at all. */
 bool scene_caption_fits(const SceneView *v, const Exhibition *ex, int slide, const char *lang,
                         int *lines_over);
 

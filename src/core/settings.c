@@ -15,6 +15,7 @@
 
 #include "jsonloc.h"
 #include "jsontext.h"
+#include "lang.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -52,10 +53,6 @@
 #define LANG_CODE_RULE "2-3 lowercase letters like \"kk\", optionally followed by \"-\" and " \
                        "letters or digits"
 
-static const char *const default_languages[] = {"kk", "ru", "en"};
-/* the languages vitrine's own interface is translated into */
-static const char *const ui_languages[] = {"kk", "ru", "en"};
-
 static const char *const top_keys[] = {"$schema", "languages", "start_language",
                                        "state_dir", "keys", "lecture", "admin_pin_hash", "kiosk",
                                        "images"};
@@ -83,8 +80,10 @@ static const Action saved_actions[] = {
 void settings_defaults(Settings *s)
 {
     memset(s, 0, sizeof *s);
-    for (size_t i = 0; i < N_OF(default_languages); i++) {
-        char *code = strdup(default_languages[i]);
+    const char *defaults[SETTINGS_MAX_LANGS];
+    int n_defaults = lang_defaults(defaults, SETTINGS_MAX_LANGS);
+    for (int i = 0; i < n_defaults; i++) {
+        char *code = strdup(defaults[i]);
         if (code)
             s->langs[s->n_langs++] = code;
     }
@@ -168,14 +167,6 @@ static bool lang_code_ok(const char *s)
             return false;
     }
     return true;
-}
-
-static bool is_ui_language(const char *code)
-{
-    for (size_t i = 0; i < N_OF(ui_languages); i++)
-        if (strcmp(code, ui_languages[i]) == 0)
-            return true;
-    return false;
 }
 
 /* ["kk", "ru", "en"] */
@@ -609,9 +600,10 @@ static void parse_languages(Ctx *c, Settings *s, json_t *root)
             at_value(c, DIAG_ERROR, ptr, "\"%s\" is listed twice in \"languages\"", code);
             continue;
         }
-        if (!is_ui_language(code))
-            at_value(c, DIAG_WARNING, ptr, "vitrine's own buttons and messages are in kk, ru "
-                     "and en; \"%s\" will show them in English", code);
+        char spoken[128];
+        if (!lang_find(code))
+            at_value(c, DIAG_WARNING, ptr, "vitrine's own buttons and messages are in %s; "
+                     "\"%s\" will show them in English", lang_list_text(spoken, sizeof spoken), code);
         char *copy = strdup(code);
         if (copy)
             langs[n++] = copy;

@@ -17,7 +17,7 @@
 
 typedef struct {
     /* general */
-    char *langs[SETTINGS_MAX_LANGS]; /* offered languages in display order; default kk, ru, en */
+    char *langs[SETTINGS_MAX_LANGS]; /* offered languages in display order; default lang_defaults */
     int n_langs;
     char *start_lang;       /* NULL: the first offered */
     char *state_dir;        /* NULL: $XDG_STATE_HOME/vitrine or ~/.local/state/vitrine */

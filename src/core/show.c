@@ -12,7 +12,7 @@
 #include "cache_policy.h"
 #include "gesture.h"
 #include "idle.h"
-#include "ui_text.h"
+#include "lang.h"
 
 struct Show {
     const Library *lib;
@@ -242,13 +242,11 @@ Show *show_create(const Library *lib, const ShowConfig *cfg, const Measure *meas
         return NULL;
     s->lib = lib;
     s->measure = *measure;
-    static const char *const default_langs[] = {"kk", "ru", "en"};
     if (cfg && cfg->n_langs > 0) {
         for (int i = 0; i < cfg->n_langs && i < SCENE_MAX_LANGS; i++)
             s->langs[s->n_langs++] = cfg->langs[i];
     } else {
-        for (int i = 0; i < 3; i++)
-            s->langs[s->n_langs++] = default_langs[i];
+        s->n_langs = lang_defaults(s->langs, SCENE_MAX_LANGS);
     }
     s->allow_quit = cfg && cfg->allow_quit;
     if (cfg && cfg->keys) {
@@ -1863,8 +1861,8 @@ void show_set_problems(Show *s, const DiagList *diags, const char *root)
 static void build_problems(Show *s, const SceneView *v)
 {
     const char *lang = s->langs[s->lang];
-    scene_build_problems(&s->scene, v, ui_text(UI_PROBLEMS, lang), (const char *const *)s->problems,
-                         s->n_problems, ui_text(UI_PROBLEMS_FIX, lang));
+    scene_build_problems(&s->scene, v, lang_text(UI_PROBLEMS, lang), (const char *const *)s->problems,
+                         s->n_problems, lang_text(UI_PROBLEMS_FIX, lang));
 }
 
 const char *show_exhibition_id(const Show *s)

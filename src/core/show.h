@@ -21,7 +21,7 @@
 #define SHOW_NO_DEADLINE UINT64_MAX
 
 typedef struct {
-    const char *langs[SCENE_MAX_LANGS]; /* offered languages in display order; n 0 = kk, ru, en */
+    const char *langs[SCENE_MAX_LANGS]; /* offered languages in display order; n 0 = lang_defaults */
     int n_langs;
     const char *start_lang;             /* NULL = the first offered */
     bool allow_quit;                    /* windowed/development: Ctrl+Q and closing the window end vitrine */

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ui_text.h"
+#include "lang.h"
 
 static const Color PAGE = {255, 255, 255, 255};
 static const Color INK = {28, 28, 32, 255};
@@ -25,28 +25,6 @@ static const Color LANG_COLORS[] = {
 #define ROW_H 30
 #define PLOT_H 300              /* visits per day */
 #define AXIS_W 60
-
-/* The chart's own words. */
-typedef struct {
-    const char *lang, *title, *dwell, *per_day, *visits, *none;
-} Words;
-
-static const Words WORDS[] = {
-    {"kk", "Келушілер статистикасы", "Әр слайдқа жұмсалған уақыт (медиана)",
-     "Күн сайынғы келулер, тіл бойынша", "келу саны", "келу жоқ"},
-    {"ru", "Статистика посещений", "Время на каждом слайде (медиана)",
-     "Посещения по дням, по языкам", "посещений", "посещений нет"},
-    {"en", "Visitor statistics", "Time on each slide (median)", "Visits per day, by language",
-     "visits", "no visits"},
-};
-
-static const Words *words_for(const char *lang)
-{
-    for (size_t i = 0; i < sizeof WORDS / sizeof WORDS[0]; i++)
-        if (lang && strcmp(WORDS[i].lang, lang) == 0)
-            return &WORDS[i];
-    return &WORDS[2];
-}
 
 /* One line of text in box (cut with "…" when too long). */
 static void line(Scene *s, const Measure *m, const char *t, Rect box, int px, FontStyle st, Color c,
@@ -71,9 +49,9 @@ static int64_t median_ms(const StatsValues *v)
 static int dwell_section(Scene *s, const StatsReport *r, const Library *lib, const char *lang,
                          const Measure *m, int y)
 {
-    const Words *w = words_for(lang);
     int content_w = STATS_CHART_W - 2 * MARGIN;
-    line(s, m, w->dwell, (Rect){MARGIN, y, content_w, 0}, 28, FONT_BOLD, INK, SCENE_ALIGN_LEFT);
+    line(s, m, lang_text(UI_CHART_DWELL, lang), (Rect){MARGIN, y, content_w, 0}, 28, FONT_BOLD, INK,
+         SCENE_ALIGN_LEFT);
     y += 48;
     int64_t max = 1000;
     for (int i = 0; i < r->n_ex; i++)
@@ -86,7 +64,8 @@ static int dwell_section(Scene *s, const StatsReport *r, const Library *lib, con
         const Exhibition *ex = li >= 0 ? lib->items[li] : NULL;
         const char *title = ex ? loc_get(&ex->title, lang, ex) : NULL;
         char head[512];
-        snprintf(head, sizeof head, "%s  ·  %s: %d", title ? title : e->id, w->visits, e->visits);
+        snprintf(head, sizeof head, "%s  ·  %s: %d", title ? title : e->id,
+                 lang_text(UI_CHART_VISITS, lang), e->visits);
         line(s, m, head, (Rect){MARGIN, y, content_w, 0}, 24, FONT_BOLD, INK, SCENE_ALIGN_LEFT);
         y += 40;
         int n = e->slides > e->n_slide ? e->slides : e->n_slide;
@@ -126,18 +105,19 @@ static int nice_step(int max)
                 return f * p;
 }
 
+/* A language's own short name (ҚАЗ), or its code when vitrine does not
+ * speak it. */
 static const char *lang_name(const char *code)
 {
-    if (strcmp(code, "kk") == 0 || strcmp(code, "ru") == 0 || strcmp(code, "en") == 0)
-        return ui_text(UI_LANG_NAME, code); /* ҚАЗ, РУС, ENG */
-    return code;
+    const Lang *l = lang_find(code);
+    return l ? l->name : code;
 }
 
 static int days_section(Scene *s, const StatsReport *r, const char *lang, const Measure *m, int y)
 {
-    const Words *w = words_for(lang);
     int content_w = STATS_CHART_W - 2 * MARGIN;
-    line(s, m, w->per_day, (Rect){MARGIN, y, content_w, 0}, 28, FONT_BOLD, INK, SCENE_ALIGN_LEFT);
+    line(s, m, lang_text(UI_CHART_PER_DAY, lang), (Rect){MARGIN, y, content_w, 0}, 28, FONT_BOLD, INK,
+         SCENE_ALIGN_LEFT);
     y += 48;
     /* the legend */
     int x = MARGIN + AXIS_W;
@@ -157,8 +137,8 @@ static int days_section(Scene *s, const StatsReport *r, const char *lang, const 
     }
     int x0 = MARGIN + AXIS_W, x1 = STATS_CHART_W - MARGIN, bottom = y + PLOT_H;
     if (max == 0) {
-        line(s, m, w->none, (Rect){x0, y + PLOT_H / 2 - 12, x1 - x0, 0}, 22, FONT_REGULAR, DIM,
-             SCENE_ALIGN_CENTER);
+        line(s, m, lang_text(UI_CHART_NO_VISITS, lang), (Rect){x0, y + PLOT_H / 2 - 12, x1 - x0, 0}, 22,
+             FONT_REGULAR, DIM, SCENE_ALIGN_CENTER);
         return bottom + 40;
     }
     int step = nice_step(max);
@@ -194,15 +174,15 @@ static int days_section(Scene *s, const StatsReport *r, const char *lang, const 
 void stats_chart_build(Scene *s, const StatsReport *r, const Library *lib, const char *lang,
                        const Measure *m, int *h)
 {
-    const Words *w = words_for(lang);
     scene_begin_page(s, PAGE);
     int content_w = STATS_CHART_W - 2 * MARGIN;
     int y = 40;
-    line(s, m, w->title, (Rect){MARGIN, y, content_w, 0}, 40, FONT_BOLD, INK, SCENE_ALIGN_LEFT);
+    line(s, m, lang_text(UI_CHART_TITLE, lang), (Rect){MARGIN, y, content_w, 0}, 40, FONT_BOLD, INK,
+         SCENE_ALIGN_LEFT);
     y += 60;
     char sub[128];
     snprintf(sub, sizeof sub, "%s – %s  ·  %s: %d", r->from[0] ? r->from : r->first,
-             r->to[0] ? r->to : r->last, w->visits, r->visits);
+             r->to[0] ? r->to : r->last, lang_text(UI_CHART_VISITS, lang), r->visits);
     line(s, m, sub, (Rect){MARGIN, y, content_w, 0}, 24, FONT_REGULAR, DIM, SCENE_ALIGN_LEFT);
     y += 56;
     y = dwell_section(s, r, lib, lang, m, y);

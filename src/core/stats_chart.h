@@ -15,7 +15,8 @@
 
 /* Build the chart of r into s (previous contents discarded); *h is the
  * height it needs at STATS_CHART_W. lib (may be NULL) gives the titles in
- * lang ("kk", "ru", "en"; the chart's own words are in it too). */
+ * lang (the chart's own words are in it too, lang.h; English for a language
+ * vitrine does not speak). */
 void stats_chart_build(Scene *s, const StatsReport *r, const Library *lib, const char *lang,
                        const Measure *m, int *h);
 

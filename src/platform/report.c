@@ -5,6 +5,7 @@
 #include <SDL_image.h>
 #include <stdio.h>
 
+#include "core/lang.h"
 #include "core/library.h"
 #include "core/stats_chart.h"
 #include "core/stats_report.h"
@@ -46,7 +47,9 @@ int report_main(const ReportOptions *o)
     }
     Settings st;
     page_settings(&st, o->settings);
-    const char *lang = o->lang ? o->lang : st.start_lang ? st.start_lang : st.n_langs ? st.langs[0] : "kk";
+    const char *first = LANG_FALLBACK;
+    lang_defaults(&first, 1);
+    const char *lang = o->lang ? o->lang : st.start_lang ? st.start_lang : st.n_langs ? st.langs[0] : first;
     /* Titles only: the exhibitions' own problems are --check's business. */
     Library *lib = library_load(o->dir, &d);
     diag_clear(&d);

@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang.h"
 #include "scene.h"
-#include "ui_text.h"
 #include "unit_support.h"
 
 static const char *const KK_TITLE = "Қарағанды өңірінің ұлы үйі";
@@ -142,7 +142,7 @@ static void home_with_no_exhibitions_says_so(void **state)
     for (int l = 0; l < 3; l++) {
         SceneView v = view(lib, &m, 1920, 1080, SCREEN_HOME, -1, 0, l);
         scene_build(&s, &v);
-        assert_non_null(scene_find_text(&s, ui_text(UI_NO_EXHIBITIONS, langs[l])));
+        assert_non_null(scene_find_text(&s, lang_text(UI_NO_EXHIBITIONS, langs[l])));
         for (int i = 0; i < s.n_hits; i++)
             assert_int_not_equal(s.hits[i].action, ACT_OPEN);
     }
@@ -582,7 +582,7 @@ static void language_buttons_are_touch_sized_at_1080p(void **state)
             assert_true(t->r.w >= 80);
             assert_true(inside(t->r, (Rect){0, 0, 1920, 1080}));
             /* its label is inside it */
-            const char *label = ui_text(UI_LANG_NAME, v.langs[t->arg]);
+            const char *label = lang_get(v.langs[t->arg])->name;
             const DrawItem *it = scene_find_text(&s, label);
             assert_non_null(it);
             assert_true(inside(it->r, t->r));

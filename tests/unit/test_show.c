@@ -16,8 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang.h"
 #include "show.h"
-#include "ui_text.h"
 #include "unit_support.h"
 
 #define W 1920
@@ -618,7 +618,7 @@ static void failed_image_is_replaced_by_a_placeholder(void **state)
     open_at(f, "alpha", 2);
     const Scene *s = show_scene(f->show);
     assert_int_equal(count_images(s), 1);
-    const char *kk_msg = ui_text(UI_IMAGE_UNAVAILABLE, "kk");
+    const char *kk_msg = lang_text(UI_IMAGE_UNAVAILABLE, "kk");
     assert_null(scene_find_text(s, kk_msg));
 
     /* a successful load changes nothing */
@@ -842,7 +842,7 @@ static void empty_library_shows_home_and_ignores_navigation(void **state)
     ev.key = KEY_END;
     show_handle(s, &ev);
     assert_false(show_open(s, "alpha", 1));
-    assert_non_null(scene_find_text(show_scene(s), ui_text(UI_NO_EXHIBITIONS, "kk")));
+    assert_non_null(scene_find_text(show_scene(s), lang_text(UI_NO_EXHIBITIONS, "kk")));
     char buf[512];
     show_state_json(s, 0, buf, sizeof buf);
     json_t *j = json_loads(buf, 0, NULL);

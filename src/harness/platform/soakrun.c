@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/lang.h"
 #include "core/manifest.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -172,7 +173,6 @@ static void dump(const SoakRun *r)
 /* What the script must know of the kiosk it runs on. */
 static void kiosk_params(const Settings *st, SoakParams *p)
 {
-    static const char *const fallback[] = {"kk", "ru", "en"};
     memset(p, 0, sizeof *p);
     p->pin_set = st->admin_pin_hash != NULL;
     p->idle_ms = st->idle_s * 1000;
@@ -180,10 +180,8 @@ static void kiosk_params(const Settings *st, SoakParams *p)
     p->attract_delay_ms = st->attract_delay_s * 1000;
     for (int i = 0; i < st->n_langs && i < SOAK_MAX_LANGS; i++)
         p->langs[p->n_langs++] = st->langs[i];
-    for (int i = 0; p->n_langs == 0 && i < 3; i++)
-        p->langs[i] = fallback[i];
     if (p->n_langs == 0)
-        p->n_langs = 3;
+        p->n_langs = lang_defaults(p->langs, SOAK_MAX_LANGS);
 }
 
 SoakRun *soakrun_start(ReplayScript *sc, int at, const char *script_path, const Settings *st)

@@ -1,0 +1,12 @@
+/* scene_lecture.h - what the audience sees in a lecture: the slide (or the
+ * overview, or a blank screen), the optional timer and the slide number
+ * being typed. Internal to the scene. */
+#ifndef VITRINE_SCENE_LECTURE_H
+#define VITRINE_SCENE_LECTURE_H
+
+#include "scene.h"
+
+/* Append the audience's view of v (v->lecture.on, v->slide valid). */
+void scene_lecture_build(Scene *s, const SceneView *v, float u);
+
+#endif
