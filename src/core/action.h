@@ -35,7 +35,7 @@
     X(HOME,           "home",          ACTION_ON_VISITOR, act_home,      "back to the list of exhibitions (zoomed in: the whole picture first)") \
     X(OPEN,           NULL,            ACTION_ON_VISITOR, act_open,      "open exhibition arg (touch targets only)") \
     X(LANG,           NULL,            ACTION_ON_ALL,     act_lang,      "language arg of the offered ones (touch targets only)") \
-    X(LANG_NEXT,      "language",      ACTION_ON_ALL,     act_lang_next, "the next offered language") \
+    X(LANG_NEXT,      "language",      ACTION_ON_ALL,     act_lang,      "the next offered language") \
     X(SEL_NEXT,       "select_next",   ACTION_ON_VISITOR, act_select_by, "select the next card or overview slide") \
     X(SEL_PREV,       "select_prev",   ACTION_ON_VISITOR, act_select_by, "select the previous card or overview slide") \
     X(SEL_FIRST,      "select_first",  ACTION_ON_VISITOR, act_select_by, "select the first card or overview slide") \
@@ -43,9 +43,9 @@
     X(SELECT,         "select",        ACTION_ON_VISITOR, act_select,    "open the selected card, or go to the selected overview slide") \
     X(SEL_UP,         "select_up",     ACTION_ON_VISITOR, act_select_row, "a row up in the overview grid") \
     X(SEL_DOWN,       "select_down",   ACTION_ON_VISITOR, act_select_row, "a row down in the overview grid") \
-    X(TOGGLE_CAPTIONS, "captions",     ACTION_ON_VISITOR, act_captions,  "the caption panel on/off") \
-    X(LARGE_TEXT,     "large_text",    ACTION_ON_VISITOR, act_large_text, "visitors' large-text mode on/off") \
-    X(HIGH_CONTRAST,  "high_contrast", ACTION_ON_VISITOR, act_contrast,  "visitors' high-contrast captions on/off") \
+    X(TOGGLE_CAPTIONS, "captions",     ACTION_ON_VISITOR, act_toggle,    "the caption panel on/off") \
+    X(LARGE_TEXT,     "large_text",    ACTION_ON_VISITOR, act_toggle,    "visitors' large-text mode on/off") \
+    X(HIGH_CONTRAST,  "high_contrast", ACTION_ON_VISITOR, act_toggle,    "visitors' high-contrast captions on/off") \
     X(ZOOM_IN,        "zoom_in",       ACTION_ON_VISITOR, act_zoom_in,   "closer into the slide's picture, at its centre") \
     X(ZOOM_OUT,       "zoom_out",      ACTION_ON_VISITOR, act_zoom_out,  "back out (at 1 the picture is fitted again)") \
     X(QUIT,           "quit",          ACTION_ON_ALL,     act_quit,      "end vitrine, only where the show allows quitting (windowed)") \

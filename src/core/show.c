@@ -207,11 +207,6 @@ static void act_lang(Show *s, Action a, int arg)
     s->dirty = true;
 }
 
-static void act_lang_next(Show *s, Action a, int arg)
-{
-    act_lang(s, a, arg);
-}
-
 /* Next, previous, first, last: of the overview's slides, else the cards. */
 static void act_select_by(Show *s, Action a, int arg)
 {
@@ -251,24 +246,12 @@ static void act_select(Show *s, Action a, int arg)
         show_nav_open(s, s->home_sel, 0);
 }
 
-static void act_captions(Show *s, Action a, int arg)
+/* The visitors' switches: captions, large text, high contrast. */
+static void act_toggle(Show *s, Action a, int arg)
 {
-    (void)a, (void)arg;
-    s->captions = !s->captions;
-    s->dirty = true;
-}
-
-static void act_large_text(Show *s, Action a, int arg)
-{
-    (void)a, (void)arg;
-    s->large_text = !s->large_text;
-    s->dirty = true;
-}
-
-static void act_contrast(Show *s, Action a, int arg)
-{
-    (void)a, (void)arg;
-    s->high_contrast = !s->high_contrast;
+    (void)arg;
+    bool *b = a == ACT_TOGGLE_CAPTIONS ? &s->captions : a == ACT_LARGE_TEXT ? &s->large_text : &s->high_contrast;
+    *b = !*b;
     s->dirty = true;
 }
 

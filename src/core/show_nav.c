@@ -6,15 +6,20 @@
 
 #include "relocate.h"
 
+/* Slide k of ex, clamped to those there are. */
+static int clamp_slide(const Exhibition *ex, int k)
+{
+    if (k < 0)
+        k = 0;
+    return k >= ex->n_slides ? ex->n_slides - 1 : k; /* -1 when there are none */
+}
+
 static void go_slide(Show *s, int slide)
 {
     const Exhibition *ex = show_current(s);
     if (!ex)
         return;
-    if (slide < 0)
-        slide = 0;
-    if (slide >= ex->n_slides)
-        slide = ex->n_slides - 1;
+    slide = clamp_slide(ex, slide);
     if (slide != s->slide) {
         s->slide = slide;
         s->touch.caption_scroll = 0;
@@ -38,10 +43,7 @@ void show_nav_to(Show *s, int to)
     const Exhibition *ex = show_current(s);
     if (!ex)
         return;
-    if (to < 0)
-        to = 0;
-    if (to >= ex->n_slides)
-        to = ex->n_slides - 1;
+    to = clamp_slide(ex, to);
     float off = touch_let_go(&s->touch, s->now);
     if (to == s->slide) {
         if (off != 0.0f)
