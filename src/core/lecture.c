@@ -119,6 +119,11 @@ bool lecture_unblank(Lecture *l, Action act, unsigned *redraw)
     return true;
 }
 
+void lecture_close_overview(Lecture *l)
+{
+    l->overview = false;
+}
+
 unsigned lecture_overview_select(Lecture *l, int sel, int n)
 {
     if (sel < 0)

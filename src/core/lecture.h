@@ -71,6 +71,9 @@ bool lecture_unblank(Lecture *l, Action act, unsigned *redraw);
 /* A lecture action (blanking, start/stop, overview, timer) on slide `slide`
  * at now. Returns LECTURE_REDRAW* bits. */
 unsigned lecture_action(Lecture *l, Action act, int slide, uint64_t now);
+/* The overview grid closes (the admin screen opens, a slide is chosen, the
+ * visitor walked away). */
+void lecture_close_overview(Lecture *l);
 /* Select slide sel (clamped to n) in the overview. */
 unsigned lecture_overview_select(Lecture *l, int sel, int n);
 /* "Number + Enter" (keys, with the overview closed): returns true if the

@@ -101,7 +101,7 @@ static void open_admin(Show *s)
         s->admin_return = s->screen;
     s->screen = SCREEN_ADMIN;
     admin_open(&s->admin, s->now);
-    s->lec.overview = false;
+    lecture_close_overview(&s->lec);
     s->dirty = true;
 }
 
@@ -203,7 +203,7 @@ static void act_lang(Show *s, Action a, int arg)
     else if (arg < 0 || arg >= s->n_langs || arg == s->lang)
         return;
     s->lang = arg;
-    s->touch.caption_scroll = 0;
+    touch_unscroll(&s->touch);
     s->dirty = true;
 }
 
@@ -232,7 +232,7 @@ static void act_select_row(Show *s, Action a, int arg)
 static void act_goto(Show *s, Action a, int arg)
 {
     (void)a;
-    s->lec.overview = false;
+    lecture_close_overview(&s->lec);
     show_nav_advance(s, arg);
     s->dirty = true;
 }
@@ -319,7 +319,7 @@ static void on_gesture(Show *s, const Gesture *g)
     TouchPicture p;
     bool on_picture = show_view_picture(s, &p) && rect_contains(p.area, g->x, g->y);
     if (g->kind == GESTURE_DOUBLE_TAP && on_picture && !s->lecture_mode) {
-        s->touch.tap_pending = false; /* the first tap of the pair does nothing */
+        touch_drop_tap(&s->touch); /* the first tap of the pair does nothing */
         if (zoom_active(s->zoom))
             show_nav_unzoom(s);
         else
@@ -423,7 +423,7 @@ static void reset_for_next_visitor(Show *s)
     s->captions = true;
     s->large_text = s->st->large_text;
     s->high_contrast = s->st->high_contrast;
-    s->lec.overview = false;
+    lecture_close_overview(&s->lec);
     s->dirty = true;
 }
 

@@ -22,7 +22,7 @@ static void go_slide(Show *s, int slide)
     slide = clamp_slide(ex, slide);
     if (slide != s->slide) {
         s->slide = slide;
-        s->touch.caption_scroll = 0;
+        touch_unscroll(&s->touch);
         s->zoom = ZOOM_NONE;
         touch_forget(&s->touch);
         s->dirty = true;
@@ -120,7 +120,7 @@ static void set_zoom(Show *s, ZoomView v)
 
 void show_nav_unzoom(Show *s)
 {
-    s->touch.panning = false;
+    touch_end_pan(&s->touch);
     set_zoom(s, ZOOM_NONE);
 }
 
@@ -191,13 +191,12 @@ void show_set_library(Show *s, const Library *lib)
         s->exhibition = -1;
         s->slide = 0;
         lecture_reload(&s->lec, NULL);
-        s->touch.dragging = s->touch.animating = s->touch.scrolling = false;
-        s->touch.caption_scroll = 0;
+        touch_stop(&s->touch);
     } else if (ex >= 0) {
         s->exhibition = ex;
         if (slide != s->slide) {
             s->slide = slide;
-            s->touch.caption_scroll = 0;
+            touch_unscroll(&s->touch);
         }
         lecture_reload(&s->lec, lib->items[ex]);
     }

@@ -64,6 +64,27 @@ void touch_forget(Touch *t)
     t->tap_pending = false;
 }
 
+void touch_unscroll(Touch *t)
+{
+    t->caption_scroll = 0;
+}
+
+void touch_stop(Touch *t)
+{
+    t->dragging = t->animating = t->scrolling = false;
+    t->caption_scroll = 0;
+}
+
+void touch_end_pan(Touch *t)
+{
+    t->panning = false;
+}
+
+void touch_drop_tap(Touch *t)
+{
+    t->tap_pending = false;
+}
+
 bool touch_follow(Touch *t, const GestureState *g, const TouchSlide *sl, uint64_t now)
 {
     if (!sl->can_drag || !g->tracking || g->cancelled || g->n_down != 1) {

@@ -67,8 +67,16 @@ float touch_let_go(Touch *t, uint64_t now);
 void touch_press(Touch *t, uint64_t now);
 /* Every finger lifted (n_down 0): no more scrolling or panning. */
 void touch_release(Touch *t, int n_down);
-/* The slide changes or the zoom is reset: no pan, no waiting tap. */
+/* The slide changes or the show goes home: no pan, no waiting tap. */
 void touch_forget(Touch *t);
+/* The caption changes (another slide or language): scrolled back to its top. */
+void touch_unscroll(Touch *t);
+/* The exhibition is gone: nothing moves, nothing is scrolled. */
+void touch_stop(Touch *t);
+/* The zoom is reset: the pan, if any, is over. */
+void touch_end_pan(Touch *t);
+/* The waiting tap turned out the first of a double tap: it does nothing. */
+void touch_drop_tap(Touch *t);
 /* One finger moves on the slide: drag it or scroll its caption. true when
  * the slide must be redrawn. */
 bool touch_follow(Touch *t, const GestureState *g, const TouchSlide *sl, uint64_t now);
