@@ -163,21 +163,61 @@ bool gesture_feed(GestureState *g, const Event *ev, Gesture *out)
     }
 }
 
+static const GestureHold long_press = {GESTURE_LONG_PRESS_MS, 0.0f, 0.0f};
+
+/* Is the finger where h wants it: started in its corner, not wandered off? */
+static bool within(const GestureState *g, const GestureHold *h)
+{
+    if (h->corner > 0 && (g->x0 > h->corner || g->y0 > h->corner))
+        return false;
+    if (h->reach <= 0)
+        return still(g);
+    float dx = g->x - g->x0, dy = g->y - g->y0;
+    return dx * dx + dy * dy <= h->reach * h->reach;
+}
+
+uint64_t gesture_hold_wake(const GestureState *g, const GestureHold *h)
+{
+    if (!g->tracking || g->cancelled || g->palm || g->long_reported || g->n_down != 1)
+        return UINT64_MAX;
+    return g->t0 + h->ms;
+}
+
+static uint64_t hold_at(const GestureState *g, const GestureHold *h)
+{
+    uint64_t at = gesture_hold_wake(g, h);
+    return at != UINT64_MAX && within(g, h) ? at : UINT64_MAX;
+}
+
 uint64_t gesture_long_press_at(const GestureState *g)
 {
-    if (!g->tracking || g->cancelled || g->palm || g->long_reported || g->n_down != 1 || !still(g))
-        return UINT64_MAX;
-    return g->t0 + GESTURE_LONG_PRESS_MS;
+    return hold_at(g, &long_press);
+}
+
+bool gesture_hold_poll(GestureState *g, const GestureHold *h, uint64_t now, Gesture *out)
+{
+    if (now < hold_at(g, h))
+        return false;
+    g->long_reported = true;
+    g->cancelled = true;
+    g->tapped = false;
+    *out = (Gesture){GESTURE_LONG_PRESS, g->x0, g->y0};
+    return true;
 }
 
 bool gesture_poll(GestureState *g, uint64_t now, Gesture *out)
 {
-    if (now < gesture_long_press_at(g))
-        return false;
-    g->long_reported = true;
-    g->tapped = false;
-    *out = (Gesture){GESTURE_LONG_PRESS, g->x0, g->y0};
-    return true;
+    return gesture_hold_poll(g, &long_press, now, out);
+}
+
+void gesture_cancel(GestureState *g)
+{
+    g->cancelled = true;
+}
+
+float gesture_drag_slop(const GestureState *g)
+{
+    return GESTURE_SLOP_FRAC * shorter_side(g);
 }
 
 bool gesture_pinch(const GestureState *g, float *scale, float *mx, float *my, float *mx0,

@@ -66,6 +66,15 @@ typedef struct {
 
 void gesture_init(GestureState *g, int screen_w, int screen_h);
 void gesture_resize(GestureState *g, int screen_w, int screen_h);
+/* A press held long enough: how long, and where. The recogniser's own long
+ * press (gesture_poll) is one; the administrator's corner (admin.h) is
+ * another, with its own duration and area. */
+typedef struct {
+    uint64_t ms;          /* held this long */
+    float corner;         /* px: must start within this square at the top-left; 0 = anywhere */
+    float reach;          /* px: may wander this far from where it started; 0 = the tap slop */
+} GestureHold;
+
 /* Returns true and fills *out when ev completes a gesture. */
 bool gesture_feed(GestureState *g, const Event *ev, Gesture *out);
 /* Time has passed (no event): true with a GESTURE_LONG_PRESS once when a
@@ -73,6 +82,20 @@ bool gesture_feed(GestureState *g, const Event *ev, Gesture *out);
 bool gesture_poll(GestureState *g, uint64_t now, Gesture *out);
 /* When a long press would be due (UINT64_MAX if none can happen). */
 uint64_t gesture_long_press_at(const GestureState *g);
+/* The same for any hold h: true with a GESTURE_LONG_PRESS once, when the
+ * finger has been down h->ms within h's area. The press is then used up:
+ * its release is neither a tap nor a swipe. */
+bool gesture_hold_poll(GestureState *g, const GestureHold *h, uint64_t now, Gesture *out);
+/* When h could fall due while one finger is down and the press is not used
+ * up (UINT64_MAX otherwise), wherever the finger is: a time to look again
+ * with gesture_hold_poll, not a promise. */
+uint64_t gesture_hold_wake(const GestureState *g, const GestureHold *h);
+/* The press in progress is used up by its caller (it woke the kiosk, it
+ * pans a picture): its release is neither a tap nor a swipe. */
+void gesture_cancel(GestureState *g);
+/* px a finger must travel before the show follows it (drag, pan, scroll):
+ * GESTURE_SLOP_FRAC of the shorter side, without the tap slop's floor. */
+float gesture_drag_slop(const GestureState *g);
 /* Two fingers on the glass: true with the scale since they landed (their
  * distance now over then), the midpoint now and the midpoint then. */
 bool gesture_pinch(const GestureState *g, float *scale, float *mx, float *my, float *mx0,

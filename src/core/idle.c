@@ -65,6 +65,20 @@ uint64_t idle_next_deadline(const Idle *id, uint64_t now)
     return at > now ? at - now : 0;
 }
 
+uint64_t idle_next_redraw(const Idle *id, uint64_t now)
+{
+    uint64_t left = idle_next_deadline(id, now);
+    uint64_t t = now > id->since ? now - id->since : 0;
+    if (id->phase == IDLE_WARNING) /* the countdown's next second */
+        left = left < 1000 - t % 1000 ? left : 1000 - t % 1000;
+    if (id->phase == IDLE_ATTRACT) { /* next slide or language */
+        uint64_t a = IDLE_ATTRACT_STEP_MS - t % IDLE_ATTRACT_STEP_MS;
+        uint64_t b = IDLE_LANG_STEP_MS - t % IDLE_LANG_STEP_MS;
+        left = a < b ? a : b;
+    }
+    return left;
+}
+
 int idle_seconds_left(const Idle *id, uint64_t now)
 {
     if (id->phase != IDLE_WARNING)

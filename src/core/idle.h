@@ -44,6 +44,9 @@ IdlePhase idle_update(Idle *id, uint64_t now);
 bool idle_take_reset(Idle *id);
 /* ms until the phase changes (UINT64_MAX: never). */
 uint64_t idle_next_deadline(const Idle *id, uint64_t now);
+/* Milliseconds until what the idle screens show changes: the phase ends,
+ * the countdown's next second, the attract loop's next slide or language. */
+uint64_t idle_next_redraw(const Idle *id, uint64_t now);
 /* WARNING: whole seconds left on the countdown (rounded up). */
 int idle_seconds_left(const Idle *id, uint64_t now);
 

@@ -17,34 +17,19 @@
 #include "library.h"
 #include "rehearsal.h"
 #include "scene.h"
+#include "settings.h"
 
 #define SHOW_NO_DEADLINE UINT64_MAX
 
+/* What one run of the show is given: the settings as they are (read, not
+ * copied), and what only this run decides. */
 typedef struct {
-    const char *langs[SCENE_MAX_LANGS]; /* offered languages in display order; n 0 = lang_defaults */
-    int n_langs;
-    const char *start_lang;             /* NULL = the first offered */
+    const Settings *settings;           /* NULL = settings_defaults(); must outlive the show */
+    const char *start_lang;             /* overrides settings->start_lang (--lang); NULL = the settings' */
     bool allow_quit;                    /* windowed/development: Ctrl+Q and closing the window end vitrine */
-    const KeyMap *keys;                 /* NULL = the built-in bindings; must outlive the show */
-    /* lecture */
     bool lecture;                       /* show_open() opens exhibitions as lecture decks */
     int duration_min;                   /* planned length; 0 = the manifest's lecture.duration_min */
-    int warn_min, alert_min;            /* timer colour points; 0, 0 = 5 and 1 */
-    bool timer_overlay;                 /* overlay shown at start */
-    int repeat_hold_ms, repeat_every_ms; /* auto-repeat rule; 0 = 700 and 300 */
-    const char *notes_lang;             /* NULL = the start language */
     const char *started;                /* wall-clock start for the rehearsal record, ISO 8601 */
-    bool large_text, high_contrast;     /* visitors' modes at start and after a reset */
-    /* the attract playlist: "id" (its cover) or "id:N" (slide N); none = the
-     * slides marked "attract", else the covers. Entries naming nothing are
-     * skipped. Must outlive the show (a reload builds the playlist again). */
-    char *const *attract;
-    int n_attract;
-    bool hide_arrows, hide_language, hide_accessibility, hide_home; /* controls visitors do not get */
-    /* a kiosk left alone (0 = the defaults of idle.h) */
-    int idle_timeout_ms, idle_warning_ms, attract_delay_ms;
-    /* administrator */
-    const char *admin_pin_hash;         /* crypt(3) hash; NULL: no PIN (keyboard chord only) */
     /* --preview: a curator's window; never idle, and the problems of each
      * load (show_set_problems) replace the slide until they are fixed */
     bool preview;

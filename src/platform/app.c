@@ -433,37 +433,16 @@ static bool open_app(App *a, const AppOptions *opt, bool headless)
     snprintf(a->stamp, sizeof a->stamp, "%s", stamp);
     const Settings *st = &a->settings;
     ShowConfig cfg = {
-        .n_langs = st->n_langs,
-        .start_lang = opt->lang ? opt->lang : st->start_lang,
+        .settings = st,
+        .start_lang = opt->lang,
         .allow_quit = opt->windowed || opt->preview,
         .preview = opt->preview,
-        .keys = &st->keys,
         .lecture = opt->lecture,
         .duration_min = opt->duration_min,
-        .warn_min = st->warn_min,
-        .alert_min = st->alert_min,
-        .timer_overlay = st->timer_overlay,
-        .repeat_hold_ms = st->repeat_hold_ms,
-        .repeat_every_ms = st->repeat_every_ms,
-        .notes_lang = st->notes_lang,
         .started = started,
-        .admin_pin_hash = st->admin_pin_hash,
-        .large_text = st->large_text,
-        .attract = st->attract,
-        .n_attract = st->n_attract,
-        .hide_arrows = !st->show_arrows,
-        .hide_language = !st->show_language,
-        .hide_accessibility = !st->show_accessibility,
-        .hide_home = !st->show_home,
-        .high_contrast = st->high_contrast,
-        .idle_timeout_ms = st->idle_s * 1000,
-        .idle_warning_ms = st->warning_s * 1000,
-        .attract_delay_ms = st->attract_delay_s > 0 ? st->attract_delay_s * 1000 : 1,
         .lecture_ended = lecture_ended,
         .ctx = a,
     };
-    for (int i = 0; i < st->n_langs && i < SCENE_MAX_LANGS; i++)
-        cfg.langs[i] = st->langs[i];
     a->show = show_create(a->c.lib, &cfg, &a->measure, 1, 1);
     if (!a->show) {
         fprintf(stderr, "vitrine: out of memory\n");

@@ -20,6 +20,7 @@ typedef struct {
     Measure m;
     Show *show;
     uint64_t t;
+    Settings st;             /* the defaults and the PIN */
     int ended;               /* lecture_ended calls */
     int64_t ended_total_ms;
 } Fx;
@@ -38,7 +39,9 @@ static Fx *fx_new(const char *hash)
     fx_library_add(f->lib, fx_exhibition("alpha", "Альфа", "Альфа", "Alpha", 3, false));
     fx_library_add(f->lib, fx_exhibition("beta", "Бета", "Бета", "Beta", 4, false));
     f->m = fake_measure();
-    ShowConfig cfg = {.admin_pin_hash = hash, .lecture_ended = on_ended, .ctx = f};
+    fx_settings(&f->st, NULL, 0);
+    f->st.admin_pin_hash = hash ? fx_strdup(hash) : NULL;
+    ShowConfig cfg = {.settings = &f->st, .lecture_ended = on_ended, .ctx = f};
     f->show = show_create(f->lib, &cfg, &f->m, 1920, 1080);
     return f;
 }
@@ -59,6 +62,7 @@ static int teardown(void **state)
 {
     Fx *f = *state;
     show_free(f->show);
+    settings_free(&f->st);
     fx_library_free(f->lib);
     free(f);
     return 0;
@@ -275,6 +279,84 @@ static void escape_backs_out_of_the_admin_screen(void **state)
     assert_true(show_running(f->show));
 }
 
+/* ---- the admin screens alone: actions and time in, outcomes out ---------- */
+
+static void screens_return_outcomes(void **state)
+{
+    (void)state;
+    AdminScreen a;
+    admin_init(&a, pin_hash);
+    admin_open(&a, 1000);
+    int arg;
+    assert_int_equal(a.stage, ADMIN_PIN);
+    for (const char *p = "2468"; *p; p++)
+        assert_int_equal(admin_handle(&a, ACT_PIN_DIGIT, *p - '0', 1100, 2, false, &arg), ADMIN_STAY);
+    assert_int_equal(admin_handle(&a, ACT_SELECT, 0, 1200, 2, false, &arg), ADMIN_STAY);
+    assert_int_equal(a.stage, ADMIN_MENU);
+    assert_int_equal(a.pin_len, 0); /* forgotten once tried */
+    /* menu: Lecture, Exit, Close; Lecture opens the list of two, then Cancel */
+    assert_int_equal(admin_handle(&a, ACT_SELECT, 0, 1300, 2, false, &arg), ADMIN_STAY);
+    assert_int_equal(a.stage, ADMIN_PICK);
+    admin_handle(&a, ACT_SEL_NEXT, 0, 1400, 2, false, &arg);
+    assert_int_equal(admin_handle(&a, ACT_SELECT, 0, 1500, 2, false, &arg), ADMIN_START_LECTURE);
+    assert_int_equal(arg, 1);
+    /* language and quit are the show's own: passed on, not repeated here */
+    assert_int_equal(admin_handle(&a, ACT_LANG_NEXT, 0, 1600, 2, false, &arg), ADMIN_PASS);
+    assert_int_equal(admin_handle(&a, ACT_QUIT, 0, 1600, 2, false, &arg), ADMIN_PASS);
+    assert_int_equal(admin_handle(&a, ACT_NEXT, 0, 1600, 2, false, &arg), ADMIN_STAY);
+    admin_open(&a, 2000);
+    assert_int_equal(a.stage, ADMIN_PIN);
+}
+
+static void menu_in_a_lecture_ends_it_or_exits(void **state)
+{
+    (void)state;
+    AdminScreen a;
+    admin_init(&a, NULL);
+    admin_open(&a, 0);
+    int arg;
+    assert_int_equal(a.stage, ADMIN_MENU); /* no PIN: straight to the menu */
+    assert_int_equal(admin_handle(&a, ACT_SELECT, 0, 10, 1, true, &arg), ADMIN_END_LECTURE);
+    admin_handle(&a, ACT_SEL_NEXT, 0, 20, 1, true, &arg);
+    assert_int_equal(admin_handle(&a, ACT_SELECT, 0, 30, 1, true, &arg), ADMIN_EXIT);
+    admin_handle(&a, ACT_SEL_PREV, 0, 40, 1, true, &arg);
+    admin_handle(&a, ACT_SEL_PREV, 0, 40, 1, true, &arg);
+    assert_int_equal(admin_handle(&a, ACT_SELECT, 0, 50, 1, true, &arg), ADMIN_CLOSE); /* wraps */
+}
+
+static void screens_time_out_and_unlock(void **state)
+{
+    (void)state;
+    AdminScreen a;
+    admin_init(&a, pin_hash);
+    admin_open(&a, 0);
+    int arg;
+    bool redraw;
+    for (int i = 0; i < ADMIN_MAX_WRONG; i++) {
+        admin_handle(&a, ACT_PIN_DIGIT, 1, 100, 0, false, &arg);
+        admin_handle(&a, ACT_PIN_OK, 0, 100, 0, false, &arg);
+    }
+    assert_int_equal(a.locked_until, 100 + ADMIN_LOCK_MS);
+    assert_true(admin_view(&a, 200, false).locked);
+    admin_handle(&a, ACT_PIN_DIGIT, 1, 30000, 0, false, &arg); /* refused, but someone is there */
+    assert_int_equal(a.pin_len, 0);
+    assert_int_equal(admin_next_deadline(&a, 30000), 100 + ADMIN_LOCK_MS - 30000); /* the unlock first */
+    assert_int_equal(admin_tick(&a, 100 + ADMIN_LOCK_MS, &redraw), ADMIN_STAY);
+    assert_true(redraw);
+    assert_int_equal(admin_next_deadline(&a, 100 + ADMIN_LOCK_MS), 30000 + ADMIN_TIMEOUT_MS - 100 - ADMIN_LOCK_MS);
+    assert_int_equal(admin_tick(&a, 30000 + ADMIN_TIMEOUT_MS, &redraw), ADMIN_CLOSE);
+}
+
+static void corner_hold_scales_with_the_screen(void **state)
+{
+    (void)state;
+    GestureHold h = admin_corner_hold(1920, 1080);
+    assert_int_equal(h.ms, ADMIN_LONG_PRESS_MS);
+    assert_true(h.corner == (float)ADMIN_CORNER_PX);
+    assert_true(h.reach == (float)ADMIN_CORNER_PX / 2);
+    assert_true(admin_corner_hold(3840, 2160).corner == 2.0f * ADMIN_CORNER_PX);
+}
+
 int main(void)
 {
     if (!admin_hash_pin("2468", pin_hash, sizeof pin_hash))
@@ -293,6 +375,10 @@ int main(void)
         T(admin_screen_closes_itself),
         T0(start_and_end_a_lecture),
         T0(escape_backs_out_of_the_admin_screen),
+        cmocka_unit_test(screens_return_outcomes),
+        cmocka_unit_test(menu_in_a_lecture_ends_it_or_exits),
+        cmocka_unit_test(screens_time_out_and_unlock),
+        cmocka_unit_test(corner_hold_scales_with_the_screen),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -457,12 +457,53 @@ static void a_palm_does_not_pinch_even_when_fingers_lift_to_two(void **state)
     assert_int_equal(out.kind, GESTURE_TAP);
 }
 
+/* Two holds on one recogniser: each with its own duration and area. */
+static void holds_have_their_own_duration_and_area(void **state)
+{
+    (void)state;
+    GestureState g;
+    gesture_init(&g, 1920, 1080);
+    GestureHold corner = {3000, 120.0f, 60.0f};
+    Event down = {.type = EV_POINTER_DOWN, .t = 1000, .pointer = FINGER, .x = 50, .y = 50};
+    Gesture out;
+    gesture_feed(&g, &down, &out);
+    assert_int_equal(gesture_hold_wake(&g, &corner), 4000);
+    assert_false(gesture_hold_poll(&g, &corner, 3999, &out));
+    assert_true(gesture_hold_poll(&g, &corner, 4000, &out));
+    assert_int_equal(out.kind, GESTURE_LONG_PRESS);
+    assert_int_equal(gesture_hold_wake(&g, &corner), UINT64_MAX); /* used up */
+    /* outside the corner: the hold wakes the caller but does not fire */
+    Event up = {.type = EV_POINTER_UP, .t = 4100, .pointer = FINGER, .x = 50, .y = 50};
+    assert_false(gesture_feed(&g, &up, &out));
+    Event far = {.type = EV_POINTER_DOWN, .t = 5000, .pointer = FINGER, .x = 500, .y = 50};
+    gesture_feed(&g, &far, &out);
+    assert_int_equal(gesture_hold_wake(&g, &corner), 8000);
+    assert_false(gesture_hold_poll(&g, &corner, 9000, &out));
+    assert_true(gesture_poll(&g, 9000, &out)); /* the recogniser's own long press, anywhere */
+}
+
+static void cancel_makes_the_release_no_tap(void **state)
+{
+    (void)state;
+    GestureState g;
+    gesture_init(&g, 1920, 1080);
+    Event down = {.type = EV_POINTER_DOWN, .t = 1000, .pointer = FINGER, .x = 500, .y = 500};
+    Event up = {.type = EV_POINTER_UP, .t = 1100, .pointer = FINGER, .x = 500, .y = 500};
+    Gesture out;
+    gesture_feed(&g, &down, &out);
+    gesture_cancel(&g);
+    assert_false(gesture_feed(&g, &up, &out));
+    assert_true(gesture_drag_slop(&g) == 0.02f * 1080); /* no 8 px floor, as the show has it */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(quick_press_is_a_tap_where_it_started),
         cmocka_unit_test(press_of_exactly_tap_max_is_still_a_tap),
         cmocka_unit_test(long_press_is_not_a_tap),
+        cmocka_unit_test(holds_have_their_own_duration_and_area),
+        cmocka_unit_test(cancel_makes_the_release_no_tap),
         cmocka_unit_test(small_jitter_is_still_a_tap),
         cmocka_unit_test(movement_beyond_slop_is_not_a_tap),
         cmocka_unit_test(slow_long_swipe_left),

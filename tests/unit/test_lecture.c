@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lecture_timer.h"
+#include "lecture.h"
 #include "show.h"
 #include "unit_support.h"
 
@@ -302,6 +303,73 @@ static void presenter_scene_has_notes_timer_and_next(void **state)
     assert_non_null(scene_find_text(sc, "1 / 6"));
 }
 
+/* ---- lecture.c alone: keys, actions and time in, redraws and moves out -- */
+
+static void goto_digits_then_enter_unblank_and_move(void **state)
+{
+    (void)state;
+    Lecture l;
+    lecture_init(&l, 0, 0, false, NULL);
+    assert_int_equal(l.warn_min, 5);
+    assert_int_equal(l.alert_min, 1);
+    unsigned bits = lecture_action(&l, ACT_BLACK, 0, 100);
+    assert_int_equal(bits, LECTURE_REDRAW | LECTURE_REDRAW_PRESENTER);
+    assert_int_equal(l.blank, BLANK_BLACK);
+    int to;
+    bits = 0;
+    Event one = {.type = EV_KEY, .key = '1', .t = 200}, two = {.type = EV_KEY, .key = '2', .t = 300};
+    Event enter = {.type = EV_KEY, .key = KEY_ENTER, .t = 400};
+    assert_true(lecture_goto_key(&l, &one, &to, &bits));
+    assert_true(lecture_goto_key(&l, &two, &to, &bits));
+    assert_int_equal(to, -1);
+    assert_int_equal(lecture_next_deadline(&l, 300, true, false), LECTURE_GOTO_TIMEOUT_MS);
+    assert_true(lecture_goto_key(&l, &enter, &to, &bits));
+    assert_int_equal(to, 11);
+    assert_int_equal(l.blank, BLANK_NONE);
+    /* digits forgotten after the timeout, on a timer event */
+    assert_true(lecture_goto_key(&l, &one, &to, &bits));
+    assert_int_equal(lecture_expire(&l, 200 + LECTURE_GOTO_TIMEOUT_MS - 1), 0);
+    assert_true(lecture_expire(&l, 200 + LECTURE_GOTO_TIMEOUT_MS) & LECTURE_REDRAW);
+    assert_int_equal(l.goto_digits, 0);
+    lecture_free(&l);
+}
+
+static void paging_while_blank_only_unblanks(void **state)
+{
+    (void)state;
+    Lecture l;
+    lecture_init(&l, 5, 1, true, NULL);
+    unsigned bits = 0;
+    assert_false(lecture_unblank(&l, ACT_NEXT, &bits));
+    lecture_action(&l, ACT_START_STOP, 0, 0); /* starts the timer */
+    assert_true(l.timer.running);
+    lecture_action(&l, ACT_START_STOP, 0, 10); /* then blanks */
+    assert_int_equal(l.blank, BLANK_BLACK);
+    assert_false(lecture_unblank(&l, ACT_OVERVIEW, &bits));
+    assert_true(lecture_unblank(&l, ACT_PREV, &bits));
+    assert_int_equal(l.blank, BLANK_NONE);
+    /* the overlay's timer ticks once a second while seen */
+    assert_int_equal(lecture_next_deadline(&l, 1500, true, false), 500);
+    assert_int_equal(lecture_next_deadline(&l, 1500, false, false), UINT64_MAX);
+    assert_true(lecture_tick(&l, 1500) & LECTURE_REDRAW);
+    assert_int_equal(lecture_tick(&l, 1600), 0); /* same second */
+    lecture_free(&l);
+}
+
+static void moving_on_starts_the_timer_once(void **state)
+{
+    (void)state;
+    Lecture l;
+    lecture_init(&l, 5, 1, false, NULL);
+    lecture_moving(&l, 2, 1, 100);
+    assert_false(l.timer.running); /* back is not onwards */
+    lecture_moving(&l, 0, 1, 200);
+    assert_true(l.timer.running);
+    lecture_end(&l, false);
+    assert_false(l.timer.running);
+    lecture_free(&l);
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
@@ -309,6 +377,9 @@ int main(void)
         cmocka_unit_test(format_minutes_hours_and_overrun),
         cmocka_unit_test(levels_at_the_warning_points),
         cmocka_unit_test(pacing_against_budgets),
+        cmocka_unit_test(goto_digits_then_enter_unblank_and_move),
+        cmocka_unit_test(paging_while_blank_only_unblanks),
+        cmocka_unit_test(moving_on_starts_the_timer_once),
         T(timer_waits_on_the_title_slide),
         T(start_key_starts_the_timer_on_the_title),
         T(pause_survives_slide_changes),

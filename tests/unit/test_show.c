@@ -409,7 +409,9 @@ static void set_lang_switches_to_an_offered_language_only(void **state)
 static void start_language_and_offered_languages_come_from_the_config(void **state)
 {
     (void)state;
-    ShowConfig cfg = {.langs = {"en", "kk"}, .n_langs = 2, .start_lang = "kk"};
+    Settings st;
+    fx_settings(&st, (const char *const[]){"en", "kk"}, 2);
+    ShowConfig cfg = {.settings = &st, .start_lang = "kk"};
     Fx *f = fx_new(&cfg);
     assert_string_equal(lang_of(f), "kk");
     key(f, 'l');
@@ -424,6 +426,7 @@ static void start_language_and_offered_languages_come_from_the_config(void **sta
     assert_non_null(scene_find_text(s, "ҚАЗ"));
     void *p = f;
     teardown(&p);
+    settings_free(&st);
 }
 
 static void tap_in_the_right_third_goes_next_and_left_third_back(void **state)
@@ -780,7 +783,9 @@ static void state_json_survives_long_and_odd_ids(void **state)
         Library *lib = fx_library();
         fx_library_add(lib, fx_exhibition(ids[i], "К", "В", "E", 2, false));
         Measure m = fake_measure();
-        ShowConfig cfg = {.langs = {"en", "we\"ird"}, .n_langs = 2, .start_lang = "we\"ird"};
+        Settings st;
+        fx_settings(&st, (const char *const[]){"en", "we\"ird"}, 2);
+        ShowConfig cfg = {.settings = &st, .start_lang = "we\"ird"};
         Show *show = show_create(lib, &cfg, &m, W, H);
         assert_non_null(show);
         assert_true(show_open(show, ids[i], 2));
@@ -795,6 +800,7 @@ static void state_json_survives_long_and_odd_ids(void **state)
         assert_string_equal(json_string_value(json_object_get(j, "language")), "we\"ird");
         json_decref(j);
         show_free(show);
+        settings_free(&st);
         fx_library_free(lib);
     }
 }

@@ -260,8 +260,11 @@ static void failed_images_are_tried_again(void **state)
 static void the_attract_loop_uses_the_new_library(void **state)
 {
     (void)state;
-    char *const playlist[] = {"gamma:2", "nothing-here"};
-    ShowConfig cfg = {.attract = playlist, .n_attract = 2};
+    Settings st;
+    fx_settings(&st, NULL, 0);
+    st.attract[st.n_attract++] = fx_strdup("gamma:2");
+    st.attract[st.n_attract++] = fx_strdup("nothing-here");
+    ShowConfig cfg = {.settings = &st};
     Fx *f = fx_new(&cfg);
     f->t += (uint64_t)(IDLE_TIMEOUT_MS + IDLE_WARNING_MS + IDLE_ATTRACT_DELAY_MS) + 1000;
     send(f, (Event){.type = EV_TICK});
@@ -273,6 +276,7 @@ static void the_attract_loop_uses_the_new_library(void **state)
     send(f, (Event){.type = EV_TICK});
     assert_true(shows_image(f, "/new/gamma-2.jpg"));
     fx_done(f);
+    settings_free(&st);
 }
 
 /* ---- --preview: the problems banner ----------------------------------------- */

@@ -236,6 +236,20 @@ static inline void fx_library_free(Library *lib)
     free(lib);
 }
 
+/* Settings for a show's test: the defaults, with the languages langs[0..n)
+ * offered instead (n 0 keeps the defaults). Free with settings_free. */
+static inline void fx_settings(Settings *st, const char *const *langs, int n)
+{
+    settings_defaults(st);
+    if (n <= 0)
+        return;
+    for (int i = 0; i < st->n_langs; i++)
+        free(st->langs[i]);
+    st->n_langs = 0;
+    for (int i = 0; i < n && i < SETTINGS_MAX_LANGS; i++)
+        st->langs[st->n_langs++] = fx_strdup(langs[i]);
+}
+
 /* What the show's tests hold: a library, the fake measure, the show and
  * the virtual clock (ms). */
 typedef struct {

@@ -1,0 +1,132 @@
+/* show_internal.h - the show's state, shared by its layers and nobody else.
+ *
+ * show.c routes events and actions; below it, show_nav.c moves between
+ * exhibitions, slides and zoom, and show_view.c builds what is seen (scenes,
+ * the state line, snapshots). The lower layers never call show.c; the
+ * small machines (admin, lecture, touch, kiosk, gesture) never call any of
+ * them. Not for use outside these three files.
+ */
+#ifndef VITRINE_SHOW_INTERNAL_H
+#define VITRINE_SHOW_INTERNAL_H
+
+#include "show.h"
+
+#include "admin.h"
+#include "gesture.h"
+#include "kiosk.h"
+#include "lecture.h"
+#include "pictures.h"
+#include "problems.h"
+#include "touch.h"
+#include "zoom.h"
+
+struct Show {
+    const Library *lib;
+    Measure measure;
+    const Settings *st;       /* the settings (ShowConfig.settings or own_settings) */
+    Settings own_settings;    /* the defaults, when the config gives none */
+    const char *langs[SCENE_MAX_LANGS];
+    int n_langs;
+    int lang;                 /* index into langs */
+    int start_lang;           /* the language a reset returns to */
+    bool allow_quit;
+
+    Screen screen;
+    int exhibition, slide;    /* current, 0-based; exhibition -1 on home */
+    int home_sel;
+    bool captions;
+    bool large_text, high_contrast;     /* visitors' accessibility modes */
+    bool running;
+    int w, h;
+    uint64_t now;             /* time of the latest event */
+    int travel;               /* +1 paging forward, -1 back: where to prefetch */
+
+    GestureState gesture;
+    Touch touch;              /* drag, spring back, caption scroll, pan, waiting tap */
+    ZoomView zoom;            /* zoom into the current slide's image */
+    Pictures pictures;        /* their natural sizes, and which failed to load */
+
+    /* keys: auto-repeat of the key held, when it went down and last moved a slide */
+    int held_key;
+    uint64_t held_since, held_moved;
+    int hold_ms, every_ms;
+
+    /* lecture */
+    Lecture lec;
+    bool lecture_mode;        /* exhibitions open as lecture decks */
+    bool base_lecture;        /* the mode vitrine was started in */
+    bool lecture_changed;     /* a lecture began or ended: the platform opens or closes the presenter view */
+    int duration_min;         /* from the command line; 0 = the manifest's */
+    bool presenter;           /* a presenter display exists */
+    bool swap_request;
+    Scene presenter_scene;
+    bool presenter_dirty;
+    void (*lecture_ended)(void *ctx, const Rehearsal *r);
+    void *ctx;
+
+    Kiosk kiosk;              /* a kiosk left alone, and what observers count */
+
+    /* administrator */
+    AdminScreen admin;
+    Screen admin_return;
+
+    /* --preview: the latest load's problems, on a banner instead of the slide */
+    bool preview;
+    Problems problems;
+
+    Scene scene;
+    bool dirty;
+};
+
+/* ---- helpers every layer needs ------------------------------------------- */
+
+static inline const Exhibition *show_current(const Show *s)
+{
+    return s->exhibition >= 0 ? s->lib->items[s->exhibition] : NULL;
+}
+
+static inline int show_n_current(const Show *s)
+{
+    return show_current(s) ? show_current(s)->n_slides : 0;
+}
+
+/* Bits of LECTURE_REDRAW*: what must be drawn again. */
+static inline void show_redraw(Show *s, unsigned bits)
+{
+    s->dirty |= (bits & LECTURE_REDRAW) != 0;
+    s->presenter_dirty |= (bits & LECTURE_REDRAW_PRESENTER) != 0;
+}
+
+/* Idle applies to visitors: not in a lecture, not on the admin screen, not
+ * in a curator's preview window. */
+static inline bool show_idle_applies(const Show *s)
+{
+    return !s->lecture_mode && !s->preview && s->screen != SCREEN_ADMIN;
+}
+
+/* ---- show_nav.c: moving ------------------------------------------------------ */
+
+/* Go to slide `to` as a visitor does (it slides in, in a kiosk), or the
+ * lecture's way (show_nav_advance: moving on starts the timer). */
+void show_nav_to(Show *s, int to);
+void show_nav_advance(Show *s, int to);
+/* Open exhibition i at 0-based slide (clamped); the lecture starts again. */
+void show_nav_open(Show *s, int i, int slide);
+void show_nav_home(Show *s);
+/* Select home card sel (clamped). */
+void show_nav_card(Show *s, int sel);
+/* The whole picture again; zoom to z about (px, py), or the centre (px < 0). */
+void show_nav_unzoom(Show *s);
+void show_nav_zoom(Show *s, float z, float px, float py);
+/* Fingers moved: pinch, pan, drag or scroll as the touch machine says. */
+void show_nav_follow(Show *s);
+
+/* ---- show_view.c: what is seen --------------------------------------------- */
+
+/* The scene's view of the show at w x h. */
+SceneView show_view_make(Show *s, int w, int h);
+/* The current slide's picture, when it can be zoomed: where it is on screen
+ * and its size in pixels (known once the platform has loaded it). */
+bool show_view_picture(Show *s, TouchPicture *p);
+
+#endif

@@ -1,0 +1,204 @@
+/* show_view.c - what the show looks like: scenes, the state line, snapshots
+ * (see show_internal.h). */
+#include "show_internal.h"
+
+#include <math.h>
+
+#include "cache_policy.h"
+#include "show_state.h"
+#include "lang.h"
+
+static bool image_failed_cb(void *ctx, int ex, int slide)
+{
+    const Show *s = ctx;
+    return pictures_failed(&s->pictures, s->lib, ex, slide);
+}
+
+bool show_view_picture(Show *s, TouchPicture *p)
+{
+    const Exhibition *ex = show_current(s);
+    if (!ex || s->screen != SCREEN_SLIDE || s->lec.overview || s->lec.blank != BLANK_NONE || s->slide < 0 ||
+        s->slide >= ex->n_slides)
+        return false;
+    ImageRequest req;
+    SceneView v = show_view_make(s, s->w, s->h);
+    if (!pictures_size(&s->pictures, s->exhibition, s->slide, &p->iw, &p->ih) || !scene_slide_image(&v, s->slide, &req))
+        return false;
+    /* the picture's area as the scene draws it (scene_slide_image), worked
+     * out without building the scene at every finger move */
+    p->area = req.r;
+    p->area.x += v.offset;
+    return p->area.w > 0 && p->area.h > 0;
+}
+
+SceneView show_view_make(Show *s, int w, int h)
+{
+    const Settings *st = s->st;
+    SceneView v = {
+        .w = w, .h = h,
+        .screen = s->screen,
+        .lib = s->lib,
+        .exhibition = s->exhibition, .slide = s->slide,
+        .offset = (int)lroundf(touch_offset(&s->touch, s->now)),
+        .home_sel = s->home_sel,
+        .n_langs = s->n_langs, .lang = s->lang,
+        .captions = s->captions,
+        .zoom = s->zoom,
+        .caption_scroll = s->touch.caption_scroll,
+        .large_text = s->large_text,
+        .hide_arrows = !st->show_arrows, .hide_language = !st->show_language,
+        .hide_accessibility = !st->show_accessibility, .hide_home = !st->show_home,
+        .high_contrast = s->high_contrast,
+        .image_failed = image_failed_cb, .ctx = s,
+        .measure = &s->measure,
+    };
+    for (int i = 0; i < s->n_langs; i++)
+        v.langs[i] = s->langs[i];
+    if (show_idle_applies(s))
+        v.idle = kiosk_view(&s->kiosk, s->now);
+    v.admin = admin_view(&s->admin, s->now, s->lecture_mode);
+    if (s->lecture_mode && s->screen == SCREEN_SLIDE)
+        v.lecture = lecture_view(&s->lec, s->now, s->slide, st->notes_lang ? st->notes_lang : s->langs[s->lang]);
+    return v;
+}
+
+int show_prefetch(Show *s, ImageRequest *out, int max)
+{
+    const Exhibition *ex = show_current(s);
+    if (!ex || s->screen != SCREEN_SLIDE || max <= 0)
+        return 0;
+    int order[CACHE_AHEAD + CACHE_BEHIND];
+    int n = cache_prefetch_order(ex->n_slides, s->slide, s->travel, CACHE_AHEAD, CACHE_BEHIND, order,
+                                 CACHE_AHEAD + CACHE_BEHIND);
+    SceneView v = show_view_make(s, s->w, s->h);
+    v.zoom = ZOOM_NONE;
+    int k = 0;
+    for (int i = 0; i < n && k < max; i++)
+        if (scene_slide_image(&v, order[i], &out[k]))
+            k++;
+    return k;
+}
+
+const Scene *show_scene(Show *s)
+{
+    if (s->dirty || s->scene.n == 0) {
+        SceneView v = show_view_make(s, s->w, s->h);
+        if (s->problems.n > 0) {
+            const char *lang = s->langs[s->lang];
+            scene_build_problems(&s->scene, &v, lang_text(UI_PROBLEMS, lang), (const char *const *)s->problems.lines,
+                                 s->problems.n, lang_text(UI_PROBLEMS_FIX, lang));
+        } else {
+            scene_build(&s->scene, &v);
+        }
+        s->dirty = false;
+    }
+    return &s->scene;
+}
+
+void show_set_presenter(Show *s, bool on)
+{
+    s->presenter = on;
+    s->presenter_dirty = true;
+}
+
+const Scene *show_presenter_scene(Show *s, int w, int h, uint64_t now, const char *clock)
+{
+    if (now > s->now)
+        s->now = now;
+    SceneView v = show_view_make(s, w, h);
+    v.lecture.clock = clock;
+    scene_build_presenter(&s->presenter_scene, &v);
+    s->presenter_dirty = false;
+    return &s->presenter_scene;
+}
+
+bool show_presenter_dirty(const Show *s) { return s->presenter_dirty; }
+const Rehearsal *show_rehearsal(const Show *s) { return s->lec.recording ? &s->lec.rec : NULL; }
+bool show_lecture_mode(const Show *s) { return s->lecture_mode; }
+bool show_dirty(const Show *s) { return s->dirty; }
+bool show_running(const Show *s) { return s->running; }
+
+bool show_take_lecture_change(Show *s)
+{
+    bool r = s->lecture_changed;
+    s->lecture_changed = false;
+    return r;
+}
+
+bool show_take_swap_request(Show *s)
+{
+    bool r = s->swap_request;
+    s->swap_request = false;
+    return r;
+}
+
+int show_state_json(const Show *s, uint64_t now, char *buf, size_t n)
+{
+    const Exhibition *ex = show_current(s);
+    const Lecture *l = &s->lec;
+    bool attract = kiosk_attract(&s->kiosk, show_idle_applies(s));
+    static const char *const level_names[] = {"normal", "warn", "alert", "over"};
+    int64_t elapsed = ltimer_elapsed(&l->timer, now);
+    ShowStateLine line = {
+        .screen = attract                   ? "attract"
+                : s->screen == SCREEN_ADMIN ? "admin"
+                : s->screen == SCREEN_HOME  ? "home"
+                : l->overview               ? "overview"
+                : l->blank != BLANK_NONE    ? "blank"
+                                            : "slide",
+        .lecture = s->lecture_mode,
+        .exhibition = ex ? ex->id : NULL,
+        .slide = ex ? s->slide + 1 : 0,
+        .slides = ex ? ex->n_slides : 0,
+        .exhibitions = s->lib->n,
+        .home_selection = s->home_sel + 1,
+        .language = s->langs[s->lang],
+        .zoom = s->zoom,
+        .captions = s->captions,
+        .running = s->running,
+        .blank = l->blank,
+        .overview_selection = l->overview_sel + 1,
+        .timer_overlay = l->timer_overlay,
+        .go_to = l->goto_digits ? l->goto_num : -1,
+        .presenter = s->presenter,
+        .admin = s->screen != SCREEN_ADMIN         ? NULL
+               : s->now < s->admin.locked_until    ? "locked"
+               : s->admin.stage == ADMIN_PIN       ? "pin"
+               : s->admin.stage == ADMIN_MENU      ? "menu"
+                                                   : "pick",
+        .idle = kiosk_phase_name(&s->kiosk, show_idle_applies(s)),
+        .large_text = s->large_text,
+        .high_contrast = s->high_contrast,
+        .problems = s->preview ? s->problems.n : -1,
+        .elapsed_ms = elapsed,
+        .remaining_ms = ltimer_remaining(&l->timer, now),
+        .timer_running = l->timer.running,
+        .level = level_names[ltimer_level(&l->timer, now, l->warn_min, l->alert_min)],
+        .has_pacing = s->lecture_mode && l->has_budgets && ex,
+    };
+    if (line.has_pacing)
+        line.pacing_ms = ltimer_pacing(l->budgets, ex->n_slides, s->slide, elapsed);
+    return show_state_format(&line, buf, n);
+}
+
+/* ---- for observers ---------------------------------------------------------- */
+
+void show_snapshot(const Show *s, ShowSnapshot *out)
+{
+    const Exhibition *ex = show_current(s);
+    *out = (ShowSnapshot){
+        .screen = s->screen,
+        .attract = kiosk_attract(&s->kiosk, show_idle_applies(s)),
+        .exhibition = ex ? ex->id : NULL,
+        .slides = ex ? ex->n_slides : 0,
+        .slide = ex ? s->slide : -1,
+        .lang = s->langs[s->lang],
+        .zoom = s->zoom.z,
+        .captions = s->captions,
+        .lecture = s->lecture_mode,
+        .inputs = s->kiosk.inputs,
+        .last_input = s->kiosk.last_input,
+        .resets = s->kiosk.resets,
+    };
+}
+
