@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "imagehead.h"
 #include "manifest.h"
 #include "diag_support.h"
 
@@ -723,17 +724,17 @@ static void test_sniff(void **state)
         {B(""), IMG_FMT_UNKNOWN},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        ImageFormat got = manifest_sniff((const unsigned char *)cases[i].bytes, cases[i].n);
+        ImageFormat got = imagehead_sniff((const unsigned char *)cases[i].bytes, cases[i].n);
         if (got != cases[i].want)
-            print_error("case %zu: got %s\n", i, manifest_format_name(got));
+            print_error("case %zu: got %s\n", i, imagehead_format_name(got));
         assert_int_equal(got, cases[i].want);
     }
-    assert_int_equal(manifest_sniff(NULL, 10), IMG_FMT_UNKNOWN);
-    assert_string_equal(manifest_format_name(IMG_FMT_JPEG), "JPEG");
-    assert_string_equal(manifest_format_name(IMG_FMT_PNG), "PNG");
-    assert_string_equal(manifest_format_name(IMG_FMT_WEBP), "WebP");
-    assert_string_equal(manifest_format_name(IMG_FMT_SVG), "SVG");
-    assert_string_equal(manifest_format_name(IMG_FMT_UNKNOWN), "unknown");
+    assert_int_equal(imagehead_sniff(NULL, 10), IMG_FMT_UNKNOWN);
+    assert_string_equal(imagehead_format_name(IMG_FMT_JPEG), "JPEG");
+    assert_string_equal(imagehead_format_name(IMG_FMT_PNG), "PNG");
+    assert_string_equal(imagehead_format_name(IMG_FMT_WEBP), "WebP");
+    assert_string_equal(imagehead_format_name(IMG_FMT_SVG), "SVG");
+    assert_string_equal(imagehead_format_name(IMG_FMT_UNKNOWN), "unknown");
 #undef B
 }
 
