@@ -203,6 +203,65 @@ static bool get_int(JsonDiag *c, json_t *v, const char *ptr, const char *name, c
     return false;
 }
 
+/* A member of a section and where it goes in Settings: a whole number
+ * (what it may be, as get_int says it) or true/false (what == NULL). */
+typedef struct {
+    const char *name;
+    const char *what;       /* "a whole number of seconds from 10 to 86400"; NULL: a bool */
+    int lo, hi;
+    size_t offset;          /* of the int or bool in Settings */
+} Field;
+
+/* The members f[0..n) of obj (at obj_ptr); `section` names obj in the
+ * messages: "\"large_text\" in \"kiosk\" must be true or false". */
+static void get_fields(JsonDiag *c, Settings *s, json_t *obj, const char *obj_ptr,
+                       const char *section, const Field *f, size_t n)
+{
+    char tb[32];
+    for (size_t i = 0; i < n; i++) {
+        json_t *v = json_object_get(obj, f[i].name);
+        if (!v)
+            continue;
+        char ptr[64];
+        snprintf(ptr, sizeof ptr, "%s/%s", obj_ptr, f[i].name);
+        char *dst = (char *)s + f[i].offset;
+        if (f[i].what)
+            get_int(c, v, ptr, f[i].name, f[i].what, f[i].lo, f[i].hi, *(int *)dst, (int *)dst);
+        else if (json_is_boolean(v))
+            *(bool *)dst = json_is_true(v);
+        else
+            jdiag_at_value(c, DIAG_ERROR, ptr, "\"%s\" in \"%s\" must be true or false, not %s",
+                           f[i].name, section, jtext_describe(v, true, tb, sizeof tb));
+    }
+}
+
+/* The object `name` at the top level; NULL when absent or, after an error
+ * ("must be an object like <example>"), not an object. */
+static json_t *get_section(JsonDiag *c, json_t *root, const char *name, const char *example)
+{
+    json_t *v = json_object_get(root, name);
+    if (!v || json_is_object(v))
+        return v;
+    char ptr[32], tb[32];
+    snprintf(ptr, sizeof ptr, "/%s", name);
+    jdiag_at_value(c, DIAG_ERROR, ptr, "\"%s\" must be an object like %s, not %s", name, example,
+                   jtext_describe(v, false, tb, sizeof tb));
+    return NULL;
+}
+
+/* *dst = a copy of v (the old value freed); on out of memory *dst stays. */
+static void set_string(char **dst, const char *v)
+{
+    char *copy = strdup(v);
+    if (copy) {
+        free(*dst);
+        *dst = copy;
+    }
+}
+
+#define INT_FIELD(n, what, lo, hi) {#n, what, lo, hi, offsetof(Settings, n)}
+#define BOOL_FIELD(key, member) {key, NULL, 0, 0, offsetof(Settings, member)}
+
 static const char *const kiosk_keys[] = {"idle_s", "warning_s", "attract_delay_s", "large_text",
                                          "high_contrast", "attract", "controls"};
 static const char *const control_keys[] = {"arrows", "language", "accessibility", "home"};
@@ -210,39 +269,18 @@ static const char *const control_keys[] = {"arrows", "language", "accessibility"
 /* "kiosk": what a visitor's screen does when left alone, and its defaults. */
 static void parse_kiosk(JsonDiag *c, Settings *s, json_t *root)
 {
-    json_t *k = json_object_get(root, "kiosk");
+    static const Field fields[] = {
+        INT_FIELD(idle_s, "a whole number of seconds from 10 to 86400", 10, 86400),
+        INT_FIELD(warning_s, "a whole number of seconds from 3 to 300", 3, 300),
+        INT_FIELD(attract_delay_s, "a whole number of seconds from 0 to 86400", 0, 86400),
+        BOOL_FIELD("large_text", large_text), BOOL_FIELD("high_contrast", high_contrast),
+    };
+    json_t *k = get_section(c, root, "kiosk", "{\"idle_s\": 90}");
     if (!k)
         return;
     char tb[32];
-    if (!json_is_object(k)) {
-        jdiag_at_value(c, DIAG_ERROR, "/kiosk", "\"kiosk\" must be an object like {\"idle_s\": 90}, "
-                 "not %s", jtext_describe(k, false, tb, sizeof tb));
-        return;
-    }
+    get_fields(c, s, k, "/kiosk", "kiosk", fields, N_OF(fields));
     json_t *v;
-    if ((v = json_object_get(k, "idle_s")))
-        get_int(c, v, "/kiosk/idle_s", "idle_s", "a whole number of seconds from 10 to 86400", 10,
-                86400, s->idle_s, &s->idle_s);
-    if ((v = json_object_get(k, "warning_s")))
-        get_int(c, v, "/kiosk/warning_s", "warning_s", "a whole number of seconds from 3 to 300", 3,
-                300, s->warning_s, &s->warning_s);
-    if ((v = json_object_get(k, "attract_delay_s")))
-        get_int(c, v, "/kiosk/attract_delay_s", "attract_delay_s",
-                "a whole number of seconds from 0 to 86400", 0, 86400, s->attract_delay_s,
-                &s->attract_delay_s);
-    static const char *const flags[] = {"large_text", "high_contrast"};
-    bool *dst[] = {&s->large_text, &s->high_contrast};
-    for (int i = 0; i < 2; i++) {
-        if (!(v = json_object_get(k, flags[i])))
-            continue;
-        char ptr[48];
-        snprintf(ptr, sizeof ptr, "/kiosk/%s", flags[i]);
-        if (json_is_boolean(v))
-            *dst[i] = json_is_true(v);
-        else
-            jdiag_at_value(c, DIAG_ERROR, ptr, "\"%s\" in \"kiosk\" must be true or false, not %s",
-                     flags[i], jtext_describe(v, true, tb, sizeof tb));
-    }
     /* the attract loop's playlist */
     if ((v = json_object_get(k, "attract"))) {
         if (!json_is_array(v)) {
@@ -276,19 +314,11 @@ static void parse_kiosk(JsonDiag *c, Settings *s, json_t *root)
             jdiag_at_value(c, DIAG_ERROR, "/kiosk/controls", "\"controls\" in \"kiosk\" must be an object like "
                      "{\"arrows\": false}, not %s", jtext_describe(v, false, tb, sizeof tb));
         } else {
-            bool *flag_of[] = {&s->show_arrows, &s->show_language, &s->show_accessibility, &s->show_home};
-            for (int i = 0; i < 4; i++) {
-                json_t *f = json_object_get(v, control_keys[i]);
-                char ptr[64];
-                snprintf(ptr, sizeof ptr, "/kiosk/controls/%s", control_keys[i]);
-                if (!f)
-                    continue;
-                if (json_is_boolean(f))
-                    *flag_of[i] = json_is_true(f);
-                else
-                    jdiag_at_value(c, DIAG_ERROR, ptr, "\"%s\" in \"controls\" must be true or false, not %s",
-                             control_keys[i], jtext_describe(f, true, tb, sizeof tb));
-            }
+            static const Field controls[] = {
+                BOOL_FIELD("arrows", show_arrows), BOOL_FIELD("language", show_language),
+                BOOL_FIELD("accessibility", show_accessibility), BOOL_FIELD("home", show_home),
+            };
+            get_fields(c, s, v, "/kiosk/controls", "controls", controls, N_OF(controls));
             jdiag_unknown_keys(c, v, "/kiosk/controls", control_keys, N_OF(control_keys),
                                " in \"controls\"", JDIAG_CURATOR);
         }
@@ -376,11 +406,7 @@ static void parse_start_language(JsonDiag *c, Settings *s, json_t *root)
     const char *code = json_string_value(v);
     for (int i = 0; i < s->n_langs; i++) {
         if (strcmp(s->langs[i], code) == 0) {
-            char *copy = strdup(code);
-            if (copy) {
-                free(s->start_lang);
-                s->start_lang = copy;
-            }
+            set_string(&s->start_lang, code);
             return;
         }
     }
@@ -393,24 +419,16 @@ static void parse_start_language(JsonDiag *c, Settings *s, json_t *root)
 /* "images": how much memory decoded pictures may take. */
 static void parse_images(JsonDiag *c, Settings *s, json_t *root)
 {
-    json_t *k = json_object_get(root, "images");
+    static const Field ints[] = {
+        INT_FIELD(cache_mb, "a whole number of megabytes from 16 to 4096", 16, 4096),
+        INT_FIELD(zoom_cache_mb, "a whole number of megabytes from 16 to 4096", 16, 4096),
+    };
+    json_t *k = get_section(c, root, "images", "{\"cache_mb\": 32}");
     if (!k)
         return;
-    char tb[32];
-    if (!json_is_object(k)) {
-        jdiag_at_value(c, DIAG_ERROR, "/images", "\"images\" must be an object like {\"cache_mb\": 32}, "
-                 "not %s", jtext_describe(k, false, tb, sizeof tb));
-        return;
-    }
-    jdiag_unknown_keys(c, k, "/images", image_keys, N_OF(image_keys), " in \"images\"", JDIAG_CURATOR);
-    json_t *v;
-    if ((v = json_object_get(k, "cache_mb")))
-        get_int(c, v, "/images/cache_mb", "cache_mb", "a whole number of megabytes from 16 to 4096",
-                16, 4096, s->cache_mb, &s->cache_mb);
-    if ((v = json_object_get(k, "zoom_cache_mb")))
-        get_int(c, v, "/images/zoom_cache_mb", "zoom_cache_mb",
-                "a whole number of megabytes from 16 to 4096", 16, 4096, s->zoom_cache_mb,
-                &s->zoom_cache_mb);
+    jdiag_unknown_keys(c, k, "/images", image_keys, N_OF(image_keys), " in \"images\"",
+                       JDIAG_CURATOR);
+    get_fields(c, s, k, "/images", "images", ints, N_OF(ints));
 }
 
 static void parse_state_dir(JsonDiag *c, Settings *s, json_t *root)
@@ -433,11 +451,7 @@ static void parse_state_dir(JsonDiag *c, Settings *s, json_t *root)
     if (dir[0] != '/')
         jdiag_at_value(c, DIAG_WARNING, "/state_dir", "\"state_dir\" \"%s\" is a relative path: it "
                  "is taken from the folder vitrine is started in", jtext_shown(dir, sh, sizeof sh));
-    char *copy = strdup(dir);
-    if (copy) {
-        free(s->state_dir);
-        s->state_dir = copy;
-    }
+    set_string(&s->state_dir, dir);
 }
 
 /* The administrator's PIN, only ever as crypt(3)'s salted hash. */
@@ -459,31 +473,30 @@ static void parse_admin_pin(JsonDiag *c, Settings *s, json_t *root)
                  "opens only from the keyboard");
         return;
     }
-    char *copy = strdup(h);
-    if (copy) {
-        free(s->admin_pin_hash);
-        s->admin_pin_hash = copy;
-    }
+    set_string(&s->admin_pin_hash, h);
 }
 
 static void parse_lecture(JsonDiag *c, Settings *s, json_t *root)
 {
-    json_t *lec = json_object_get(root, "lecture");
+    static const Field warn[] = {
+        INT_FIELD(warn_min, "a whole number of minutes from 0 to 600", 0, WARN_MIN_MAX),
+    };
+    static const Field ints[] = {
+        INT_FIELD(presenter_display, "a display number from -1 to 15 (-1: the second display)",
+                  DISPLAY_MIN, DISPLAY_MAX),
+        INT_FIELD(repeat_hold_ms, "a whole number of milliseconds from 100 to 5000",
+                  REPEAT_HOLD_MIN, REPEAT_HOLD_MAX),
+        INT_FIELD(repeat_every_ms, "a whole number of milliseconds from 50 to 5000",
+                  REPEAT_EVERY_MIN, REPEAT_EVERY_MAX),
+    };
+    json_t *lec = get_section(c, root, "lecture", "{\"warn_min\": 5}");
     if (!lec)
         return;
     char tb[32], what[96], sh[JTEXT_SHOWN_CAP];
-    if (!json_is_object(lec)) {
-        jdiag_at_value(c, DIAG_ERROR, "/lecture", "\"lecture\" must be an object like "
-                 "{\"warn_min\": 5}, not %s", jtext_describe(lec, false, tb, sizeof tb));
-        return;
-    }
-    json_t *v;
-    if ((v = json_object_get(lec, "warn_min")))
-        get_int(c, v, "/lecture/warn_min", "warn_min",
-                "a whole number of minutes from 0 to 600", 0, WARN_MIN_MAX, s->warn_min,
-                &s->warn_min);
+    get_fields(c, s, lec, "/lecture", "lecture", warn, N_OF(warn));
     /* alert_min cannot be more than warn_min: red comes after amber */
     int alert_keep = s->alert_min < s->warn_min ? s->alert_min : s->warn_min;
+    json_t *v;
     if ((v = json_object_get(lec, "alert_min"))) {
         snprintf(what, sizeof what, "a whole number of minutes from 0 to \"warn_min\" (%d)",
                  s->warn_min);
@@ -494,42 +507,27 @@ static void parse_lecture(JsonDiag *c, Settings *s, json_t *root)
         s->alert_min = alert_keep;
     }
     if ((v = json_object_get(lec, "notes_language"))) {
-        if (!json_is_string(v)) {
+        if (!json_is_string(v))
             jdiag_at_value(c, DIAG_ERROR, "/lecture/notes_language", "\"notes_language\" in "
-                     "\"lecture\" must be a string (a language code like \"ru\"), not %s",
-                     jtext_describe(v, false, tb, sizeof tb));
-        } else if (!loc_code_ok(json_string_value(v))) {
-            jdiag_at_value(c, DIAG_ERROR, "/lecture/notes_language", "\"notes_language\" \"%s\" in "
-                     "\"lecture\" is not a language code (" LANG_CODE_RULE ")",
-                     jtext_shown(json_string_value(v), sh, sizeof sh));
-        } else {
-            char *copy = strdup(json_string_value(v));
-            if (copy) {
-                free(s->notes_lang);
-                s->notes_lang = copy;
-            }
-        }
+                           "\"lecture\" must be a string (a language code like \"ru\"), not %s",
+                           jtext_describe(v, false, tb, sizeof tb));
+        else if (!loc_code_ok(json_string_value(v)))
+            jdiag_at_value(c, DIAG_ERROR, "/lecture/notes_language", "\"notes_language\" \"%s\" "
+                           "in \"lecture\" is not a language code (" LANG_CODE_RULE ")",
+                           jtext_shown(json_string_value(v), sh, sizeof sh));
+        else
+            set_string(&s->notes_lang, json_string_value(v));
     }
-    if ((v = json_object_get(lec, "presenter_display")))
-        get_int(c, v, "/lecture/presenter_display", "presenter_display",
-                "a display number from -1 to 15 (-1: the second display)", DISPLAY_MIN,
-                DISPLAY_MAX, s->presenter_display, &s->presenter_display);
+    get_fields(c, s, lec, "/lecture", "lecture", ints, N_OF(ints));
     if ((v = json_object_get(lec, "timer_overlay"))) {
         if (json_is_boolean(v))
             s->timer_overlay = json_is_true(v);
         else
             jdiag_at_value(c, DIAG_ERROR, "/lecture/timer_overlay", "\"timer_overlay\" in "
-                     "\"lecture\" must be true or false, not %s; using %s",
-                     jtext_describe(v, true, tb, sizeof tb), s->timer_overlay ? "true" : "false");
+                           "\"lecture\" must be true or false, not %s; using %s",
+                           jtext_describe(v, true, tb, sizeof tb),
+                           s->timer_overlay ? "true" : "false");
     }
-    if ((v = json_object_get(lec, "repeat_hold_ms")))
-        get_int(c, v, "/lecture/repeat_hold_ms", "repeat_hold_ms",
-                "a whole number of milliseconds from 100 to 5000", REPEAT_HOLD_MIN,
-                REPEAT_HOLD_MAX, s->repeat_hold_ms, &s->repeat_hold_ms);
-    if ((v = json_object_get(lec, "repeat_every_ms")))
-        get_int(c, v, "/lecture/repeat_every_ms", "repeat_every_ms",
-                "a whole number of milliseconds from 50 to 5000", REPEAT_EVERY_MIN,
-                REPEAT_EVERY_MAX, s->repeat_every_ms, &s->repeat_every_ms);
     jdiag_unknown_keys(c, lec, "/lecture", lecture_keys, N_OF(lecture_keys),
                        " in \"lecture\"", JDIAG_CURATOR);
 }
@@ -585,15 +583,10 @@ static void action_names(const char **names)
 
 static void parse_keys(JsonDiag *c, Settings *s, json_t *root)
 {
-    json_t *keys = json_object_get(root, "keys");
+    json_t *keys = get_section(c, root, "keys", "{\"next\": [\"PageDown\", \"Right\"]}");
     if (!keys)
         return;
     char tb[32], sh[JTEXT_SHOWN_CAP];
-    if (!json_is_object(keys)) {
-        jdiag_at_value(c, DIAG_ERROR, "/keys", "\"keys\" must be an object like {\"next\": "
-                 "[\"PageDown\", \"Right\"]}, not %s", jtext_describe(keys, false, tb, sizeof tb));
-        return;
-    }
     const char *names[ACT__COUNT];
     action_names(names);
     bool from_file[ACT__COUNT] = {false};
