@@ -153,9 +153,9 @@ static void parse_localized(Ctx *c, json_t *v, const LocField *f, Localized *out
     }
     if (!json_is_object(v)) {
         jdiag_at_value(&c->jd, DIAG_ERROR, f->ptr,
-                 "%s must be a string or an object of translations like "
-                 "{\"kk\": \"…\", \"ru\": \"…\"}, not %s",
-                 f->subject, jtext_describe(v, false, tb, sizeof tb));
+                       "%s must be a string or an object of translations like "
+                       "{\"kk\": \"…\", \"ru\": \"…\"}, not %s",
+                       f->subject, jtext_describe(v, false, tb, sizeof tb));
         return;
     }
     Exhibition *ex = c->ex;
@@ -172,19 +172,21 @@ static void parse_localized(Ctx *c, json_t *v, const LocField *f, Localized *out
         const char *p = ptr ? ptr : f->ptr;
         char s[JTEXT_SHOWN_CAP];
         if (!loc_code_ok(code)) {
-            jdiag_at_key(&c->jd, DIAG_WARNING, p, "\"%s\" in %s is not a language code; it is ignored",
-                   jtext_shown(code, s, sizeof s), f->what);
+            jdiag_at_key(&c->jd, DIAG_WARNING, p,
+                         "\"%s\" in %s is not a language code; it is ignored",
+                         jtext_shown(code, s, sizeof s), f->what);
         } else {
             if (!in_languages(ex, code)) {
                 char list[128];
                 languages_list(ex, list, sizeof list);
                 jdiag_at_key(&c->jd, DIAG_WARNING, p,
-                       "\"%s\" in %s is not one of the exhibition's languages (%s)", code,
-                       f->what, list);
+                             "\"%s\" in %s is not one of the exhibition's languages (%s)", code,
+                             f->what, list);
             }
             if (!json_is_string(t))
-                jdiag_at_value(&c->jd, DIAG_ERROR, p, "\"%s\" translation of %s must be a string, not %s",
-                         code, f->what, jtext_describe(t, false, tb, sizeof tb));
+                jdiag_at_value(&c->jd, DIAG_ERROR, p,
+                               "\"%s\" translation of %s must be a string, not %s",
+                               code, f->what, jtext_describe(t, false, tb, sizeof tb));
             else if (json_string_length(t) > 0)
                 loc_add(out, (int)n, code, json_string_value(t));
         }
@@ -203,8 +205,8 @@ static void parse_localized(Ctx *c, json_t *v, const LocField *f, Localized *out
         /* say what a visitor will actually read instead */
         const char *instead = fallback_code(out, ex);
         jdiag_at_value(&c->jd, DIAG_WARNING, f->ptr,
-                 "missing \"%s\" translation of %s; visitors reading %s will see %s", lang,
-                 f->what, lang, instead);
+                       "missing \"%s\" translation of %s; visitors reading %s will see %s", lang,
+                       f->what, lang, instead);
     }
 }
 
@@ -239,16 +241,16 @@ static bool check_image(Ctx *c, const char *rel, const char *ptr, const char *su
     }
     if (rel[0] == '/') {
         jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
-                 "image \"%s\" must be a path relative to the exhibition folder, "
-                 "not an absolute path", jtext_shown(rel, s, sizeof s));
+                       "image \"%s\" must be a path relative to the exhibition folder, "
+                       "not an absolute path", jtext_shown(rel, s, sizeof s));
         return false;
     }
     for (const char *p = rel; *p;) {
         size_t n = strcspn(p, "/");
         if (n == 2 && p[0] == '.' && p[1] == '.') {
             jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
-                     "image \"%s\" may not leave the exhibition folder (it contains \"..\")",
-                     jtext_shown(rel, s, sizeof s));
+                           "image \"%s\" may not leave the exhibition folder (it contains \"..\")",
+                           jtext_shown(rel, s, sizeof s));
             return false;
         }
         p += n;
@@ -261,11 +263,12 @@ static bool check_image(Ctx *c, const char *rel, const char *ptr, const char *su
     struct stat st;
     if (stat(full, &st) != 0) {
         if (errno == ENOENT || errno == ENOTDIR)
-            jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "image \"%s\" not found%s", jtext_shown(rel, s, sizeof s),
-                     strchr(rel, '\\') ? " (use \"/\" between folders, not \"\\\")" : "");
+            jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
+                           "image \"%s\" not found%s", jtext_shown(rel, s, sizeof s),
+                           strchr(rel, '\\') ? " (use \"/\" between folders, not \"\\\")" : "");
         else
             jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "image \"%s\" cannot be read: %s",
-                     jtext_shown(rel, s, sizeof s), strerror(errno));
+                           jtext_shown(rel, s, sizeof s), strerror(errno));
         free(full);
         return false;
     }
@@ -274,7 +277,7 @@ static bool check_image(Ctx *c, const char *rel, const char *ptr, const char *su
     char *real = realpath(full, NULL);
     if (!root || !real) {
         jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "image \"%s\" cannot be read: %s",
-                 jtext_shown(rel, s, sizeof s), strerror(errno));
+                       jtext_shown(rel, s, sizeof s), strerror(errno));
         free(real);
         free(full);
         return false;
@@ -285,14 +288,14 @@ static bool check_image(Ctx *c, const char *rel, const char *ptr, const char *su
     free(real);
     if (!inside) {
         jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
-                 "image \"%s\" leads outside the exhibition folder through a symbolic link",
-                 jtext_shown(rel, s, sizeof s));
+                       "image \"%s\" leads outside the exhibition folder through a symbolic link",
+                       jtext_shown(rel, s, sizeof s));
         free(full);
         return false;
     }
     if (!S_ISREG(st.st_mode)) {
         jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "image \"%s\" is not a regular file",
-                 jtext_shown(rel, s, sizeof s));
+                       jtext_shown(rel, s, sizeof s));
         free(full);
         return false;
     }
@@ -308,7 +311,7 @@ static bool check_image(Ctx *c, const char *rel, const char *ptr, const char *su
     int err = errno;
     if (got < 0) {
         jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "image \"%s\" cannot be read: %s",
-                 jtext_shown(rel, s, sizeof s), strerror(err));
+                       jtext_shown(rel, s, sizeof s), strerror(err));
         if (fd >= 0)
             close(fd);
         free(full);
@@ -326,21 +329,22 @@ static bool check_image(Ctx *c, const char *rel, const char *ptr, const char *su
     close(fd);
     if (!head_ok) {
         jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "image \"%s\" cannot be shown: %s",
-                 jtext_shown(rel, s, sizeof s), why);
+                       jtext_shown(rel, s, sizeof s), why);
         free(full);
         return false;
     }
     if (f == IMG_FMT_UNKNOWN) {
         const char *other = imagehead_other_format(head, (size_t)got);
         if (got == 0)
-            jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "%s is an empty file", jtext_shown(rel, s, sizeof s));
+            jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
+                           "%s is an empty file", jtext_shown(rel, s, sizeof s));
         else if (other)
             jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "%s is %s; vitrine shows %s",
                            jtext_shown(rel, s, sizeof s), other,
                            imagehead_format_list(" and ", list, sizeof list));
         else
             jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "%s is not an image vitrine can show",
-                     jtext_shown(rel, s, sizeof s));
+                           jtext_shown(rel, s, sizeof s));
         free(full);
         return false;
     }
@@ -358,13 +362,13 @@ static void parse_languages(Ctx *c, json_t *root)
     char tb[32];
     if (v && !json_is_array(v)) {
         jdiag_at_value(&c->jd, DIAG_ERROR, "/languages",
-                 "\"languages\" must be an array of language codes like "
-                 DEFAULT_LANGUAGES_TEXT ", not %s; using " DEFAULT_LANGUAGES_TEXT,
-                 jtext_describe(v, false, tb, sizeof tb));
+                       "\"languages\" must be an array of language codes like "
+                       DEFAULT_LANGUAGES_TEXT ", not %s; using " DEFAULT_LANGUAGES_TEXT,
+                       jtext_describe(v, false, tb, sizeof tb));
         v = NULL;
     } else if (v && json_array_size(v) == 0) {
         jdiag_at_value(&c->jd, DIAG_ERROR, "/languages", "\"languages\" is empty; using "
-                 DEFAULT_LANGUAGES_TEXT);
+                       DEFAULT_LANGUAGES_TEXT);
         v = NULL;
     }
     size_t n = v ? json_array_size(v) : N_OF(default_languages);
@@ -378,16 +382,17 @@ static void parse_languages(Ctx *c, json_t *root)
             char ptr[64], s[JTEXT_SHOWN_CAP];
             snprintf(ptr, sizeof ptr, "/languages/%zu", i);
             if (!json_is_string(e)) {
-                jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "\"languages\" entry must be a string, not %s",
-                         jtext_describe(e, false, tb, sizeof tb));
+                jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
+                               "\"languages\" entry must be a string, not %s",
+                               jtext_describe(e, false, tb, sizeof tb));
             } else if (!loc_code_ok(json_string_value(e))) {
                 jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
-                         "\"%s\" in \"languages\" is not a language code (2-3 lowercase "
-                         "letters like \"kk\", optionally followed by \"-\" and letters or "
-                         "digits)", jtext_shown(json_string_value(e), s, sizeof s));
+                               "\"%s\" in \"languages\" is not a language code (2-3 lowercase "
+                               "letters like \"kk\", optionally followed by \"-\" and letters or "
+                               "digits)", jtext_shown(json_string_value(e), s, sizeof s));
             } else if (in_languages(ex, json_string_value(e))) {
                 jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "\"%s\" is listed twice in \"languages\"",
-                         json_string_value(e));
+                               json_string_value(e));
             } else {
                 char *code = strdup(json_string_value(e));
                 if (code)
@@ -397,7 +402,7 @@ static void parse_languages(Ctx *c, json_t *root)
         if (ex->n_languages > 0)
             return;
         jdiag_at_value(&c->jd, DIAG_ERROR, "/languages",
-                 "no usable entry in \"languages\"; using " DEFAULT_LANGUAGES_TEXT);
+                       "no usable entry in \"languages\"; using " DEFAULT_LANGUAGES_TEXT);
         if (n < N_OF(default_languages)) {
             char **more = realloc(ex->languages, sizeof default_languages);
             if (!more)
@@ -419,14 +424,16 @@ static void parse_id(Ctx *c, json_t *root)
     json_t *v = json_object_get(root, "id");
     char tb[32], s[JTEXT_SHOWN_CAP], s2[JTEXT_SHOWN_CAP];
     if (v && !json_is_string(v)) {
-        jdiag_at_value(&c->jd, DIAG_ERROR, "/id", "\"id\" must be a string, not %s; the folder name "
-                 "\"%s\" is used", jtext_describe(v, false, tb, sizeof tb),
-                 jtext_shown(folder ? folder : "", s, sizeof s));
+        jdiag_at_value(&c->jd, DIAG_ERROR,
+                       "/id", "\"id\" must be a string, not %s; the folder name "
+                       "\"%s\" is used", jtext_describe(v, false, tb, sizeof tb),
+                       jtext_shown(folder ? folder : "", s, sizeof s));
     } else if (v && !id_ok(json_string_value(v))) {
-        jdiag_at_value(&c->jd, DIAG_ERROR, "/id", "\"id\" \"%s\" may only contain letters A-Z and a-z, "
-                 "digits, \".\", \"_\" and \"-\"; the folder name \"%s\" is used",
-                 jtext_shown(json_string_value(v), s, sizeof s),
-                 jtext_shown(folder ? folder : "", s2, sizeof s2));
+        jdiag_at_value(&c->jd, DIAG_ERROR,
+                       "/id", "\"id\" \"%s\" may only contain letters A-Z and a-z, "
+                       "digits, \".\", \"_\" and \"-\"; the folder name \"%s\" is used",
+                       jtext_shown(json_string_value(v), s, sizeof s),
+                       jtext_shown(folder ? folder : "", s2, sizeof s2));
     } else if (v) {
         ex->id = strdup(json_string_value(v));
         free(folder);
@@ -446,12 +453,13 @@ static void parse_title(Ctx *c, json_t *root)
         if (ex->title.n > 0)
             return;
         if (json_is_string(v) || json_is_object(v))
-            jdiag_at_value(&c->jd, DIAG_WARNING, "/title", "\"title\" is empty; the id \"%s\" is shown "
-                     "instead", jtext_shown(ex->id ? ex->id : "", s, sizeof s));
+            jdiag_at_value(&c->jd, DIAG_WARNING,
+                           "/title", "\"title\" is empty; the id \"%s\" is shown "
+                           "instead", jtext_shown(ex->id ? ex->id : "", s, sizeof s));
         loc_clear(&ex->title);
     } else {
         jdiag_at_value(&c->jd, DIAG_WARNING, "", "no \"title\"; the id \"%s\" is shown instead",
-                 jtext_shown(ex->id ? ex->id : "", s, sizeof s));
+                       jtext_shown(ex->id ? ex->id : "", s, sizeof s));
     }
     /* a title is always there to show: the id stands in */
     ex->title.items = calloc(1, sizeof *ex->title.items);
@@ -467,8 +475,9 @@ static void parse_cover(Ctx *c, json_t *root)
     if (!v)
         return;
     if (!json_is_string(v)) {
-        jdiag_at_value(&c->jd, DIAG_ERROR, "/cover", "\"cover\" must be a string (a path to an image), "
-                 "not %s", jtext_describe(v, false, tb, sizeof tb));
+        jdiag_at_value(&c->jd, DIAG_ERROR,
+                       "/cover", "\"cover\" must be a string (a path to an image), "
+                       "not %s", jtext_describe(v, false, tb, sizeof tb));
         return;
     }
     ex->cover = strdup(json_string_value(v));
@@ -484,7 +493,7 @@ static void parse_lecture(Ctx *c, json_t *root)
         return;
     if (!json_is_object(v)) {
         jdiag_at_value(&c->jd, DIAG_ERROR, "/lecture", "\"lecture\" must be an object like "
-                 "{\"duration_min\": 45}, not %s", jtext_describe(v, false, tb, sizeof tb));
+                       "{\"duration_min\": 45}, not %s", jtext_describe(v, false, tb, sizeof tb));
         return;
     }
     json_t *d = json_object_get(v, "duration_min");
@@ -492,13 +501,16 @@ static void parse_lecture(Ctx *c, json_t *root)
         jdiag_at_value(&c->jd, DIAG_ERROR, "/lecture", "\"lecture\" has no \"duration_min\"");
     } else if (!json_is_number(d) || json_number_value(d) <= 0
                || isnan(json_number_value(d))) {
-        jdiag_at_value(&c->jd, DIAG_ERROR, "/lecture/duration_min", "\"duration_min\" of \"lecture\" "
-                 "must be a positive number of minutes, not %s",
-                 jtext_describe(d, true, tb, sizeof tb));
+        jdiag_at_value(&c->jd, DIAG_ERROR,
+                       "/lecture/duration_min", "\"duration_min\" of \"lecture\" "
+                       "must be a positive number of minutes, not %s",
+                       jtext_describe(d, true, tb, sizeof tb));
     } else if (json_number_value(d) > DURATION_MIN_MAX) {
-        jdiag_at_value(&c->jd, DIAG_ERROR, "/lecture/duration_min", "\"duration_min\" of \"lecture\" "
-                 "is too long (%s minutes; at most %d)", jtext_describe(d, true, tb, sizeof tb),
-                 DURATION_MIN_MAX);
+        jdiag_at_value(&c->jd, DIAG_ERROR,
+                       "/lecture/duration_min", "\"duration_min\" of \"lecture\" "
+                       "is too long (%s minutes; at most %d)",
+                       jtext_describe(d, true, tb, sizeof tb),
+                       DURATION_MIN_MAX);
     } else {
         /* whole minutes, rounded up so a short lecture is never 0 (= none) */
         c->ex->lecture_duration_min = (int)ceil(json_number_value(d));
@@ -529,7 +541,7 @@ static bool parse_slide(Ctx *c, json_t *v, int no, Slide *s)
     jdiag_locate(&c->jd, base, false, &s->line, &s->col);
     if (!json_is_object(v)) {
         jdiag_at_value(&c->jd, DIAG_ERROR, base, "slide %d must be an object, not %s", no,
-                 jtext_describe(v, false, tb, sizeof tb));
+                       jtext_describe(v, false, tb, sizeof tb));
         return false;
     }
 
@@ -537,8 +549,9 @@ static bool parse_slide(Ctx *c, json_t *v, int no, Slide *s)
     if (img) {
         snprintf(ptr, sizeof ptr, "%s/image", base);
         if (!json_is_string(img)) {
-            jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "\"image\" of slide %d must be a string (a path to "
-                     "an image), not %s", no, jtext_describe(img, false, tb, sizeof tb));
+            jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
+                           "\"image\" of slide %d must be a string (a path to "
+                           "an image), not %s", no, jtext_describe(img, false, tb, sizeof tb));
         } else {
             s->image = strdup(json_string_value(img));
             snprintf(subject, sizeof subject, "\"image\" of slide %d", no);
@@ -578,11 +591,15 @@ static bool parse_slide(Ctx *c, json_t *v, int no, Slide *s)
         /* 90.0 is as whole as 90: editors and scripts write either */
         double secs = json_is_number(ls) ? json_number_value(ls) : 0;
         if (!json_is_number(ls) || !(secs > 0) || secs != floor(secs))
-            jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "\"lecture_s\" of slide %d must be a positive whole "
-                     "number of seconds, not %s", no, jtext_describe(ls, true, tb, sizeof tb));
+            jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
+                           "\"lecture_s\" of slide %d must be a positive whole "
+                           "number of seconds, not %s",
+                           no, jtext_describe(ls, true, tb, sizeof tb));
         else if (secs > LECTURE_S_MAX)
-            jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "\"lecture_s\" of slide %d is too long (%s seconds; "
-                     "at most %d)", no, jtext_describe(ls, true, tb, sizeof tb), LECTURE_S_MAX);
+            jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
+                           "\"lecture_s\" of slide %d is too long (%s seconds; "
+                           "at most %d)",
+                           no, jtext_describe(ls, true, tb, sizeof tb), LECTURE_S_MAX);
         else
             s->lecture_s = (int)secs;
     }
@@ -591,8 +608,9 @@ static bool parse_slide(Ctx *c, json_t *v, int no, Slide *s)
     if (at) {
         snprintf(ptr, sizeof ptr, "%s/attract", base);
         if (!json_is_boolean(at))
-            jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "\"attract\" of slide %d must be true or false, "
-                     "not %s", no, jtext_describe(at, false, tb, sizeof tb));
+            jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
+                           "\"attract\" of slide %d must be true or false, "
+                           "not %s", no, jtext_describe(at, false, tb, sizeof tb));
         else
             s->attract = json_is_true(at);
     }
@@ -602,8 +620,9 @@ static bool parse_slide(Ctx *c, json_t *v, int no, Slide *s)
     jdiag_unknown_keys(&c->jd, v, base, slide_keys, N_OF(slide_keys), where, JDIAG_CURATOR);
 
     if (!s->image && s->text.n == 0) {
-        jdiag_at_value(&c->jd, DIAG_ERROR, base, "slide %d has neither \"image\" nor \"text\"; it is "
-                 "left out", no);
+        jdiag_at_value(&c->jd, DIAG_ERROR, base,
+                       "slide %d has neither \"image\" nor \"text\"; it is "
+                       "left out", no);
         slide_clear(s);
         return false;
     }
@@ -617,23 +636,26 @@ static bool parse_slides(Ctx *c, json_t *root)
     json_t *v = json_object_get(root, "slides");
     char tb[32];
     if (!v) {
-        jdiag_at_value(&c->jd, DIAG_ERROR, "", "no \"slides\": an exhibition needs at least one slide");
+        jdiag_at_value(&c->jd, DIAG_ERROR,
+                       "", "no \"slides\": an exhibition needs at least one slide");
         return false;
     }
     if (!json_is_array(v)) {
-        jdiag_at_value(&c->jd, DIAG_ERROR, "/slides", "\"slides\" must be an array of slides, not %s",
-                 jtext_describe(v, false, tb, sizeof tb));
+        jdiag_at_value(&c->jd, DIAG_ERROR,
+                       "/slides", "\"slides\" must be an array of slides, not %s",
+                       jtext_describe(v, false, tb, sizeof tb));
         return false;
     }
     size_t n = json_array_size(v);
     if (n == 0) {
         jdiag_at_value(&c->jd, DIAG_ERROR, "/slides",
-                 "\"slides\" is empty: an exhibition needs at least one slide");
+                       "\"slides\" is empty: an exhibition needs at least one slide");
         return false;
     }
     if (n > MANIFEST_MAX_SLIDES) {
-        jdiag_at_value(&c->jd, DIAG_ERROR, "/slides", "too many slides (%zu); only the first %d are "
-                 "shown", n, MANIFEST_MAX_SLIDES);
+        jdiag_at_value(&c->jd, DIAG_ERROR,
+                       "/slides", "too many slides (%zu); only the first %d are "
+                       "shown", n, MANIFEST_MAX_SLIDES);
         n = MANIFEST_MAX_SLIDES;
     }
     ex->slides = calloc(n, sizeof *ex->slides);
@@ -645,7 +667,7 @@ static bool parse_slides(Ctx *c, json_t *root)
     }
     if (ex->n_slides == 0) {
         jdiag_at_value(&c->jd, DIAG_ERROR, "/slides",
-                 "no slide can be shown, so the exhibition is left out");
+                       "no slide can be shown, so the exhibition is left out");
         return false;
     }
     return true;

@@ -200,7 +200,7 @@ static json_t *member(JsonDiag *c, json_t *obj, const char *obj_ptr, const char 
                            : type == JSON_ARRAY ? "an array"
                            : type == JSON_OBJECT ? "an object" : "a whole number";
         jdiag_at_value(c, DIAG_ERROR, ptr, "\"%s\"%s must be %s%s, not %s", key, where, want,
-                  null_ok ? " or null" : "", type_name(v));
+                       null_ok ? " or null" : "", type_name(v));
         return NULL;
     }
     return v;
@@ -218,7 +218,7 @@ static int64_t count_member(JsonDiag *c, json_t *obj, const char *obj_ptr, const
         char ptr[256];
         snprintf(ptr, sizeof ptr, "%s/%s", obj_ptr, key);
         jdiag_at_value(c, DIAG_ERROR, ptr, "\"%s\"%s must be between 0 and %lld, not %lld", key,
-                  where, (long long)max, (long long)x);
+                       where, (long long)max, (long long)x);
         return -1;
     }
     return (int64_t)x;
@@ -274,7 +274,7 @@ static void read_slides(JsonDiag *c, json_t *slides, Rehearsal *t)
     size_t n = json_array_size(slides);
     if (n == 0 || n > MANIFEST_MAX_SLIDES) {
         jdiag_at_value(c, DIAG_ERROR, "/slides", "\"slides\" must hold 1 to %d slides, not %zu",
-                  MANIFEST_MAX_SLIDES, n);
+                       MANIFEST_MAX_SLIDES, n);
         return;
     }
     t->slides = calloc(n, sizeof *t->slides);
@@ -290,7 +290,7 @@ static void read_slides(JsonDiag *c, json_t *slides, Rehearsal *t)
         snprintf(where, sizeof where, " in slide %zu", i + 1);
         if (!json_is_object(o)) {
             jdiag_at_value(c, DIAG_ERROR, ptr, "slide %zu must be an object, not %s", i + 1,
-                      type_name(o));
+                           type_name(o));
             continue;
         }
         RehearsalSlide *s = &t->slides[i];
@@ -299,8 +299,8 @@ static void read_slides(JsonDiag *c, json_t *slides, Rehearsal *t)
             char p[96];
             snprintf(p, sizeof p, "%s/slide", ptr);
             jdiag_at_value(c, DIAG_ERROR, p,
-                      "\"slide\" is %lld but this is entry %zu; slides are listed in order",
-                      (long long)num, i + 1);
+                           "\"slide\" is %lld but this is entry %zu; slides are listed in order",
+                           (long long)num, i + 1);
         }
         int64_t spent = count_member(c, o, ptr, "spent_ms", REHEARSAL_MAX_MS, where);
         int64_t budget = count_member(c, o, ptr, "budget_s", REHEARSAL_BUDGET_MAX_S, where);
@@ -312,7 +312,7 @@ static void read_slides(JsonDiag *c, json_t *slides, Rehearsal *t)
             char p[96];
             snprintf(p, sizeof p, "%s/spent_ms", ptr);
             jdiag_at_value(c, DIAG_ERROR, p,
-                      "slide %zu has time spent but \"visits\" is 0", i + 1);
+                           "slide %zu has time spent but \"visits\" is 0", i + 1);
         }
         jdiag_unknown_keys(c, o, ptr, slide_keys, N_OF(slide_keys), where, JDIAG_RECORD);
     }
@@ -348,7 +348,7 @@ static bool read_record(Rehearsal *r, const char *path, DiagList *diags)
     t.current = -1;
     if (!json_is_object(root)) {
         jdiag_at_value(&c, DIAG_ERROR, "",
-                  "a lecture record is one object ({...}), not %s", type_name(root));
+                       "a lecture record is one object ({...}), not %s", type_name(root));
         goto done;
     }
     jdiag_duplicates(&c, JDIAG_RECORD);
@@ -367,7 +367,7 @@ static bool read_record(Rehearsal *r, const char *path, DiagList *diags)
     v = member(&c, root, "", "started", JSON_STRING, false, "");
     if (v && !started_ok(json_string_value(v), sizeof t.started))
         jdiag_at_value(&c, DIAG_ERROR, "/started",
-                  "\"started\" must be a local time like \"2026-11-25T19:03:00\"");
+                       "\"started\" must be a local time like \"2026-11-25T19:03:00\"");
     else if (v)
         snprintf(t.started, sizeof t.started, "%s", json_string_value(v));
     int64_t planned = count_member(&c, root, "", "planned_ms", REHEARSAL_MAX_MS, "");
@@ -384,8 +384,8 @@ static bool read_record(Rehearsal *r, const char *path, DiagList *diags)
                 sum += t.slides[i].spent_ms;
             if (sum != total)
                 jdiag_at_value(&c, DIAG_ERROR, "/total_ms",
-                          "\"total_ms\" is %lld but the slides' \"spent_ms\" add up to %lld",
-                          (long long)total, (long long)sum);
+                               "\"total_ms\" is %lld but the slides' \"spent_ms\" add up to %lld",
+                               (long long)total, (long long)sum);
         }
     }
     jdiag_unknown_keys(&c, root, "", record_keys, N_OF(record_keys), "", JDIAG_RECORD);

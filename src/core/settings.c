@@ -198,8 +198,9 @@ static bool get_int(JsonDiag *c, json_t *v, const char *ptr, const char *name, c
     const char *end = strchr(ptr + 1, '/');
     size_t sl = end ? (size_t)(end - ptr - 1) : 0;
     snprintf(section, sizeof section, "%.*s", (int)(sl < sizeof section ? sl : sizeof section - 1), ptr + 1);
-    jdiag_at_value(c, DIAG_ERROR, ptr, "\"%s\" in \"%s\" must be %s, not %s; using %d", name, section,
-             what, jtext_describe(v, true, tb, sizeof tb), keep);
+    jdiag_at_value(c, DIAG_ERROR, ptr,
+                   "\"%s\" in \"%s\" must be %s, not %s; using %d", name, section,
+                   what, jtext_describe(v, true, tb, sizeof tb), keep);
     return false;
 }
 
@@ -284,22 +285,26 @@ static void parse_kiosk(JsonDiag *c, Settings *s, json_t *root)
     /* the attract loop's playlist */
     if ((v = json_object_get(k, "attract"))) {
         if (!json_is_array(v)) {
-            jdiag_at_value(c, DIAG_ERROR, "/kiosk/attract", "\"attract\" in \"kiosk\" must be a list like "
-                     "[\"karlag-artists:3\", \"memory-alive\"], not %s", jtext_describe(v, false, tb, sizeof tb));
+            jdiag_at_value(c, DIAG_ERROR,
+                           "/kiosk/attract", "\"attract\" in \"kiosk\" must be a list like "
+                           "[\"karlag-artists:3\", \"memory-alive\"], not %s",
+                           jtext_describe(v, false, tb, sizeof tb));
         } else {
             for (size_t i = 0; i < json_array_size(v); i++) {
                 json_t *e = json_array_get(v, i);
                 char ptr[64];
                 snprintf(ptr, sizeof ptr, "/kiosk/attract/%zu", i);
                 if (!json_is_string(e) || !*json_string_value(e)) {
-                    jdiag_at_value(c, DIAG_ERROR, ptr, "entries of \"attract\" are an exhibition id, or an id "
-                             "and a slide number like \"karlag-artists:3\", not %s",
-                             jtext_describe(e, false, tb, sizeof tb));
+                    jdiag_at_value(c, DIAG_ERROR, ptr,
+                                   "entries of \"attract\" are an exhibition id, or an id "
+                                   "and a slide number like \"karlag-artists:3\", not %s",
+                                   jtext_describe(e, false, tb, sizeof tb));
                     continue;
                 }
                 if (s->n_attract >= (int)N_OF(s->attract)) {
-                    jdiag_at_value(c, DIAG_WARNING, ptr, "only the first %d entries of \"attract\" are used",
-                             (int)N_OF(s->attract));
+                    jdiag_at_value(c, DIAG_WARNING, ptr,
+                                   "only the first %d entries of \"attract\" are used",
+                                   (int)N_OF(s->attract));
                     break;
                 }
                 char *copy = strdup(json_string_value(e));
@@ -311,8 +316,9 @@ static void parse_kiosk(JsonDiag *c, Settings *s, json_t *root)
     /* which controls visitors see */
     if ((v = json_object_get(k, "controls"))) {
         if (!json_is_object(v)) {
-            jdiag_at_value(c, DIAG_ERROR, "/kiosk/controls", "\"controls\" in \"kiosk\" must be an object like "
-                     "{\"arrows\": false}, not %s", jtext_describe(v, false, tb, sizeof tb));
+            jdiag_at_value(c, DIAG_ERROR,
+                           "/kiosk/controls", "\"controls\" in \"kiosk\" must be an object like "
+                           "{\"arrows\": false}, not %s", jtext_describe(v, false, tb, sizeof tb));
         } else {
             static const Field controls[] = {
                 BOOL_FIELD("arrows", show_arrows), BOOL_FIELD("language", show_language),
@@ -323,7 +329,8 @@ static void parse_kiosk(JsonDiag *c, Settings *s, json_t *root)
                                " in \"controls\"", JDIAG_CURATOR);
         }
     }
-    jdiag_unknown_keys(c, k, "/kiosk", kiosk_keys, N_OF(kiosk_keys), " in \"kiosk\"", JDIAG_CURATOR);
+    jdiag_unknown_keys(c, k, "/kiosk", kiosk_keys, N_OF(kiosk_keys), " in \"kiosk\"",
+                       JDIAG_CURATOR);
 }
 
 static void parse_languages(JsonDiag *c, Settings *s, json_t *root)
@@ -335,8 +342,8 @@ static void parse_languages(JsonDiag *c, Settings *s, json_t *root)
     langs_text(s->langs, s->n_langs, cur, sizeof cur);
     if (!json_is_array(v)) {
         jdiag_at_value(c, DIAG_ERROR, "/languages", "\"languages\" must be an array of language "
-                 "codes like [\"kk\", \"ru\", \"en\"], not %s; using %s",
-                 jtext_describe(v, false, tb, sizeof tb), cur);
+                       "codes like [\"kk\", \"ru\", \"en\"], not %s; using %s",
+                       jtext_describe(v, false, tb, sizeof tb), cur);
         return;
     }
     if (json_array_size(v) == 0) {
@@ -352,18 +359,18 @@ static void parse_languages(JsonDiag *c, Settings *s, json_t *root)
         snprintf(ptr, sizeof ptr, "/languages/%zu", i);
         if (n == SETTINGS_MAX_LANGS) {
             jdiag_at_value(c, DIAG_ERROR, ptr, "too many languages (%zu); only the first %d are "
-                     "used", json_array_size(v), SETTINGS_MAX_LANGS);
+                           "used", json_array_size(v), SETTINGS_MAX_LANGS);
             break;
         }
         if (!json_is_string(e)) {
             jdiag_at_value(c, DIAG_ERROR, ptr, "\"languages\" entry must be a string, not %s",
-                     jtext_describe(e, false, tb, sizeof tb));
+                           jtext_describe(e, false, tb, sizeof tb));
             continue;
         }
         const char *code = json_string_value(e);
         if (!loc_code_ok(code)) {
             jdiag_at_value(c, DIAG_ERROR, ptr, "\"%s\" in \"languages\" is not a language code "
-                     "(" LANG_CODE_RULE ")", jtext_shown(code, sh, sizeof sh));
+                           "(" LANG_CODE_RULE ")", jtext_shown(code, sh, sizeof sh));
             continue;
         }
         bool twice = false;
@@ -375,14 +382,14 @@ static void parse_languages(JsonDiag *c, Settings *s, json_t *root)
         }
         if (!is_ui_language(code))
             jdiag_at_value(c, DIAG_WARNING, ptr, "vitrine's own buttons and messages are in kk, ru "
-                     "and en; \"%s\" will show them in English", code);
+                           "and en; \"%s\" will show them in English", code);
         char *copy = strdup(code);
         if (copy)
             langs[n++] = copy;
     }
     if (n == 0) {
         jdiag_at_value(c, DIAG_ERROR, "/languages", "no usable entry in \"languages\"; using %s",
-                 cur);
+                       cur);
         return;
     }
     for (int k = 0; k < s->n_langs; k++)
@@ -400,7 +407,8 @@ static void parse_start_language(JsonDiag *c, Settings *s, json_t *root)
     char tb[32], cur[128], sh[JTEXT_SHOWN_CAP];
     if (!json_is_string(v)) {
         jdiag_at_value(c, DIAG_ERROR, "/start_language", "\"start_language\" must be a string (a "
-                 "language code like \"kk\"), not %s", jtext_describe(v, false, tb, sizeof tb));
+                       "language code like \"kk\"), not %s",
+                       jtext_describe(v, false, tb, sizeof tb));
         return;
     }
     const char *code = json_string_value(v);
@@ -411,9 +419,9 @@ static void parse_start_language(JsonDiag *c, Settings *s, json_t *root)
         }
     }
     jdiag_at_value(c, DIAG_ERROR, "/start_language", "\"start_language\" \"%s\" is not one of "
-             "\"languages\" %s; the first, \"%s\", is used", jtext_shown(code, sh, sizeof sh),
-             langs_text(s->langs, s->n_langs, cur, sizeof cur),
-             s->n_langs ? s->langs[0] : "");
+                   "\"languages\" %s; the first, \"%s\", is used", jtext_shown(code, sh, sizeof sh),
+                   langs_text(s->langs, s->n_langs, cur, sizeof cur),
+                   s->n_langs ? s->langs[0] : "");
 }
 
 /* "images": how much memory decoded pictures may take. */
@@ -439,18 +447,19 @@ static void parse_state_dir(JsonDiag *c, Settings *s, json_t *root)
     char tb[32], sh[JTEXT_SHOWN_CAP];
     if (!json_is_string(v)) {
         jdiag_at_value(c, DIAG_ERROR, "/state_dir", "\"state_dir\" must be a string (a folder), "
-                 "not %s", jtext_describe(v, false, tb, sizeof tb));
+                       "not %s", jtext_describe(v, false, tb, sizeof tb));
         return;
     }
     const char *dir = json_string_value(v);
     if (!*dir) {
         jdiag_at_value(c, DIAG_ERROR, "/state_dir", "\"state_dir\" is empty; the default folder "
-                 "is used");
+                       "is used");
         return;
     }
     if (dir[0] != '/')
         jdiag_at_value(c, DIAG_WARNING, "/state_dir", "\"state_dir\" \"%s\" is a relative path: it "
-                 "is taken from the folder vitrine is started in", jtext_shown(dir, sh, sizeof sh));
+                       "is taken from the folder vitrine is started in",
+                       jtext_shown(dir, sh, sizeof sh));
     set_string(&s->state_dir, dir);
 }
 
@@ -462,15 +471,16 @@ static void parse_admin_pin(JsonDiag *c, Settings *s, json_t *root)
         return;
     char tb[32];
     if (!json_is_string(v)) {
-        jdiag_at_value(c, DIAG_ERROR, "/admin_pin_hash", "\"admin_pin_hash\" must be a string made by "
-                 "vitrine --hash-pin, not %s", jtext_describe(v, false, tb, sizeof tb));
+        jdiag_at_value(c, DIAG_ERROR,
+                       "/admin_pin_hash", "\"admin_pin_hash\" must be a string made by "
+                       "vitrine --hash-pin, not %s", jtext_describe(v, false, tb, sizeof tb));
         return;
     }
     const char *h = json_string_value(v);
     if (h[0] != '$' || strlen(h) < 20) {
         jdiag_at_value(c, DIAG_ERROR, "/admin_pin_hash", "\"admin_pin_hash\" is not a hash made by "
-                 "vitrine --hash-pin (a PIN is never stored in clear text); the admin menu "
-                 "opens only from the keyboard");
+                       "vitrine --hash-pin (a PIN is never stored in clear text); the admin menu "
+                       "opens only from the keyboard");
         return;
     }
     set_string(&s->admin_pin_hash, h);
@@ -600,17 +610,17 @@ static void parse_keys(JsonDiag *c, Settings *s, json_t *root)
             const char *best = jdiag_suggest(name, names, ACT__COUNT);
             if (best)
                 jdiag_at_key(c, DIAG_WARNING, p, "unknown action \"%s\" in \"keys\" (did you mean "
-                       "\"%s\"?)", jtext_shown(name, sh, sizeof sh), best);
+                             "\"%s\"?)", jtext_shown(name, sh, sizeof sh), best);
             else
                 jdiag_at_key(c, DIAG_WARNING, p, "unknown action \"%s\" in \"keys\" (the actions "
-                       "are listed in docs/settings.md)", jtext_shown(name, sh, sizeof sh));
+                             "are listed in docs/settings.md)", jtext_shown(name, sh, sizeof sh));
             free(ptr);
             continue;
         }
         if (!json_is_array(v)) {
             jdiag_at_value(c, DIAG_ERROR, p, "\"%s\" in \"keys\" must be an array of keys like "
-                     "[\"PageDown\", \"Right\"], not %s", name,
-                     jtext_describe(v, false, tb, sizeof tb));
+                           "[\"PageDown\", \"Right\"], not %s", name,
+                           jtext_describe(v, false, tb, sizeof tb));
             free(ptr);
             continue;
         }
@@ -625,13 +635,14 @@ static void parse_keys(JsonDiag *c, Settings *s, json_t *root)
             KeySpec k;
             if (!json_is_string(e)) {
                 jdiag_at_value(c, DIAG_ERROR, eptr, "keys of \"%s\" must be strings like "
-                         "\"PageDown\", not %s", name, jtext_describe(e, true, tb, sizeof tb));
+                               "\"PageDown\", not %s",
+                               name, jtext_describe(e, true, tb, sizeof tb));
                 continue;
             }
             if (!keymap_parse_key(json_string_value(e), &k.key, &k.mods)) {
                 jdiag_at_value(c, DIAG_ERROR, eptr, "\"%s\" is not a key vitrine knows "
-                         "(examples: " KEY_EXAMPLES ")",
-                         jtext_shown(json_string_value(e), sh, sizeof sh));
+                               "(examples: " KEY_EXAMPLES ")",
+                               jtext_shown(json_string_value(e), sh, sizeof sh));
                 continue;
             }
             bool dup = false;
@@ -641,21 +652,23 @@ static void parse_keys(JsonDiag *c, Settings *s, json_t *root)
                 continue;
             if (n == MAX_KEYS_PER_ACTION) {
                 jdiag_at_value(c, DIAG_ERROR, eptr, "too many keys for \"%s\"; only the first %d "
-                         "are used", name, MAX_KEYS_PER_ACTION);
+                               "are used", name, MAX_KEYS_PER_ACTION);
                 break;
             }
             /* the same key listed for an earlier action: the later one wins */
             Action was = take_key(&s->keys, a, contexts, k.key, k.mods, from_file);
             if (was != ACT_NONE)
-                jdiag_at_value(c, DIAG_WARNING, eptr, "\"%s\" is listed for both \"%s\" and \"%s\"; "
-                         "the last one, \"%s\", gets it",
-                         jtext_shown(json_string_value(e), sh, sizeof sh), action_name(was), name,
-                         name);
+                jdiag_at_value(c, DIAG_WARNING, eptr,
+                               "\"%s\" is listed for both \"%s\" and \"%s\"; "
+                               "the last one, \"%s\", gets it",
+                               jtext_shown(json_string_value(e), sh, sizeof sh), action_name(was),
+                               name, name);
             specs[n++] = k;
         }
         if (json_array_size(v) == 0) {
-            jdiag_at_value(c, DIAG_WARNING, p, "\"%s\" has no keys: that action cannot be used from "
-                     "the keyboard", name);
+            jdiag_at_value(c, DIAG_WARNING, p,
+                           "\"%s\" has no keys: that action cannot be used from "
+                           "the keyboard", name);
             keymap_clear(&s->keys, a, contexts);
         } else if (n > 0) {
             /* and from the defaults of other actions, silently */
@@ -699,7 +712,7 @@ bool settings_load(Settings *s, const char *path, bool optional, DiagList *diags
     char tb[32];
     if (schema && !json_is_string(schema))
         jdiag_at_value(&c, DIAG_ERROR, "/$schema", "\"$schema\" must be a string, not %s",
-                 jtext_describe(schema, false, tb, sizeof tb));
+                       jtext_describe(schema, false, tb, sizeof tb));
     parse_languages(&c, s, root);
     parse_start_language(&c, s, root);
     parse_state_dir(&c, s, root);
