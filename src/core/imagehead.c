@@ -3,6 +3,10 @@
  * Every multi-byte read goes through rd16/rd32 after a check that the bytes
  * are there; offsets are compared by subtraction from the length, never by
  * adding to it, so no sum can wrap.
+ *
+ * The formats are rows of one table (formats[], below the parsers): name,
+ * sniffer, header parser. A new format is one row here and one decoder in
+ * src/platform/decode.c.
  */
 #include "imagehead.h"
 
@@ -38,8 +42,6 @@ static ImageHeadResult refuse(char *err, size_t errn, const char *msg)
     snprintf(err, errn, "%s", msg);
     return IMAGEHEAD_REFUSED;
 }
-
-/* ---- limits -------------------------------------------------------------- */
 
 /* ---- sniffing: the format from the first bytes ---------------------------- */
 
@@ -179,6 +181,8 @@ const char *imagehead_other_format(const uint8_t *h, size_t n)
     return NULL;
 }
 
+
+/* ---- limits -------------------------------------------------------------- */
 
 static bool size_ok(uint64_t w, uint64_t h, char *err, size_t errn)
 {
