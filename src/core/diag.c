@@ -54,6 +54,39 @@ void diag_print(const DiagList *dl, FILE *out)
     }
 }
 
+/* ---- Position order --------------------------------------------------------- */
+
+typedef struct {
+    Diag d;
+    int seq;                /* the order found in, for equal positions */
+} DiagSort;
+
+static int diag_cmp(const void *a, const void *b)
+{
+    const DiagSort *x = a, *y = b;
+    if (x->d.line != y->d.line)
+        return x->d.line < y->d.line ? -1 : 1;
+    if (x->d.col != y->d.col)
+        return x->d.col < y->d.col ? -1 : 1;
+    return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+void diag_sort(DiagList *dl, int start)
+{
+    if (!dl || dl->n - start < 2)
+        return;
+    int n = dl->n - start;
+    DiagSort *tmp = malloc((size_t)n * sizeof *tmp);
+    if (!tmp)
+        return;
+    for (int i = 0; i < n; i++)
+        tmp[i] = (DiagSort){dl->items[start + i], i};
+    qsort(tmp, (size_t)n, sizeof *tmp, diag_cmp);
+    for (int i = 0; i < n; i++)
+        dl->items[start + i] = tmp[i].d;
+    free(tmp);
+}
+
 void diag_clear(DiagList *dl)
 {
     if (!dl)

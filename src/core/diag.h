@@ -37,6 +37,10 @@ void diag_add(DiagList *dl, DiagLevel level, const char *file, int line, int col
 int diag_count(const DiagList *dl, DiagLevel level);
 /* One line each, "file:line:col: error: message". */
 void diag_print(const DiagList *dl, FILE *out);
+/* Sorts items[start..n) by position, whole-file problems (line 0) first;
+ * equal positions keep the order they were added in. So a file's problems
+ * read top to bottom like a compiler's. On out of memory the order stays. */
+void diag_sort(DiagList *dl, int start);
 /* Frees the items; the list itself may be on the stack. Safe on NULL. */
 void diag_clear(DiagList *dl);
 

@@ -1,22 +1,185 @@
 /* fsutil.c - see fsutil.h */
+/* mkstemp(), fsync(), fchmod() are XSI */
+#define _XOPEN_SOURCE 700
+
 #include "fsutil.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
-/* mkdir -p of the folder that holds path. */
-bool fs_make_parents(const char *path, DiagList *diags, const char *file)
+/* ---- Paths ------------------------------------------------------------------ */
+
+char *fs_path_join(const char *a, const char *b)
+{
+    size_t an = strlen(a), bn = strlen(b);
+    bool slash = an > 0 && a[an - 1] == '/';
+    char *out = malloc(an + bn + 2);
+    if (!out)
+        return NULL;
+    memcpy(out, a, an);
+    size_t n = an;
+    if (!slash)
+        out[n++] = '/';
+    memcpy(out + n, b, bn + 1);
+    return out;
+}
+
+/* ---- Reading ---------------------------------------------------------------- */
+
+int fs_read_file(const char *path, size_t max, char **out, size_t *len, long long *size)
+{
+    *out = NULL;
+    *len = 0;
+    *size = 0;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        int err = errno;
+        if (fd >= 0)
+            close(fd);
+        return err;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        close(fd);
+        return S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+    }
+    *size = (long long)st.st_size;
+    if (st.st_size < 0 || (uint64_t)st.st_size > max) {
+        close(fd);
+        return EFBIG;
+    }
+    /* one byte past the size seen, so a file that grew since fstat() is
+     * noticed; it may grow up to one byte past the limit */
+    size_t cap = (size_t)st.st_size + 1, got = 0;
+    char *buf = malloc(cap);
+    int err = buf ? 0 : ENOMEM;
+    while (buf) {
+        if (got == cap) {
+            if (cap > max) {
+                err = EFBIG;
+                break;
+            }
+            size_t ncap = cap * 2 > max + 1 ? max + 1 : cap * 2;
+            char *nb = realloc(buf, ncap);
+            if (!nb) {
+                err = ENOMEM;
+                break;
+            }
+            buf = nb;
+            cap = ncap;
+        }
+        ssize_t r = read(fd, buf + got, cap - got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            err = errno;
+            break;
+        }
+        if (r == 0)
+            break;
+        got += (size_t)r;
+    }
+    close(fd);
+    if (!err && got > max)
+        err = EFBIG;
+    if (err) {
+        if (err == EFBIG)
+            *size = -1;
+        free(buf);
+        return err;
+    }
+    *out = buf;
+    *len = got;
+    return 0;
+}
+
+ssize_t fs_read_up_to(int fd, void *buf, size_t want)
+{
+    size_t got = 0;
+    while (got < want) {
+        ssize_t r = read(fd, (char *)buf + got, want - got);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        if (r == 0)
+            break;
+        got += (size_t)r;
+    }
+    return (ssize_t)got;
+}
+
+/* ---- Writing ---------------------------------------------------------------- */
+
+bool fs_write_all(int fd, const void *buf, size_t len)
+{
+    const char *p = buf;
+    while (len > 0) {
+        ssize_t w = write(fd, p, len);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return false;
+        p += w;
+        len -= (size_t)w;
+    }
+    return true;
+}
+
+int fs_write_atomic(const char *path, const char *prefix, const char *text, size_t len,
+                    mode_t mode)
+{
+    const char *slash = strrchr(path, '/');
+    size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
+    const char *base = slash ? slash + 1 : path;
+    size_t need = dir_len + 1 + strlen(base) + sizeof ".tmp-XXXXXX";
+    char *tmp = malloc(need);
+    if (!tmp)
+        return ENOMEM;
+    /* hidden and not ending in .json: folder scans (lecture records) skip it */
+    snprintf(tmp, need, "%.*s.%s.tmp-XXXXXX", (int)dir_len, path, base);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        int err = errno;
+        free(tmp);
+        return err;
+    }
+    bool ok = fchmod(fd, mode) == 0 && (!prefix || fs_write_all(fd, prefix, strlen(prefix)))
+              && fs_write_all(fd, text, len) && fsync(fd) == 0;
+    int err = ok ? 0 : (errno ? errno : EIO);
+    if (close(fd) != 0 && ok) {
+        ok = false;
+        err = errno;
+    }
+    if (ok && rename(tmp, path) != 0) {
+        ok = false;
+        err = errno;
+    }
+    if (!ok)
+        unlink(tmp);
+    free(tmp);
+    return ok ? 0 : err;
+}
+
+/* ---- Folders ---------------------------------------------------------------- */
+
+int fs_make_parents_err(const char *path, char *failed, size_t n)
 {
     char *dir = strdup(path);
     if (!dir) {
-        diag_add(diags, DIAG_ERROR, file, 0, 0, "cannot write file: %s", strerror(ENOMEM));
-        return false;
+        snprintf(failed, n, "%s", path);
+        return ENOMEM;
     }
     char *slash = strrchr(dir, '/');
-    bool ok = true;
+    int err = 0;
     if (slash && slash != dir) {
         *slash = '\0';
         for (char *p = dir + 1;; p++) {
@@ -25,22 +188,31 @@ bool fs_make_parents(const char *path, DiagList *diags, const char *file)
             char c = *p;
             *p = '\0';
             struct stat st;
-            if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
-                diag_add(diags, DIAG_ERROR, file, 0, 0, "cannot create folder \"%s\": %s", dir,
-                         strerror(errno));
-                ok = false;
-            } else if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-                diag_add(diags, DIAG_ERROR, file, 0, 0, "cannot create folder \"%s\": %s", dir,
-                         strerror(ENOTDIR));
-                ok = false;
-            }
+            if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+                err = errno;
+            else if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+                err = ENOTDIR;
+            if (err)
+                snprintf(failed, n, "%s", dir);
             *p = c;
-            if (!ok || c == '\0')
+            if (err || c == '\0')
                 break;
         }
     }
     free(dir);
-    return ok;
+    return err;
+}
+
+bool fs_make_parents(const char *path, DiagList *diags, const char *file)
+{
+    char failed[4096];
+    int err = fs_make_parents_err(path, failed, sizeof failed);
+    if (err == ENOMEM && strcmp(failed, path) == 0)
+        diag_add(diags, DIAG_ERROR, file, 0, 0, "cannot write file: %s", strerror(ENOMEM));
+    else if (err)
+        diag_add(diags, DIAG_ERROR, file, 0, 0, "cannot create folder \"%s\": %s", failed,
+                 strerror(err));
+    return err == 0;
 }
 
 static int by_name(const void *a, const void *b)
@@ -77,6 +249,7 @@ char **fs_list(const char *dir, int *n)
     if (!ok) {
         fs_list_free(names, *n);
         *n = 0;
+        errno = ENOMEM;
         return NULL;
     }
     if (*n > 1)

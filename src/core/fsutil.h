@@ -1,19 +1,58 @@
-/* fsutil.h - folders: made for the files vitrine writes (lecture records,
- * visitor statistics), listed for the ones it reads. */
+/* fsutil.h - files and folders: the one place vitrine reads a whole file,
+ * writes one atomically, makes folders, lists them and joins paths.
+ *
+ * The functions here say what went wrong with an errno value and leave the
+ * words to the caller (a settings file, a lecture record and a manifest
+ * each word their problems their own way); fs_make_parents is the one that
+ * reports into a DiagList itself, as every writer words it the same.
+ */
 #ifndef VITRINE_FSUTIL_H
 #define VITRINE_FSUTIL_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
 
 #include "diag.h"
 
-/* mkdir -p of the folder that holds path (mode 0755). A problem is added to
- * diags as an error about `file`. */
+/* a + "/" + b, without doubling a trailing slash of a. malloc'd (the caller
+ * frees it); NULL on out of memory. */
+char *fs_path_join(const char *a, const char *b);
+
+/* The whole regular file at path, at most max bytes, as a malloc'd buffer
+ * (one spare byte, not NUL-terminated) the caller frees. Returns 0, or an
+ * errno value with *out NULL: EISDIR, EINVAL (not a regular file), EFBIG
+ * (*size: the size seen, or -1 when the file grew past max while it was
+ * read), ENOMEM, or what open/read said. Opens with O_NONBLOCK: a FIFO in
+ * the way never hangs the caller. */
+int fs_read_file(const char *path, size_t max, char **out, size_t *len, long long *size);
+
+/* read() from fd into buf until want bytes are there or the file ends
+ * (EINTR retried). The bytes read, or -1 (errno set). */
+ssize_t fs_read_up_to(int fd, void *buf, size_t want);
+
+/* write() until all of buf[0..len) is written (EINTR retried). */
+bool fs_write_all(int fd, const void *buf, size_t len);
+
+/* prefix (may be NULL) then text[0..len) into path, through a hidden
+ * temporary file in the same folder, fsync and rename(): a reader or a
+ * power cut sees the old file or the new one, never half of one. The
+ * temporary name starts with "." and does not end in ".json". Returns 0 or
+ * an errno value. */
+int fs_write_atomic(const char *path, const char *prefix, const char *text, size_t len,
+                    mode_t mode);
+
+/* mkdir -p of the folder that holds path (mode 0755). Returns 0, or an
+ * errno value with the folder that could not be made in failed[0..n). */
+int fs_make_parents_err(const char *path, char *failed, size_t n);
+
+/* fs_make_parents_err; a problem is added to diags as an error about
+ * `file`: "cannot create folder \"DIR\": REASON". */
 bool fs_make_parents(const char *path, DiagList *diags, const char *file);
 
 /* The names in dir (not "." and ".."), sorted by strcmp, as *n malloc'd
- * strings in a malloc'd array (free with fs_list_free). NULL when dir
- * cannot be read or on out of memory. */
+ * strings in a malloc'd array (free with fs_list_free). NULL (errno set)
+ * when dir cannot be read, or on out of memory. */
 char **fs_list(const char *dir, int *n);
 void fs_list_free(char **names, int n);
 

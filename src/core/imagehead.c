@@ -3,6 +3,10 @@
  * Every multi-byte read goes through rd16/rd32 after a check that the bytes
  * are there; offsets are compared by subtraction from the length, never by
  * adding to it, so no sum can wrap.
+ *
+ * The formats are rows of one table (formats[], below the parsers): name,
+ * sniffer, header parser. A new format is one row here and one decoder in
+ * src/platform/decode.c.
  */
 #include "imagehead.h"
 
@@ -38,6 +42,145 @@ static ImageHeadResult refuse(char *err, size_t errn, const char *msg)
     snprintf(err, errn, "%s", msg);
     return IMAGEHEAD_REFUSED;
 }
+
+/* ---- sniffing: the format from the first bytes ---------------------------- */
+
+static bool has_prefix(const unsigned char *h, size_t n, const char *s)
+{
+    size_t k = strlen(s);
+    return n >= k && memcmp(h, s, k) == 0;
+}
+
+static bool has_prefix_nocase(const unsigned char *h, size_t n, const char *s)
+{
+    size_t k = strlen(s);
+    if (n < k)
+        return false;
+    for (size_t i = 0; i < k; i++) {
+        unsigned char a = h[i], b = (unsigned char)s[i];
+        if (a >= 'a' && a <= 'z')
+            a = (unsigned char)(a - 32);
+        if (b >= 'a' && b <= 'z')
+            b = (unsigned char)(b - 32);
+        if (a != b)
+            return false;
+    }
+    return true;
+}
+
+static bool is_xml_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Index just past the first `end` at or after i, or n + 1 when absent. */
+static size_t skip_past(const unsigned char *h, size_t n, size_t i, const char *end)
+{
+    size_t k = strlen(end);
+    for (; i + k <= n; i++)
+        if (memcmp(h + i, end, k) == 0)
+            return i + k;
+    return n + 1;
+}
+
+/* SVG: optional BOM, then whitespace, XML declaration, comments and a
+ * DOCTYPE in any order, then "<svg". */
+static bool sniff_svg(const unsigned char *h, size_t n)
+{
+    size_t i = 0;
+    if (n >= 3 && h[0] == 0xEF && h[1] == 0xBB && h[2] == 0xBF)
+        i = 3;
+    for (;;) {
+        while (i < n && is_xml_space(h[i]))
+            i++;
+        if (has_prefix(h + i, n - i, "<?xml")) {
+            i = skip_past(h, n, i + 5, "?>");
+        } else if (has_prefix(h + i, n - i, "<!--")) {
+            i = skip_past(h, n, i + 4, "-->");
+        } else if (has_prefix_nocase(h + i, n - i, "<!DOCTYPE")) {
+            /* an internal subset [ ... ] may hold '>' characters */
+            size_t j = i + 9;
+            int bracket = 0;
+            for (; j < n; j++) {
+                if (h[j] == '[')
+                    bracket++;
+                else if (h[j] == ']' && bracket > 0)
+                    bracket--;
+                else if (h[j] == '>' && bracket == 0)
+                    break;
+            }
+            i = j < n ? j + 1 : n + 1;
+        } else if (has_prefix(h + i, n - i, "<svg")) {
+            size_t j = i + 4;
+            return j == n || is_xml_space(h[j]) || h[j] == '>' || h[j] == '/';
+        } else {
+            return false;
+        }
+        if (i > n)
+            return false;
+    }
+}
+
+static bool sniff_jpeg(const uint8_t *h, size_t n)
+{
+    return n >= 3 && h[0] == 0xFF && h[1] == 0xD8 && h[2] == 0xFF;
+}
+
+static bool sniff_png(const uint8_t *h, size_t n)
+{
+    return has_prefix(h, n, "\x89PNG\r\n\x1a\n");
+}
+
+static bool sniff_webp(const uint8_t *h, size_t n)
+{
+    return n >= 12 && has_prefix(h, n, "RIFF") && memcmp(h + 8, "WEBP", 4) == 0;
+}
+
+bool imagehead_maybe_xml(const uint8_t *h, size_t n)
+{
+    size_t i = 0;
+    if (n >= 3 && h[0] == 0xEF && h[1] == 0xBB && h[2] == 0xBF)
+        i = 3;
+    while (i < n && is_xml_space(h[i]))
+        i++;
+    return i < n && h[i] == '<';
+}
+
+const char *imagehead_other_format(const uint8_t *h, size_t n)
+{
+    if (has_prefix(h, n, "GIF87a") || has_prefix(h, n, "GIF89a"))
+        return "a GIF image";
+    if (n >= 18 && h[0] == 'B' && h[1] == 'M') {
+        /* "BM" alone is too weak: also check the DIB header's size */
+        uint32_t dib = (uint32_t)h[14] | (uint32_t)h[15] << 8 | (uint32_t)h[16] << 16
+                       | (uint32_t)h[17] << 24;
+        if (dib == 12 || dib == 40 || dib == 52 || dib == 56 || dib == 64 || dib == 108
+            || dib == 124)
+            return "a BMP image";
+    }
+    if (has_prefix(h, n, "II*") && n >= 4 && h[3] == 0)
+        return "a TIFF image";
+    if (n >= 4 && h[0] == 'M' && h[1] == 'M' && h[2] == 0 && h[3] == '*')
+        return "a TIFF image";
+    if (n >= 2 && h[0] == 0x0A && h[1] <= 5)
+        return "a PCX image";
+    if (n >= 4 && h[0] == 0 && h[1] == 0 && h[2] == 1 && h[3] == 0)
+        return "an ICO image";
+    if (n >= 12 && memcmp(h + 4, "ftyp", 4) == 0) {
+        if (memcmp(h + 8, "avif", 4) == 0 || memcmp(h + 8, "avis", 4) == 0)
+            return "an AVIF image";
+        if (memcmp(h + 8, "heic", 4) == 0 || memcmp(h + 8, "heix", 4) == 0
+            || memcmp(h + 8, "mif1", 4) == 0 || memcmp(h + 8, "msf1", 4) == 0)
+            return "a HEIC image";
+    }
+    if ((n >= 2 && h[0] == 0xFF && h[1] == 0x0A)
+        || (n >= 8 && memcmp(h, "\0\0\0\x0cJXL ", 8) == 0))
+        return "a JPEG XL image";
+    if (has_prefix(h, n, "%PDF-"))
+        return "a PDF document";
+    return NULL;
+}
+
 
 /* ---- limits -------------------------------------------------------------- */
 
@@ -301,6 +444,57 @@ static ImageHeadResult parse_webp(const uint8_t *b, size_t n, bool whole, ImageH
     return IMAGEHEAD_OK;
 }
 
+/* ---- the table of formats -------------------------------------------------- */
+
+/* One row per format, in the order they are sniffed. A new format: its
+ * enum value (imagehead.h), a row here and a decoder in decode.c. */
+static const ImageFormatInfo formats[] = {
+    {IMG_FMT_JPEG, "JPEG", sniff_jpeg, parse_jpeg},
+    {IMG_FMT_PNG, "PNG", sniff_png, parse_png},
+    {IMG_FMT_WEBP, "WebP", sniff_webp, parse_webp},
+    {IMG_FMT_SVG, "SVG", sniff_svg, NULL}, /* rasterised at the size shown: decode.c */
+};
+#define N_FORMATS ((int)(sizeof formats / sizeof formats[0]))
+
+const ImageFormatInfo *imagehead_formats(int *n)
+{
+    *n = N_FORMATS;
+    return formats;
+}
+
+static const ImageFormatInfo *format_of(ImageFormat f)
+{
+    for (int i = 0; i < N_FORMATS; i++)
+        if (formats[i].id == f)
+            return &formats[i];
+    return NULL;
+}
+
+ImageFormat imagehead_sniff(const uint8_t *head, size_t n)
+{
+    for (int i = 0; head && i < N_FORMATS; i++)
+        if (formats[i].sniff(head, n))
+            return formats[i].id;
+    return IMG_FMT_UNKNOWN;
+}
+
+const char *imagehead_format_name(ImageFormat f)
+{
+    const ImageFormatInfo *fi = format_of(f);
+    return fi ? fi->name : "unknown";
+}
+
+const char *imagehead_format_list(const char *last, char *buf, size_t n)
+{
+    size_t o = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < N_FORMATS && o < n; i++) {
+        const char *sep = i == 0 ? "" : i == N_FORMATS - 1 ? last : ", ";
+        o += (size_t)snprintf(buf + o, n - o, "%s%s", sep, formats[i].name);
+    }
+    return buf;
+}
+
 /* ---- entry ----------------------------------------------------------------- */
 
 ImageHeadResult imagehead_parse(const uint8_t *buf, size_t len, bool whole, ImageHead *h,
@@ -311,15 +505,14 @@ ImageHeadResult imagehead_parse(const uint8_t *buf, size_t len, bool whole, Imag
         err[0] = '\0';
     if (!buf || len == 0)
         return whole ? refuse(err, errn, "the file is empty") : IMAGEHEAD_MORE;
-    h->format = manifest_sniff(buf, len);
-    switch (h->format) {
-    case IMG_FMT_JPEG: return parse_jpeg(buf, len, whole, h, err, errn);
-    case IMG_FMT_PNG: return parse_png(buf, len, whole, h, err, errn);
-    case IMG_FMT_WEBP: return parse_webp(buf, len, whole, h, err, errn);
-    case IMG_FMT_SVG: return IMAGEHEAD_OK; /* rasterised at the size shown: decode.c */
-    case IMG_FMT_UNKNOWN: break;
-    }
-    return refuse(err, errn, "it is not an image vitrine can show (JPEG, PNG, WebP, SVG)");
+    h->format = imagehead_sniff(buf, len);
+    const ImageFormatInfo *fi = format_of(h->format);
+    if (fi)
+        return fi->parse ? fi->parse(buf, len, whole, h, err, errn) : IMAGEHEAD_OK;
+    char list[128], msg[192];
+    snprintf(msg, sizeof msg, "it is not an image vitrine can show (%s)",
+             imagehead_format_list(", ", list, sizeof list));
+    return refuse(err, errn, msg);
 }
 
 /* Reads up to want bytes at offset off. -1 on error (errno set). */

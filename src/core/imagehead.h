@@ -18,8 +18,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "manifest.h"
-
 /* The documented limits (docs/manifest.md, "Images"). */
 #define IMAGE_MAX_SIDE 20000                    /* pixels on either side */
 #define IMAGE_MAX_PIXELS (200u * 1000000u)      /* 200 megapixels */
@@ -30,6 +28,17 @@
  * small file take minutes to decode. libturbojpeg 2.1 has no scan limit of
  * its own (TJPARAM_SCANLIMIT came in 3.0), so the scans are counted here. */
 #define IMAGE_MAX_SCANS 100
+
+/* The formats vitrine shows, told by their bytes (imagehead_sniff). Each
+ * has one row in the table of formats (imagehead_formats) and one decoder
+ * in src/platform/decode.c. */
+typedef enum {
+    IMG_FMT_UNKNOWN = 0,
+    IMG_FMT_JPEG,
+    IMG_FMT_PNG,
+    IMG_FMT_WEBP,
+    IMG_FMT_SVG,
+} ImageFormat;
 
 typedef struct {
     ImageFormat format;
@@ -46,6 +55,41 @@ typedef enum {
     IMAGEHEAD_MORE,        /* only with whole == false: the header lies past the bytes given */
     IMAGEHEAD_REFUSED,     /* the reason is in err */
 } ImageHeadResult;
+
+/* One row of the table of formats: adding a format is a row here (in
+ * imagehead.c) and a decoder in src/platform/decode.c. */
+typedef struct {
+    ImageFormat id;
+    const char *name;       /* as curators read it: "JPEG", "WebP" */
+    /* Is this the format of a file that begins with head[0..n)? Sees at
+     * least the first 64 bytes of a file (fewer when the file is shorter). */
+    bool (*sniff)(const uint8_t *head, size_t n);
+    /* The header checks (see imagehead_parse) for a file of this format;
+     * NULL when there is nothing to check before decoding (SVG is
+     * rasterised at the size shown). */
+    ImageHeadResult (*parse)(const uint8_t *buf, size_t len, bool whole, ImageHead *h,
+                             char *err, size_t errn);
+} ImageFormatInfo;
+
+/* The table of formats, in the order they are sniffed; *n rows. Static:
+ * never freed. */
+const ImageFormatInfo *imagehead_formats(int *n);
+
+/* Format of a file from its first bytes (at least 12 are needed to tell
+ * WebP; SVG is text that begins, after an optional BOM, whitespace, XML
+ * declaration and comments, with "<svg" or "<?xml ... <svg"). */
+ImageFormat imagehead_sniff(const uint8_t *head, size_t n);
+/* "JPEG", ...; "unknown" for IMG_FMT_UNKNOWN. Static strings. */
+const char *imagehead_format_name(ImageFormat f);
+/* The names of all formats in the table, "JPEG, PNG, WebP" + last + "SVG",
+ * into buf. Returns buf. */
+const char *imagehead_format_list(const char *last, char *buf, size_t n);
+/* Formats vitrine refuses, named ("a GIF image") so a curator knows what to
+ * convert from; NULL when the bytes mean nothing to us. */
+const char *imagehead_other_format(const uint8_t *head, size_t n);
+/* Might a file that begins with head[0..n) be an SVG whose "<svg" lies
+ * past these bytes (it starts as XML does)? Then read more and sniff again. */
+bool imagehead_maybe_xml(const uint8_t *head, size_t n);
 
 /* Reads the header of the image in buf[0..len). `whole` says buf is the
  * entire file: then a file that ends before its image does, or a JPEG with

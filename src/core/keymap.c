@@ -180,29 +180,36 @@ static const struct {
     unsigned mod;
 } mod_names[] = {{"Ctrl", MOD_CTRL}, {"Alt", MOD_ALT}, {"Shift", MOD_SHIFT}, {"Gui", MOD_GUI}};
 
-bool keymap_parse_key(const char *spec, int *key, unsigned *mods)
+bool keymap_split_mods(const char *spec, bool control, unsigned *mods, const char **rest)
 {
     *mods = 0;
     const char *p = spec;
     for (;;) {
         const char *plus = strchr(p, '+');
+        /* "+" alone is the plus key ("Ctrl++" is Ctrl and plus); a "+" at
+         * the end of anything else ("Ctrl+") leaves no key, an error below. */
         if (!plus || (plus == p && plus[1] == '\0'))
             break;
         size_t len = (size_t)(plus - p);
-        bool found = false;
-        for (size_t i = 0; i < sizeof mod_names / sizeof mod_names[0]; i++) {
-            if (strlen(mod_names[i].name) == len && strncasecmp(p, mod_names[i].name, len) == 0) {
-                *mods |= mod_names[i].mod;
-                found = true;
-            }
-        }
-        if (!found && !(len == 7 && strncasecmp(p, "Control", 7) == 0))
+        unsigned m = 0;
+        for (size_t i = 0; i < sizeof mod_names / sizeof mod_names[0]; i++)
+            if (strlen(mod_names[i].name) == len && strncasecmp(p, mod_names[i].name, len) == 0)
+                m = mod_names[i].mod;
+        if (!m && control && len == 7 && strncasecmp(p, "Control", 7) == 0)
+            m = MOD_CTRL;
+        if (!m)
             return false;
-        if (!found)
-            *mods |= MOD_CTRL;
+        *mods |= m;
         p = plus + 1;
     }
-    if (!*p)
+    *rest = p;
+    return *p != '\0';
+}
+
+bool keymap_parse_key(const char *spec, int *key, unsigned *mods)
+{
+    const char *p;
+    if (!keymap_split_mods(spec, true, mods, &p))
         return false;
     for (size_t i = 0; i < sizeof key_names / sizeof key_names[0]; i++) {
         if (strcasecmp(p, key_names[i].name) == 0) {

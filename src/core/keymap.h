@@ -51,6 +51,12 @@ unsigned keymap_default_contexts(Action a);
  * "Enter", "Escape", "space", "BackSpace"... case-insensitive names,
  * modifiers Ctrl+ Alt+ Shift+ Gui+. false if not a key vitrine knows. */
 bool keymap_parse_key(const char *spec, int *key, unsigned *mods);
+/* The modifiers in front of a key name: "Ctrl+", "Alt+", "Shift+", "Gui+"
+ * in any case and order (and "Control+" too when `control`) into *mods, the
+ * key name after them into *rest (a pointer into spec). False when a
+ * modifier is not one of these or no key name follows. Shared by the
+ * settings' keys and the replay script's "key" command. */
+bool keymap_split_mods(const char *spec, bool control, unsigned *mods, const char **rest);
 /* The canonical spelling keymap_parse_key reads back ("Shift+F5"). */
 void keymap_format_key(int key, unsigned mods, char *buf, size_t n);
 

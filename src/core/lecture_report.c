@@ -1,9 +1,9 @@
 /* lecture_report.c - see lecture_report.h */
 #include "lecture_report.h"
 
+#include "fsutil.h"
 #include "rehearsal.h"
 
-#include <dirent.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,30 +57,23 @@ int lecture_report_latest(const char *state_dir, char *buf, size_t n)
     char dir[4096];
     if (!state_dir || !buf || n == 0 || !join(dir, sizeof dir, state_dir, LECTURE_RECORDS_DIR))
         return -1;
-    DIR *d = opendir(dir);
-    if (!d)
+    int count = 0;
+    char **names = fs_list(dir, &count);
+    if (!names)
         return -1;
-    char *best = NULL;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        const char *name = e->d_name;
-        if (name[0] == '.' || !ends_with(name, ".json"))
-            continue;
-        if (best && strcmp(name, best) <= 0)
-            continue;
+    /* the names sort by their time stamp: the last that is a record wins */
+    int rc = -1;
+    for (int i = count - 1; i >= 0 && rc != 0; i--) {
+        const char *name = names[i];
         char path[4096];
         struct stat st;
-        if (!join(path, sizeof path, dir, name) || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        if (name[0] == '.' || !ends_with(name, ".json") || !join(path, sizeof path, dir, name)
+            || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
             continue;
-        char *copy = strdup(name);
-        if (!copy)
-            continue;
-        free(best);
-        best = copy;
+        rc = join(buf, n, dir, name) ? 0 : -1;
+        break;
     }
-    closedir(d);
-    int rc = best && join(buf, n, dir, best) ? 0 : -1;
-    free(best);
+    fs_list_free(names, count);
     return rc;
 }
 

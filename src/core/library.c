@@ -1,7 +1,8 @@
 /* library.c - see library.h */
 #include "library.h"
 
-#include <dirent.h>
+#include "fsutil.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,16 +10,11 @@
 
 static bool has_manifest(const char *dir)
 {
-    char *path = manifest_path_join(dir, MANIFEST_NAME);
+    char *path = fs_path_join(dir, MANIFEST_NAME);
     struct stat st;
     bool yes = path && stat(path, &st) == 0;
     free(path);
     return yes;
-}
-
-static int name_cmp(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 /* Takes ownership of ex: adds it, or frees it when its id is taken. */
@@ -59,40 +55,23 @@ static void add_broken(Library *lib, const char *dir)
 static char **list_candidates(const char *dir, int *count)
 {
     *count = 0;
-    DIR *d = opendir(dir);
-    if (!d)
+    int n = 0;
+    char **names = fs_list(dir, &n);
+    if (!names)
         return NULL;
-    char **names = NULL;
-    int n = 0, cap = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        char *sub = manifest_path_join(dir, e->d_name);
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        char *sub = names[i][0] == '.' ? NULL : fs_path_join(dir, names[i]);
         struct stat st;
         bool ok = sub && stat(sub, &st) == 0 && S_ISDIR(st.st_mode) && has_manifest(sub);
         free(sub);
-        if (!ok)
-            continue;
-        if (n == cap) {
-            int ncap = cap ? cap * 2 : 16;
-            char **nn = realloc(names, (size_t)ncap * sizeof *nn);
-            if (!nn)
-                break;
-            names = nn;
-            cap = ncap;
-        }
-        names[n] = strdup(e->d_name);
-        if (names[n])
-            n++;
+        if (ok)
+            names[k++] = names[i];
+        else
+            free(names[i]);
     }
-    closedir(d);
-    if (n > 1)
-        qsort(names, (size_t)n, sizeof *names, name_cmp);
-    *count = n;
-    if (!names)
-        names = calloc(1, sizeof *names); /* empty but not NULL: dir was readable */
-    return names;
+    *count = k;
+    return names; /* empty but not NULL: dir was readable */
 }
 
 Library *library_load(const char *dir, DiagList *diags)
@@ -132,7 +111,7 @@ Library *library_load_images(const char *dir, ManifestImageCheck images, DiagLis
         diag_add(diags, DIAG_ERROR, dir, 0, 0,
                  "no exhibitions found: no folder here holds an " MANIFEST_NAME);
     for (int i = 0; i < n; i++) {
-        char *sub = manifest_path_join(dir, names[i]);
+        char *sub = fs_path_join(dir, names[i]);
         Exhibition *ex = sub ? manifest_load_images(sub, images, diags) : NULL;
         if (ex)
             add_exhibition(lib, ex, diags);

@@ -11,16 +11,15 @@
 
 #include "manifest.h"
 
+#include "fsutil.h"
 #include "imagehead.h"
-#include "jsonloc.h"
+#include "jsondiag.h"
 #include "jsontext.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
-#include <limits.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,46 +45,6 @@ static const char *const lecture_keys[] = {"duration_min"};
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- Small helpers ------------------------------------------------------ */
-
-char *manifest_path_join(const char *a, const char *b)
-{
-    size_t an = strlen(a), bn = strlen(b);
-    bool slash = an > 0 && a[an - 1] == '/';
-    char *out = malloc(an + bn + 2);
-    if (!out)
-        return NULL;
-    memcpy(out, a, an);
-    size_t n = an;
-    if (!slash)
-        out[n++] = '/';
-    memcpy(out + n, b, bn + 1);
-    return out;
-}
-
-
-/* 2-3 lowercase ASCII letters, then any number of "-" + letters/digits
- * ("kk", "kk-Latn", "zh-TW"), shorter than LANG_CODE_MAX. */
-static bool lang_code_ok(const char *s)
-{
-    size_t n = strlen(s), i = 0;
-    if (n >= LANG_CODE_MAX)
-        return false;
-    while (i < n && s[i] >= 'a' && s[i] <= 'z')
-        i++;
-    if (i < 2 || i > 3)
-        return false;
-    while (i < n) {
-        if (s[i] != '-')
-            return false;
-        size_t start = ++i;
-        while (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')
-                         || (s[i] >= '0' && s[i] <= '9')))
-            i++;
-        if (i == start)
-            return false;
-    }
-    return true;
-}
 
 static bool id_ok(const char *s)
 {
@@ -131,117 +90,15 @@ static char *folder_name(const char *dir)
     return out;
 }
 
-/* ---- Context and reporting ---------------------------------------------- */
+/* ---- Context ------------------------------------------------------------ */
 
 typedef struct {
-    const char *file;       /* for messages */
-    DiagList *diags;
-    const JsonLoc *loc;     /* NULL when out of memory: positions become 0:0 */
+    JsonDiag jd;            /* the file, its positions and problems (jsondiag.h) */
     Exhibition *ex;
     char *dir_real;         /* realpath of ex->dir, computed on first use */
     bool dir_real_tried;
     ManifestImageCheck images; /* how much of each image to read */
 } Ctx;
-
-/* Position of the value (or key) at ptr; when it is not there, of the
- * nearest enclosing value that is. */
-static void locate(const Ctx *c, const char *ptr, bool key, int *line, int *col)
-{
-    *line = *col = 0;
-    if (!c->loc || !ptr)
-        return;
-    if (key && jsonloc_key(c->loc, ptr, line, col))
-        return;
-    char *p = strdup(ptr);
-    if (!p)
-        return;
-    for (;;) {
-        if (jsonloc_value(c->loc, p, line, col))
-            break;
-        char *slash = strrchr(p, '/');
-        if (!slash)
-            break;
-        *slash = '\0';
-    }
-    free(p);
-}
-
-#if defined(__GNUC__)
-#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
-#else
-#define PRINTF_LIKE(f, a)
-#endif
-
-static void PRINTF_LIKE(5, 0) vreport(Ctx *c, DiagLevel lv, const char *ptr, bool key,
-                                      const char *fmt, va_list ap)
-{
-    if (!c->diags)
-        return;
-    char msg[1024];
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    int line, col;
-    locate(c, ptr, key, &line, &col);
-    diag_add(c->diags, lv, c->file, line, col, "%s", msg);
-}
-
-/* Problem with the value at ptr. */
-static void PRINTF_LIKE(4, 5) at_value(Ctx *c, DiagLevel lv, const char *ptr,
-                                       const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vreport(c, lv, ptr, false, fmt, ap);
-    va_end(ap);
-}
-
-/* Problem with the key of the member at ptr. */
-static void PRINTF_LIKE(4, 5) at_key(Ctx *c, DiagLevel lv, const char *ptr,
-                                     const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vreport(c, lv, ptr, true, fmt, ap);
-    va_end(ap);
-}
-
-/* Warns about every key of obj not in known[]. `where` follows the key in
- * the message: "" at the top level, " in slide 3", " in \"lecture\"". */
-static void check_unknown_keys(Ctx *c, json_t *obj, const char *obj_ptr,
-                               const char *const *known, size_t n_known, const char *where)
-{
-    const char *key;
-    json_t *v;
-    json_object_foreach(obj, key, v) {
-        bool is_known = false;
-        const char *best = NULL;
-        int best_d = JTEXT_SUGGEST_MAX_DIST + 1;
-        for (size_t i = 0; i < n_known && !is_known; i++) {
-            if (strcmp(key, known[i]) == 0) {
-                is_known = true;
-                break;
-            }
-            /* "x" is 2 edits from "id" but means nothing like it: the
-             * distance must also be less than the key's length */
-            int d = jtext_edit_distance(key, known[i]);
-            if (d >= 0 && d < best_d && (size_t)d < strlen(key)) {
-                best_d = d;
-                best = known[i];
-            }
-        }
-        if (is_known)
-            continue;
-        char *ptr = jsonloc_ptr_join(obj_ptr, key);
-        char s[JTEXT_SHOWN_CAP];
-        if (best)
-            at_key(c, DIAG_WARNING, ptr ? ptr : obj_ptr,
-                   "unknown key \"%s\"%s (did you mean \"%s\"?)",
-                   jtext_shown(key, s, sizeof s), where, best);
-        else
-            at_key(c, DIAG_WARNING, ptr ? ptr : obj_ptr, "unknown key \"%s\"%s",
-                   jtext_shown(key, s, sizeof s), where);
-        free(ptr);
-    }
-}
 
 /* ---- Localized values --------------------------------------------------- */
 
@@ -252,28 +109,6 @@ typedef struct {
     const char *what;       /* "slide 3 caption", "the exhibition title" */
     bool check;             /* warn about missing translations */
 } LocField;
-
-static void loc_clear(Localized *l)
-{
-    for (int i = 0; i < l->n; i++)
-        free(l->items[i].text);
-    free(l->items);
-    l->items = NULL;
-    l->n = 0;
-}
-
-static bool loc_add(Localized *l, int cap, const char *code, const char *text)
-{
-    if (l->n >= cap)
-        return false;
-    char *t = strdup(text);
-    if (!t)
-        return false;
-    LocEntry *e = &l->items[l->n++];
-    snprintf(e->code, sizeof e->code, "%s", code);
-    e->text = t;
-    return true;
-}
 
 static bool in_languages(const Exhibition *ex, const char *code)
 {
@@ -315,10 +150,10 @@ static void parse_localized(Ctx *c, json_t *v, const LocField *f, Localized *out
         return;
     }
     if (!json_is_object(v)) {
-        at_value(c, DIAG_ERROR, f->ptr,
-                 "%s must be a string or an object of translations like "
-                 "{\"kk\": \"…\", \"ru\": \"…\"}, not %s",
-                 f->subject, jtext_describe(v, false, tb, sizeof tb));
+        jdiag_at_value(&c->jd, DIAG_ERROR, f->ptr,
+                       "%s must be a string or an object of translations like "
+                       "{\"kk\": \"…\", \"ru\": \"…\"}, not %s",
+                       f->subject, jtext_describe(v, false, tb, sizeof tb));
         return;
     }
     Exhibition *ex = c->ex;
@@ -334,20 +169,22 @@ static void parse_localized(Ctx *c, json_t *v, const LocField *f, Localized *out
         char *ptr = jsonloc_ptr_join(f->ptr, code);
         const char *p = ptr ? ptr : f->ptr;
         char s[JTEXT_SHOWN_CAP];
-        if (!lang_code_ok(code)) {
-            at_key(c, DIAG_WARNING, p, "\"%s\" in %s is not a language code; it is ignored",
-                   jtext_shown(code, s, sizeof s), f->what);
+        if (!loc_code_ok(code)) {
+            jdiag_at_key(&c->jd, DIAG_WARNING, p,
+                         "\"%s\" in %s is not a language code; it is ignored",
+                         jtext_shown(code, s, sizeof s), f->what);
         } else {
             if (!in_languages(ex, code)) {
                 char list[128];
                 languages_list(ex, list, sizeof list);
-                at_key(c, DIAG_WARNING, p,
-                       "\"%s\" in %s is not one of the exhibition's languages (%s)", code,
-                       f->what, list);
+                jdiag_at_key(&c->jd, DIAG_WARNING, p,
+                             "\"%s\" in %s is not one of the exhibition's languages (%s)", code,
+                             f->what, list);
             }
             if (!json_is_string(t))
-                at_value(c, DIAG_ERROR, p, "\"%s\" translation of %s must be a string, not %s",
-                         code, f->what, jtext_describe(t, false, tb, sizeof tb));
+                jdiag_at_value(&c->jd, DIAG_ERROR, p,
+                               "\"%s\" translation of %s must be a string, not %s",
+                               code, f->what, jtext_describe(t, false, tb, sizeof tb));
             else if (json_string_length(t) > 0)
                 loc_add(out, (int)n, code, json_string_value(t));
         }
@@ -365,200 +202,18 @@ static void parse_localized(Ctx *c, json_t *v, const LocField *f, Localized *out
             continue;
         /* say what a visitor will actually read instead */
         const char *instead = fallback_code(out, ex);
-        at_value(c, DIAG_WARNING, f->ptr,
-                 "missing \"%s\" translation of %s; visitors reading %s will see %s", lang,
-                 f->what, lang, instead);
+        jdiag_at_value(&c->jd, DIAG_WARNING, f->ptr,
+                       "missing \"%s\" translation of %s; visitors reading %s will see %s", lang,
+                       f->what, lang, instead);
     }
 }
 
 const char *loc_get(const Localized *l, const char *lang, const Exhibition *ex)
 {
-    if (!l || l->n == 0)
-        return NULL;
-    if (lang)
-        for (int i = 0; i < l->n; i++)
-            if (strcmp(l->items[i].code, lang) == 0)
-                return l->items[i].text;
-    for (int i = 0; i < l->n; i++)
-        if (strcmp(l->items[i].code, "*") == 0)
-            return l->items[i].text;
-    for (int k = 0; ex && k < ex->n_languages; k++)
-        for (int i = 0; i < l->n; i++)
-            if (strcmp(l->items[i].code, ex->languages[k]) == 0)
-                return l->items[i].text;
-    return l->items[0].text;
+    return loc_text(l, lang, ex ? ex->languages : NULL, ex ? ex->n_languages : 0);
 }
 
 /* ---- Images ------------------------------------------------------------- */
-
-static bool has_prefix(const unsigned char *h, size_t n, const char *s)
-{
-    size_t k = strlen(s);
-    return n >= k && memcmp(h, s, k) == 0;
-}
-
-static bool has_prefix_nocase(const unsigned char *h, size_t n, const char *s)
-{
-    size_t k = strlen(s);
-    if (n < k)
-        return false;
-    for (size_t i = 0; i < k; i++) {
-        unsigned char a = h[i], b = (unsigned char)s[i];
-        if (a >= 'a' && a <= 'z')
-            a = (unsigned char)(a - 32);
-        if (b >= 'a' && b <= 'z')
-            b = (unsigned char)(b - 32);
-        if (a != b)
-            return false;
-    }
-    return true;
-}
-
-static bool is_xml_space(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* Index just past the first `end` at or after i, or n + 1 when absent. */
-static size_t skip_past(const unsigned char *h, size_t n, size_t i, const char *end)
-{
-    size_t k = strlen(end);
-    for (; i + k <= n; i++)
-        if (memcmp(h + i, end, k) == 0)
-            return i + k;
-    return n + 1;
-}
-
-/* SVG: optional BOM, then whitespace, XML declaration, comments and a
- * DOCTYPE in any order, then "<svg". */
-static bool sniff_svg(const unsigned char *h, size_t n)
-{
-    size_t i = 0;
-    if (n >= 3 && h[0] == 0xEF && h[1] == 0xBB && h[2] == 0xBF)
-        i = 3;
-    for (;;) {
-        while (i < n && is_xml_space(h[i]))
-            i++;
-        if (has_prefix(h + i, n - i, "<?xml")) {
-            i = skip_past(h, n, i + 5, "?>");
-        } else if (has_prefix(h + i, n - i, "<!--")) {
-            i = skip_past(h, n, i + 4, "-->");
-        } else if (has_prefix_nocase(h + i, n - i, "<!DOCTYPE")) {
-            /* an internal subset [ ... ] may hold '>' characters */
-            size_t j = i + 9;
-            int bracket = 0;
-            for (; j < n; j++) {
-                if (h[j] == '[')
-                    bracket++;
-                else if (h[j] == ']' && bracket > 0)
-                    bracket--;
-                else if (h[j] == '>' && bracket == 0)
-                    break;
-            }
-            i = j < n ? j + 1 : n + 1;
-        } else if (has_prefix(h + i, n - i, "<svg")) {
-            size_t j = i + 4;
-            return j == n || is_xml_space(h[j]) || h[j] == '>' || h[j] == '/';
-        } else {
-            return false;
-        }
-        if (i > n)
-            return false;
-    }
-}
-
-ImageFormat manifest_sniff(const unsigned char *head, size_t n)
-{
-    if (!head)
-        return IMG_FMT_UNKNOWN;
-    if (n >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF)
-        return IMG_FMT_JPEG;
-    if (has_prefix(head, n, "\x89PNG\r\n\x1a\n"))
-        return IMG_FMT_PNG;
-    if (n >= 12 && has_prefix(head, n, "RIFF") && memcmp(head + 8, "WEBP", 4) == 0)
-        return IMG_FMT_WEBP;
-    if (sniff_svg(head, n))
-        return IMG_FMT_SVG;
-    return IMG_FMT_UNKNOWN;
-}
-
-const char *manifest_format_name(ImageFormat f)
-{
-    switch (f) {
-    case IMG_FMT_JPEG: return "JPEG";
-    case IMG_FMT_PNG: return "PNG";
-    case IMG_FMT_WEBP: return "WebP";
-    case IMG_FMT_SVG: return "SVG";
-    case IMG_FMT_UNKNOWN: break;
-    }
-    return "unknown";
-}
-
-/* Formats vitrine refuses, named (as "a GIF image") so a curator knows
- * what to convert from. NULL when the bytes mean nothing to us. */
-static const char *other_format(const unsigned char *h, size_t n)
-{
-    if (has_prefix(h, n, "GIF87a") || has_prefix(h, n, "GIF89a"))
-        return "a GIF image";
-    if (n >= 18 && h[0] == 'B' && h[1] == 'M') {
-        /* "BM" alone is too weak: also check the DIB header's size */
-        uint32_t dib = (uint32_t)h[14] | (uint32_t)h[15] << 8 | (uint32_t)h[16] << 16
-                       | (uint32_t)h[17] << 24;
-        if (dib == 12 || dib == 40 || dib == 52 || dib == 56 || dib == 64 || dib == 108
-            || dib == 124)
-            return "a BMP image";
-    }
-    if (has_prefix(h, n, "II*") && n >= 4 && h[3] == 0)
-        return "a TIFF image";
-    if (n >= 4 && h[0] == 'M' && h[1] == 'M' && h[2] == 0 && h[3] == '*')
-        return "a TIFF image";
-    if (n >= 2 && h[0] == 0x0A && h[1] <= 5)
-        return "a PCX image";
-    if (n >= 4 && h[0] == 0 && h[1] == 0 && h[2] == 1 && h[3] == 0)
-        return "an ICO image";
-    if (n >= 12 && memcmp(h + 4, "ftyp", 4) == 0) {
-        if (memcmp(h + 8, "avif", 4) == 0 || memcmp(h + 8, "avis", 4) == 0)
-            return "an AVIF image";
-        if (memcmp(h + 8, "heic", 4) == 0 || memcmp(h + 8, "heix", 4) == 0
-            || memcmp(h + 8, "mif1", 4) == 0 || memcmp(h + 8, "msf1", 4) == 0)
-            return "a HEIC image";
-    }
-    if ((n >= 2 && h[0] == 0xFF && h[1] == 0x0A)
-        || (n >= 8 && memcmp(h, "\0\0\0\x0cJXL ", 8) == 0))
-        return "a JPEG XL image";
-    if (has_prefix(h, n, "%PDF-"))
-        return "a PDF document";
-    return NULL;
-}
-
-/* Reads up to `want` bytes from the start of fd. -1 on error. */
-static ssize_t read_head(int fd, unsigned char *buf, size_t want)
-{
-    size_t got = 0;
-    while (got < want) {
-        ssize_t r = read(fd, buf + got, want - got);
-        if (r < 0) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        if (r == 0)
-            break;
-        got += (size_t)r;
-    }
-    return (ssize_t)got;
-}
-
-/* Might be the start of an SVG whose "<svg" lies past the first bytes? */
-static bool looks_like_xml(const unsigned char *h, size_t n)
-{
-    size_t i = 0;
-    if (n >= 3 && h[0] == 0xEF && h[1] == 0xBB && h[2] == 0xBF)
-        i = 3;
-    while (i < n && is_xml_space(h[i]))
-        i++;
-    return i < n && h[i] == '<';
-}
 
 static const char *dir_real(Ctx *c)
 {
@@ -575,42 +230,43 @@ static const char *dir_real(Ctx *c)
 static bool check_image(Ctx *c, const char *rel, const char *ptr, const char *subject,
                         char **path, ImageFormat *fmt)
 {
-    char s[JTEXT_SHOWN_CAP];
+    char s[JTEXT_SHOWN_CAP], list[64];
     *path = NULL;
     *fmt = IMG_FMT_UNKNOWN;
     if (!*rel) {
-        at_value(c, DIAG_ERROR, ptr, "%s is empty", subject);
+        jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "%s is empty", subject);
         return false;
     }
     if (rel[0] == '/') {
-        at_value(c, DIAG_ERROR, ptr,
-                 "image \"%s\" must be a path relative to the exhibition folder, "
-                 "not an absolute path", jtext_shown(rel, s, sizeof s));
+        jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
+                       "image \"%s\" must be a path relative to the exhibition folder, "
+                       "not an absolute path", jtext_shown(rel, s, sizeof s));
         return false;
     }
     for (const char *p = rel; *p;) {
         size_t n = strcspn(p, "/");
         if (n == 2 && p[0] == '.' && p[1] == '.') {
-            at_value(c, DIAG_ERROR, ptr,
-                     "image \"%s\" may not leave the exhibition folder (it contains \"..\")",
-                     jtext_shown(rel, s, sizeof s));
+            jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
+                           "image \"%s\" may not leave the exhibition folder (it contains \"..\")",
+                           jtext_shown(rel, s, sizeof s));
             return false;
         }
         p += n;
         while (*p == '/')
             p++;
     }
-    char *full = manifest_path_join(c->ex->dir, rel);
+    char *full = fs_path_join(c->ex->dir, rel);
     if (!full)
         return false;
     struct stat st;
     if (stat(full, &st) != 0) {
         if (errno == ENOENT || errno == ENOTDIR)
-            at_value(c, DIAG_ERROR, ptr, "image \"%s\" not found%s", jtext_shown(rel, s, sizeof s),
-                     strchr(rel, '\\') ? " (use \"/\" between folders, not \"\\\")" : "");
+            jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
+                           "image \"%s\" not found%s", jtext_shown(rel, s, sizeof s),
+                           strchr(rel, '\\') ? " (use \"/\" between folders, not \"\\\")" : "");
         else
-            at_value(c, DIAG_ERROR, ptr, "image \"%s\" cannot be read: %s",
-                     jtext_shown(rel, s, sizeof s), strerror(errno));
+            jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "image \"%s\" cannot be read: %s",
+                           jtext_shown(rel, s, sizeof s), strerror(errno));
         free(full);
         return false;
     }
@@ -618,8 +274,8 @@ static bool check_image(Ctx *c, const char *rel, const char *ptr, const char *su
     const char *root = dir_real(c);
     char *real = realpath(full, NULL);
     if (!root || !real) {
-        at_value(c, DIAG_ERROR, ptr, "image \"%s\" cannot be read: %s",
-                 jtext_shown(rel, s, sizeof s), strerror(errno));
+        jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "image \"%s\" cannot be read: %s",
+                       jtext_shown(rel, s, sizeof s), strerror(errno));
         free(real);
         free(full);
         return false;
@@ -629,37 +285,37 @@ static bool check_image(Ctx *c, const char *rel, const char *ptr, const char *su
                   || (strncmp(real, root, rn) == 0 && real[rn] == '/');
     free(real);
     if (!inside) {
-        at_value(c, DIAG_ERROR, ptr,
-                 "image \"%s\" leads outside the exhibition folder through a symbolic link",
-                 jtext_shown(rel, s, sizeof s));
+        jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
+                       "image \"%s\" leads outside the exhibition folder through a symbolic link",
+                       jtext_shown(rel, s, sizeof s));
         free(full);
         return false;
     }
     if (!S_ISREG(st.st_mode)) {
-        at_value(c, DIAG_ERROR, ptr, "image \"%s\" is not a regular file",
-                 jtext_shown(rel, s, sizeof s));
+        jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "image \"%s\" is not a regular file",
+                       jtext_shown(rel, s, sizeof s));
         free(full);
         return false;
     }
     /* O_NONBLOCK: a FIFO swapped in after stat() must not hang the kiosk */
     int fd = open(full, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     unsigned char head[SNIFF_HEAD_SVG];
-    ssize_t got = fd < 0 ? -1 : read_head(fd, head, SNIFF_HEAD);
-    if (got == SNIFF_HEAD && manifest_sniff(head, (size_t)got) == IMG_FMT_UNKNOWN
-        && looks_like_xml(head, (size_t)got)) {
-        ssize_t more = read_head(fd, head + got, sizeof head - (size_t)got);
+    ssize_t got = fd < 0 ? -1 : fs_read_up_to(fd, head, SNIFF_HEAD);
+    if (got == SNIFF_HEAD && imagehead_sniff(head, (size_t)got) == IMG_FMT_UNKNOWN
+        && imagehead_maybe_xml(head, (size_t)got)) {
+        ssize_t more = fs_read_up_to(fd, head + got, sizeof head - (size_t)got);
         got = more < 0 ? -1 : got + more;
     }
     int err = errno;
     if (got < 0) {
-        at_value(c, DIAG_ERROR, ptr, "image \"%s\" cannot be read: %s",
-                 jtext_shown(rel, s, sizeof s), strerror(err));
+        jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "image \"%s\" cannot be read: %s",
+                       jtext_shown(rel, s, sizeof s), strerror(err));
         if (fd >= 0)
             close(fd);
         free(full);
         return false;
     }
-    ImageFormat f = manifest_sniff(head, (size_t)got);
+    ImageFormat f = imagehead_sniff(head, (size_t)got);
     /* What the header says (size; with the whole file, scans and whether
      * it is all there), refused here as the decoder would refuse it, so
      * --check says so and the kiosk shows a placeholder at once. */
@@ -670,21 +326,23 @@ static bool check_image(Ctx *c, const char *rel, const char *ptr, const char *su
                                      sizeof why) == IMAGEHEAD_OK;
     close(fd);
     if (!head_ok) {
-        at_value(c, DIAG_ERROR, ptr, "image \"%s\" cannot be shown: %s",
-                 jtext_shown(rel, s, sizeof s), why);
+        jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "image \"%s\" cannot be shown: %s",
+                       jtext_shown(rel, s, sizeof s), why);
         free(full);
         return false;
     }
     if (f == IMG_FMT_UNKNOWN) {
-        const char *other = other_format(head, (size_t)got);
+        const char *other = imagehead_other_format(head, (size_t)got);
         if (got == 0)
-            at_value(c, DIAG_ERROR, ptr, "%s is an empty file", jtext_shown(rel, s, sizeof s));
+            jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
+                           "%s is an empty file", jtext_shown(rel, s, sizeof s));
         else if (other)
-            at_value(c, DIAG_ERROR, ptr, "%s is %s; vitrine shows JPEG, PNG, WebP and SVG",
-                     jtext_shown(rel, s, sizeof s), other);
+            jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "%s is %s; vitrine shows %s",
+                           jtext_shown(rel, s, sizeof s), other,
+                           imagehead_format_list(" and ", list, sizeof list));
         else
-            at_value(c, DIAG_ERROR, ptr, "%s is not an image vitrine can show",
-                     jtext_shown(rel, s, sizeof s));
+            jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "%s is not an image vitrine can show",
+                           jtext_shown(rel, s, sizeof s));
         free(full);
         return false;
     }
@@ -701,14 +359,14 @@ static void parse_languages(Ctx *c, json_t *root)
     json_t *v = json_object_get(root, "languages");
     char tb[32];
     if (v && !json_is_array(v)) {
-        at_value(c, DIAG_ERROR, "/languages",
-                 "\"languages\" must be an array of language codes like "
-                 DEFAULT_LANGUAGES_TEXT ", not %s; using " DEFAULT_LANGUAGES_TEXT,
-                 jtext_describe(v, false, tb, sizeof tb));
+        jdiag_at_value(&c->jd, DIAG_ERROR, "/languages",
+                       "\"languages\" must be an array of language codes like "
+                       DEFAULT_LANGUAGES_TEXT ", not %s; using " DEFAULT_LANGUAGES_TEXT,
+                       jtext_describe(v, false, tb, sizeof tb));
         v = NULL;
     } else if (v && json_array_size(v) == 0) {
-        at_value(c, DIAG_ERROR, "/languages", "\"languages\" is empty; using "
-                 DEFAULT_LANGUAGES_TEXT);
+        jdiag_at_value(&c->jd, DIAG_ERROR, "/languages", "\"languages\" is empty; using "
+                       DEFAULT_LANGUAGES_TEXT);
         v = NULL;
     }
     size_t n = v ? json_array_size(v) : N_OF(default_languages);
@@ -722,16 +380,17 @@ static void parse_languages(Ctx *c, json_t *root)
             char ptr[64], s[JTEXT_SHOWN_CAP];
             snprintf(ptr, sizeof ptr, "/languages/%zu", i);
             if (!json_is_string(e)) {
-                at_value(c, DIAG_ERROR, ptr, "\"languages\" entry must be a string, not %s",
-                         jtext_describe(e, false, tb, sizeof tb));
-            } else if (!lang_code_ok(json_string_value(e))) {
-                at_value(c, DIAG_ERROR, ptr,
-                         "\"%s\" in \"languages\" is not a language code (2-3 lowercase "
-                         "letters like \"kk\", optionally followed by \"-\" and letters or "
-                         "digits)", jtext_shown(json_string_value(e), s, sizeof s));
+                jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
+                               "\"languages\" entry must be a string, not %s",
+                               jtext_describe(e, false, tb, sizeof tb));
+            } else if (!loc_code_ok(json_string_value(e))) {
+                jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
+                               "\"%s\" in \"languages\" is not a language code (2-3 lowercase "
+                               "letters like \"kk\", optionally followed by \"-\" and letters or "
+                               "digits)", jtext_shown(json_string_value(e), s, sizeof s));
             } else if (in_languages(ex, json_string_value(e))) {
-                at_value(c, DIAG_ERROR, ptr, "\"%s\" is listed twice in \"languages\"",
-                         json_string_value(e));
+                jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "\"%s\" is listed twice in \"languages\"",
+                               json_string_value(e));
             } else {
                 char *code = strdup(json_string_value(e));
                 if (code)
@@ -740,8 +399,8 @@ static void parse_languages(Ctx *c, json_t *root)
         }
         if (ex->n_languages > 0)
             return;
-        at_value(c, DIAG_ERROR, "/languages",
-                 "no usable entry in \"languages\"; using " DEFAULT_LANGUAGES_TEXT);
+        jdiag_at_value(&c->jd, DIAG_ERROR, "/languages",
+                       "no usable entry in \"languages\"; using " DEFAULT_LANGUAGES_TEXT);
         if (n < N_OF(default_languages)) {
             char **more = realloc(ex->languages, sizeof default_languages);
             if (!more)
@@ -763,14 +422,16 @@ static void parse_id(Ctx *c, json_t *root)
     json_t *v = json_object_get(root, "id");
     char tb[32], s[JTEXT_SHOWN_CAP], s2[JTEXT_SHOWN_CAP];
     if (v && !json_is_string(v)) {
-        at_value(c, DIAG_ERROR, "/id", "\"id\" must be a string, not %s; the folder name "
-                 "\"%s\" is used", jtext_describe(v, false, tb, sizeof tb),
-                 jtext_shown(folder ? folder : "", s, sizeof s));
+        jdiag_at_value(&c->jd, DIAG_ERROR,
+                       "/id", "\"id\" must be a string, not %s; the folder name "
+                       "\"%s\" is used", jtext_describe(v, false, tb, sizeof tb),
+                       jtext_shown(folder ? folder : "", s, sizeof s));
     } else if (v && !id_ok(json_string_value(v))) {
-        at_value(c, DIAG_ERROR, "/id", "\"id\" \"%s\" may only contain letters A-Z and a-z, "
-                 "digits, \".\", \"_\" and \"-\"; the folder name \"%s\" is used",
-                 jtext_shown(json_string_value(v), s, sizeof s),
-                 jtext_shown(folder ? folder : "", s2, sizeof s2));
+        jdiag_at_value(&c->jd, DIAG_ERROR,
+                       "/id", "\"id\" \"%s\" may only contain letters A-Z and a-z, "
+                       "digits, \".\", \"_\" and \"-\"; the folder name \"%s\" is used",
+                       jtext_shown(json_string_value(v), s, sizeof s),
+                       jtext_shown(folder ? folder : "", s2, sizeof s2));
     } else if (v) {
         ex->id = strdup(json_string_value(v));
         free(folder);
@@ -790,12 +451,13 @@ static void parse_title(Ctx *c, json_t *root)
         if (ex->title.n > 0)
             return;
         if (json_is_string(v) || json_is_object(v))
-            at_value(c, DIAG_WARNING, "/title", "\"title\" is empty; the id \"%s\" is shown "
-                     "instead", jtext_shown(ex->id ? ex->id : "", s, sizeof s));
+            jdiag_at_value(&c->jd, DIAG_WARNING,
+                           "/title", "\"title\" is empty; the id \"%s\" is shown "
+                           "instead", jtext_shown(ex->id ? ex->id : "", s, sizeof s));
         loc_clear(&ex->title);
     } else {
-        at_value(c, DIAG_WARNING, "", "no \"title\"; the id \"%s\" is shown instead",
-                 jtext_shown(ex->id ? ex->id : "", s, sizeof s));
+        jdiag_at_value(&c->jd, DIAG_WARNING, "", "no \"title\"; the id \"%s\" is shown instead",
+                       jtext_shown(ex->id ? ex->id : "", s, sizeof s));
     }
     /* a title is always there to show: the id stands in */
     ex->title.items = calloc(1, sizeof *ex->title.items);
@@ -811,8 +473,9 @@ static void parse_cover(Ctx *c, json_t *root)
     if (!v)
         return;
     if (!json_is_string(v)) {
-        at_value(c, DIAG_ERROR, "/cover", "\"cover\" must be a string (a path to an image), "
-                 "not %s", jtext_describe(v, false, tb, sizeof tb));
+        jdiag_at_value(&c->jd, DIAG_ERROR,
+                       "/cover", "\"cover\" must be a string (a path to an image), "
+                       "not %s", jtext_describe(v, false, tb, sizeof tb));
         return;
     }
     ex->cover = strdup(json_string_value(v));
@@ -827,27 +490,31 @@ static void parse_lecture(Ctx *c, json_t *root)
     if (!v)
         return;
     if (!json_is_object(v)) {
-        at_value(c, DIAG_ERROR, "/lecture", "\"lecture\" must be an object like "
-                 "{\"duration_min\": 45}, not %s", jtext_describe(v, false, tb, sizeof tb));
+        jdiag_at_value(&c->jd, DIAG_ERROR, "/lecture", "\"lecture\" must be an object like "
+                       "{\"duration_min\": 45}, not %s", jtext_describe(v, false, tb, sizeof tb));
         return;
     }
     json_t *d = json_object_get(v, "duration_min");
     if (!d) {
-        at_value(c, DIAG_ERROR, "/lecture", "\"lecture\" has no \"duration_min\"");
+        jdiag_at_value(&c->jd, DIAG_ERROR, "/lecture", "\"lecture\" has no \"duration_min\"");
     } else if (!json_is_number(d) || json_number_value(d) <= 0
                || isnan(json_number_value(d))) {
-        at_value(c, DIAG_ERROR, "/lecture/duration_min", "\"duration_min\" of \"lecture\" "
-                 "must be a positive number of minutes, not %s",
-                 jtext_describe(d, true, tb, sizeof tb));
+        jdiag_at_value(&c->jd, DIAG_ERROR,
+                       "/lecture/duration_min", "\"duration_min\" of \"lecture\" "
+                       "must be a positive number of minutes, not %s",
+                       jtext_describe(d, true, tb, sizeof tb));
     } else if (json_number_value(d) > DURATION_MIN_MAX) {
-        at_value(c, DIAG_ERROR, "/lecture/duration_min", "\"duration_min\" of \"lecture\" "
-                 "is too long (%s minutes; at most %d)", jtext_describe(d, true, tb, sizeof tb),
-                 DURATION_MIN_MAX);
+        jdiag_at_value(&c->jd, DIAG_ERROR,
+                       "/lecture/duration_min", "\"duration_min\" of \"lecture\" "
+                       "is too long (%s minutes; at most %d)",
+                       jtext_describe(d, true, tb, sizeof tb),
+                       DURATION_MIN_MAX);
     } else {
         /* whole minutes, rounded up so a short lecture is never 0 (= none) */
         c->ex->lecture_duration_min = (int)ceil(json_number_value(d));
     }
-    check_unknown_keys(c, v, "/lecture", lecture_keys, N_OF(lecture_keys), " in \"lecture\"");
+    jdiag_unknown_keys(&c->jd, v, "/lecture", lecture_keys, N_OF(lecture_keys), " in \"lecture\"",
+                       JDIAG_CURATOR);
 }
 
 static void slide_clear(Slide *s)
@@ -869,10 +536,10 @@ static bool parse_slide(Ctx *c, json_t *v, int no, Slide *s)
     char base[48], ptr[96], subject[64], what[64], tb[32];
     snprintf(base, sizeof base, "/slides/%d", no - 1);
     memset(s, 0, sizeof *s);
-    locate(c, base, false, &s->line, &s->col);
+    jdiag_locate(&c->jd, base, false, &s->line, &s->col);
     if (!json_is_object(v)) {
-        at_value(c, DIAG_ERROR, base, "slide %d must be an object, not %s", no,
-                 jtext_describe(v, false, tb, sizeof tb));
+        jdiag_at_value(&c->jd, DIAG_ERROR, base, "slide %d must be an object, not %s", no,
+                       jtext_describe(v, false, tb, sizeof tb));
         return false;
     }
 
@@ -880,8 +547,9 @@ static bool parse_slide(Ctx *c, json_t *v, int no, Slide *s)
     if (img) {
         snprintf(ptr, sizeof ptr, "%s/image", base);
         if (!json_is_string(img)) {
-            at_value(c, DIAG_ERROR, ptr, "\"image\" of slide %d must be a string (a path to "
-                     "an image), not %s", no, jtext_describe(img, false, tb, sizeof tb));
+            jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
+                           "\"image\" of slide %d must be a string (a path to "
+                           "an image), not %s", no, jtext_describe(img, false, tb, sizeof tb));
         } else {
             s->image = strdup(json_string_value(img));
             snprintf(subject, sizeof subject, "\"image\" of slide %d", no);
@@ -912,7 +580,7 @@ static bool parse_slide(Ctx *c, json_t *v, int no, Slide *s)
         Localized *l = (Localized *)((char *)s + locs[i].offset);
         parse_localized(c, lv, &f, l);
         if (locs[i].check && l->n == 0 && (json_is_string(lv) || json_is_object(lv)))
-            at_value(c, DIAG_WARNING, ptr, "%s is empty", subject);
+            jdiag_at_value(&c->jd, DIAG_WARNING, ptr, "%s is empty", subject);
     }
 
     json_t *ls = json_object_get(v, "lecture_s");
@@ -921,11 +589,15 @@ static bool parse_slide(Ctx *c, json_t *v, int no, Slide *s)
         /* 90.0 is as whole as 90: editors and scripts write either */
         double secs = json_is_number(ls) ? json_number_value(ls) : 0;
         if (!json_is_number(ls) || !(secs > 0) || secs != floor(secs))
-            at_value(c, DIAG_ERROR, ptr, "\"lecture_s\" of slide %d must be a positive whole "
-                     "number of seconds, not %s", no, jtext_describe(ls, true, tb, sizeof tb));
+            jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
+                           "\"lecture_s\" of slide %d must be a positive whole "
+                           "number of seconds, not %s",
+                           no, jtext_describe(ls, true, tb, sizeof tb));
         else if (secs > LECTURE_S_MAX)
-            at_value(c, DIAG_ERROR, ptr, "\"lecture_s\" of slide %d is too long (%s seconds; "
-                     "at most %d)", no, jtext_describe(ls, true, tb, sizeof tb), LECTURE_S_MAX);
+            jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
+                           "\"lecture_s\" of slide %d is too long (%s seconds; "
+                           "at most %d)",
+                           no, jtext_describe(ls, true, tb, sizeof tb), LECTURE_S_MAX);
         else
             s->lecture_s = (int)secs;
     }
@@ -934,19 +606,21 @@ static bool parse_slide(Ctx *c, json_t *v, int no, Slide *s)
     if (at) {
         snprintf(ptr, sizeof ptr, "%s/attract", base);
         if (!json_is_boolean(at))
-            at_value(c, DIAG_ERROR, ptr, "\"attract\" of slide %d must be true or false, "
-                     "not %s", no, jtext_describe(at, false, tb, sizeof tb));
+            jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
+                           "\"attract\" of slide %d must be true or false, "
+                           "not %s", no, jtext_describe(at, false, tb, sizeof tb));
         else
             s->attract = json_is_true(at);
     }
 
     char where[32];
     snprintf(where, sizeof where, " in slide %d", no);
-    check_unknown_keys(c, v, base, slide_keys, N_OF(slide_keys), where);
+    jdiag_unknown_keys(&c->jd, v, base, slide_keys, N_OF(slide_keys), where, JDIAG_CURATOR);
 
     if (!s->image && s->text.n == 0) {
-        at_value(c, DIAG_ERROR, base, "slide %d has neither \"image\" nor \"text\"; it is "
-                 "left out", no);
+        jdiag_at_value(&c->jd, DIAG_ERROR, base,
+                       "slide %d has neither \"image\" nor \"text\"; it is "
+                       "left out", no);
         slide_clear(s);
         return false;
     }
@@ -960,23 +634,26 @@ static bool parse_slides(Ctx *c, json_t *root)
     json_t *v = json_object_get(root, "slides");
     char tb[32];
     if (!v) {
-        at_value(c, DIAG_ERROR, "", "no \"slides\": an exhibition needs at least one slide");
+        jdiag_at_value(&c->jd, DIAG_ERROR,
+                       "", "no \"slides\": an exhibition needs at least one slide");
         return false;
     }
     if (!json_is_array(v)) {
-        at_value(c, DIAG_ERROR, "/slides", "\"slides\" must be an array of slides, not %s",
-                 jtext_describe(v, false, tb, sizeof tb));
+        jdiag_at_value(&c->jd, DIAG_ERROR,
+                       "/slides", "\"slides\" must be an array of slides, not %s",
+                       jtext_describe(v, false, tb, sizeof tb));
         return false;
     }
     size_t n = json_array_size(v);
     if (n == 0) {
-        at_value(c, DIAG_ERROR, "/slides",
-                 "\"slides\" is empty: an exhibition needs at least one slide");
+        jdiag_at_value(&c->jd, DIAG_ERROR, "/slides",
+                       "\"slides\" is empty: an exhibition needs at least one slide");
         return false;
     }
     if (n > MANIFEST_MAX_SLIDES) {
-        at_value(c, DIAG_ERROR, "/slides", "too many slides (%zu); only the first %d are "
-                 "shown", n, MANIFEST_MAX_SLIDES);
+        jdiag_at_value(&c->jd, DIAG_ERROR,
+                       "/slides", "too many slides (%zu); only the first %d are "
+                       "shown", n, MANIFEST_MAX_SLIDES);
         n = MANIFEST_MAX_SLIDES;
     }
     ex->slides = calloc(n, sizeof *ex->slides);
@@ -987,8 +664,8 @@ static bool parse_slides(Ctx *c, json_t *root)
             ex->n_slides++;
     }
     if (ex->n_slides == 0) {
-        at_value(c, DIAG_ERROR, "/slides",
-                 "no slide can be shown, so the exhibition is left out");
+        jdiag_at_value(&c->jd, DIAG_ERROR, "/slides",
+                       "no slide can be shown, so the exhibition is left out");
         return false;
     }
     return true;
@@ -996,93 +673,40 @@ static bool parse_slides(Ctx *c, json_t *root)
 
 /* ---- Loading ------------------------------------------------------------ */
 
-static void report_duplicates(Ctx *c)
-{
-    int n = jsonloc_dup_count(c->loc);
-    for (int i = 0; i < n; i++) {
-        const JsonLocDup *d = jsonloc_dup(c->loc, i);
-        char s[JTEXT_SHOWN_CAP];
-        diag_add(c->diags, DIAG_ERROR, c->file, d->line, d->col,
-                 "duplicate key \"%s\" (first at line %d, column %d); the last one is used",
-                 jtext_shown(d->key, s, sizeof s), d->first_line, d->first_col);
-    }
-}
-
 /* Builds the exhibition from text that is within the size limit. */
 static Exhibition *load_text(const char *dir, const char *file, const char *buf, size_t len,
                              ManifestImageCheck images, DiagList *diags)
 {
-    /* a BOM is common from Windows editors and harmless; jansson refuses it */
-    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
-        buf += 3;
-        len -= 3;
-    }
-    /* Notepad's "Unicode" is UTF-16: two bytes a letter, every other one
-     * zero for JSON's punctuation. jansson would stop at the first byte. */
-    if (len >= 2 && ((unsigned char)buf[0] == 0xFF || (unsigned char)buf[0] == 0xFE ||
-                     buf[0] == '\0' || buf[1] == '\0')) {
-        diag_add(diags, DIAG_ERROR, file, 1, 1,
-                 "the file is saved as UTF-16 (\"Unicode\"); save it as UTF-8");
+    static const JsonRules rules = {
+        MANIFEST_MAX_DEPTH,
+        " (an exhibition.json holds one object: it starts with { and ends with })",
+        true, true, NULL,
+    };
+    Ctx c = {{file, diags, NULL, 0}, NULL, NULL, false, images};
+    json_t *root = jdiag_parse(&c.jd, buf, len, &rules);
+    if (!root)
         return NULL;
-    }
-    int line, col;
-    if (!jsonloc_depth_ok(buf, len, MANIFEST_MAX_DEPTH, &line, &col)) {
-        diag_add(diags, DIAG_ERROR, file, line, col,
-                 "nesting deeper than %d levels of objects and arrays", MANIFEST_MAX_DEPTH);
-        return NULL;
-    }
-    json_error_t err;
-    json_t *root = json_loadb(buf, len, 0, &err);
-    if (!root) {
-        line = err.line > 0 ? err.line : 0;
-        col = err.column > 0 ? err.column : 0;
-        /* jansson places a bad UTF-8 byte on the character before it */
-        if (json_error_code(&err) == json_error_invalid_utf8 && line > 0)
-            col++;
-        /* jansson's words are terse; the usual cause of "'}' expected"
-         * or "']' expected" in hand-edited files is a missing comma. */
-        const char *hint = "";
-        if (strstr(err.text, "'[' or '{' expected"))
-            hint = " (an exhibition.json holds one object: it starts with { and ends with })";
-        else if (strstr(err.text, "near end of file") || json_error_code(&err) == json_error_premature_end_of_input)
-            hint = " (is a closing bracket or quote missing?)";
-        else if (strstr(err.text, "'}' expected") || strstr(err.text, "']' expected"))
-            hint = " (is a comma missing between two items?)";
-        else if (strstr(err.text, "end of file expected"))
-            hint = " (is there an extra closing bracket?)";
-        else if (strstr(err.text, "unexpected token near ']'") ||
-                 strstr(err.text, "unexpected token near '}'"))
-            hint = " (is there a comma after the last item?)";
-        else if (json_error_code(&err) == json_error_invalid_utf8)
-            hint = " (the file is not UTF-8: save it as UTF-8, not as Windows-1251 or another "
-                   "encoding)";
-        diag_add(diags, DIAG_ERROR, file, line, col, "%s%s", err.text, hint);
-        return NULL;
-    }
-    Ctx c = {file, diags, NULL, NULL, NULL, false, images};
-    JsonLoc *loc = jsonloc_build(buf, len);
-    c.loc = loc;
     Exhibition *ex = NULL;
     if (!json_is_object(root)) {
-        at_value(&c, DIAG_ERROR, "", "the top level must be an object ({...}), not %s",
-                 json_is_array(root) ? "an array" : "a value");
+        jdiag_at_value(&c.jd, DIAG_ERROR, "", "the top level must be an object ({...}), not %s",
+                       json_is_array(root) ? "an array" : "a value");
         goto out;
     }
-    report_duplicates(&c);
+    jdiag_duplicates(&c.jd, JDIAG_CURATOR);
     ex = calloc(1, sizeof *ex);
     if (!ex)
         goto out;
     c.ex = ex;
     ex->dir = strdup(dir);
-    ex->manifest_path = manifest_path_join(dir, MANIFEST_NAME);
+    ex->manifest_path = fs_path_join(dir, MANIFEST_NAME);
     if (!ex->dir || !ex->manifest_path)
         goto fail;
 
     json_t *schema = json_object_get(root, "$schema");
     char tb[32];
     if (schema && !json_is_string(schema))
-        at_value(&c, DIAG_ERROR, "/$schema", "\"$schema\" must be a string, not %s",
-                 jtext_describe(schema, false, tb, sizeof tb));
+        jdiag_at_value(&c.jd, DIAG_ERROR, "/$schema", "\"$schema\" must be a string, not %s",
+                       jtext_describe(schema, false, tb, sizeof tb));
     parse_languages(&c, root);
     if (ex->n_languages == 0)
         goto fail; /* out of memory */
@@ -1093,7 +717,7 @@ static Exhibition *load_text(const char *dir, const char *file, const char *buf,
     parse_cover(&c, root);
     parse_lecture(&c, root);
     bool slides_ok = parse_slides(&c, root);
-    check_unknown_keys(&c, root, "", top_keys, N_OF(top_keys), "");
+    jdiag_unknown_keys(&c.jd, root, "", top_keys, N_OF(top_keys), "", JDIAG_CURATOR);
     if (!slides_ok)
         goto fail;
     goto out;
@@ -1102,44 +726,13 @@ fail:
     ex = NULL;
 out:
     free(c.dir_real);
-    jsonloc_free(loc);
+    jdiag_free(&c.jd);
     json_decref(root);
     return ex;
 }
 
-/* Position order, whole-file problems first; equal positions keep the
- * order they were found in. */
-typedef struct {
-    Diag d;
-    int seq;
-} DiagSort;
-
-static int diag_cmp(const void *a, const void *b)
-{
-    const DiagSort *x = a, *y = b;
-    if (x->d.line != y->d.line)
-        return x->d.line < y->d.line ? -1 : 1;
-    if (x->d.col != y->d.col)
-        return x->d.col < y->d.col ? -1 : 1;
-    return (x->seq > y->seq) - (x->seq < y->seq);
-}
-
-static void sort_diags(DiagList *dl, int start)
-{
-    if (!dl || dl->n - start < 2)
-        return;
-    int n = dl->n - start;
-    DiagSort *tmp = malloc((size_t)n * sizeof *tmp);
-    if (!tmp)
-        return;
-    for (int i = 0; i < n; i++)
-        tmp[i] = (DiagSort){dl->items[start + i], i};
-    qsort(tmp, (size_t)n, sizeof *tmp, diag_cmp);
-    for (int i = 0; i < n; i++)
-        dl->items[start + i] = tmp[i].d;
-    free(tmp);
-}
-
+/* This manifest's problems are sorted by position at the end, so --check
+ * reads like a compiler's output. */
 static Exhibition *load_buffer(const char *dir, const char *file, const char *buf, size_t len,
                                ManifestImageCheck images, DiagList *diags)
 {
@@ -1147,7 +740,7 @@ static Exhibition *load_buffer(const char *dir, const char *file, const char *bu
         dir = ".";
     char *own_file = NULL;
     if (!file)
-        file = own_file = manifest_path_join(dir, MANIFEST_NAME);
+        file = own_file = fs_path_join(dir, MANIFEST_NAME);
     if (!file)
         return NULL;
     int start = diags ? diags->n : 0;
@@ -1161,81 +754,9 @@ static Exhibition *load_buffer(const char *dir, const char *file, const char *bu
     } else {
         ex = load_text(dir, file, buf ? buf : "", len, images, diags);
     }
-    sort_diags(diags, start);
+    diag_sort(diags, start);
     free(own_file);
     return ex;
-}
-
-/* Whole file into memory, refusing anything but a regular file within the
- * size limit. NULL with a diagnostic on failure. */
-static char *read_manifest(const char *path, size_t *len, DiagList *diags)
-{
-    /* O_NONBLOCK: a FIFO named exhibition.json must not hang the kiosk */
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    struct stat st;
-    if (fd < 0 || fstat(fd, &st) != 0) {
-        diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read file: %s", strerror(errno));
-        if (fd >= 0)
-            close(fd);
-        return NULL;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read file: %s",
-                 S_ISDIR(st.st_mode) ? strerror(EISDIR) : "not a regular file");
-        close(fd);
-        return NULL;
-    }
-    if (st.st_size > (off_t)MANIFEST_MAX_BYTES) {
-        diag_add(diags, DIAG_ERROR, path, 0, 0,
-                 "file is too large (%lld bytes; at most %u are allowed)",
-                 (long long)st.st_size, MANIFEST_MAX_BYTES);
-        close(fd);
-        return NULL;
-    }
-    /* read one byte past the limit, in case the file grew since fstat() */
-    size_t cap = (size_t)st.st_size + 1, got = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (got == cap) {
-            if (cap > MANIFEST_MAX_BYTES)
-                break;
-            size_t ncap = cap * 2 > MANIFEST_MAX_BYTES + 1 ? MANIFEST_MAX_BYTES + 1 : cap * 2;
-            char *nb = realloc(buf, ncap);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap = ncap;
-        }
-        ssize_t r = read(fd, buf + got, cap - got);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read file: %s", strerror(errno));
-            free(buf);
-            close(fd);
-            return NULL;
-        }
-        if (r == 0)
-            break;
-        got += (size_t)r;
-    }
-    close(fd);
-    if (!buf) {
-        diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read file: %s", strerror(ENOMEM));
-        return NULL;
-    }
-    if (got > MANIFEST_MAX_BYTES) {
-        diag_add(diags, DIAG_ERROR, path, 0, 0,
-                 "file is too large (more than %u bytes; at most %u are allowed)",
-                 MANIFEST_MAX_BYTES, MANIFEST_MAX_BYTES);
-        free(buf);
-        return NULL;
-    }
-    *len = got;
-    return buf;
 }
 
 Exhibition *manifest_load_buffer(const char *dir, const char *file, const char *buf,
@@ -1253,11 +774,11 @@ Exhibition *manifest_load_images(const char *dir, ManifestImageCheck images, Dia
 {
     if (!dir)
         return NULL;
-    char *path = manifest_path_join(dir, MANIFEST_NAME);
+    char *path = fs_path_join(dir, MANIFEST_NAME);
     if (!path)
         return NULL;
     size_t len = 0;
-    char *buf = read_manifest(path, &len, diags);
+    char *buf = jdiag_read_file(path, MANIFEST_MAX_BYTES, &len, diags);
     Exhibition *ex = NULL;
     if (buf)
         ex = load_buffer(dir, path, buf, len, images, diags);
@@ -1285,10 +806,3 @@ void manifest_free(Exhibition *ex)
     free(ex);
 }
 
-bool loc_has(const Localized *l, const char *lang)
-{
-    for (int i = 0; l && lang && i < l->n; i++)
-        if (strcmp(l->items[i].code, lang) == 0 || strcmp(l->items[i].code, "*") == 0)
-            return true;
-    return false;
-}

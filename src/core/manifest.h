@@ -22,32 +22,12 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "imagehead.h" /* ImageFormat */
+#include "localized.h"
 
 #define MANIFEST_NAME "exhibition.json"
 #define MANIFEST_MAX_BYTES (4u * 1024u * 1024u) /* larger manifests are refused */
 #define MANIFEST_MAX_SLIDES 10000
-#define LANG_CODE_MAX 16 /* bytes, with NUL */
-
-/* A localized value: either one text for every language ("all") or texts
- * keyed by language code. */
-typedef struct {
-    char code[LANG_CODE_MAX];
-    char *text;             /* owned, valid UTF-8 */
-} LocEntry;
-
-typedef struct {
-    LocEntry *items;        /* owned */
-    int n;
-} Localized;
-
-typedef enum {
-    IMG_FMT_UNKNOWN = 0,
-    IMG_FMT_JPEG,
-    IMG_FMT_PNG,
-    IMG_FMT_WEBP,
-    IMG_FMT_SVG,
-} ImageFormat;
-
 typedef struct {
     char *image;            /* as written in the manifest, or NULL */
     char *image_path;       /* dir + "/" + image, or NULL */
@@ -104,23 +84,9 @@ Exhibition *manifest_load_buffer(const char *dir, const char *file,
 
 void manifest_free(Exhibition *ex);
 
-/* Text of a localized value in `lang`, falling back along the exhibition's
- * `languages` order, then to any entry. NULL when the value is empty.
+/* Text of a localized value (localized.h) in `lang`, falling back along the
+ * exhibition's `languages` order, then to any entry. NULL when the value is empty.
  * The pointer is owned by the Exhibition. */
 const char *loc_get(const Localized *l, const char *lang, const Exhibition *ex);
-
-/* Does l hold its own text for lang, or one text for every language (no
- * fallback to another language)? */
-bool loc_has(const Localized *l, const char *lang);
-
-/* Format of a file from its first bytes (at least 12 are needed to tell
- * WebP; SVG is text that begins, after an optional BOM, whitespace, XML
- * declaration and comments, with "<svg" or "<?xml ... <svg"). */
-ImageFormat manifest_sniff(const unsigned char *head, size_t n);
-const char *manifest_format_name(ImageFormat f);
-
-/* a + "/" + b, without doubling a trailing slash of a. malloc'd; NULL on
- * out of memory. */
-char *manifest_path_join(const char *a, const char *b);
 
 #endif

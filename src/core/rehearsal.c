@@ -11,13 +11,11 @@
 #include "rehearsal.h"
 
 #include "fsutil.h"
-#include "jsonloc.h"
+#include "jsondiag.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <jansson.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -29,12 +27,6 @@
 #define REHEARSAL_BUDGET_MAX_S 86400 /* as the manifest's lecture_s */
 #define SUGGEST_STEP_S 5           /* suggested budgets are multiples of this */
 #define REPORT_COLS 5
-
-#if defined(__GNUC__)
-#define REH_PRINTF(a, b) __attribute__((format(printf, a, b)))
-#else
-#define REH_PRINTF(a, b)
-#endif
 
 /* ---- Recording ------------------------------------------------------------ */
 
@@ -102,156 +94,15 @@ void rehearsal_free(Rehearsal *r)
 
 /* ---- Files ------------------------------------------------------------------ */
 
-/* Writes text to path through a temporary file in the same folder and a
- * rename, so a reader (or a power cut) sees the old file or the new one,
- * never half of one. */
+/* text[0..len) to path atomically (fsutil.h), its folder made if needed. */
 static bool write_atomic(const char *path, const char *text, size_t len, DiagList *diags)
 {
     if (!fs_make_parents(path, diags, path))
         return false;
-    const char *slash = strrchr(path, '/');
-    size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
-    const char *base = slash ? slash + 1 : path;
-    size_t need = dir_len + 1 + strlen(base) + sizeof ".tmp-XXXXXX";
-    char *tmp = malloc(need);
-    if (!tmp) {
-        diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot write file: %s", strerror(ENOMEM));
-        return false;
-    }
-    /* hidden and not ending in .json: lecture_report_latest() skips it */
-    snprintf(tmp, need, "%.*s.%s.tmp-XXXXXX", (int)dir_len, path, base);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot write file: %s", strerror(errno));
-        free(tmp);
-        return false;
-    }
-    bool ok = true;
-    int err = 0;
-    size_t done = 0;
-    while (done < len) {
-        ssize_t w = write(fd, text + done, len - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            err = w < 0 ? errno : EIO;
-            ok = false;
-            break;
-        }
-        done += (size_t)w;
-    }
-    if (ok && fchmod(fd, 0644) != 0) {
-        err = errno;
-        ok = false;
-    }
-    if (ok && fsync(fd) != 0) {
-        err = errno;
-        ok = false;
-    }
-    if (close(fd) != 0 && ok) {
-        err = errno;
-        ok = false;
-    }
-    if (ok && rename(tmp, path) != 0) {
-        err = errno;
-        ok = false;
-    }
-    if (!ok) {
+    int err = fs_write_atomic(path, NULL, text, len, 0644);
+    if (err)
         diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot write file: %s", strerror(err));
-        unlink(tmp);
-    }
-    free(tmp);
-    return ok;
-}
-
-/* Whole regular file into memory, at most max bytes. NULL with a diagnostic
- * on failure. */
-static char *read_file(const char *path, size_t max, size_t *len, DiagList *diags)
-{
-    /* O_NONBLOCK: a FIFO must not hang the caller */
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    struct stat st;
-    if (fd < 0 || fstat(fd, &st) != 0) {
-        diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read file: %s", strerror(errno));
-        if (fd >= 0)
-            close(fd);
-        return NULL;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read file: %s",
-                 S_ISDIR(st.st_mode) ? strerror(EISDIR) : "not a regular file");
-        close(fd);
-        return NULL;
-    }
-    if (st.st_size < 0 || (uint64_t)st.st_size > max) {
-        diag_add(diags, DIAG_ERROR, path, 0, 0,
-                 "file is too large (%lld bytes; at most %zu are allowed)",
-                 (long long)st.st_size, max);
-        close(fd);
-        return NULL;
-    }
-    size_t cap = (size_t)st.st_size + 1, got = 0;
-    char *buf = malloc(cap);
-    int err = buf ? 0 : ENOMEM;
-    while (buf) {
-        if (got == cap) { /* the file grew since fstat() */
-            err = EFBIG;
-            break;
-        }
-        ssize_t n = read(fd, buf + got, cap - got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            err = errno;
-            break;
-        }
-        if (n == 0)
-            break;
-        got += (size_t)n;
-    }
-    close(fd);
-    if (err) {
-        if (err == EFBIG)
-            diag_add(diags, DIAG_ERROR, path, 0, 0, "file is too large (at most %zu bytes are allowed)",
-                     max);
-        else
-            diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read file: %s", strerror(err));
-        free(buf);
-        return NULL;
-    }
-    *len = got;
-    return buf;
-}
-
-/* jansson's parser on text (a BOM skipped); a syntax error becomes a
- * diagnostic at its position. Returns the root (caller decrefs) and, via
- * *body / *body_len, the text without the BOM. */
-static json_t *parse_json(const char *file, const char *buf, size_t len, int max_depth,
-                          const char **body, size_t *body_len, DiagList *diags)
-{
-    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
-        buf += 3;
-        len -= 3;
-    }
-    *body = buf;
-    *body_len = len;
-    int line, col;
-    if (!jsonloc_depth_ok(buf, len, max_depth, &line, &col)) {
-        diag_add(diags, DIAG_ERROR, file, line, col,
-                 "nesting deeper than %d levels of objects and arrays", max_depth);
-        return NULL;
-    }
-    json_error_t err;
-    json_t *root = json_loadb(buf, len, 0, &err);
-    if (!root) {
-        line = err.line > 0 ? err.line : 0;
-        col = err.column > 0 ? err.column : 0;
-        /* jansson places a bad UTF-8 byte on the character before it */
-        if (json_error_code(&err) == json_error_invalid_utf8 && line > 0)
-            col++;
-        diag_add(diags, DIAG_ERROR, file, line, col, "%s", err.text);
-    }
-    return root;
+    return err == 0;
 }
 
 /* ---- Writing the record ---------------------------------------------------- */
@@ -312,31 +163,6 @@ bool rehearsal_write(const Rehearsal *r, const char *path, DiagList *diags)
 
 /* ---- Reading the record ---------------------------------------------------- */
 
-typedef struct {
-    const char *file;
-    DiagList *diags;
-    JsonLoc *loc;
-    int errors;
-} ReadCtx;
-
-static void REH_PRINTF(5, 6) report_at(ReadCtx *c, DiagLevel lv, const char *ptr, bool key,
-                                        const char *fmt, ...)
-{
-    if (lv == DIAG_ERROR)
-        c->errors++;
-    char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    int line = 0, col = 0;
-    if (key)
-        jsonloc_key(c->loc, ptr, &line, &col);
-    else
-        jsonloc_value(c->loc, ptr, &line, &col);
-    diag_add(c->diags, lv, c->file, line, col, "%s", msg);
-}
-
 static const char *type_name(const json_t *v)
 {
     switch (json_typeof(v)) {
@@ -355,14 +181,14 @@ static const char *type_name(const json_t *v)
 /* The member `key` of obj (whose pointer is obj_ptr) when present and of
  * the right type; otherwise a problem and NULL. `where` follows the key in
  * messages ("" or " in slide 3"). */
-static json_t *member(ReadCtx *c, json_t *obj, const char *obj_ptr, const char *key,
+static json_t *member(JsonDiag *c, json_t *obj, const char *obj_ptr, const char *key,
                       json_type type, bool null_ok, const char *where)
 {
     json_t *v = json_object_get(obj, key);
     char ptr[256];
     snprintf(ptr, sizeof ptr, "%s/%s", obj_ptr, key);
     if (!v) {
-        report_at(c, DIAG_ERROR, obj_ptr, false, "missing \"%s\"%s", key, where);
+        jdiag_at_value(c, DIAG_ERROR, obj_ptr, "missing \"%s\"%s", key, where);
         return NULL;
     }
     if (null_ok && json_is_null(v))
@@ -371,15 +197,15 @@ static json_t *member(ReadCtx *c, json_t *obj, const char *obj_ptr, const char *
         const char *want = type == JSON_STRING ? "a string"
                            : type == JSON_ARRAY ? "an array"
                            : type == JSON_OBJECT ? "an object" : "a whole number";
-        report_at(c, DIAG_ERROR, ptr, false, "\"%s\"%s must be %s%s, not %s", key, where, want,
-                  null_ok ? " or null" : "", type_name(v));
+        jdiag_at_value(c, DIAG_ERROR, ptr, "\"%s\"%s must be %s%s, not %s", key, where, want,
+                       null_ok ? " or null" : "", type_name(v));
         return NULL;
     }
     return v;
 }
 
 /* A whole number in [0, max]; -1 (after a problem) otherwise. */
-static int64_t count_member(ReadCtx *c, json_t *obj, const char *obj_ptr, const char *key,
+static int64_t count_member(JsonDiag *c, json_t *obj, const char *obj_ptr, const char *key,
                             int64_t max, const char *where)
 {
     json_t *v = member(c, obj, obj_ptr, key, JSON_INTEGER, false, where);
@@ -389,30 +215,11 @@ static int64_t count_member(ReadCtx *c, json_t *obj, const char *obj_ptr, const 
     if (x < 0 || x > max) {
         char ptr[256];
         snprintf(ptr, sizeof ptr, "%s/%s", obj_ptr, key);
-        report_at(c, DIAG_ERROR, ptr, false, "\"%s\"%s must be between 0 and %lld, not %lld", key,
-                  where, (long long)max, (long long)x);
+        jdiag_at_value(c, DIAG_ERROR, ptr, "\"%s\"%s must be between 0 and %lld, not %lld", key,
+                       where, (long long)max, (long long)x);
         return -1;
     }
     return (int64_t)x;
-}
-
-static void unknown_keys(ReadCtx *c, json_t *obj, const char *obj_ptr,
-                         const char *const *known, size_t n_known, const char *where)
-{
-    const char *key;
-    json_t *v;
-    json_object_foreach(obj, key, v) {
-        bool is_known = false;
-        for (size_t i = 0; i < n_known && !is_known; i++)
-            is_known = strcmp(key, known[i]) == 0;
-        if (is_known)
-            continue;
-        char *ptr = jsonloc_ptr_join(obj_ptr, key);
-        /* keys are not quoted back in full: a record is not curator text */
-        report_at(c, DIAG_WARNING, ptr ? ptr : obj_ptr, ptr != NULL,
-                  "unknown key \"%.40s\"%s is ignored", key, where);
-        free(ptr);
-    }
 }
 
 /* "2026-11-25T19:03:00", optionally followed by a zone ("Z", "+06:00"). */
@@ -460,17 +267,17 @@ static const char *const record_keys[] = {"exhibition", "manifest", "started", "
 static const char *const slide_keys[] = {"slide", "spent_ms", "budget_s", "visits"};
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 
-static void read_slides(ReadCtx *c, json_t *slides, Rehearsal *t)
+static void read_slides(JsonDiag *c, json_t *slides, Rehearsal *t)
 {
     size_t n = json_array_size(slides);
     if (n == 0 || n > MANIFEST_MAX_SLIDES) {
-        report_at(c, DIAG_ERROR, "/slides", false, "\"slides\" must hold 1 to %d slides, not %zu",
-                  MANIFEST_MAX_SLIDES, n);
+        jdiag_at_value(c, DIAG_ERROR, "/slides", "\"slides\" must hold 1 to %d slides, not %zu",
+                       MANIFEST_MAX_SLIDES, n);
         return;
     }
     t->slides = calloc(n, sizeof *t->slides);
     if (!t->slides) {
-        report_at(c, DIAG_ERROR, "/slides", false, "out of memory");
+        jdiag_at_value(c, DIAG_ERROR, "/slides", "out of memory");
         return;
     }
     t->n = (int)n;
@@ -480,8 +287,8 @@ static void read_slides(ReadCtx *c, json_t *slides, Rehearsal *t)
         snprintf(ptr, sizeof ptr, "/slides/%zu", i);
         snprintf(where, sizeof where, " in slide %zu", i + 1);
         if (!json_is_object(o)) {
-            report_at(c, DIAG_ERROR, ptr, false, "slide %zu must be an object, not %s", i + 1,
-                      type_name(o));
+            jdiag_at_value(c, DIAG_ERROR, ptr, "slide %zu must be an object, not %s", i + 1,
+                           type_name(o));
             continue;
         }
         RehearsalSlide *s = &t->slides[i];
@@ -489,9 +296,9 @@ static void read_slides(ReadCtx *c, json_t *slides, Rehearsal *t)
         if (num >= 0 && num != (int64_t)i + 1) {
             char p[96];
             snprintf(p, sizeof p, "%s/slide", ptr);
-            report_at(c, DIAG_ERROR, p, false,
-                      "\"slide\" is %lld but this is entry %zu; slides are listed in order",
-                      (long long)num, i + 1);
+            jdiag_at_value(c, DIAG_ERROR, p,
+                           "\"slide\" is %lld but this is entry %zu; slides are listed in order",
+                           (long long)num, i + 1);
         }
         int64_t spent = count_member(c, o, ptr, "spent_ms", REHEARSAL_MAX_MS, where);
         int64_t budget = count_member(c, o, ptr, "budget_s", REHEARSAL_BUDGET_MAX_S, where);
@@ -502,26 +309,10 @@ static void read_slides(ReadCtx *c, json_t *slides, Rehearsal *t)
         if (spent > 0 && visits == 0) {
             char p[96];
             snprintf(p, sizeof p, "%s/spent_ms", ptr);
-            report_at(c, DIAG_ERROR, p, false,
-                      "slide %zu has time spent but \"visits\" is 0", i + 1);
+            jdiag_at_value(c, DIAG_ERROR, p,
+                           "slide %zu has time spent but \"visits\" is 0", i + 1);
         }
-        unknown_keys(c, o, ptr, slide_keys, N_OF(slide_keys), where);
-    }
-}
-
-/* Position order (whole-file problems first), stable: a record's problems
- * read top to bottom like a compiler's. */
-static void sort_diags(DiagList *dl, int start)
-{
-    for (int i = start + 1; dl && i < dl->n; i++) {
-        Diag d = dl->items[i];
-        int j = i;
-        while (j > start && (dl->items[j - 1].line > d.line
-                             || (dl->items[j - 1].line == d.line && dl->items[j - 1].col > d.col))) {
-            dl->items[j] = dl->items[j - 1];
-            j--;
-        }
-        dl->items[j] = d;
+        jdiag_unknown_keys(c, o, ptr, slide_keys, N_OF(slide_keys), where, JDIAG_RECORD);
     }
 }
 
@@ -531,7 +322,7 @@ bool rehearsal_read(Rehearsal *r, const char *path, DiagList *diags)
 {
     int start = diags ? diags->n : 0;
     bool ok = read_record(r, path, diags);
-    sort_diags(diags, start);
+    diag_sort(diags, start);
     return ok;
 }
 
@@ -540,48 +331,41 @@ static bool read_record(Rehearsal *r, const char *path, DiagList *diags)
     memset(r, 0, sizeof *r);
     r->current = -1;
     size_t len = 0;
-    char *buf = read_file(path, REHEARSAL_MAX_BYTES, &len, diags);
+    char *buf = jdiag_read_file(path, REHEARSAL_MAX_BYTES, &len, diags);
     if (!buf)
         return false;
-    const char *body;
-    size_t body_len;
-    json_t *root = parse_json(path, buf, len, REHEARSAL_MAX_DEPTH, &body, &body_len, diags);
+    static const JsonRules rules = {REHEARSAL_MAX_DEPTH, NULL, false, false, NULL};
+    JsonDiag c = {path, diags, NULL, 0};
+    json_t *root = jdiag_parse(&c, buf, len, &rules);
     if (!root) {
         free(buf);
         return false;
     }
-    ReadCtx c = {path, diags, jsonloc_build(body, body_len), 0};
     Rehearsal t;
     memset(&t, 0, sizeof t);
     t.current = -1;
     if (!json_is_object(root)) {
-        report_at(&c, DIAG_ERROR, "", false,
-                  "a lecture record is one object ({...}), not %s", type_name(root));
+        jdiag_at_value(&c, DIAG_ERROR, "",
+                       "a lecture record is one object ({...}), not %s", type_name(root));
         goto done;
     }
-    for (int i = 0; i < jsonloc_dup_count(c.loc); i++) {
-        const JsonLocDup *d = jsonloc_dup(c.loc, i);
-        c.errors++;
-        diag_add(diags, DIAG_ERROR, path, d->line, d->col,
-                 "duplicate key \"%.40s\" (first at line %d, column %d)", d->key, d->first_line,
-                 d->first_col);
-    }
+    jdiag_duplicates(&c, JDIAG_RECORD);
     json_t *v = member(&c, root, "", "exhibition", JSON_STRING, false, "");
     if (v && json_string_length(v) == 0)
-        report_at(&c, DIAG_ERROR, "/exhibition", false, "\"exhibition\" is empty");
+        jdiag_at_value(&c, DIAG_ERROR, "/exhibition", "\"exhibition\" is empty");
     else if (v && !(t.exhibition = strdup(json_string_value(v))))
         c.errors++;
     v = member(&c, root, "", "manifest", JSON_STRING, true, "");
     if (v && json_is_string(v)) {
         if (json_string_length(v) == 0)
-            report_at(&c, DIAG_ERROR, "/manifest", false, "\"manifest\" is empty");
+            jdiag_at_value(&c, DIAG_ERROR, "/manifest", "\"manifest\" is empty");
         else if (!(t.manifest_path = resolve_manifest(path, json_string_value(v))))
             c.errors++;
     }
     v = member(&c, root, "", "started", JSON_STRING, false, "");
     if (v && !started_ok(json_string_value(v), sizeof t.started))
-        report_at(&c, DIAG_ERROR, "/started", false,
-                  "\"started\" must be a local time like \"2026-11-25T19:03:00\"");
+        jdiag_at_value(&c, DIAG_ERROR, "/started",
+                       "\"started\" must be a local time like \"2026-11-25T19:03:00\"");
     else if (v)
         snprintf(t.started, sizeof t.started, "%s", json_string_value(v));
     int64_t planned = count_member(&c, root, "", "planned_ms", REHEARSAL_MAX_MS, "");
@@ -597,14 +381,14 @@ static bool read_record(Rehearsal *r, const char *path, DiagList *diags)
             for (int i = 0; i < t.n; i++)
                 sum += t.slides[i].spent_ms;
             if (sum != total)
-                report_at(&c, DIAG_ERROR, "/total_ms", false,
-                          "\"total_ms\" is %lld but the slides' \"spent_ms\" add up to %lld",
-                          (long long)total, (long long)sum);
+                jdiag_at_value(&c, DIAG_ERROR, "/total_ms",
+                               "\"total_ms\" is %lld but the slides' \"spent_ms\" add up to %lld",
+                               (long long)total, (long long)sum);
         }
     }
-    unknown_keys(&c, root, "", record_keys, N_OF(record_keys), "");
+    jdiag_unknown_keys(&c, root, "", record_keys, N_OF(record_keys), "", JDIAG_RECORD);
 done:
-    jsonloc_free(c.loc);
+    jdiag_free(&c);
     json_decref(root);
     free(buf);
     if (c.errors) {
@@ -781,17 +565,18 @@ bool rehearsal_suggest(const Rehearsal *r, const char *out_path, DiagList *diags
         return false;
     }
     size_t len = 0;
-    char *buf = read_file(mpath, MANIFEST_MAX_BYTES, &len, diags);
+    char *buf = jdiag_read_file(mpath, MANIFEST_MAX_BYTES, &len, diags);
     if (!buf)
         return false;
-    const char *body;
-    size_t body_len;
-    json_t *root = parse_json(mpath, buf, len, 64, &body, &body_len, diags);
+    static const JsonRules rules = {64, NULL, false, false, NULL};
+    JsonDiag jd = {mpath, diags, NULL, 0};
+    json_t *root = jdiag_parse(&jd, buf, len, &rules);
+    jdiag_free(&jd);
     bool ok = false;
     char *text = NULL;
     json_t *slides = json_is_object(root) ? json_object_get(root, "slides") : NULL;
     if (!root) {
-        /* parse_json said why */
+        /* jdiag_parse said why */
     } else if (!json_is_array(slides)) {
         diag_add(diags, DIAG_ERROR, mpath, 0, 0, "the manifest has no \"slides\" array");
     } else if (json_array_size(slides) != (size_t)r->n) {

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "event.h"
+#include "keymap.h"
 
 typedef struct {
     const char *name;
@@ -136,31 +137,7 @@ static const char *range_hint(ReplayOp op, int k)
 
 bool replay_split_key(const char *spec, unsigned *mods, const char **name)
 {
-    static const struct { const char *n; unsigned m; } mod_names[] = {
-        {"ctrl", MOD_CTRL}, {"alt", MOD_ALT}, {"shift", MOD_SHIFT}, {"gui", MOD_GUI},
-    };
-    *mods = 0;
-    const char *p = spec;
-    for (;;) {
-        const char *plus = strchr(p, '+');
-        /* "+" alone is the plus key ("Ctrl++" is Ctrl and plus); a "+" at
-         * the end of anything else ("Ctrl+") leaves no key, an error below. */
-        if (!plus || (plus == p && plus[1] == '\0'))
-            break;
-        size_t len = (size_t)(plus - p);
-        bool found = false;
-        for (size_t i = 0; i < sizeof mod_names / sizeof mod_names[0]; i++) {
-            if (strlen(mod_names[i].n) == len && strncasecmp(p, mod_names[i].n, len) == 0) {
-                *mods |= mod_names[i].m;
-                found = true;
-            }
-        }
-        if (!found)
-            return false;
-        p = plus + 1;
-    }
-    *name = p;
-    return *p != '\0';
+    return keymap_split_mods(spec, false, mods, name);
 }
 
 /* Next whitespace-separated token of line at *pos; NULL at the end. */

@@ -1,7 +1,6 @@
 /* replay_files.c - see replay_files.h */
 #include "replay_files.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -10,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fsutil.h"
 #include "manifest.h"
 
 #define COPY_CHUNK 65536
@@ -42,36 +42,13 @@ void replay_files_free(ReplayFiles *f)
 
 /* ---- helpers -------------------------------------------------------------- */
 
-/* The folders leading to path, as mkdir -p makes them. */
+/* The folders leading to path, as mkdir -p makes them (errno set). */
 static bool make_parents(const char *path)
 {
-    char *p = strdup(path);
-    if (!p)
-        return false;
-    bool ok = true;
-    for (char *c = p + 1; *c && ok; c++) {
-        if (*c != '/')
-            continue;
-        *c = '\0';
-        ok = mkdir(p, 0755) == 0 || errno == EEXIST;
-        *c = '/';
-    }
-    free(p);
-    return ok;
-}
-
-static bool write_all(int fd, const char *buf, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = write(fd, buf, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return false;
-        buf += w;
-        n -= (size_t)w;
-    }
-    return true;
+    char failed[4096];
+    int err = fs_make_parents_err(path, failed, sizeof failed);
+    errno = err;
+    return err == 0;
 }
 
 /* Copy up to `max` bytes of src from offset `from` to fd. Returns the bytes
@@ -93,7 +70,7 @@ static long long copy_bytes(const char *src, long long from, long long max, int 
         ssize_t got = read(in, buf, want);
         if (got < 0 && errno == EINTR)
             continue;
-        if (got < 0 || (got > 0 && !write_all(fd, buf, (size_t)got))) {
+        if (got < 0 || (got > 0 && !fs_write_all(fd, buf, (size_t)got))) {
             done = -1;
             break;
         }
@@ -130,20 +107,18 @@ static bool copy_file(const char *src, const char *dst)
  * fails. */
 static bool each_entry(const char *dir, const char *to, bool (*fn)(const char *, const char *))
 {
-    DIR *d = opendir(dir);
-    if (!d)
+    int n = 0;
+    char **names = fs_list(dir, &n);
+    if (!names)
         return false;
     bool ok = true;
-    struct dirent *e;
-    while (ok && (e = readdir(d)) != NULL) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        char *a = manifest_path_join(dir, e->d_name), *b = to ? manifest_path_join(to, e->d_name) : NULL;
+    for (int i = 0; ok && i < n; i++) {
+        char *a = fs_path_join(dir, names[i]), *b = to ? fs_path_join(to, names[i]) : NULL;
         ok = a && (b || !to) && fn(a, b);
         free(a);
         free(b);
     }
-    closedir(d);
+    fs_list_free(names, n);
     return ok;
 }
 
@@ -220,8 +195,8 @@ static bool write_part(ReplayFiles *f, const char *src, const char *dst, long lo
 bool replay_files_run(ReplayFiles *f, const ReplayCmd *c, char *err, size_t n)
 {
     bool from_script = c->op == RC_COPY || c->op == RC_WRITE_PART;
-    char *a = manifest_path_join(from_script ? f->script_dir : f->dir, c->arg);
-    char *b = c->arg2 ? manifest_path_join(f->dir, c->arg2) : NULL;
+    char *a = fs_path_join(from_script ? f->script_dir : f->dir, c->arg);
+    char *b = c->arg2 ? fs_path_join(f->dir, c->arg2) : NULL;
     bool ok = a && (b || !c->arg2);
     if (!ok) {
         snprintf(err, n, "out of memory");

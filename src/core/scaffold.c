@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fsutil.h"
+#include "imagehead.h"
 #include "lang.h"
 #include "manifest.h"
 
@@ -306,22 +308,13 @@ static ImageFormat sniff_file(const char *path, const char **why)
         return IMG_FMT_UNKNOWN;
     }
     unsigned char head[SCAFFOLD_SNIFF];
-    size_t got = 0;
-    while (got < sizeof head) {
-        ssize_t r = read(fd, head + got, sizeof head - got);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            *why = strerror(errno);
-            close(fd);
-            return IMG_FMT_UNKNOWN;
-        }
-        if (r == 0)
-            break;
-        got += (size_t)r;
-    }
+    ssize_t got = fs_read_up_to(fd, head, sizeof head);
+    if (got < 0)
+        *why = strerror(errno);
     close(fd);
-    return manifest_sniff(head, got);
+    if (got < 0)
+        return IMG_FMT_UNKNOWN;
+    return imagehead_sniff(head, (size_t)got);
 }
 
 /* Add the images directly in dir/sub (sub "" or "images") to f; name the
@@ -329,46 +322,28 @@ static ImageFormat sniff_file(const char *path, const char **why)
  * over in silence. */
 static bool scan(const char *dir, const char *sub, Found *f, FILE *err)
 {
-    char *folder = *sub ? manifest_path_join(dir, sub) : strdup(dir);
-    DIR *d = folder ? opendir(folder) : NULL;
-    if (!d) {
-        if (folder)
+    char *folder = *sub ? fs_path_join(dir, sub) : strdup(dir);
+    int n = 0;
+    char **names = folder ? fs_list(folder, &n) : NULL;
+    if (!names) {
+        if (folder && errno != ENOMEM)
             fprintf(err, "vitrine: cannot open the folder %s: %s\n", folder, strerror(errno));
         else
             f->oom = true;
         free(folder);
         return false;
     }
-    char **names = NULL;
-    int n = 0, cap = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        if (n == cap) {
-            int ncap = cap ? cap * 2 : 32;
-            char **nn = realloc(names, (size_t)ncap * sizeof *nn);
-            if (!nn) {
-                f->oom = true;
-                break;
-            }
-            names = nn;
-            cap = ncap;
-        }
-        if ((names[n] = strdup(e->d_name)) != NULL)
-            n++;
-        else
-            f->oom = true;
-    }
-    closedir(d);
     if (n > 1)
         qsort(names, (size_t)n, sizeof *names, name_qsort);
     for (int i = 0; i < n; i++) {
         const char *name = names[i];
-        char *rel = *sub ? manifest_path_join(sub, name) : strdup(name);
-        char *full = manifest_path_join(folder, name);
+        if (name[0] == '.')
+            continue;
+        char *rel = *sub ? fs_path_join(sub, name) : strdup(name);
+        char *full = fs_path_join(folder, name);
         struct stat st;
         const char *why = NULL;
+        char list[64];
         if (!rel || !full) {
             f->oom = true;
         } else if (lstat(full, &st) != 0) {
@@ -391,7 +366,8 @@ static bool scan(const char *dir, const char *sub, Found *f, FILE *err)
             if (why)
                 fprintf(err, "vitrine: skipped \"%s\": %s\n", rel, why);
             else
-                fprintf(err, "vitrine: skipped \"%s\": not a JPEG, PNG, WebP or SVG image\n", rel);
+                fprintf(err, "vitrine: skipped \"%s\": not a %s image\n", rel,
+                        imagehead_format_list(" or ", list, sizeof list));
             f->skipped++;
         } else if (f->n >= MANIFEST_MAX_SLIDES) {
             fprintf(err, "vitrine: skipped \"%s\": an exhibition has at most %d slides\n", rel,
@@ -402,9 +378,8 @@ static bool scan(const char *dir, const char *sub, Found *f, FILE *err)
         }
         free(rel);
         free(full);
-        free(names[i]);
     }
-    free(names);
+    fs_list_free(names, n);
     free(folder);
     return true;
 }
@@ -456,24 +431,10 @@ static char *schema_file(const char *bundled)
 {
     if (!bundled)
         return NULL;
-    char *rel = manifest_path_join(bundled, "../docs/exhibition.schema.json");
+    char *rel = fs_path_join(bundled, "../docs/exhibition.schema.json");
     char *real = rel ? realpath(rel, NULL) : NULL;
     free(rel);
     return real;
-}
-
-static bool write_all(int fd, const char *s, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = write(fd, s, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return false;
-        s += w;
-        n -= (size_t)w;
-    }
-    return true;
 }
 
 static void refuse_existing(FILE *err, const char *manifest)
@@ -493,9 +454,9 @@ int scaffold_main(const char *dir, const char *bundled, FILE *out, FILE *err)
         fprintf(err, "vitrine: %s is not a folder; give the folder that holds the images\n", dir);
         return 1;
     }
-    char *manifest = manifest_path_join(dir, MANIFEST_NAME);
+    char *manifest = fs_path_join(dir, MANIFEST_NAME);
     char *real = realpath(dir, NULL);
-    char *images_dir = manifest_path_join(dir, SCAFFOLD_IMAGES_DIR);
+    char *images_dir = fs_path_join(dir, SCAFFOLD_IMAGES_DIR);
     char *text = NULL, *schema_hint = NULL;
     Found f = {0};
     int status = 1;
@@ -546,7 +507,7 @@ int scaffold_main(const char *dir, const char *bundled, FILE *out, FILE *err)
             fprintf(err, "vitrine: cannot create %s: %s\n", manifest, strerror(errno));
         goto done;
     }
-    bool ok = write_all(fd, text, strlen(text));
+    bool ok = fs_write_all(fd, text, strlen(text));
     ok = close(fd) == 0 && ok;
     if (!ok) {
         fprintf(err, "vitrine: cannot write %s: %s\n", manifest, strerror(errno));

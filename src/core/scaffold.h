@@ -1,7 +1,7 @@
 /* scaffold.h - start an exhibition from a folder of images
  * (vitrine --new-exhibition DIR).
  *
- * The images are found by their first bytes (manifest_sniff), not by their
+ * The images are found by their first bytes (imagehead_sniff), not by their
  * names, in DIR and in DIR/images/. The manifest written has one slide per
  * image with a title made from the file name and empty caption slots for
  * every language, for the curator to fill in. An existing exhibition.json is

@@ -13,17 +13,16 @@
 
 #include "cache_policy.h"
 
-#include "jsonloc.h"
+#include "fsutil.h"
+#include "jsondiag.h"
 #include "jsontext.h"
 #include "lang.h"
+#include "localized.h"
+#include "settings_keys.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <jansson.h>
-#include <limits.h>
 #include <math.h>
-#include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,8 +31,6 @@
 
 #define SETTINGS_MAX_BYTES (1024u * 1024u) /* larger settings files are refused */
 #define SETTINGS_MAX_DEPTH 32     /* objects/arrays; a settings file needs 3 */
-#define LANG_CODE_BYTES 16        /* a language code, with NUL (as LANG_CODE_MAX) */
-#define MAX_KEYS_PER_ACTION 32    /* keys read from one "keys" entry */
 
 /* defaults and ranges (docs/settings.md) */
 #define DEF_WARN_MIN 5
@@ -49,7 +46,6 @@
 #define REPEAT_EVERY_MIN 50
 #define REPEAT_EVERY_MAX 5000
 
-#define KEY_EXAMPLES "PageDown, Next, Shift+F5, period, b"
 #define LANG_CODE_RULE "2-3 lowercase letters like \"kk\", optionally followed by \"-\" and " \
                        "letters or digits"
 
@@ -60,20 +56,7 @@ static const char *const image_keys[] = {"cache_mb", "zoom_cache_mb"};
 static const char *const lecture_keys[] = {"warn_min", "alert_min", "notes_language",
                                            "presenter_display", "timer_overlay",
                                            "repeat_hold_ms", "repeat_every_ms"};
-/* What --learn-keys writes: the actions it learns, and no others, so that
- * saving never narrows the keys of an action nobody pressed (Escape and
- * start/stop still close the overview, arrows still page in the kiosk). */
-static const Action saved_actions[] = {
-    ACT_NEXT, ACT_PREV, ACT_START_STOP, ACT_BLACK, ACT_WHITE,
-};
-
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
-
-#if defined(__GNUC__)
-#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
-#else
-#define PRINTF_LIKE(f, a)
-#endif
 
 /* ---- Defaults and freeing ------------------------------------------------ */
 
@@ -123,51 +106,7 @@ void settings_free(Settings *s)
     keymap_free(&s->keys);
 }
 
-/* ---- Small helpers (as in manifest.c) ------------------------------------ */
-
-
-/* The nearest of names[] to key, for "did you mean"; NULL when none is near.
- * The distance must also be less than the key's length ("x" is 2 edits from
- * "id" but means nothing like it). */
-static const char *suggest(const char *key, const char *const *names, size_t n)
-{
-    const char *best = NULL;
-    int best_d = JTEXT_SUGGEST_MAX_DIST + 1;
-    for (size_t i = 0; i < n; i++) {
-        if (!names[i])
-            continue;
-        int d = jtext_edit_distance(key, names[i]);
-        if (d >= 0 && d < best_d && (size_t)d < strlen(key)) {
-            best_d = d;
-            best = names[i];
-        }
-    }
-    return best;
-}
-
-/* 2-3 lowercase ASCII letters, then any number of "-" + letters/digits, as
- * the manifest's language codes. */
-static bool lang_code_ok(const char *s)
-{
-    size_t n = strlen(s), i = 0;
-    if (n >= LANG_CODE_BYTES)
-        return false;
-    while (i < n && s[i] >= 'a' && s[i] <= 'z')
-        i++;
-    if (i < 2 || i > 3)
-        return false;
-    while (i < n) {
-        if (s[i] != '-')
-            return false;
-        size_t start = ++i;
-        while (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')
-                         || (s[i] >= '0' && s[i] <= '9')))
-            i++;
-        if (i == start)
-            return false;
-    }
-    return true;
-}
+/* ---- Small helpers ------------------------------------------------------- */
 
 /* ["kk", "ru", "en"] */
 static const char *langs_text(char *const *langs, int n, char *buf, size_t cap)
@@ -180,207 +119,14 @@ static const char *langs_text(char *const *langs, int n, char *buf, size_t cap)
     return buf;
 }
 
-/* ---- Context and reporting ----------------------------------------------- */
-
-typedef struct {
-    const char *file;       /* for messages */
-    DiagList *diags;
-    const JsonLoc *loc;     /* NULL when out of memory: positions become 0:0 */
-} Ctx;
-
-/* Position of the value (or key) at ptr; when it is not there, of the
- * nearest enclosing value that is. */
-static void locate(const Ctx *c, const char *ptr, bool key, int *line, int *col)
-{
-    *line = *col = 0;
-    if (!c->loc || !ptr)
-        return;
-    if (key && jsonloc_key(c->loc, ptr, line, col))
-        return;
-    char *p = strdup(ptr);
-    if (!p)
-        return;
-    for (;;) {
-        if (jsonloc_value(c->loc, p, line, col))
-            break;
-        char *slash = strrchr(p, '/');
-        if (!slash)
-            break;
-        *slash = '\0';
-    }
-    free(p);
-}
-
-static void PRINTF_LIKE(5, 0) vreport(Ctx *c, DiagLevel lv, const char *ptr, bool key,
-                                      const char *fmt, va_list ap)
-{
-    if (!c->diags)
-        return;
-    char msg[1024];
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    int line, col;
-    locate(c, ptr, key, &line, &col);
-    diag_add(c->diags, lv, c->file, line, col, "%s", msg);
-}
-
-/* Problem with the value at ptr. */
-static void PRINTF_LIKE(4, 5) at_value(Ctx *c, DiagLevel lv, const char *ptr,
-                                       const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vreport(c, lv, ptr, false, fmt, ap);
-    va_end(ap);
-}
-
-/* Problem with the key of the member at ptr. */
-static void PRINTF_LIKE(4, 5) at_key(Ctx *c, DiagLevel lv, const char *ptr,
-                                     const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vreport(c, lv, ptr, true, fmt, ap);
-    va_end(ap);
-}
-
-/* Warns about every key of obj not in known[]. `where` follows the key in
- * the message: "" at the top level, " in \"lecture\"". */
-static void check_unknown_keys(Ctx *c, json_t *obj, const char *obj_ptr,
-                               const char *const *known, size_t n_known, const char *where)
-{
-    const char *key;
-    json_t *v;
-    json_object_foreach(obj, key, v) {
-        bool is_known = false;
-        for (size_t i = 0; i < n_known && !is_known; i++)
-            is_known = strcmp(key, known[i]) == 0;
-        if (is_known)
-            continue;
-        const char *best = suggest(key, known, n_known);
-        char *ptr = jsonloc_ptr_join(obj_ptr, key);
-        char s[JTEXT_SHOWN_CAP];
-        if (best)
-            at_key(c, DIAG_WARNING, ptr ? ptr : obj_ptr,
-                   "unknown key \"%s\"%s (did you mean \"%s\"?)", jtext_shown(key, s, sizeof s),
-                   where, best);
-        else
-            at_key(c, DIAG_WARNING, ptr ? ptr : obj_ptr, "unknown key \"%s\"%s",
-                   jtext_shown(key, s, sizeof s), where);
-        free(ptr);
-    }
-}
-
-static void report_duplicates(Ctx *c)
-{
-    int n = jsonloc_dup_count(c->loc);
-    for (int i = 0; i < n; i++) {
-        const JsonLocDup *d = jsonloc_dup(c->loc, i);
-        char s[JTEXT_SHOWN_CAP];
-        diag_add(c->diags, DIAG_ERROR, c->file, d->line, d->col,
-                 "duplicate key \"%s\" (first at line %d, column %d); the last one is used",
-                 jtext_shown(d->key, s, sizeof s), d->first_line, d->first_col);
-    }
-}
-
-/* Position order, whole-file problems first; equal positions keep the
- * order they were found in. */
-typedef struct {
-    Diag d;
-    int seq;
-} DiagSort;
-
-static int diag_cmp(const void *a, const void *b)
-{
-    const DiagSort *x = a, *y = b;
-    if (x->d.line != y->d.line)
-        return x->d.line < y->d.line ? -1 : 1;
-    if (x->d.col != y->d.col)
-        return x->d.col < y->d.col ? -1 : 1;
-    return (x->seq > y->seq) - (x->seq < y->seq);
-}
-
-static void sort_diags(DiagList *dl, int start)
-{
-    if (!dl || dl->n - start < 2)
-        return;
-    int n = dl->n - start;
-    DiagSort *tmp = malloc((size_t)n * sizeof *tmp);
-    if (!tmp)
-        return;
-    for (int i = 0; i < n; i++)
-        tmp[i] = (DiagSort){dl->items[start + i], i};
-    qsort(tmp, (size_t)n, sizeof *tmp, diag_cmp);
-    for (int i = 0; i < n; i++)
-        dl->items[start + i] = tmp[i].d;
-    free(tmp);
-}
-
 /* ---- Reading and parsing ------------------------------------------------- */
 
-/* The whole file, refusing anything but a regular file within the size
- * limit. Returns 0, or an errno value (EFBIG: too large, EINVAL: not a
- * regular file) with *size set to the size seen. */
-static int read_file(const char *path, char **out, size_t *len, long long *size)
-{
-    *out = NULL;
-    *len = 0;
-    *size = 0;
-    /* O_NONBLOCK: a FIFO in the way must not hang the program */
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    struct stat st;
-    if (fd < 0 || fstat(fd, &st) != 0) {
-        int err = errno;
-        if (fd >= 0)
-            close(fd);
-        return err;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        close(fd);
-        return S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
-    }
-    *size = (long long)st.st_size;
-    if (st.st_size > (off_t)SETTINGS_MAX_BYTES) {
-        close(fd);
-        return EFBIG;
-    }
-    /* one byte past the limit, in case the file grew since fstat() */
-    size_t cap = SETTINGS_MAX_BYTES + 1, got = 0;
-    char *buf = malloc(cap);
-    if (!buf) {
-        close(fd);
-        return ENOMEM;
-    }
-    for (;;) {
-        if (got == cap)
-            break;
-        ssize_t r = read(fd, buf + got, cap - got);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            int err = errno;
-            free(buf);
-            close(fd);
-            return err;
-        }
-        if (r == 0)
-            break;
-        got += (size_t)r;
-    }
-    close(fd);
-    if (got > SETTINGS_MAX_BYTES) {
-        *size = (long long)got;
-        free(buf);
-        return EFBIG;
-    }
-    *out = buf;
-    *len = got;
-    return 0;
-}
-
-/* A diagnostic for a read_file() failure. `then` ends the message. */
+/* A diagnostic for an fs_read_file() failure. `then` ends the message. */
 static void report_read_error(DiagList *diags, const char *path, int err, long long size,
                               const char *then)
 {
+    if (err == EFBIG && size < 0) /* it grew past the limit while it was read */
+        size = (long long)SETTINGS_MAX_BYTES + 1;
     if (err == EFBIG)
         diag_add(diags, DIAG_ERROR, path, 0, 0,
                  "settings file is too large (%lld bytes; at most %u are allowed)%s", size,
@@ -390,45 +136,21 @@ static void report_read_error(DiagList *diags, const char *path, int err, long l
                  err == EINVAL ? "not a regular file" : strerror(err), then);
 }
 
-/* jansson's root object for buf[0..len) (after any BOM), or NULL with an
- * error at jansson's position. `then` ends the message. */
-static json_t *parse_text(const char *file, const char *buf, size_t len, DiagList *diags,
-                          const char *then)
+/* The settings file's syntax (jsondiag.h); `then` ends every message. */
+static json_t *parse_text(JsonDiag *c, const char *buf, size_t len, const char *then)
 {
-    int line, col;
-    if (!jsonloc_depth_ok(buf, len, SETTINGS_MAX_DEPTH, &line, &col)) {
-        diag_add(diags, DIAG_ERROR, file, line, col,
-                 "nesting deeper than %d levels of objects and arrays%s", SETTINGS_MAX_DEPTH,
-                 then);
-        return NULL;
-    }
-    json_error_t err;
-    json_t *root = json_loadb(buf, len, 0, &err);
-    if (!root) {
-        line = err.line > 0 ? err.line : 0;
-        col = err.column > 0 ? err.column : 0;
-        /* jansson places a bad UTF-8 byte on the character before it */
-        if (json_error_code(&err) == json_error_invalid_utf8 && line > 0)
-            col++;
-        const char *hint = "";
-        if (strstr(err.text, "'[' or '{' expected"))
-            hint = " (a settings file holds one object: it starts with { and ends with })";
-        else if (strstr(err.text, "near end of file")
-                 || json_error_code(&err) == json_error_premature_end_of_input)
-            hint = " (is a closing bracket or quote missing?)";
-        else if (strstr(err.text, "'}' expected") || strstr(err.text, "']' expected"))
-            hint = " (is a comma missing between two items?)";
-        else if (strstr(err.text, "end of file expected"))
-            hint = " (is there an extra closing bracket?)";
-        diag_add(diags, DIAG_ERROR, file, line, col, "%s%s%s", err.text, hint, then);
-        return NULL;
-    }
-    if (!json_is_object(root)) {
-        diag_add(diags, DIAG_ERROR, file, 1, 1,
+    const JsonRules rules = {
+        SETTINGS_MAX_DEPTH,
+        " (a settings file holds one object: it starts with { and ends with })",
+        false, false, then,
+    };
+    json_t *root = jdiag_parse(c, buf, len, &rules);
+    if (root && !json_is_object(root)) {
+        diag_add(c->diags, DIAG_ERROR, c->file, 1, 1,
                  "the top level must be an object ({...}), not %s%s",
                  json_is_array(root) ? "an array" : "a value", then);
         json_decref(root);
-        return NULL;
+        root = NULL;
     }
     return root;
 }
@@ -443,7 +165,7 @@ static bool has_bom(const char *buf, size_t len)
 /* A whole number (90.0 is as whole as 90) in lo..hi, or an error saying
  * "\"name\" in \"<section>\" must be <what>, not <value>; using <keep>"; the
  * section is the first part of ptr ("/lecture/warn_min" -> lecture). */
-static bool get_int(Ctx *c, json_t *v, const char *ptr, const char *name, const char *what,
+static bool get_int(JsonDiag *c, json_t *v, const char *ptr, const char *name, const char *what,
                     int lo, int hi, int keep, int *out)
 {
     double d = json_is_number(v) ? json_number_value(v) : NAN;
@@ -455,70 +177,113 @@ static bool get_int(Ctx *c, json_t *v, const char *ptr, const char *name, const 
     const char *end = strchr(ptr + 1, '/');
     size_t sl = end ? (size_t)(end - ptr - 1) : 0;
     snprintf(section, sizeof section, "%.*s", (int)(sl < sizeof section ? sl : sizeof section - 1), ptr + 1);
-    at_value(c, DIAG_ERROR, ptr, "\"%s\" in \"%s\" must be %s, not %s; using %d", name, section,
-             what, jtext_describe(v, true, tb, sizeof tb), keep);
+    jdiag_at_value(c, DIAG_ERROR, ptr,
+                   "\"%s\" in \"%s\" must be %s, not %s; using %d", name, section,
+                   what, jtext_describe(v, true, tb, sizeof tb), keep);
     return false;
 }
+
+/* A member of a section and where it goes in Settings: a whole number
+ * (what it may be, as get_int says it) or true/false (what == NULL). */
+typedef struct {
+    const char *name;
+    const char *what;       /* "a whole number of seconds from 10 to 86400"; NULL: a bool */
+    int lo, hi;
+    size_t offset;          /* of the int or bool in Settings */
+} Field;
+
+/* The members f[0..n) of obj (at obj_ptr); `section` names obj in the
+ * messages: "\"large_text\" in \"kiosk\" must be true or false". */
+static void get_fields(JsonDiag *c, Settings *s, json_t *obj, const char *obj_ptr,
+                       const char *section, const Field *f, size_t n)
+{
+    char tb[32];
+    for (size_t i = 0; i < n; i++) {
+        json_t *v = json_object_get(obj, f[i].name);
+        if (!v)
+            continue;
+        char ptr[64];
+        snprintf(ptr, sizeof ptr, "%s/%s", obj_ptr, f[i].name);
+        char *dst = (char *)s + f[i].offset;
+        if (f[i].what)
+            get_int(c, v, ptr, f[i].name, f[i].what, f[i].lo, f[i].hi, *(int *)dst, (int *)dst);
+        else if (json_is_boolean(v))
+            *(bool *)dst = json_is_true(v);
+        else
+            jdiag_at_value(c, DIAG_ERROR, ptr, "\"%s\" in \"%s\" must be true or false, not %s",
+                           f[i].name, section, jtext_describe(v, true, tb, sizeof tb));
+    }
+}
+
+/* The object `name` at the top level; NULL when absent or, after an error
+ * ("must be an object like <example>"), not an object. */
+static json_t *get_section(JsonDiag *c, json_t *root, const char *name, const char *example)
+{
+    json_t *v = json_object_get(root, name);
+    if (!v || json_is_object(v))
+        return v;
+    char ptr[32], tb[32];
+    snprintf(ptr, sizeof ptr, "/%s", name);
+    jdiag_at_value(c, DIAG_ERROR, ptr, "\"%s\" must be an object like %s, not %s", name, example,
+                   jtext_describe(v, false, tb, sizeof tb));
+    return NULL;
+}
+
+/* *dst = a copy of v (the old value freed); on out of memory *dst stays. */
+static void set_string(char **dst, const char *v)
+{
+    char *copy = strdup(v);
+    if (copy) {
+        free(*dst);
+        *dst = copy;
+    }
+}
+
+#define INT_FIELD(n, what, lo, hi) {#n, what, lo, hi, offsetof(Settings, n)}
+#define BOOL_FIELD(key, member) {key, NULL, 0, 0, offsetof(Settings, member)}
 
 static const char *const kiosk_keys[] = {"idle_s", "warning_s", "attract_delay_s", "large_text",
                                          "high_contrast", "attract", "controls"};
 static const char *const control_keys[] = {"arrows", "language", "accessibility", "home"};
 
 /* "kiosk": what a visitor's screen does when left alone, and its defaults. */
-static void parse_kiosk(Ctx *c, Settings *s, json_t *root)
+static void parse_kiosk(JsonDiag *c, Settings *s, json_t *root)
 {
-    json_t *k = json_object_get(root, "kiosk");
+    static const Field fields[] = {
+        INT_FIELD(idle_s, "a whole number of seconds from 10 to 86400", 10, 86400),
+        INT_FIELD(warning_s, "a whole number of seconds from 3 to 300", 3, 300),
+        INT_FIELD(attract_delay_s, "a whole number of seconds from 0 to 86400", 0, 86400),
+        BOOL_FIELD("large_text", large_text), BOOL_FIELD("high_contrast", high_contrast),
+    };
+    json_t *k = get_section(c, root, "kiosk", "{\"idle_s\": 90}");
     if (!k)
         return;
     char tb[32];
-    if (!json_is_object(k)) {
-        at_value(c, DIAG_ERROR, "/kiosk", "\"kiosk\" must be an object like {\"idle_s\": 90}, "
-                 "not %s", jtext_describe(k, false, tb, sizeof tb));
-        return;
-    }
+    get_fields(c, s, k, "/kiosk", "kiosk", fields, N_OF(fields));
     json_t *v;
-    if ((v = json_object_get(k, "idle_s")))
-        get_int(c, v, "/kiosk/idle_s", "idle_s", "a whole number of seconds from 10 to 86400", 10,
-                86400, s->idle_s, &s->idle_s);
-    if ((v = json_object_get(k, "warning_s")))
-        get_int(c, v, "/kiosk/warning_s", "warning_s", "a whole number of seconds from 3 to 300", 3,
-                300, s->warning_s, &s->warning_s);
-    if ((v = json_object_get(k, "attract_delay_s")))
-        get_int(c, v, "/kiosk/attract_delay_s", "attract_delay_s",
-                "a whole number of seconds from 0 to 86400", 0, 86400, s->attract_delay_s,
-                &s->attract_delay_s);
-    static const char *const flags[] = {"large_text", "high_contrast"};
-    bool *dst[] = {&s->large_text, &s->high_contrast};
-    for (int i = 0; i < 2; i++) {
-        if (!(v = json_object_get(k, flags[i])))
-            continue;
-        char ptr[48];
-        snprintf(ptr, sizeof ptr, "/kiosk/%s", flags[i]);
-        if (json_is_boolean(v))
-            *dst[i] = json_is_true(v);
-        else
-            at_value(c, DIAG_ERROR, ptr, "\"%s\" in \"kiosk\" must be true or false, not %s",
-                     flags[i], jtext_describe(v, true, tb, sizeof tb));
-    }
     /* the attract loop's playlist */
     if ((v = json_object_get(k, "attract"))) {
         if (!json_is_array(v)) {
-            at_value(c, DIAG_ERROR, "/kiosk/attract", "\"attract\" in \"kiosk\" must be a list like "
-                     "[\"karlag-artists:3\", \"memory-alive\"], not %s", jtext_describe(v, false, tb, sizeof tb));
+            jdiag_at_value(c, DIAG_ERROR,
+                           "/kiosk/attract", "\"attract\" in \"kiosk\" must be a list like "
+                           "[\"karlag-artists:3\", \"memory-alive\"], not %s",
+                           jtext_describe(v, false, tb, sizeof tb));
         } else {
             for (size_t i = 0; i < json_array_size(v); i++) {
                 json_t *e = json_array_get(v, i);
                 char ptr[64];
                 snprintf(ptr, sizeof ptr, "/kiosk/attract/%zu", i);
                 if (!json_is_string(e) || !*json_string_value(e)) {
-                    at_value(c, DIAG_ERROR, ptr, "entries of \"attract\" are an exhibition id, or an id "
-                             "and a slide number like \"karlag-artists:3\", not %s",
-                             jtext_describe(e, false, tb, sizeof tb));
+                    jdiag_at_value(c, DIAG_ERROR, ptr,
+                                   "entries of \"attract\" are an exhibition id, or an id "
+                                   "and a slide number like \"karlag-artists:3\", not %s",
+                                   jtext_describe(e, false, tb, sizeof tb));
                     continue;
                 }
                 if (s->n_attract >= (int)N_OF(s->attract)) {
-                    at_value(c, DIAG_WARNING, ptr, "only the first %d entries of \"attract\" are used",
-                             (int)N_OF(s->attract));
+                    jdiag_at_value(c, DIAG_WARNING, ptr,
+                                   "only the first %d entries of \"attract\" are used",
+                                   (int)N_OF(s->attract));
                     break;
                 }
                 char *copy = strdup(json_string_value(e));
@@ -530,30 +295,24 @@ static void parse_kiosk(Ctx *c, Settings *s, json_t *root)
     /* which controls visitors see */
     if ((v = json_object_get(k, "controls"))) {
         if (!json_is_object(v)) {
-            at_value(c, DIAG_ERROR, "/kiosk/controls", "\"controls\" in \"kiosk\" must be an object like "
-                     "{\"arrows\": false}, not %s", jtext_describe(v, false, tb, sizeof tb));
+            jdiag_at_value(c, DIAG_ERROR,
+                           "/kiosk/controls", "\"controls\" in \"kiosk\" must be an object like "
+                           "{\"arrows\": false}, not %s", jtext_describe(v, false, tb, sizeof tb));
         } else {
-            bool *flag_of[] = {&s->show_arrows, &s->show_language, &s->show_accessibility, &s->show_home};
-            for (int i = 0; i < 4; i++) {
-                json_t *f = json_object_get(v, control_keys[i]);
-                char ptr[64];
-                snprintf(ptr, sizeof ptr, "/kiosk/controls/%s", control_keys[i]);
-                if (!f)
-                    continue;
-                if (json_is_boolean(f))
-                    *flag_of[i] = json_is_true(f);
-                else
-                    at_value(c, DIAG_ERROR, ptr, "\"%s\" in \"controls\" must be true or false, not %s",
-                             control_keys[i], jtext_describe(f, true, tb, sizeof tb));
-            }
-            check_unknown_keys(c, v, "/kiosk/controls", control_keys, N_OF(control_keys),
-                               " in \"controls\"");
+            static const Field controls[] = {
+                BOOL_FIELD("arrows", show_arrows), BOOL_FIELD("language", show_language),
+                BOOL_FIELD("accessibility", show_accessibility), BOOL_FIELD("home", show_home),
+            };
+            get_fields(c, s, v, "/kiosk/controls", "controls", controls, N_OF(controls));
+            jdiag_unknown_keys(c, v, "/kiosk/controls", control_keys, N_OF(control_keys),
+                               " in \"controls\"", JDIAG_CURATOR);
         }
     }
-    check_unknown_keys(c, k, "/kiosk", kiosk_keys, N_OF(kiosk_keys), " in \"kiosk\"");
+    jdiag_unknown_keys(c, k, "/kiosk", kiosk_keys, N_OF(kiosk_keys), " in \"kiosk\"",
+                       JDIAG_CURATOR);
 }
 
-static void parse_languages(Ctx *c, Settings *s, json_t *root)
+static void parse_languages(JsonDiag *c, Settings *s, json_t *root)
 {
     json_t *v = json_object_get(root, "languages");
     if (!v)
@@ -561,13 +320,13 @@ static void parse_languages(Ctx *c, Settings *s, json_t *root)
     char tb[32], cur[128], sh[JTEXT_SHOWN_CAP];
     langs_text(s->langs, s->n_langs, cur, sizeof cur);
     if (!json_is_array(v)) {
-        at_value(c, DIAG_ERROR, "/languages", "\"languages\" must be an array of language "
-                 "codes like [\"kk\", \"ru\", \"en\"], not %s; using %s",
-                 jtext_describe(v, false, tb, sizeof tb), cur);
+        jdiag_at_value(c, DIAG_ERROR, "/languages", "\"languages\" must be an array of language "
+                       "codes like [\"kk\", \"ru\", \"en\"], not %s; using %s",
+                       jtext_describe(v, false, tb, sizeof tb), cur);
         return;
     }
     if (json_array_size(v) == 0) {
-        at_value(c, DIAG_ERROR, "/languages", "\"languages\" is empty; using %s", cur);
+        jdiag_at_value(c, DIAG_ERROR, "/languages", "\"languages\" is empty; using %s", cur);
         return;
     }
     char *langs[SETTINGS_MAX_LANGS];
@@ -578,39 +337,39 @@ static void parse_languages(Ctx *c, Settings *s, json_t *root)
         char ptr[64];
         snprintf(ptr, sizeof ptr, "/languages/%zu", i);
         if (n == SETTINGS_MAX_LANGS) {
-            at_value(c, DIAG_ERROR, ptr, "too many languages (%zu); only the first %d are "
-                     "used", json_array_size(v), SETTINGS_MAX_LANGS);
+            jdiag_at_value(c, DIAG_ERROR, ptr, "too many languages (%zu); only the first %d are "
+                           "used", json_array_size(v), SETTINGS_MAX_LANGS);
             break;
         }
         if (!json_is_string(e)) {
-            at_value(c, DIAG_ERROR, ptr, "\"languages\" entry must be a string, not %s",
-                     jtext_describe(e, false, tb, sizeof tb));
+            jdiag_at_value(c, DIAG_ERROR, ptr, "\"languages\" entry must be a string, not %s",
+                           jtext_describe(e, false, tb, sizeof tb));
             continue;
         }
         const char *code = json_string_value(e);
-        if (!lang_code_ok(code)) {
-            at_value(c, DIAG_ERROR, ptr, "\"%s\" in \"languages\" is not a language code "
-                     "(" LANG_CODE_RULE ")", jtext_shown(code, sh, sizeof sh));
+        if (!loc_code_ok(code)) {
+            jdiag_at_value(c, DIAG_ERROR, ptr, "\"%s\" in \"languages\" is not a language code "
+                           "(" LANG_CODE_RULE ")", jtext_shown(code, sh, sizeof sh));
             continue;
         }
         bool twice = false;
         for (int k = 0; k < n && !twice; k++)
             twice = strcmp(langs[k], code) == 0;
         if (twice) {
-            at_value(c, DIAG_ERROR, ptr, "\"%s\" is listed twice in \"languages\"", code);
+            jdiag_at_value(c, DIAG_ERROR, ptr, "\"%s\" is listed twice in \"languages\"", code);
             continue;
         }
         char spoken[128];
         if (!lang_find(code))
-            at_value(c, DIAG_WARNING, ptr, "vitrine's own buttons and messages are in %s; "
-                     "\"%s\" will show them in English", lang_list_text(spoken, sizeof spoken), code);
+            jdiag_at_value(c, DIAG_WARNING, ptr, "vitrine's own buttons and messages are in %s; "
+                           "\"%s\" will show them in English", lang_list_text(spoken, sizeof spoken), code);
         char *copy = strdup(code);
         if (copy)
             langs[n++] = copy;
     }
     if (n == 0) {
-        at_value(c, DIAG_ERROR, "/languages", "no usable entry in \"languages\"; using %s",
-                 cur);
+        jdiag_at_value(c, DIAG_ERROR, "/languages", "no usable entry in \"languages\"; using %s",
+                       cur);
         return;
     }
     for (int k = 0; k < s->n_langs; k++)
@@ -620,128 +379,114 @@ static void parse_languages(Ctx *c, Settings *s, json_t *root)
     s->n_langs = n;
 }
 
-static void parse_start_language(Ctx *c, Settings *s, json_t *root)
+static void parse_start_language(JsonDiag *c, Settings *s, json_t *root)
 {
     json_t *v = json_object_get(root, "start_language");
     if (!v)
         return;
     char tb[32], cur[128], sh[JTEXT_SHOWN_CAP];
     if (!json_is_string(v)) {
-        at_value(c, DIAG_ERROR, "/start_language", "\"start_language\" must be a string (a "
-                 "language code like \"kk\"), not %s", jtext_describe(v, false, tb, sizeof tb));
+        jdiag_at_value(c, DIAG_ERROR, "/start_language", "\"start_language\" must be a string (a "
+                       "language code like \"kk\"), not %s",
+                       jtext_describe(v, false, tb, sizeof tb));
         return;
     }
     const char *code = json_string_value(v);
     for (int i = 0; i < s->n_langs; i++) {
         if (strcmp(s->langs[i], code) == 0) {
-            char *copy = strdup(code);
-            if (copy) {
-                free(s->start_lang);
-                s->start_lang = copy;
-            }
+            set_string(&s->start_lang, code);
             return;
         }
     }
-    at_value(c, DIAG_ERROR, "/start_language", "\"start_language\" \"%s\" is not one of "
-             "\"languages\" %s; the first, \"%s\", is used", jtext_shown(code, sh, sizeof sh),
-             langs_text(s->langs, s->n_langs, cur, sizeof cur),
-             s->n_langs ? s->langs[0] : "");
+    jdiag_at_value(c, DIAG_ERROR, "/start_language", "\"start_language\" \"%s\" is not one of "
+                   "\"languages\" %s; the first, \"%s\", is used", jtext_shown(code, sh, sizeof sh),
+                   langs_text(s->langs, s->n_langs, cur, sizeof cur),
+                   s->n_langs ? s->langs[0] : "");
 }
 
 /* "images": how much memory decoded pictures may take. */
-static void parse_images(Ctx *c, Settings *s, json_t *root)
+static void parse_images(JsonDiag *c, Settings *s, json_t *root)
 {
-    json_t *k = json_object_get(root, "images");
+    static const Field ints[] = {
+        INT_FIELD(cache_mb, "a whole number of megabytes from 16 to 4096", 16, 4096),
+        INT_FIELD(zoom_cache_mb, "a whole number of megabytes from 16 to 4096", 16, 4096),
+    };
+    json_t *k = get_section(c, root, "images", "{\"cache_mb\": 32}");
     if (!k)
         return;
-    char tb[32];
-    if (!json_is_object(k)) {
-        at_value(c, DIAG_ERROR, "/images", "\"images\" must be an object like {\"cache_mb\": 32}, "
-                 "not %s", jtext_describe(k, false, tb, sizeof tb));
-        return;
-    }
-    check_unknown_keys(c, k, "/images", image_keys, N_OF(image_keys), " in \"images\"");
-    json_t *v;
-    if ((v = json_object_get(k, "cache_mb")))
-        get_int(c, v, "/images/cache_mb", "cache_mb", "a whole number of megabytes from 16 to 4096",
-                16, 4096, s->cache_mb, &s->cache_mb);
-    if ((v = json_object_get(k, "zoom_cache_mb")))
-        get_int(c, v, "/images/zoom_cache_mb", "zoom_cache_mb",
-                "a whole number of megabytes from 16 to 4096", 16, 4096, s->zoom_cache_mb,
-                &s->zoom_cache_mb);
+    jdiag_unknown_keys(c, k, "/images", image_keys, N_OF(image_keys), " in \"images\"",
+                       JDIAG_CURATOR);
+    get_fields(c, s, k, "/images", "images", ints, N_OF(ints));
 }
 
-static void parse_state_dir(Ctx *c, Settings *s, json_t *root)
+static void parse_state_dir(JsonDiag *c, Settings *s, json_t *root)
 {
     json_t *v = json_object_get(root, "state_dir");
     if (!v)
         return;
     char tb[32], sh[JTEXT_SHOWN_CAP];
     if (!json_is_string(v)) {
-        at_value(c, DIAG_ERROR, "/state_dir", "\"state_dir\" must be a string (a folder), "
-                 "not %s", jtext_describe(v, false, tb, sizeof tb));
+        jdiag_at_value(c, DIAG_ERROR, "/state_dir", "\"state_dir\" must be a string (a folder), "
+                       "not %s", jtext_describe(v, false, tb, sizeof tb));
         return;
     }
     const char *dir = json_string_value(v);
     if (!*dir) {
-        at_value(c, DIAG_ERROR, "/state_dir", "\"state_dir\" is empty; the default folder "
-                 "is used");
+        jdiag_at_value(c, DIAG_ERROR, "/state_dir", "\"state_dir\" is empty; the default folder "
+                       "is used");
         return;
     }
     if (dir[0] != '/')
-        at_value(c, DIAG_WARNING, "/state_dir", "\"state_dir\" \"%s\" is a relative path: it "
-                 "is taken from the folder vitrine is started in", jtext_shown(dir, sh, sizeof sh));
-    char *copy = strdup(dir);
-    if (copy) {
-        free(s->state_dir);
-        s->state_dir = copy;
-    }
+        jdiag_at_value(c, DIAG_WARNING, "/state_dir", "\"state_dir\" \"%s\" is a relative path: it "
+                       "is taken from the folder vitrine is started in",
+                       jtext_shown(dir, sh, sizeof sh));
+    set_string(&s->state_dir, dir);
 }
 
 /* The administrator's PIN, only ever as crypt(3)'s salted hash. */
-static void parse_admin_pin(Ctx *c, Settings *s, json_t *root)
+static void parse_admin_pin(JsonDiag *c, Settings *s, json_t *root)
 {
     json_t *v = json_object_get(root, "admin_pin_hash");
     if (!v)
         return;
     char tb[32];
     if (!json_is_string(v)) {
-        at_value(c, DIAG_ERROR, "/admin_pin_hash", "\"admin_pin_hash\" must be a string made by "
-                 "vitrine --hash-pin, not %s", jtext_describe(v, false, tb, sizeof tb));
+        jdiag_at_value(c, DIAG_ERROR,
+                       "/admin_pin_hash", "\"admin_pin_hash\" must be a string made by "
+                       "vitrine --hash-pin, not %s", jtext_describe(v, false, tb, sizeof tb));
         return;
     }
     const char *h = json_string_value(v);
     if (h[0] != '$' || strlen(h) < 20) {
-        at_value(c, DIAG_ERROR, "/admin_pin_hash", "\"admin_pin_hash\" is not a hash made by "
-                 "vitrine --hash-pin (a PIN is never stored in clear text); the admin menu "
-                 "opens only from the keyboard");
+        jdiag_at_value(c, DIAG_ERROR, "/admin_pin_hash", "\"admin_pin_hash\" is not a hash made by "
+                       "vitrine --hash-pin (a PIN is never stored in clear text); the admin menu "
+                       "opens only from the keyboard");
         return;
     }
-    char *copy = strdup(h);
-    if (copy) {
-        free(s->admin_pin_hash);
-        s->admin_pin_hash = copy;
-    }
+    set_string(&s->admin_pin_hash, h);
 }
 
-static void parse_lecture(Ctx *c, Settings *s, json_t *root)
+static void parse_lecture(JsonDiag *c, Settings *s, json_t *root)
 {
-    json_t *lec = json_object_get(root, "lecture");
+    static const Field warn[] = {
+        INT_FIELD(warn_min, "a whole number of minutes from 0 to 600", 0, WARN_MIN_MAX),
+    };
+    static const Field ints[] = {
+        INT_FIELD(presenter_display, "a display number from -1 to 15 (-1: the second display)",
+                  DISPLAY_MIN, DISPLAY_MAX),
+        INT_FIELD(repeat_hold_ms, "a whole number of milliseconds from 100 to 5000",
+                  REPEAT_HOLD_MIN, REPEAT_HOLD_MAX),
+        INT_FIELD(repeat_every_ms, "a whole number of milliseconds from 50 to 5000",
+                  REPEAT_EVERY_MIN, REPEAT_EVERY_MAX),
+    };
+    json_t *lec = get_section(c, root, "lecture", "{\"warn_min\": 5}");
     if (!lec)
         return;
     char tb[32], what[96], sh[JTEXT_SHOWN_CAP];
-    if (!json_is_object(lec)) {
-        at_value(c, DIAG_ERROR, "/lecture", "\"lecture\" must be an object like "
-                 "{\"warn_min\": 5}, not %s", jtext_describe(lec, false, tb, sizeof tb));
-        return;
-    }
-    json_t *v;
-    if ((v = json_object_get(lec, "warn_min")))
-        get_int(c, v, "/lecture/warn_min", "warn_min",
-                "a whole number of minutes from 0 to 600", 0, WARN_MIN_MAX, s->warn_min,
-                &s->warn_min);
+    get_fields(c, s, lec, "/lecture", "lecture", warn, N_OF(warn));
     /* alert_min cannot be more than warn_min: red comes after amber */
     int alert_keep = s->alert_min < s->warn_min ? s->alert_min : s->warn_min;
+    json_t *v;
     if ((v = json_object_get(lec, "alert_min"))) {
         snprintf(what, sizeof what, "a whole number of minutes from 0 to \"warn_min\" (%d)",
                  s->warn_min);
@@ -752,186 +497,29 @@ static void parse_lecture(Ctx *c, Settings *s, json_t *root)
         s->alert_min = alert_keep;
     }
     if ((v = json_object_get(lec, "notes_language"))) {
-        if (!json_is_string(v)) {
-            at_value(c, DIAG_ERROR, "/lecture/notes_language", "\"notes_language\" in "
-                     "\"lecture\" must be a string (a language code like \"ru\"), not %s",
-                     jtext_describe(v, false, tb, sizeof tb));
-        } else if (!lang_code_ok(json_string_value(v))) {
-            at_value(c, DIAG_ERROR, "/lecture/notes_language", "\"notes_language\" \"%s\" in "
-                     "\"lecture\" is not a language code (" LANG_CODE_RULE ")",
-                     jtext_shown(json_string_value(v), sh, sizeof sh));
-        } else {
-            char *copy = strdup(json_string_value(v));
-            if (copy) {
-                free(s->notes_lang);
-                s->notes_lang = copy;
-            }
-        }
+        if (!json_is_string(v))
+            jdiag_at_value(c, DIAG_ERROR, "/lecture/notes_language", "\"notes_language\" in "
+                           "\"lecture\" must be a string (a language code like \"ru\"), not %s",
+                           jtext_describe(v, false, tb, sizeof tb));
+        else if (!loc_code_ok(json_string_value(v)))
+            jdiag_at_value(c, DIAG_ERROR, "/lecture/notes_language", "\"notes_language\" \"%s\" "
+                           "in \"lecture\" is not a language code (" LANG_CODE_RULE ")",
+                           jtext_shown(json_string_value(v), sh, sizeof sh));
+        else
+            set_string(&s->notes_lang, json_string_value(v));
     }
-    if ((v = json_object_get(lec, "presenter_display")))
-        get_int(c, v, "/lecture/presenter_display", "presenter_display",
-                "a display number from -1 to 15 (-1: the second display)", DISPLAY_MIN,
-                DISPLAY_MAX, s->presenter_display, &s->presenter_display);
+    get_fields(c, s, lec, "/lecture", "lecture", ints, N_OF(ints));
     if ((v = json_object_get(lec, "timer_overlay"))) {
         if (json_is_boolean(v))
             s->timer_overlay = json_is_true(v);
         else
-            at_value(c, DIAG_ERROR, "/lecture/timer_overlay", "\"timer_overlay\" in "
-                     "\"lecture\" must be true or false, not %s; using %s",
-                     jtext_describe(v, true, tb, sizeof tb), s->timer_overlay ? "true" : "false");
+            jdiag_at_value(c, DIAG_ERROR, "/lecture/timer_overlay", "\"timer_overlay\" in "
+                           "\"lecture\" must be true or false, not %s; using %s",
+                           jtext_describe(v, true, tb, sizeof tb),
+                           s->timer_overlay ? "true" : "false");
     }
-    if ((v = json_object_get(lec, "repeat_hold_ms")))
-        get_int(c, v, "/lecture/repeat_hold_ms", "repeat_hold_ms",
-                "a whole number of milliseconds from 100 to 5000", REPEAT_HOLD_MIN,
-                REPEAT_HOLD_MAX, s->repeat_hold_ms, &s->repeat_hold_ms);
-    if ((v = json_object_get(lec, "repeat_every_ms")))
-        get_int(c, v, "/lecture/repeat_every_ms", "repeat_every_ms",
-                "a whole number of milliseconds from 50 to 5000", REPEAT_EVERY_MIN,
-                REPEAT_EVERY_MAX, s->repeat_every_ms, &s->repeat_every_ms);
-    check_unknown_keys(c, lec, "/lecture", lecture_keys, N_OF(lecture_keys),
-                       " in \"lecture\"");
-}
-
-/* ---- Keys ----------------------------------------------------------------- */
-
-typedef struct {
-    int key;
-    unsigned mods;
-} KeySpec;
-
-/* Takes key+mods, in `contexts`, away from every action but a: a key the
- * file (or --learn-keys) gives to one action means that action, whatever the
- * defaults said, and a saved file then lists it only once. Returns the first
- * action it was taken from, ACT_NONE if none. `only_from`, when not NULL,
- * limits the search to the actions it marks true. */
-static Action take_key(KeyMap *km, Action a, unsigned contexts, int key, unsigned mods,
-                       const bool *only_from)
-{
-    Action from = ACT_NONE;
-    int k = 0;
-    for (int i = 0; i < km->n; i++) {
-        KeyBinding b = km->items[i];
-        if (b.action != a && b.key == key && b.mods == mods && (b.contexts & contexts)
-            && (!only_from || only_from[b.action])) {
-            if (from == ACT_NONE)
-                from = b.action;
-            b.contexts &= ~contexts;
-        }
-        if (b.contexts)
-            km->items[k++] = b;
-    }
-    km->n = k;
-    return from;
-}
-
-/* Replace a's keys in its default contexts by keys[0..n), in that order
- * (keymap_bind puts each new binding first, so bind backwards). */
-static bool replace_keys(KeyMap *km, Action a, unsigned contexts, const KeySpec *keys, int n)
-{
-    keymap_clear(km, a, contexts);
-    bool ok = true;
-    for (int i = n - 1; i >= 0; i--)
-        ok &= keymap_bind(km, a, contexts, keys[i].key, keys[i].mods);
-    return ok;
-}
-
-static void action_names(const char **names)
-{
-    for (int i = 0; i < ACT__COUNT; i++)
-        names[i] = action_name((Action)i);
-}
-
-static void parse_keys(Ctx *c, Settings *s, json_t *root)
-{
-    json_t *keys = json_object_get(root, "keys");
-    if (!keys)
-        return;
-    char tb[32], sh[JTEXT_SHOWN_CAP];
-    if (!json_is_object(keys)) {
-        at_value(c, DIAG_ERROR, "/keys", "\"keys\" must be an object like {\"next\": "
-                 "[\"PageDown\", \"Right\"]}, not %s", jtext_describe(keys, false, tb, sizeof tb));
-        return;
-    }
-    const char *names[ACT__COUNT];
-    action_names(names);
-    bool from_file[ACT__COUNT] = {false};
-    const char *name;
-    json_t *v;
-    json_object_foreach(keys, name, v) {
-        char *ptr = jsonloc_ptr_join("/keys", name);
-        const char *p = ptr ? ptr : "/keys";
-        Action a = action_from_name(name);
-        if (a == ACT_NONE) {
-            const char *best = suggest(name, names, ACT__COUNT);
-            if (best)
-                at_key(c, DIAG_WARNING, p, "unknown action \"%s\" in \"keys\" (did you mean "
-                       "\"%s\"?)", jtext_shown(name, sh, sizeof sh), best);
-            else
-                at_key(c, DIAG_WARNING, p, "unknown action \"%s\" in \"keys\" (the actions "
-                       "are listed in docs/settings.md)", jtext_shown(name, sh, sizeof sh));
-            free(ptr);
-            continue;
-        }
-        if (!json_is_array(v)) {
-            at_value(c, DIAG_ERROR, p, "\"%s\" in \"keys\" must be an array of keys like "
-                     "[\"PageDown\", \"Right\"], not %s", name,
-                     jtext_describe(v, false, tb, sizeof tb));
-            free(ptr);
-            continue;
-        }
-        unsigned contexts = keymap_default_contexts(a);
-        KeySpec specs[MAX_KEYS_PER_ACTION];
-        int n = 0;
-        size_t i;
-        json_t *e;
-        json_array_foreach(v, i, e) {
-            char eptr[160];
-            snprintf(eptr, sizeof eptr, "%s/%zu", p, i);
-            KeySpec k;
-            if (!json_is_string(e)) {
-                at_value(c, DIAG_ERROR, eptr, "keys of \"%s\" must be strings like "
-                         "\"PageDown\", not %s", name, jtext_describe(e, true, tb, sizeof tb));
-                continue;
-            }
-            if (!keymap_parse_key(json_string_value(e), &k.key, &k.mods)) {
-                at_value(c, DIAG_ERROR, eptr, "\"%s\" is not a key vitrine knows "
-                         "(examples: " KEY_EXAMPLES ")",
-                         jtext_shown(json_string_value(e), sh, sizeof sh));
-                continue;
-            }
-            bool dup = false;
-            for (int j = 0; j < n && !dup; j++)
-                dup = specs[j].key == k.key && specs[j].mods == k.mods;
-            if (dup)
-                continue;
-            if (n == MAX_KEYS_PER_ACTION) {
-                at_value(c, DIAG_ERROR, eptr, "too many keys for \"%s\"; only the first %d "
-                         "are used", name, MAX_KEYS_PER_ACTION);
-                break;
-            }
-            /* the same key listed for an earlier action: the later one wins */
-            Action was = take_key(&s->keys, a, contexts, k.key, k.mods, from_file);
-            if (was != ACT_NONE)
-                at_value(c, DIAG_WARNING, eptr, "\"%s\" is listed for both \"%s\" and \"%s\"; "
-                         "the last one, \"%s\", gets it",
-                         jtext_shown(json_string_value(e), sh, sizeof sh), action_name(was), name,
-                         name);
-            specs[n++] = k;
-        }
-        if (json_array_size(v) == 0) {
-            at_value(c, DIAG_WARNING, p, "\"%s\" has no keys: that action cannot be used from "
-                     "the keyboard", name);
-            keymap_clear(&s->keys, a, contexts);
-        } else if (n > 0) {
-            /* and from the defaults of other actions, silently */
-            for (int j = 0; j < n; j++)
-                take_key(&s->keys, a, contexts, specs[j].key, specs[j].mods, NULL);
-            replace_keys(&s->keys, a, contexts, specs, n);
-            from_file[a] = true;
-        }
-        /* none of the keys could be read: the defaults stay */
-        free(ptr);
-    }
+    jdiag_unknown_keys(c, lec, "/lecture", lecture_keys, N_OF(lecture_keys),
+                       " in \"lecture\"", JDIAG_CURATOR);
 }
 
 /* ---- Loading -------------------------------------------------------------- */
@@ -944,33 +532,27 @@ bool settings_load(Settings *s, const char *path, bool optional, DiagList *diags
     char *buf = NULL;
     size_t len = 0;
     long long size = 0;
-    int err = read_file(path, &buf, &len, &size);
+    int err = fs_read_file(path, SETTINGS_MAX_BYTES, &buf, &len, &size);
     if (err) {
         if (optional && (err == ENOENT || err == ENOTDIR))
             return true;
         report_read_error(diags, path, err, size, "");
         return false;
     }
-    /* a BOM is common from Windows editors and harmless; jansson refuses it */
-    const char *text = buf;
-    if (has_bom(buf, len)) {
-        text += 3;
-        len -= 3;
-    }
-    json_t *root = parse_text(path, text, len, diags, "");
+    JsonDiag c = {path, diags, NULL, 0};
+    json_t *root = parse_text(&c, buf, len, "");
     if (!root) {
+        jdiag_free(&c);
         free(buf);
         return false;
     }
-    JsonLoc *loc = jsonloc_build(text, len);
-    Ctx c = {path, diags, loc};
-    report_duplicates(&c);
+    jdiag_duplicates(&c, JDIAG_CURATOR);
 
     json_t *schema = json_object_get(root, "$schema");
     char tb[32];
     if (schema && !json_is_string(schema))
-        at_value(&c, DIAG_ERROR, "/$schema", "\"$schema\" must be a string, not %s",
-                 jtext_describe(schema, false, tb, sizeof tb));
+        jdiag_at_value(&c, DIAG_ERROR, "/$schema", "\"$schema\" must be a string, not %s",
+                       jtext_describe(schema, false, tb, sizeof tb));
     parse_languages(&c, s, root);
     parse_start_language(&c, s, root);
     parse_state_dir(&c, s, root);
@@ -978,146 +560,19 @@ bool settings_load(Settings *s, const char *path, bool optional, DiagList *diags
     parse_admin_pin(&c, s, root);
     parse_lecture(&c, s, root);
     parse_kiosk(&c, s, root);
-    parse_keys(&c, s, root);
-    check_unknown_keys(&c, root, "", top_keys, N_OF(top_keys), "");
+    json_t *keys = get_section(&c, root, "keys", "{\"next\": [\"PageDown\", \"Right\"]}");
+    if (keys)
+        settings_keys_parse(&c, &s->keys, keys);
+    jdiag_unknown_keys(&c, root, "", top_keys, N_OF(top_keys), "", JDIAG_CURATOR);
 
-    jsonloc_free(loc);
+    jdiag_free(&c);
     json_decref(root);
     free(buf);
-    sort_diags(diags, start);
+    diag_sort(diags, start);
     return true;
 }
 
 /* ---- Saving the keys ------------------------------------------------------ */
-
-/* mkdir -p of the folder that holds path. */
-static bool make_parent_dirs(const char *path, DiagList *diags, const char *file)
-{
-    char *dir = strdup(path);
-    if (!dir)
-        return false;
-    char *slash = strrchr(dir, '/');
-    if (!slash || slash == dir) {
-        free(dir);
-        return true;
-    }
-    *slash = '\0';
-    bool ok = true;
-    for (char *p = dir + 1;; p++) {
-        if (*p != '/' && *p != '\0')
-            continue;
-        char was = *p;
-        *p = '\0';
-        struct stat st;
-        if (stat(dir, &st) != 0) {
-            if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
-                diag_add(diags, DIAG_ERROR, file, 0, 0,
-                         "cannot create folder \"%s\": %s; the keys were not saved", dir,
-                         strerror(errno));
-                ok = false;
-            }
-        } else if (!S_ISDIR(st.st_mode)) {
-            diag_add(diags, DIAG_ERROR, file, 0, 0,
-                     "cannot create folder \"%s\": %s; the keys were not saved", dir,
-                     strerror(ENOTDIR));
-            ok = false;
-        }
-        *p = was;
-        if (!ok || was == '\0')
-            break;
-    }
-    free(dir);
-    return ok;
-}
-
-static bool write_all(int fd, const char *buf, size_t len)
-{
-    while (len > 0) {
-        ssize_t w = write(fd, buf, len);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return false;
-        buf += w;
-        len -= (size_t)w;
-    }
-    return true;
-}
-
-/* text to target through a temporary file in the same folder and rename(),
- * so a crash leaves either the old file or the new one. */
-static bool write_atomic(const char *target, const char *text, bool bom, mode_t mode,
-                         const char *file, DiagList *diags)
-{
-    size_t tn = strlen(target);
-    char *tmp = malloc(tn + sizeof ".tmp-XXXXXX");
-    if (!tmp) {
-        diag_add(diags, DIAG_ERROR, file, 0, 0, "cannot write settings file: %s",
-                 strerror(ENOMEM));
-        return false;
-    }
-    memcpy(tmp, target, tn);
-    memcpy(tmp + tn, ".tmp-XXXXXX", sizeof ".tmp-XXXXXX");
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        diag_add(diags, DIAG_ERROR, file, 0, 0, "cannot write settings file: %s",
-                 strerror(errno));
-        free(tmp);
-        return false;
-    }
-    bool ok = fchmod(fd, mode) == 0 && (!bom || write_all(fd, "\xEF\xBB\xBF", 3))
-              && write_all(fd, text, strlen(text)) && fsync(fd) == 0;
-    int err = errno;
-    if (close(fd) != 0 && ok) {
-        ok = false;
-        err = errno;
-    }
-    if (ok && rename(tmp, target) != 0) {
-        ok = false;
-        err = errno;
-    }
-    if (!ok) {
-        diag_add(diags, DIAG_ERROR, file, 0, 0, "cannot write settings file: %s",
-                 strerror(err));
-        unlink(tmp);
-    }
-    free(tmp);
-    return ok;
-}
-
-/* {"next": [...], ...}: the lecture keys of km, added to (or replacing in)
- * keys, which keeps its other members and their order. */
-static bool fill_keys(json_t *keys, const KeyMap *km)
-{
-    for (size_t i = 0; i < N_OF(saved_actions); i++) {
-        Action a = saved_actions[i];
-        json_t *arr = json_array();
-        if (!arr)
-            return false;
-        for (int k = 0; k < km->n; k++) {
-            const KeyBinding *b = &km->items[k];
-            if (b->action != a || !(b->contexts & KC_LECTURE))
-                continue;
-            bool dup = false;
-            for (int j = 0; j < k && !dup; j++) {
-                const KeyBinding *o = &km->items[j];
-                dup = o->action == a && (o->contexts & KC_LECTURE) && o->key == b->key
-                      && o->mods == b->mods;
-            }
-            if (dup)
-                continue;
-            char spec[64];
-            keymap_format_key(b->key, b->mods, spec, sizeof spec);
-            if (json_array_append_new(arr, json_string(spec)) != 0) {
-                json_decref(arr);
-                return false;
-            }
-        }
-        if (json_object_set_new(keys, action_name(a), arr) != 0)
-            return false;
-    }
-    return true;
-}
 
 bool settings_save_keys(const char *path, const KeyMap *km, DiagList *diags)
 {
@@ -1129,7 +584,7 @@ bool settings_save_keys(const char *path, const KeyMap *km, DiagList *diags)
     char *buf = NULL;
     size_t len = 0;
     long long size = 0;
-    int err = read_file(path, &buf, &len, &size);
+    int err = fs_read_file(path, SETTINGS_MAX_BYTES, &buf, &len, &size);
     bool missing = err == ENOENT || err == ENOTDIR;
     if (err && !missing) {
         report_read_error(diags, path, err, size, "; the keys were not saved");
@@ -1140,13 +595,10 @@ bool settings_save_keys(const char *path, const KeyMap *km, DiagList *diags)
     if (missing) {
         root = json_object();
     } else {
-        const char *text = buf;
         bom = has_bom(buf, len);
-        if (bom) {
-            text += 3;
-            len -= 3;
-        }
-        root = parse_text(path, text, len, diags, not_saved);
+        JsonDiag c = {path, diags, NULL, 0};
+        root = parse_text(&c, buf, len, not_saved);
+        jdiag_free(&c);
         if (!root) {
             free(buf);
             return false;
@@ -1163,7 +615,7 @@ bool settings_save_keys(const char *path, const KeyMap *km, DiagList *diags)
         if (!keys || json_object_set_new(root, "keys", keys) != 0)
             goto done;
     }
-    if (!fill_keys(keys, km))
+    if (!settings_keys_fill(keys, km))
         goto done;
     out = json_dumps(root, JSON_PRESERVE_ORDER | JSON_INDENT(2) | JSON_REAL_PRECISION(15));
     if (!out)
@@ -1180,8 +632,16 @@ bool settings_save_keys(const char *path, const KeyMap *km, DiagList *diags)
     const char *target = real ? real : path;
     struct stat st;
     mode_t mode = stat(target, &st) == 0 ? (st.st_mode & 07777) : 0644;
-    if (make_parent_dirs(target, diags, path))
-        ok = write_atomic(target, out, bom, mode, path, diags);
+    char failed[4096];
+    if ((err = fs_make_parents_err(target, failed, sizeof failed)) != 0)
+        diag_add(diags, DIAG_ERROR, path, 0, 0,
+                 "cannot create folder \"%s\": %s; the keys were not saved", failed,
+                 strerror(err));
+    else if ((err = fs_write_atomic(target, bom ? "\xEF\xBB\xBF" : NULL, out, strlen(out),
+                                    mode)) != 0)
+        diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot write settings file: %s",
+                 strerror(err));
+    ok = err == 0;
     free(real);
     free(out);
     out = NULL;

@@ -14,7 +14,7 @@
 void stats_log_init(StatsLog *l, const char *state_dir, long cap, FILE *log)
 {
     memset(l, 0, sizeof *l);
-    l->dir = state_dir ? manifest_path_join(state_dir, STATS_DIR) : NULL;
+    l->dir = state_dir ? fs_path_join(state_dir, STATS_DIR) : NULL;
     l->cap = cap > 0 ? cap : STATS_DAY_CAP;
     l->log = log;
 }

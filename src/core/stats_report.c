@@ -420,7 +420,7 @@ static char **day_files(const char *dir, const StatsReport *r, int *n)
         snprintf(day, sizeof day, "%.10s", f);
         bool in_range = strlen(f) == DAY_FILE_LEN && strcmp(f + 10, ".jsonl") == 0 && stats_log_day_ok(day) &&
                         (!r->from[0] || strcmp(day, r->from) >= 0) && (!r->to[0] || strcmp(day, r->to) <= 0);
-        char *path = in_range ? manifest_path_join(dir, f) : NULL;
+        char *path = in_range ? fs_path_join(dir, f) : NULL;
         free(names[i]);
         if (path)
             names[(*n)++] = path; /* in place: *n <= i */
@@ -440,7 +440,7 @@ bool stats_report_load(StatsReport *r, const char *logdir, const char *from, con
     memset(r, 0, sizeof *r);
     snprintf(r->from, sizeof r->from, "%s", from ? from : "");
     snprintf(r->to, sizeof r->to, "%s", to ? to : "");
-    char *sub = manifest_path_join(logdir, STATS_DIR);
+    char *sub = fs_path_join(logdir, STATS_DIR);
     const char *dir = is_dir(sub) ? sub : logdir;
     struct stat st;
     int rc = stat(dir, &st);

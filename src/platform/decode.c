@@ -168,7 +168,7 @@ static SDL_Surface *upright(SDL_Surface *s, int o, char *err, size_t errn)
 
 /* hd: the file's header, already checked (imagehead.h). */
 static SDL_Surface *decode_jpeg(const unsigned char *buf, size_t len, const ImageHead *hd,
-                                int bw, int bh, FitMode fit, char *err, size_t errn)
+                                int bw, int bh, FitMode fit, Color bg, char *err, size_t errn)
 {
     tjhandle tj = tjInitDecompress();
     if (!tj) {
@@ -270,9 +270,10 @@ static SDL_Surface *to_argb(SDL_Surface *s, Color bg, char *err, size_t errn)
 
 /* The size in the header was checked before (imagehead.h): SDL_image
  * allocates that much before it decodes anything. */
-static SDL_Surface *decode_sdl(const unsigned char *buf, size_t len, ImageFormat f, int bw, int bh,
-                               FitMode fit, Color bg, char *err, size_t errn)
+static SDL_Surface *decode_sdl(const unsigned char *buf, size_t len, const ImageHead *hd, int bw,
+                               int bh, FitMode fit, Color bg, char *err, size_t errn)
 {
+    ImageFormat f = hd->format;
     SDL_RWops *rw = SDL_RWFromConstMem(buf, (int)len);
     if (!rw) {
         snprintf(err, errn, "out of memory");
@@ -281,7 +282,7 @@ static SDL_Surface *decode_sdl(const unsigned char *buf, size_t len, ImageFormat
     SDL_Surface *s = f == IMG_FMT_PNG ? IMG_LoadPNG_RW(rw) : IMG_LoadWEBP_RW(rw);
     SDL_RWclose(rw);
     if (!s) {
-        snprintf(err, errn, "%s cannot be decoded: %s", manifest_format_name(f), IMG_GetError());
+        snprintf(err, errn, "%s cannot be decoded: %s", imagehead_format_name(f), IMG_GetError());
         return NULL;
     }
     if (!imagehead_size_ok(s->w, s->h, err, errn)) {
@@ -517,8 +518,8 @@ static bool svg_declared_size(const unsigned char *buf, size_t len, double *w, d
     return false;
 }
 
-static SDL_Surface *decode_svg(const unsigned char *buf, size_t len, int bw, int bh, FitMode fit,
-                               Color bg, char *err, size_t errn)
+static SDL_Surface *decode_svg(const unsigned char *buf, size_t len, const ImageHead *hd, int bw,
+                               int bh, FitMode fit, Color bg, char *err, size_t errn)
 {
     double dw, dh;
     SDL_Surface *s = NULL;
@@ -561,6 +562,30 @@ static SDL_Surface *decode_svg(const unsigned char *buf, size_t len, int bw, int
     return to_argb(s, bg, err, errn);
 }
 
+/* ---- the decoders, one per format ------------------------------------------ */
+
+/* One decoder per row of the table of formats (imagehead.h): a new format
+ * is its row there and its decoder here. PNG and WebP share SDL_image. */
+typedef SDL_Surface *(*Decoder)(const unsigned char *buf, size_t len, const ImageHead *hd,
+                                int bw, int bh, FitMode fit, Color bg, char *err, size_t errn);
+static const struct {
+    ImageFormat format;
+    Decoder decode;
+} decoders[] = {
+    {IMG_FMT_JPEG, decode_jpeg},
+    {IMG_FMT_PNG, decode_sdl},
+    {IMG_FMT_WEBP, decode_sdl},
+    {IMG_FMT_SVG, decode_svg},
+};
+
+static Decoder decoder_for(ImageFormat f)
+{
+    for (size_t i = 0; i < sizeof decoders / sizeof decoders[0]; i++)
+        if (decoders[i].format == f)
+            return decoders[i].decode;
+    return NULL;
+}
+
 /* ---- entry --------------------------------------------------------------- */
 
 SDL_Surface *decode_image(const char *path, int box_w, int box_h, FitMode fit, Color bg,
@@ -580,15 +605,11 @@ SDL_Surface *decode_image(const char *path, int box_w, int box_h, FitMode fit, C
     ImageHead hd;
     SDL_Surface *s = NULL;
     if (imagehead_parse(buf, len, true, &hd, err, errn) == IMAGEHEAD_OK) {
-        switch (hd.format) {
-        case IMG_FMT_JPEG: s = decode_jpeg(buf, len, &hd, box_w, box_h, fit, err, errn); break;
-        case IMG_FMT_PNG:
-        case IMG_FMT_WEBP:
-            s = decode_sdl(buf, len, hd.format, box_w, box_h, fit, bg, err, errn);
-            break;
-        case IMG_FMT_SVG: s = decode_svg(buf, len, box_w, box_h, fit, bg, err, errn); break;
-        case IMG_FMT_UNKNOWN: break;
-        }
+        Decoder decode = decoder_for(hd.format);
+        if (decode)
+            s = decode(buf, len, &hd, box_w, box_h, fit, bg, err, errn);
+        else
+            snprintf(err, errn, "no decoder for %s", imagehead_format_name(hd.format));
     }
     scratch_put(&scratch_file, buf);
     return s;

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/fsutil.h"
 #include "core/manifest.h"
 
 /* What a change to content looks like; IN_ATTRIB (rsync setting times
@@ -127,7 +128,7 @@ static void add_tree(Watch *w, const char *path, int depth, ReloadPolicy *p, uin
     while ((e = readdir(dir)) != NULL) {
         if (e->d_name[0] == '.')
             continue; /* ".", "..", ".git", temporary folders */
-        char *sub = manifest_path_join(path, e->d_name);
+        char *sub = fs_path_join(path, e->d_name);
         struct stat fst;
         if (sub && p && stat(sub, &fst) == 0 && S_ISREG(fst.st_mode))
             found_file(sub, p, now);
@@ -244,7 +245,7 @@ static int handle(Watch *w, const struct inotify_event *ev, ReloadPolicy *p, uin
     }
     if (ev->len == 0 || !ev->name[0] || !(ev->mask & WATCH_MASK))
         return 0;
-    char *path = manifest_path_join(d->path, ev->name);
+    char *path = fs_path_join(d->path, ev->name);
     if (!path)
         return 0;
     if ((ev->mask & IN_ISDIR) && (ev->mask & (IN_CREATE | IN_MOVED_TO)) && ev->name[0] != '.' &&

@@ -625,6 +625,116 @@ static void test_size_ok(void **state)
     assert_false(imagehead_size_ok(14143, 14143, err, sizeof err));
 }
 
+/* ---- the table of formats ------------------------------------------------------ */
+
+static void test_sniff(void **state)
+{
+#define B(s) s, sizeof(s) - 1
+    (void)state;
+    const struct {
+        const char *bytes;
+        size_t n;
+        ImageFormat want;
+    } cases[] = {
+        {B("\xFF\xD8\xFF\xE0"), IMG_FMT_JPEG},
+        {B("\xFF\xD8"), IMG_FMT_UNKNOWN},
+        {B("\x89PNG\r\n\x1a\n"), IMG_FMT_PNG},
+        {B("\x89PNG\r\n"), IMG_FMT_UNKNOWN},
+        {B("RIFF\x10\0\0\0WEBPVP8 "), IMG_FMT_WEBP},
+        {B("RIFF\x10\0\0\0WAVEfmt "), IMG_FMT_UNKNOWN},
+        {B("<svg xmlns=\"http://www.w3.org/2000/svg\"/>"), IMG_FMT_SVG},
+        {B("\xEF\xBB\xBF \r\n\t<svg>"), IMG_FMT_SVG},
+        {B("<?xml version=\"1.0\"?>\n<!-- c -->\n<!DOCTYPE svg [<!ENTITY a \">\">]>\n<svg "),
+         IMG_FMT_SVG},
+        {B("<!doctype svg><svg/>"), IMG_FMT_SVG},
+        {B("<svg"), IMG_FMT_SVG},
+        {B("<svgx>"), IMG_FMT_UNKNOWN},
+        {B("<SVG>"), IMG_FMT_UNKNOWN},
+        {B("<?xml version=\"1.0\""), IMG_FMT_UNKNOWN}, /* cut before <svg */
+        {B("<!-- <svg> -->"), IMG_FMT_UNKNOWN},
+        {B("<html><svg>"), IMG_FMT_UNKNOWN},
+        {B("GIF89a"), IMG_FMT_UNKNOWN},
+        {B(""), IMG_FMT_UNKNOWN},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ImageFormat got = imagehead_sniff((const unsigned char *)cases[i].bytes, cases[i].n);
+        if (got != cases[i].want)
+            print_message("case %zu: got %s\n", i, imagehead_format_name(got));
+        assert_int_equal(got, cases[i].want);
+    }
+    assert_int_equal(imagehead_sniff(NULL, 10), IMG_FMT_UNKNOWN);
+    assert_string_equal(imagehead_format_name(IMG_FMT_JPEG), "JPEG");
+    assert_string_equal(imagehead_format_name(IMG_FMT_PNG), "PNG");
+    assert_string_equal(imagehead_format_name(IMG_FMT_WEBP), "WebP");
+    assert_string_equal(imagehead_format_name(IMG_FMT_SVG), "SVG");
+    assert_string_equal(imagehead_format_name(IMG_FMT_UNKNOWN), "unknown");
+#undef B
+}
+
+/* The first bytes of a file of each format in the table. A new format adds
+ * its row in imagehead.c, its decoder in decode.c, and a sample here. */
+static const struct {
+    ImageFormat id;
+    const char *bytes;
+    size_t n;
+} samples[] = {
+#define SAMPLE(id, s) {id, s, sizeof(s) - 1}
+    SAMPLE(IMG_FMT_JPEG, "\xFF\xD8\xFF\xE0\0\x10JFIF"),
+    SAMPLE(IMG_FMT_PNG, "\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR"),
+    SAMPLE(IMG_FMT_WEBP, "RIFF\x10\0\0\0WEBPVP8 "),
+    SAMPLE(IMG_FMT_SVG, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"),
+#undef SAMPLE
+};
+
+static void test_format_table(void **state)
+{
+    (void)state;
+    int n = 0;
+    const ImageFormatInfo *rows = imagehead_formats(&n);
+    assert_non_null(rows);
+    assert_int_equal(n, (int)(sizeof samples / sizeof samples[0]));
+    for (int i = 0; i < n; i++) {
+        const ImageFormatInfo *r = &rows[i];
+        /* every row is complete, and its id and name are its own */
+        assert_int_not_equal(r->id, IMG_FMT_UNKNOWN);
+        assert_non_null(r->name);
+        assert_true(r->name[0] != '\0');
+        assert_non_null(r->sniff);
+        assert_string_equal(imagehead_format_name(r->id), r->name);
+        for (int j = 0; j < i; j++) {
+            assert_int_not_equal(rows[j].id, r->id);
+            assert_string_not_equal(rows[j].name, r->name);
+        }
+        /* each row knows its own sample and no other's: the order of the
+         * rows never decides what a file is */
+        int own = 0;
+        for (size_t k = 0; k < sizeof samples / sizeof samples[0]; k++) {
+            const uint8_t *b = (const uint8_t *)samples[k].bytes;
+            bool mine = samples[k].id == r->id;
+            own += mine;
+            assert_int_equal(r->sniff(b, samples[k].n), mine);
+            if (mine)
+                assert_int_equal(imagehead_sniff(b, samples[k].n), r->id);
+        }
+        assert_int_equal(own, 1);
+        /* the raster formats' headers are checked; SVG is drawn at the size shown */
+        assert_int_equal(r->parse != NULL, r->id != IMG_FMT_SVG);
+    }
+    char list[64];
+    assert_string_equal(imagehead_format_list(" and ", list, sizeof list),
+                        "JPEG, PNG, WebP and SVG");
+    assert_string_equal(imagehead_format_list(" or ", list, sizeof list), "JPEG, PNG, WebP or SVG");
+    ImageHead h;
+    char err[256];
+    static const uint8_t gif[] = "GIF89a\x01\0\x01\0";
+    assert_int_equal(imagehead_parse(gif, sizeof gif - 1, true, &h, err, sizeof err),
+                     IMAGEHEAD_REFUSED);
+    assert_string_equal(err, "it is not an image vitrine can show (JPEG, PNG, WebP, SVG)");
+    assert_string_equal(imagehead_other_format(gif, sizeof gif - 1), "a GIF image");
+    assert_true(imagehead_maybe_xml((const uint8_t *)"\xEF\xBB\xBF <?xml", 9));
+    assert_false(imagehead_maybe_xml((const uint8_t *)"GIF89a", 6));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -643,6 +753,8 @@ int main(void)
         cmocka_unit_test(test_other_formats),
         cmocka_unit_test(test_read_fd),
         cmocka_unit_test(test_size_ok),
+        cmocka_unit_test(test_sniff),
+        cmocka_unit_test(test_format_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -693,50 +693,6 @@ static void test_other_formats_named(void **state)
     free(dir);
 }
 
-static void test_sniff(void **state)
-{
-#define B(s) s, sizeof(s) - 1
-    (void)state;
-    const struct {
-        const char *bytes;
-        size_t n;
-        ImageFormat want;
-    } cases[] = {
-        {B("\xFF\xD8\xFF\xE0"), IMG_FMT_JPEG},
-        {B("\xFF\xD8"), IMG_FMT_UNKNOWN},
-        {B("\x89PNG\r\n\x1a\n"), IMG_FMT_PNG},
-        {B("\x89PNG\r\n"), IMG_FMT_UNKNOWN},
-        {B("RIFF\x10\0\0\0WEBPVP8 "), IMG_FMT_WEBP},
-        {B("RIFF\x10\0\0\0WAVEfmt "), IMG_FMT_UNKNOWN},
-        {B("<svg xmlns=\"http://www.w3.org/2000/svg\"/>"), IMG_FMT_SVG},
-        {B("\xEF\xBB\xBF \r\n\t<svg>"), IMG_FMT_SVG},
-        {B("<?xml version=\"1.0\"?>\n<!-- c -->\n<!DOCTYPE svg [<!ENTITY a \">\">]>\n<svg "),
-         IMG_FMT_SVG},
-        {B("<!doctype svg><svg/>"), IMG_FMT_SVG},
-        {B("<svg"), IMG_FMT_SVG},
-        {B("<svgx>"), IMG_FMT_UNKNOWN},
-        {B("<SVG>"), IMG_FMT_UNKNOWN},
-        {B("<?xml version=\"1.0\""), IMG_FMT_UNKNOWN}, /* cut before <svg */
-        {B("<!-- <svg> -->"), IMG_FMT_UNKNOWN},
-        {B("<html><svg>"), IMG_FMT_UNKNOWN},
-        {B("GIF89a"), IMG_FMT_UNKNOWN},
-        {B(""), IMG_FMT_UNKNOWN},
-    };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        ImageFormat got = manifest_sniff((const unsigned char *)cases[i].bytes, cases[i].n);
-        if (got != cases[i].want)
-            print_error("case %zu: got %s\n", i, manifest_format_name(got));
-        assert_int_equal(got, cases[i].want);
-    }
-    assert_int_equal(manifest_sniff(NULL, 10), IMG_FMT_UNKNOWN);
-    assert_string_equal(manifest_format_name(IMG_FMT_JPEG), "JPEG");
-    assert_string_equal(manifest_format_name(IMG_FMT_PNG), "PNG");
-    assert_string_equal(manifest_format_name(IMG_FMT_WEBP), "WebP");
-    assert_string_equal(manifest_format_name(IMG_FMT_SVG), "SVG");
-    assert_string_equal(manifest_format_name(IMG_FMT_UNKNOWN), "unknown");
-#undef B
-}
-
 static void test_odd_keys_in_messages(void **state)
 {
     (void)state;
@@ -961,7 +917,6 @@ int main(void)
         cmocka_unit_test(test_id_title_languages),
         cmocka_unit_test(test_image_paths),
         cmocka_unit_test(test_other_formats_named),
-        cmocka_unit_test(test_sniff),
         cmocka_unit_test(test_odd_keys_in_messages),
         cmocka_unit_test(test_duplicates_everywhere),
         cmocka_unit_test(test_many_slides),

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fsutil.h"
 #include "manifest.h"
 #include "scaffold.h"
 
@@ -23,7 +24,7 @@
 
 static char *join(const char *a, const char *b)
 {
-    char *p = manifest_path_join(a, b);
+    char *p = fs_path_join(a, b);
     assert_non_null(p);
     return p;
 }
@@ -38,7 +39,7 @@ static void write_bytes(const char *dir, const char *name, const void *data, siz
     free(path);
 }
 
-/* The first bytes are all the scaffold looks at (manifest_sniff); the
+/* The first bytes are all the scaffold looks at (imagehead_sniff); the
  * loader also reads the size from the header, so that is a real one. */
 static void write_jpeg(const char *dir, const char *name)
 {

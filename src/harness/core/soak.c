@@ -55,7 +55,7 @@ static bool ends_with(const char *s, const char *tail)
 static bool add_replacements(SoakExhibition *ex, const char *dir, const char *rel, int depth, char *err,
                              size_t n)
 {
-    char *here = manifest_path_join(dir, rel);
+    char *here = fs_path_join(dir, rel);
     int count;
     char **names = here ? fs_list(here, &count) : NULL;
     free(here);
@@ -65,8 +65,8 @@ static bool add_replacements(SoakExhibition *ex, const char *dir, const char *re
     }
     bool ok = true;
     for (int i = 0; ok && i < count; i++) {
-        char *sub = manifest_path_join(rel, names[i]);
-        char *full = sub ? manifest_path_join(dir, sub) : NULL;
+        char *sub = fs_path_join(rel, names[i]);
+        char *full = sub ? fs_path_join(dir, sub) : NULL;
         if (!full) {
             snprintf(err, n, "out of memory");
             ok = false;
@@ -99,7 +99,7 @@ static bool load_exhibition(SoakExhibition *ex, const char *dir, char *err, size
     }
     bool ok = true, original = false;
     for (int i = 0; ok && i < count; i++) {
-        char *full = manifest_path_join(dir, names[i]);
+        char *full = fs_path_join(dir, names[i]);
         if (!full) {
             snprintf(err, n, "out of memory");
             ok = false;
@@ -142,7 +142,7 @@ bool soak_plan_load(SoakPlan *p, const char *dir, char *err, size_t n)
     for (int i = 0; ok && i < count; i++) {
         if (names[i][0] == '.')
             continue;
-        char *sub = manifest_path_join(dir, names[i]);
+        char *sub = fs_path_join(dir, names[i]);
         if (!sub || !is_dir(sub)) {
             snprintf(err, n, "%s/%s: the edits are one folder per exhibition", dir, names[i]);
             ok = false;

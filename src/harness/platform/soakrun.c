@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/fsutil.h"
 #include "core/lang.h"
 #include "core/manifest.h"
 
@@ -134,7 +135,7 @@ static char *beside_script(const char *script_path, const char *rel)
     const char *slash = strrchr(script_path, '/');
     char *dir = slash ? strndup(script_path, (size_t)(slash - script_path) + (slash == script_path))
                       : strdup(".");
-    char *p = dir ? manifest_path_join(dir, rel) : NULL;
+    char *p = dir ? fs_path_join(dir, rel) : NULL;
     free(dir);
     return p;
 }
