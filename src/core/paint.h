@@ -13,7 +13,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "scene.h"
+#include "scene_list.h"
+#include "scene_view.h"
 
 /* ---- theme ------------------------------------------------------------- */
 

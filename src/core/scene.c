@@ -1,6 +1,7 @@
 /* scene.c - see scene.h
  *
- * The Scene itself and the dispatch to one builder a screen: scene_home.c,
+ * The dispatch to one builder a screen (the Scene itself is scene_list.c):
+ * scene_home.c,
  * scene_slide.c (laid out by slide_geom.c), scene_lecture.c,
  * scene_overview.c, scene_presenter.c, scene_admin.c, scene_idle.c and
  * scene_problems.c, all drawing with paint.h.
@@ -18,44 +19,6 @@
 #include "scene_idle.h"
 #include "scene_lecture.h"
 #include "scene_slide.h"
-
-/* ---- the scene -------------------------------------------------------- */
-
-void scene_init(Scene *s)
-{
-    memset(s, 0, sizeof *s);
-}
-
-void scene_free(Scene *s)
-{
-    if (!s)
-        return;
-    free(s->items);
-    free(s->hits);
-    free(s->arena);
-    memset(s, 0, sizeof *s);
-}
-
-const char *scene_text(const Scene *s, const DrawItem *it)
-{
-    return s->arena + it->text_off;
-}
-
-const HitTarget *scene_hit(const Scene *s, float x, float y)
-{
-    for (int i = s->n_hits - 1; i >= 0; i--)
-        if (rect_contains(s->hits[i].r, x, y))
-            return &s->hits[i];
-    return NULL;
-}
-
-const DrawItem *scene_find_text(const Scene *s, const char *needle)
-{
-    for (int i = 0; i < s->n; i++)
-        if (s->items[i].kind == DRAW_TEXT && strstr(scene_text(s, &s->items[i]), needle))
-            return &s->items[i];
-    return NULL;
-}
 
 /* ---- shared controls ---------------------------------------------------- */
 
@@ -122,29 +85,4 @@ void scene_build_message(Scene *s, const SceneView *v, const char *title, const 
                      SCENE_ALIGN_CENTER);
     paint_block(s, v, body, (Rect){x, y + (int)(40 * u), bw, v->h / 3}, (int)(40 * u), (int)(22 * u),
                 FONT_REGULAR, COL_TEXT, SCENE_ALIGN_CENTER);
-}
-
-/* ---- building blocks for other pages ------------------------------------------ */
-
-void scene_begin_page(Scene *s, Color background)
-{
-    paint_reset(s);
-    s->clear = background;
-}
-
-void scene_add_rect(Scene *s, Rect r, Color c)
-{
-    paint_rect(s, r, c);
-}
-
-void scene_add_frame(Scene *s, Rect r, Color c, int thick)
-{
-    paint_frame(s, r, c, thick);
-}
-
-int scene_add_text(Scene *s, const Measure *m, const char *t, Rect box, int px_max, int px_min,
-                   FontStyle st, Color c, int align)
-{
-    SceneView v = {.measure = m};
-    return paint_block(s, &v, t, box, px_max, px_min, st, c, align);
 }

@@ -3,7 +3,8 @@
 #ifndef VITRINE_SCENE_ADMIN_H
 #define VITRINE_SCENE_ADMIN_H
 
-#include "scene.h"
+#include "scene_list.h"
+#include "scene_view.h"
 
 /* Append the administrator's screen at stage v->admin.stage. */
 void scene_admin_build(Scene *s, const SceneView *v, float u);

@@ -4,7 +4,8 @@
 #ifndef VITRINE_SCENE_HOME_H
 #define VITRINE_SCENE_HOME_H
 
-#include "scene.h"
+#include "scene_list.h"
+#include "scene_view.h"
 
 /* Append the home screen for v (scale u) to s. */
 void scene_home_build(Scene *s, const SceneView *v, float u);

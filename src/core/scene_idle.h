@@ -3,7 +3,8 @@
 #ifndef VITRINE_SCENE_IDLE_H
 #define VITRINE_SCENE_IDLE_H
 
-#include "scene.h"
+#include "scene_list.h"
+#include "scene_view.h"
 
 /* Append the countdown over what s already holds; the whole screen becomes
  * one target that only dismisses it. */

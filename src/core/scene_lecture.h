@@ -4,7 +4,8 @@
 #ifndef VITRINE_SCENE_LECTURE_H
 #define VITRINE_SCENE_LECTURE_H
 
-#include "scene.h"
+#include "scene_list.h"
+#include "scene_view.h"
 
 /* Append the audience's view of v (v->lecture.on, v->slide valid). */
 void scene_lecture_build(Scene *s, const SceneView *v, float u);

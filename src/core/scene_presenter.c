@@ -1,6 +1,6 @@
 /* scene_presenter.c - the lecturer's screen (scene_build_presenter, see
  * scene.h): the current and the next slide, notes, timer, pacing, clock. */
-#include "scene.h"
+#include "scene_presenter.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /* scene_problems.c - --preview's problems banner (scene_build_problems, see
  * scene.h). */
-#include "scene.h"
+#include "scene_problems.h"
 
 #include <stdio.h>
 #include <string.h>

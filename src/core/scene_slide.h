@@ -4,7 +4,8 @@
 #ifndef VITRINE_SCENE_SLIDE_H
 #define VITRINE_SCENE_SLIDE_H
 
-#include "scene.h"
+#include "scene_list.h"
+#include "scene_view.h"
 
 /* Append slide v->slide of v->exhibition (both valid), then the chrome that
  * stays put when slides move. Returns the index in s->items of the first

@@ -13,7 +13,8 @@
 
 #include "layout.h"
 #include "manifest.h"
-#include "scene.h"
+#include "scene_list.h"
+#include "scene_view.h"
 
 /* Left and right margin of a slide's picture and texts, px. */
 int slide_geom_margin(float u);
@@ -48,5 +49,18 @@ typedef struct {
  * v->large_text are read). */
 void slide_geom_text(const SceneView *v, const Exhibition *ex, const Slide *sl,
                      const char *lang, float u, SlideGeomText *t);
+
+/* Slide `slide` (0-based) of v's exhibition as it would be shown on v's
+ * screen (captions, text size, lecture): its picture. false when it has
+ * none that can be shown. */
+bool scene_slide_image(const SceneView *v, int slide, ImageRequest *out);
+/* Does slide `slide` (0-based) of ex, in lang, fit on a v->w x v->h screen
+ * with the caption panel shown: its caption (a text slide: its text) at the
+ * smallest size the scene sets it in, in the very box the slide shows it in
+ * (slide_geom.h)? Only v->w, v->h and v->measure are read. When it does not
+ * fit, *lines_over (may be NULL) is how many lines it needs beyond the box,
+ * or 0 when the screen leaves no room for it at all. */
+bool scene_caption_fits(const SceneView *v, const Exhibition *ex, int slide, const char *lang,
+                        int *lines_over);
 
 #endif

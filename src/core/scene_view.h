@@ -1,0 +1,83 @@
+/* scene_view.h - what a scene is built from: the show's state as plain
+ * values (SceneView), filled in by the show and read by every builder.
+ */
+#ifndef VITRINE_SCENE_VIEW_H
+#define VITRINE_SCENE_VIEW_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "layout.h"
+#include "library.h"
+#include "zoom.h"
+
+typedef enum { SCREEN_HOME, SCREEN_SLIDE, SCREEN_ADMIN } Screen;
+
+typedef enum { BLANK_NONE, BLANK_BLACK, BLANK_WHITE } Blank;
+
+/* What the lecture adds to a view (all zero in the kiosk). */
+typedef struct {
+    bool on;                     /* lecture mode: the audience sees slides only */
+    Blank blank;
+    bool overview;               /* the grid of slides instead of the slide */
+    int overview_sel;            /* 0-based */
+    bool timer_overlay;          /* small timer on the audience screen */
+    int64_t elapsed_ms, remaining_ms, planned_ms;
+    bool timer_running;
+    int level;                   /* LtLevel */
+    bool has_budgets;
+    int64_t pacing_ms;           /* >0 behind, <0 ahead */
+    int goto_num;                /* digits typed so far, 0 = none */
+    const char *clock;           /* wall-clock "19:05" for the presenter view, or NULL */
+    const char *notes_lang;      /* presenter notes language */
+} LectureView;
+
+typedef enum { ADMIN_PIN, ADMIN_MENU, ADMIN_PICK } AdminStage;
+
+/* The kiosk left alone (idle.h): the countdown, and the attract loop. */
+typedef struct {
+    int phase;                   /* IdlePhase */
+    int seconds_left;            /* WARNING */
+    int attract_ex, attract_slide; /* ATTRACT: what is shown (slide -1 = cover) */
+    int lang_step;               /* ATTRACT: "touch to begin" in langs[lang_step] */
+} IdleView;
+
+/* The administrator's screen. */
+typedef struct {
+    AdminStage stage;
+    int pin_len;                 /* digits typed (shown as dots, never the digits) */
+    bool wrong;                  /* the last PIN was wrong */
+    bool locked;                 /* too many wrong PINs: wait */
+    bool in_lecture;             /* the menu offers "End the lecture" */
+    int sel;                     /* keyboard selection in the menu/list */
+} AdminView;
+
+#define SCENE_MAX_LANGS 8
+
+/* Everything scene_build needs to know, filled in by show.c. */
+typedef struct {
+    int w, h;
+    Screen screen;
+    const Library *lib;
+    int exhibition, slide;       /* SCREEN_SLIDE: current; 0-based */
+    int offset;                  /* SCREEN_SLIDE: the current slide drawn this many px to the
+                                  * right (dragged or animating); its neighbour beside it */
+    int home_sel;                /* SCREEN_HOME: keyboard selection */
+    const char *langs[SCENE_MAX_LANGS]; /* offered languages, in display order */
+    int n_langs, lang;           /* lang: index into langs */
+    bool captions;               /* caption panel shown */
+    ZoomView zoom;               /* SCREEN_SLIDE: the current slide's picture */
+    int caption_scroll;          /* lines a long caption is scrolled */
+    bool large_text;             /* visitors' large-text mode */
+    bool hide_arrows, hide_language, hide_accessibility, hide_home; /* from the settings */
+    bool high_contrast;          /* visitors' high-contrast captions */
+    /* Has this image already failed to load? (slide -1 = cover) */
+    bool (*image_failed)(void *ctx, int exhibition, int slide);
+    void *ctx;
+    const Measure *measure;
+    LectureView lecture;
+    AdminView admin;
+    IdleView idle;
+} SceneView;
+
+#endif
