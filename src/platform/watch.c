@@ -2,7 +2,6 @@
 #define _GNU_SOURCE /* F_SETLEASE */
 #include "watch.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -121,14 +120,12 @@ static void add_tree(Watch *w, const char *path, int depth, ReloadPolicy *p, uin
     *d = (Dir){wd, copy, depth, st.st_dev, st.st_ino};
     if (depth >= WATCH_MAX_DEPTH)
         return;
-    DIR *dir = opendir(path);
-    if (!dir)
-        return;
-    struct dirent *e;
-    while ((e = readdir(dir)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue; /* ".", "..", ".git", temporary folders */
-        char *sub = fs_path_join(path, e->d_name);
+    int n = 0;
+    char **names = fs_list(path, &n);
+    for (int i = 0; names && i < n; i++) {
+        if (names[i][0] == '.')
+            continue; /* ".git", temporary folders */
+        char *sub = fs_path_join(path, names[i]);
         struct stat fst;
         if (sub && p && stat(sub, &fst) == 0 && S_ISREG(fst.st_mode))
             found_file(sub, p, now);
@@ -136,7 +133,7 @@ static void add_tree(Watch *w, const char *path, int depth, ReloadPolicy *p, uin
             add_tree(w, sub, depth + 1, p, now);
         free(sub);
     }
-    closedir(dir);
+    fs_list_free(names, n);
 }
 
 /* ---- life cycle -------------------------------------------------------------- */
