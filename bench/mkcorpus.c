@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mkcorpus - the benchmark's images: large JPEGs that cost what photographs cost.
  *
  *   mkcorpus DIR PREFIX WIDTH HEIGHT FIRST COUNT [QUALITY]

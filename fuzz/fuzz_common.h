@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_common.h - helpers shared by the libFuzzer targets (not a target).
  *
  * Several entry points of vitrine read a file by path (settings, rehearsal

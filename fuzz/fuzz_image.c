@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_image.c - libFuzzer target: the image ingest path of the viewer.
  *
  * The input is an image file. It goes into one in-memory file per process

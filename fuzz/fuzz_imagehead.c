@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_imagehead.c - libFuzzer target: image headers and pixel turns, core
  * only (no SDL), so it runs thousands of times faster than fuzz_image.
  *

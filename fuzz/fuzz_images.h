@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_images.h - tiny images for the manifest fuzzer's exhibition folder.
  * Made with `xxd -i` from fuzz/corpus/fuzz_image/{red.png,lossy.webp,gray.jpg,
  * tiny.svg,gif-as.jpg}. Not a target. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_manifest.c - libFuzzer target: exhibition.json text -> Exhibition.
  *
  * The input is the manifest. It is loaded against one exhibition folder made

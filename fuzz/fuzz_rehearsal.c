@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_rehearsal.c - libFuzzer target: a lecture record (JSON) -> Rehearsal,
  * and the report printed from it (--lecture-report).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_replay.c - libFuzzer target: replay-script text -> commands.
  *
  * The input, NUL-terminated, is one script. A script that parses is checked

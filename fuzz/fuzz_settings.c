@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_settings.c - libFuzzer target: settings.json -> Settings.
  *
  * settings_load() reads a path, so the input goes into one in-memory file

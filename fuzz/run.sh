@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # fuzz/run.sh SECONDS [TARGET...] - build the libFuzzer targets with clang and
 # run each for SECONDS on a copy of its seed corpus.
 #

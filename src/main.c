@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c - command line and wiring.
  *
  *   vitrine [DIR]                         kiosk: fullscreen on DIR

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The core must stay free of SDL: it is tested without a display and may be
 # reused by other front ends. Fails if any file in src/core, or in the test
 # harness's core level src/harness/core, includes SDL.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Fail when two modules of src/ include each other, directly or round a loop.
 
 A module is a .c/.h pair (src/core/show.c + show.h is the module core/show;

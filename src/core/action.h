@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* action.h - what a key, a button or a gesture asks the show to do.
  *
  * One table, ACTION_LIST, holds one row per action, in the spirit of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* admin.c - see admin.h */
 #include "admin.h"
 

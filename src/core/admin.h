@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* admin.h - the administrator's screens (PIN pad, menu, the list of
  * exhibitions to lecture on) and the PIN, stored only as a salted hash.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cache_policy.c - see cache_policy.h */
 #include "cache_policy.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cache_policy.h - which slide images to keep decoded and which to fetch
  * next, within a byte budget.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* diag.h - diagnostics: problems found in curators' content.
  *
  * Every problem carries the file it is in, a 1-based line and column (0 when

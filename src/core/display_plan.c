@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* display_plan.c - see display_plan.h */
 #include "display_plan.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* display_plan.h - which display shows the slides and which the presenter
  * view, while displays change size, are unplugged and come back.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* event.h - the core's own input events.
  *
  * The SDL layer turns SDL events into these; the core never sees SDL. Times

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fsutil.c - see fsutil.h */
 /* mkstemp(), fsync(), fchmod() are XSI */
 #define _XOPEN_SOURCE 700

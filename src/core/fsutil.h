@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fsutil.h - files and folders: the one place vitrine reads a whole file,
  * writes one atomically, makes folders, lists them and joins paths.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* geom.c - see geom.h */
 #include "geom.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* geom.h - rectangles and colours shared by layout, scene and renderer. */
 #ifndef VITRINE_GEOM_H
 #define VITRINE_GEOM_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gesture.h - pointer and finger samples + time -> tap, double tap, swipe,
  * long press, pinch.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* idle.h - a visitor walks away: inactivity -> "still there?" -> reset ->
  * attract loop. A pure function of the times passed in.
  *

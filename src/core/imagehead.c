@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* imagehead.c - see imagehead.h
  *
  * Every multi-byte read goes through rd16/rd32 after a check that the bytes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* imagehead.h - what an image file says about itself, read before decoding.
  *
  * Everything a decoder would be asked to trust is checked here first, from

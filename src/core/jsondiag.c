@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jsondiag.c - see jsondiag.h
  *
  * The words here are the ones curators and tests know (tests/check,

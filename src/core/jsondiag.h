@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jsondiag.h - one way to read a JSON file a person wrote and to say what is
  * wrong with it, for every JSON file vitrine reads (exhibition.json, the
  * settings file, lecture records).

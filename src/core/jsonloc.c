@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jsonloc.c - see jsonloc.h */
 #include "jsonloc.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jsonloc.h - line and column of every value in a JSON text.
  *
  * jansson builds values but forgets where they were. jsonloc_build() scans

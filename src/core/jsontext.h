@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jsontext.h - words about JSON values for diagnostics, shared by the
  * manifest, settings and rehearsal-record loaders: quoting a user's text
  * safely, naming a value's type, and "did you mean" distances. */

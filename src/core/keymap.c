@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* keymap.c - see keymap.h */
 #include "keymap.h"
 

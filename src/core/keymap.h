@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* keymap.h - keys -> actions, per context, with the clickers' defaults.
  *
  * A table of {key, modifiers, action, contexts}, like sent's key bindings.

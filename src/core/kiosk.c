@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kiosk.c - see kiosk.h */
 #include "kiosk.h"
 

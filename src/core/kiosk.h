@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kiosk.h - a kiosk left alone: the idle machinery (idle.h) as the show
  * needs it, the attract loop's playlist, the touch that only wakes the
  * kiosk, and the count of visitors' inputs and resets for observers.

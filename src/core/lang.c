@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lang.c - see lang.h
  *
  * To add a language, add its entry to LANGS: the code, its own short name,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lang.h - the languages vitrine speaks, in one place: one entry a language
  * with its code, its own short name, whether it is offered when the
  * settings name no languages, and the program's own words in it (not

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* layout.h - text wrapping and fitting through an injected measure function.
  *
  * The core never opens a font: the SDL layer passes a Measure that asks

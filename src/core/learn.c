@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* learn.c - see learn.h
  *
  * Steps in order: next, previous, start/stop, black, white. One press ends

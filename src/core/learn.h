@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* learn.h - --learn-keys: ask the lecturer to press each clicker button.
  *
  * A small state machine on a clock passed in. For each step (next, previous,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lecture.c - see lecture.h */
 #include "lecture.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lecture.h - a lecture on its slides: blanking, the overview grid,
  * "number + Enter", the timer and its per-slide budgets, the rehearsal
  * record.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lecture_report.c - see lecture_report.h */
 #include "lecture_report.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lecture_report.h - `vitrine --lecture-report FILE [--suggest-budgets OUT]`
  * and where lecture records are kept.
  *

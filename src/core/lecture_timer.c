@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lecture_timer.c - see lecture_timer.h */
 #include "lecture_timer.h"
 

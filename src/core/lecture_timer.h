@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lecture_timer.h - elapsed and remaining lecture time on a clock passed in.
  *
  * A plain value type: copy it, keep it in a struct, no allocation. All times

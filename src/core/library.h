@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* library.h - the folder of exhibitions.
  *
  * A DIR is either one exhibition folder (it holds exhibition.json) or a folder

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* localized.c - see localized.h */
 #include "localized.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* localized.h - a text in several languages, as a curator writes it:
  * one text for every language, or texts keyed by language code.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* manifest.c - see manifest.h
  *
  * The order of work: read the file, refuse what no parser should see (too

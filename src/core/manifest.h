@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* manifest.h - exhibition.json -> Exhibition.
  *
  * The schema is documented in docs/manifest.md and docs/exhibition.schema.json.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* paint.c - see paint.h */
 #include "paint.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* paint.h - what the scene's builders draw with: the theme, and primitives
  * that append rectangles, frames, pictures, text and touch targets to a
  * Scene. Internal to the scene_*.c builders; the show and the platform use

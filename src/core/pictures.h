@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pictures.h - what the show has learnt about the pictures of a library
  * from the platform: their natural sizes (for zoom) and which failed to
  * load (so the scene draws a placeholder instead of trying again).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pixels.c - see pixels.h */
 #include "pixels.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pixels.h - what a decoder leaves to do to 32-bit pixels: turn them
  * upright and turn CMYK into light.
  *

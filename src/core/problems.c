@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* problems.c - see problems.h */
 #include "problems.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* problems.h - --preview's banner: the errors of a load as lines
  * "file:line:col: error: message", with paths relative to the folder
  * being previewed.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rehearsal.c - see rehearsal.h
  *
  * Four parts: recording (begin/update on a clock passed in), the record as a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rehearsal.h - time spent on each slide in a lecture run, written to the
  * state folder, read back by --lecture-report.
  *

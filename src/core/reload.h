@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* reload.h - when to reload the exhibitions after their files change on disk.
  *
  * The platform watches the exhibitions folder (inotify, platform/watch.c) and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* relocate.c - see relocate.h */
 #include "relocate.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* relocate.h - after a hot reload, where the visitor was: the same
  * exhibition (by id) and the slide showing the same picture.
  */

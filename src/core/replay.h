@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* replay.h - the replay-script language (../shared/GUIDE.md section 3).
  *
  * One command a line, '#' starts a comment, coordinates are fractions of the

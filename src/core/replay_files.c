@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* replay_files.c - see replay_files.h */
 #include "replay_files.h"
 

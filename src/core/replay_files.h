@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* replay_files.h - the replay commands that change files (replay.h):
  * copy, write-part, move, remove.
  *

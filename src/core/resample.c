@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* resample.c - see resample.h
  *
  * Separable: a vertical pass into a sw x dh buffer (whole rows at a time,

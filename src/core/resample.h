@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* resample.h - good-quality downscaling of 32-bit pixels (area averaging).
  *
  * Each output pixel is the exact average of the source area it covers, with

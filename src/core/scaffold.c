@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scaffold.c - see scaffold.h */
 #include "scaffold.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scaffold.h - start an exhibition from a folder of images
  * (vitrine --new-exhibition DIR).
  *

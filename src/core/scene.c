@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scene.c - see scene.h
  *
  * The dispatch to one builder a screen (the Scene itself is scene_list.c):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scene.h - the show's state -> a draw list and the touch targets on it.
  *
  * This header is what the rest of vitrine includes: the Scene (scene_list.h),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scene_admin.c - see scene_admin.h */
 #include "scene_admin.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scene_admin.h - the administrator's screen: the PIN pad, the menu, the
  * list of exhibitions to lecture on. Internal to the scene. */
 #ifndef VITRINE_SCENE_ADMIN_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scene_home.c - see scene_home.h */
 #include "scene_home.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scene_home.h - the kiosk's home screen: a card for each exhibition, paged
  * so that the keyboard selection is always on screen. Internal to the scene
  * (scene_build calls it); draws into s with paint.h. */

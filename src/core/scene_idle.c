@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scene_idle.c - see scene_idle.h */
 #include "scene_idle.h"
 

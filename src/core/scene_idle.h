@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scene_idle.h - the kiosk left alone (idle.h): the "still there?" warning
  * over any screen, and the attract loop. Internal to the scene. */
 #ifndef VITRINE_SCENE_IDLE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scene_lecture.c - see scene_lecture.h */
 #include "scene_lecture.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scene_lecture.h - what the audience sees in a lecture: the slide (or the
  * overview, or a blank screen), the optional timer and the slide number
  * being typed. Internal to the scene. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scene_list.c - see scene_list.h */
 #include "scene_list.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scene_list.h - the Scene: a draw list and the touch targets on it.
  *
  * What the renderer draws and what a tap can hit are kept in one list, so they

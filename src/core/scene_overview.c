@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scene_overview.c - see scene_overview.h */
 #include "scene_overview.h"
 

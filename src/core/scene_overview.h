@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scene_overview.h - the lecture's overview: a grid of the exhibition's
  * slides, paged, the selection framed (scene_overview_cols gives its
  * columns). Internal to the scene. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scene_page.c - see scene_page.h: the paint primitives the kiosk's screens
  * use, offered to the pages built elsewhere (stats_chart.c, sheet.c). */
 #include "scene_page.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scene_page.h - pages other than the kiosk's screens (the report's chart,
  * the contact sheet) built from the same draw list.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scene_presenter.c - the lecturer's screen (scene_build_presenter, see
  * scene.h): the current and the next slide, notes, timer, pacing, clock. */
 #include "scene_presenter.h"

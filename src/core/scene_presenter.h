@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scene_presenter.h - the lecturer's screen. */
 #ifndef VITRINE_SCENE_PRESENTER_H
 #define VITRINE_SCENE_PRESENTER_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scene_problems.c - --preview's problems banner (scene_build_problems, see
  * scene.h). */
 #include "scene_problems.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scene_problems.h - --preview's problems banner. */
 #ifndef VITRINE_SCENE_PROBLEMS_H
 #define VITRINE_SCENE_PROBLEMS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scene_slide.c - see scene_slide.h */
 #include "scene_slide.h"
 

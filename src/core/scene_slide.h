@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scene_slide.h - the slide screen: a slide's picture or text, its caption
  * panel, counter and the chrome around it (arrows, home, accessibility
  * buttons), laid out by slide_geom.h. Internal to the scene. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scene_view.h - what a scene is built from: the show's state as plain
  * values (SceneView), filled in by the show and read by every builder.
  */

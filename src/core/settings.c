@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* settings.c - see settings.h and docs/settings.md
  *
  * The same order of work as manifest.c: read the file (size limit, BOM),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* settings.h - the settings file (JSON), documented in docs/settings.md.
  *
  * Every field is optional; a missing or bad field keeps its default and a bad

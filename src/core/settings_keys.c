@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* settings_keys.c - see settings_keys.h */
 #include "settings_keys.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* settings_keys.h - the "keys" section of the settings file: which keys do
  * which action (docs/settings.md), read with its problems at their positions,
  * and written back by --learn-keys.

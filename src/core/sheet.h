@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sheet.h - the contact sheet: every slide of an exhibition as a numbered
  * thumbnail with its title, on printable pages (A4 portrait at 150 dpi),
  * each slide with a problem framed in red and its problems listed under it:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* show.c - see show.h
  *
  * The show routes: events go to the small machines that own each concern

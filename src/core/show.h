@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* show.h - the state machine: which screen, which exhibition and slide, which
  * language; input events in, a scene out.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* show_internal.h - the show's state, shared by its layers and nobody else.
  *
  * show.c routes events and actions; below it, show_nav.c moves between

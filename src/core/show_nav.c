@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* show_nav.c - the show moving between exhibitions, slides and zoom (see
  * show_internal.h). */
 #include "show_internal.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* show_state.c - see show_state.h */
 #include "show_state.h"
 

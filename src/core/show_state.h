@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* show_state.h - the show's state as one line of JSON (show_state_json),
  * formatted from plain values so the format has one place of its own.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* show_view.c - what the show looks like: scenes, the state line, snapshots
  * (see show_internal.h). */
 #include "show_internal.h"

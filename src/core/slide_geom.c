@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slide_geom.c - see slide_geom.h */
 #include "slide_geom.h"
 

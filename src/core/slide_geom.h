@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slide_geom.h - where things go on a slide screen: one place for its
  * layout. The slide builder draws by it; scene_slide_image (which the show
  * uses for hit-testing and zoom, without building a scene) and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* stats.h - visitor statistics: the show, observed, as anonymous events.
  *
  * After every event the show handled, the platform passes a snapshot of it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* stats_chart.c - see stats_chart.h */
 #include "stats_chart.h"
 

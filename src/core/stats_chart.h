@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* stats_chart.h - the report's chart as a draw list: the median time on
  * each slide as bars (by exhibition, titles in the language asked for), and
  * the visits per day split by language. The platform draws it to a PNG that

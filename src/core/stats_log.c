@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* stats_log.c - see stats_log.h */
 #include "stats_log.h"
 

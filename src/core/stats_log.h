@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* stats_log.h - the visitor statistics on disk: one JSON line per event in
  * <state_dir>/stats/YYYY-MM-DD.jsonl, a new file each day (local time),
  * at most STATS_DAY_CAP bytes a day.

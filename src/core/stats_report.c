@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* stats_report.c - see stats_report.h
  *
  * Three parts: reading the day files into sums (a visit at a time), the

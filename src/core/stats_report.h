@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* stats_report.h - `vitrine --report LOGDIR`: the visitor statistics
  * (stats.h, docs/statistics.md) summed up by exhibition, slide, language and
  * day, printed as tables; stats_chart.h draws them.

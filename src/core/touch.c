@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* touch.c - see touch.h */
 #include "touch.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* touch.h - a finger on a slide: the slide that follows it (drag), the
  * spring back or page turn after it lets go, a long caption scrolled, a
  * zoomed picture panned or pinched, and a tap on the picture that waits to

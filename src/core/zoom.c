@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zoom.c - see zoom.h */
 #include "zoom.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zoom.h - the arithmetic of looking closer at an image.
  *
  * A zoomed view is a scale z (1 = the image fitted into its box, as the

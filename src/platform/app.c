@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* app.c - see app.h
  *
  * Start-up (app_open) and the main loop (app_run), with what both share:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* app.h - the program: start-up, the main loop, and what the drivers above
  * it (replays: replayer.h; --learn-keys: learnkeys.h) need to run it.
  *

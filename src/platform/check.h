@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check.h - vitrine --check: validate exhibitions and measure their captions.
  *
  * The manifests are loaded as the kiosk loads them (library.h); then every

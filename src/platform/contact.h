@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* contact.h - `vitrine --contact-sheet OUT.png --exhibition ID [--lang L]
  * [--size WxH] [--settings FILE] [DIR]`: the contact sheet (sheet.h) as PNG
  * pages, the pictures decoded through decode_image(), the problems also

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* content.h - the exhibitions the show runs on: loaded at start, swapped
  * for a fresh load as the folder changes (hotreload.h), and --preview's one
  * exhibition with its problems on a banner.

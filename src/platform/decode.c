@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* decode.c - see decode.h */
 #define _GNU_SOURCE /* posix_spawn_file_actions_addclosefrom_np */
 #include "decode.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* decode.h - image file -> pixels at the size they will be shown.
  *
  * Trusts nothing: the format is sniffed from the bytes (the name and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* displays.c - see displays.h */
 #include "displays.h"
 

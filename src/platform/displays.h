@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* displays.h - the displays as they are now, news when they change, and a
  * window put exactly over one.
  *

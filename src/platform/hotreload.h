@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hotreload.h - the exhibitions folder reloaded while vitrine runs.
  *
  * Changes come from inotify (watch.h), the settle rule decides when to load

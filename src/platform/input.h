@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* input.h - SDL_Event -> the core's Event, as a pure function.
  *
  * Everything translation needs from the program (the clock, the window's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* learnkeys.h - vitrine --learn-keys: the lecturer presses each of the
  * clicker's buttons in turn (core/learn.h says which and when to skip);
  * the key map is written into the settings file. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* outputs.h - the screens vitrine draws on: the audience's window and the
  * lecturer's presenter view, on the displays display_plan chooses, followed
  * as displays change size, go and come back; or off-screen targets for

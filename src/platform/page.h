@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* page.h - pages drawn off-screen into PNG files (the report's chart, the
  * contact sheet): no window, SDL's software renderer onto a surface, the
  * kiosk's fonts and its renderer for the draw list (render.h).

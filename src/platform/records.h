@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* records.h - what vitrine writes down as it runs: a lecture's record of
  * time per slide (rehearsal.h) and the visitor statistics (stats.h,
  * stats_log.h) into the state folder, and the state file for monitoring.

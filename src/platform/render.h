@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* render.h - executes a Scene's draw list with an SDL_Renderer. */
 #ifndef VITRINE_PLATFORM_RENDER_H
 #define VITRINE_PLATFORM_RENDER_H

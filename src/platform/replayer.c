@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* replayer.c - see replayer.h
  *
  * One row per command in `commands` below: what it pushes and how long it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* replayer.h - vitrine --replay: a script (core/replay.h, docs/replay.md)
  * run on the real program (app.h) with a virtual clock.
  *

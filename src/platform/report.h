@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report.h - `vitrine --report LOGDIR [--from DATE] [--to DATE] [--chart
  * OUT.png] [--lang L] [DIR]`: the visitor statistics' tables on stdout
  * (stats_report.h) and their chart as a PNG (stats_chart.h), with the

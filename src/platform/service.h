@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* service.h - telling systemd how vitrine is doing (Type=notify).
  *
  * READY=1 once the first frame is on screen; WATCHDOG=1 only after a frame

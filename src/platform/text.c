@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* text.c - see text.h
  *
  * SDL_ttf 2.x flushes its glyph cache on TTF_SetFontSize, so one TTF_Font is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* text.h - fonts (fontconfig + SDL_ttf), the real Measure, text textures. */
 #ifndef VITRINE_PLATFORM_TEXT_H
 #define VITRINE_PLATFORM_TEXT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* textures.c - see textures.h
  *
  * Entries (render thread only) hold what is known about each picture wanted

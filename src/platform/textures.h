@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* textures.h - slide pictures as textures: decoded on worker threads, made
  * into textures on the render thread ahead of need, kept within a byte
  * budget.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* trace.c - see trace.h
  *
  * The one piece of process-wide state outside main.c: the trace descriptor,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* trace.h - a timing trace for the benchmark (bench/run), off unless asked.
  *
  * With VITRINE_TRACE=FILE in the environment, vitrine appends one line per

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* watch.c - see watch.h */
 #define _GNU_SOURCE /* F_SETLEASE */
 #include "watch.h"

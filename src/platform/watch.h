@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* watch.h - inotify on the exhibitions folder and every folder below it.
  *
  * The folder given (a folder of exhibitions, or one exhibition) and every

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vitrine-svg - rasterise one SVG, alone in a process of its own.
  *
  *   vitrine-svg W H < drawing.svg > pixels

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The bad-content suite: one exhibition folder per case (tests/fixtures/
 # bad_content, written by tests/tools/make_bad_content.py) plus the cases made
 # here, at test time, because they are big or cannot be committed: a 50 MB

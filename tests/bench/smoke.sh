@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The benchmark's smoke run: bench/run --quick on a tiny corpus (6 images at
 # 3840x2160, one repetition, short waits, the peers only if installed), so
 # that the benchmark cannot rot. It fails on breakage only: a figure without

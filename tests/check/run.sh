@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # vitrine --check on bad content: the exact messages (file:line:col) and the
 # exit status. Each line of cases.txt is "EXPECTED_STATUS DIR", DIR relative to
 # the repository; DIR's output must equal tests/check/<name>.expected, where

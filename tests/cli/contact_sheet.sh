@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # vitrine --contact-sheet: a bundled exhibition in Kazakh (one page, golden)
 # and a fixture with every kind of problem (two pages, goldens): a missing
 # translation, a picture not found, one that cannot be decoded, a caption

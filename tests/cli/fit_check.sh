@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # vitrine --check measures every caption with the real fonts, in the box the
 # slide gives it: a Kazakh caption far too long for its panel gives exactly
 # one warning, with the slide, the language and the screen size, and no

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A lecture run writes its record to the state folder, and the record holds
 # the time spent per slide while the timer ran (pauses not counted).
 #

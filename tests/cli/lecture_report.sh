@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # vitrine --lecture-report on a known rehearsal record: the exact table, and
 # --suggest-budgets writing a copy of the manifest whose lecture_s are the
 # times spent (rounded to 5 s) and which --check still accepts.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # vitrine --new-exhibition on a folder of images under mixed names (Cyrillic,
 # spaces, numbers, an uppercase extension, an images/ subfolder, a text file
 # among them): the slides in natural order, a manifest --check accepts

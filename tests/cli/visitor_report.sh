@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # vitrine --report on a fixed visitor-statistics log (tests/fixtures/stats)
 # whose answers were worked out by hand: the exact tables and warnings for
 # three days of it, the chart (golden, in Kazakh: the titles and the chart's

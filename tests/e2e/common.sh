@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # common.sh - sourced by the end-to-end scripts (not a test itself).
 #
 # Expects $out (the test's folder), $root (the source tree) and $state

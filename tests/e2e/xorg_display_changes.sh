@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Display changes while vitrine runs, without a restart, under a real X
 # server: Xorg's dummy driver gives RandR outputs (DUMMY0, DUMMY1) whose
 # modes xrandr changes, and `xrandr --output X --off` / `--auto` unplug a

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Hot reload in real time, the way a kiosk runs it: vitrine fullscreen under
 # Xvfb on a copy of tests/fixtures/reload, its state read back from
 # --state-file while files change under it. This is the path replays do not

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # End to end under a real X server: vitrine fullscreen on the bundled
 # exhibitions, real key presses and mouse clicks sent with xdotool, the state
 # read back from --state-file and the screen captured and compared with what

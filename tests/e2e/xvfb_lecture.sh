@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # End to end for lectures under real X servers, with the clicker's real key
 # events sent by xdotool (Page_Down, Prior, period, b, w, F5, Escape).
 #

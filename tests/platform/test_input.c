@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_input.c - SDL events, built by hand, into the core's Events
  * (platform/input.h): keys and modifiers, mouse and finger positions in
  * drawable pixels, the presenter view's window ignored, a touchscreen's

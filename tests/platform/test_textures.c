@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_textures.c - the picture cache with real threads, a software
  * renderer and real JPEGs: pictures wanted are decoded and drawn, the byte
  * budget holds, requests given up and wanted again still arrive, a zoom

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A 4K and a 20-megapixel JPEG of 1-pixel black and white stripes, shown at
 # 1280x720, must come out as mid-grey: nearest-neighbour or bilinear
 # scaling (what a plain SDL_RenderCopy does) turns them into moire bands of

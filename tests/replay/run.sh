@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Run one replay script with the real binary, headless, and compare what it
 # printed (state lines) and the screenshots it took with what is expected.
 #

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # vitrine under a fake systemd: a NOTIFY_SOCKET that records what it is told.
 # It must say READY=1 once its first frame is presented, keep saying
 # WATCHDOG=1 while nobody touches it (it wakes to present a frame for each),

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The long soak, a release check (README: Release checks; not in CI): vitrine
 # fullscreen under Xvfb for a given time, in real time, driven by random X
 # input from xdotool while its content changes now and then, and its memory,

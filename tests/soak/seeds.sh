@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Run the soak test (docs/replay.md, "soak") with other seeds than the
 # suite's, to look for what the suite's seed does not happen to find.
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* imgdiff - compare two images with a tolerance, for golden-image tests.
  *
  *   imgdiff ACTUAL.png EXPECTED.png [MAX_RMSE] [DIFF_OUT.png]

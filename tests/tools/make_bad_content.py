@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """make_bad_content.py - write the bad-content corpus in tests/fixtures/bad_content.
 
     python3 tests/tools/make_bad_content.py          # from the repository root

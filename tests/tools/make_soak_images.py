@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """make_soak_images.py - write the pictures of the soak test's fixture.
 
     python3 tests/tools/make_soak_images.py          # from the repository root

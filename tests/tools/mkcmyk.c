@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mkcmyk - write a CMYK JPEG the way a given program would, for fixtures.
  *
  *   mkcmyk IN.ppm OUT.jpg adobe|plain|ycck

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mkjpeg - write a test JPEG with a pattern that shows aliasing at once.
  *
  *   mkjpeg OUT.jpg WIDTH HEIGHT [QUALITY] [PATTERN]

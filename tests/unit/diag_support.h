@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* diag_support.h - helpers shared by the manifest and library tests:
  * diagnostics as text with readable failure output, and temporary folders.
  * Functions are static inline so a test that uses only some of them still

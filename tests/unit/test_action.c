@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_action.c - the table of actions: every action has exactly one row
  * with a description, names are unique, and a row's screens are honoured
  * by the show. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_admin.c - the administrator's PIN (salted hash, never clear text) and
  * the admin screen: how it opens, wrong PINs, the lock-out, the touch pad,
  * the timeout, and starting and ending a lecture from the kiosk. */

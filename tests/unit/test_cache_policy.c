@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_cache_policy.c - prefetch order and eviction: a visitor paging
  * forward, turning back, jumping; the cache never holds more than its
  * budget and never drops the slide on screen. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_caption_fit.c - scene_caption_fits (vitrine --check's caption fit)
  * against what scene_build actually draws, with the fake measure: a caption
  * "does not fit" exactly when the slide shows it cut short with "…", and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_display_plan.c - where the slides and the presenter view go while
  * displays change size, are unplugged and come back; and the log lines. */
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_fsutil.c - the file helpers: paths, whole-file reads, atomic
  * writes, mkdir -p and folder listings. */
 #define _XOPEN_SOURCE 700

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_fuzz_regressions.c - inputs that once crashed a fuzz target (fuzz/),
  * fed to the same core function in the ordinary suite (and under ASan in
  * `./quickstart test`).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_geom.c - rect_fit (letterboxing) and rect_contains. */
 #include <stdarg.h>
 #include <stddef.h>

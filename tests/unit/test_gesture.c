@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_gesture.c - recorded pointer sequences -> tap, swipe or nothing.
  *
  * Screen 1920x1080: a tap may wander 2% of 1080 = 21.6 px; a slow swipe

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_idle.c - a visitor walks away: the idle timing alone, then minutes of
  * kiosk life in the show on a virtual clock (countdown, reset, attract loop,
  * the waking touch that presses nothing). */

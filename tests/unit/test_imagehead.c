@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_imagehead.c - image headers read before any decoder: JPEG marker
  * segments (frame size, EXIF orientation, Adobe marker, scans, the end),
  * PNG and WebP sizes and ends, the limits, and reading from a file. */

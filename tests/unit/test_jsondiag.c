@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_jsondiag.c - the one way JSON files are read and their problems
  * worded: the parse entry point (BOM, UTF-16, depth, jansson's errors and
  * hints), positions at values and keys (and the nearest enclosing value),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_jsonloc.c - positions of values and keys in JSON text. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_keymap.c - the built-in key bindings (every clicker key), key names,
  * and replacing an action's keys. */
 #include <stdarg.h>

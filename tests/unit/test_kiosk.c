@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_kiosk.c - a kiosk left alone, without a show: the waking touch that
  * presses nothing, the reset, the attract playlist, the counts. */
 #include <stdarg.h>

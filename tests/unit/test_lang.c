@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_lang.c - the one table of languages (lang.h): every entry complete,
  * lookups and today's fallbacks, and the places that used to keep their own
  * list (settings' defaults and warning, the show's defaults) follow it, so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_layout.c - text wrapping and fitting with a fake measure.
  *
  * The fake measure makes every code point px/2 pixels wide, so at px = 20 a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_learn.c - --learn-keys: the lecturer presses each clicker button once
  * (start/stop twice) and the key map follows. */
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_lecture.c - lecture mode of the show, and the timer's arithmetic:
  * start on the title slide, pause across slide changes, overrun, pacing
  * against per-slide budgets, blank screens, start/stop never quitting,

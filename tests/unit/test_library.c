@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_library.c - a folder of exhibitions: scan, order, skip the broken. */
 #define _XOPEN_SOURCE 700 /* mkdtemp() */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_localized.c - language codes and looking a text up by language. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_manifest.c - exhibition.json -> Exhibition, and every message a
  * curator can get, with its position. */
 #define _XOPEN_SOURCE 700 /* symlink(), mkdtemp() */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_paint.c - the scene builders' primitives (paint.h): what they append,
  * where text goes when aligned or cut, the scale, and the fallback language. */
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_pictures.c - what the show learns about pictures (sizes, failures),
  * and where the visitor lands after a reload (relocate.h). */
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_pixels.c - EXIF orientations turn an image as cameras mean them, and
  * CMYK (plain and Photoshop's inverted) becomes the colours it stands for. */
 #include <stdarg.h>

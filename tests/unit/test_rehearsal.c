@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_rehearsal.c - the record of a lecture run: recording on a clock
  * passed in, the JSON file, the report, suggested budgets, and the
  * --lecture-report entry point. */

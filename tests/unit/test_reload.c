@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_reload.c - hot reload: the settle rule (reload.h) and keeping the
  * last good version of an exhibition whose manifest broke (library.h).
  *

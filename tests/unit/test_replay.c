@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_replay.c - the replay-script parser.
  *
  * Decisions documented here (and relied on by scripts):

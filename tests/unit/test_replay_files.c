@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_replay_files.c - the replay commands that change files (copy,
  * write-part, move, remove): how they parse, which paths they refuse, and
  * what they do on disk.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_resample.c - area-averaging downscale: exact on flat colour, a true
  * average on detail finer than the output grid. */
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_scaffold.c - vitrine --new-exhibition: the order of mixed file names,
  * ids and titles made from names, the exact manifest written for a folder of
  * images with Cyrillic names, spaces, numbers and uppercase extensions, and

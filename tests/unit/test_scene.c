@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_scene.c - scene_build on a hand-built library with the fake measure:
  * what is drawn where, and what a tap can hit. */
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_settings.c - the settings file: defaults, every field, every message
  * with its position, the "keys" section, saving keys, default paths. */
 #define _XOPEN_SOURCE 700 /* mkdtemp(), setenv(), symlink() */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_sheet.c - the contact sheet without fonts or pictures: which slides
  * have which problems, how slides fall onto pages, and where the pictures go.
  * An exhibition built in memory, measured by the fake Measure.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_show.c - the navigation state machine, driven by events, observed
  * through show_state_json() and the scene.
  *

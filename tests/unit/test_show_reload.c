@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_show_reload.c - a library swapped in under a running show (hot
  * reload, show_set_library) and --preview's problems banner
  * (show_set_problems).

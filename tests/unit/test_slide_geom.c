@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_slide_geom.c - the slide's layout in one place: the picture the slide
  * builder draws, the area the show zooms and hit-tests (scene_slide_image)
  * and slide_geom_picture are one rectangle, in every mode that moves it;

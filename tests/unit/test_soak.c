@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_soak.c - the soak test's script (soak.h): the edits it reads, and a
  * script that is the same for the same seed, parses, keeps its changes
  * apart and puts them back, ends the lectures it starts, never types the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_stats.c - visitor statistics: a real Show driven through minutes of
  * kiosk life on a fake clock, observed after every event as app.c does, and
  * the exact lines it emits; snapshots made by hand for what the show cannot

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_timer.c - the lecture timer on a clock passed in. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_touch.c - the finger on a slide alone: drag with edge resistance,
  * caption scroll, spring back on its own beat, pan of a zoomed picture, and
  * the tap that waits for a second one. Time is a parameter. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_zoom.c - the zoom arithmetic: fitted at 1, the point under the
  * fingers stays put, pans stop at the edges, 1:1 pixels as the limit. */
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* unit_support.h - helpers shared by the core's unit tests (not a test itself).
  *
  * A fake Measure (every code point is px/2 pixels wide, lines are px*5/4

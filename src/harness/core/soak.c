@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* soak.c - see soak.h
  *
  * The generator keeps a small model of what its own script does to the

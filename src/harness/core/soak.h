@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* soak.h - the soak test's script: long, random, and the same for the same
  * seed. Test harness (src/harness/README.md), core level: no SDL.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* alloctrace.c - see alloctrace.h
  *
  * SDL's memory functions take no context, so the record is process-wide

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* alloctrace.h - where SDL's live allocations were made, for the soak test.
  * Test harness (src/harness/README.md).
  *

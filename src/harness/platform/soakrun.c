@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* soakrun.c - see soakrun.h
  *
  * A crash (a signal, or under the sanitizers their report) is reported from

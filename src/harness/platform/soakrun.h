@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* soakrun.h - running the soak test (harness/core/soak.h) in a replay: the
  * script written and put into the replay, its steps followed so that a crash
  * names the seed and the step, and the two measurements compared. Test

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* texcount.c - see texcount.h
  *
  * One process-wide counter (an exception to "no mutable globals outside

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* texcount.h - how many SDL textures vitrine holds, for the soak test.
  * Test harness (src/harness/README.md).
  *
