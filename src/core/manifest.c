@@ -16,6 +16,7 @@
 #include "imagehead.h"
 #include "jsondiag.h"
 #include "jsontext.h"
+#include "lang.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -34,8 +35,20 @@
 #define LECTURE_S_MAX 86400       /* one slide in a lecture: at most a day */
 #define DURATION_MIN_MAX 1440     /* a lecture: at most a day */
 
-static const char *const default_languages[] = {"kk", "ru", "en"};
-#define DEFAULT_LANGUAGES_TEXT "[\"kk\", \"ru\", \"en\"]"
+/* A manifest without usable "languages" falls back along the languages
+ * vitrine offers by default (lang.h: the one list), written in messages as
+ * ["kk", "ru", "en"]. */
+static const char *default_languages_text(char *buf, size_t cap)
+{
+    const char *codes[LANG_MAX];
+    int n = lang_defaults(codes, LANG_MAX);
+    size_t o = (size_t)snprintf(buf, cap, "[");
+    for (int i = 0; i < n && o < cap; i++)
+        o += (size_t)snprintf(buf + o, cap - o, "%s\"%s\"", i ? ", " : "", codes[i]);
+    if (o < cap)
+        snprintf(buf + o, cap - o, "]");
+    return buf;
+}
 
 static const char *const top_keys[] = {"$schema", "id", "title", "languages",
                                        "cover", "lecture", "slides"};
@@ -358,19 +371,21 @@ static void parse_languages(Ctx *c, json_t *root)
 {
     Exhibition *ex = c->ex;
     json_t *v = json_object_get(root, "languages");
-    char tb[32];
+    char tb[32], deftext[128];
+    const char *defaults[LANG_MAX];
+    size_t n_defaults = (size_t)lang_defaults(defaults, LANG_MAX);
+    default_languages_text(deftext, sizeof deftext);
     if (v && !json_is_array(v)) {
         jdiag_at_value(&c->jd, DIAG_ERROR, "/languages",
-                       "\"languages\" must be an array of language codes like "
-                       DEFAULT_LANGUAGES_TEXT ", not %s; using " DEFAULT_LANGUAGES_TEXT,
-                       jtext_describe(v, false, tb, sizeof tb));
+                       "\"languages\" must be an array of language codes like %s, not %s; using %s",
+                       deftext, jtext_describe(v, false, tb, sizeof tb), deftext);
         v = NULL;
     } else if (v && json_array_size(v) == 0) {
-        jdiag_at_value(&c->jd, DIAG_ERROR, "/languages", "\"languages\" is empty; using "
-                       DEFAULT_LANGUAGES_TEXT);
+        jdiag_at_value(&c->jd, DIAG_ERROR, "/languages", "\"languages\" is empty; using %s",
+                       deftext);
         v = NULL;
     }
-    size_t n = v ? json_array_size(v) : N_OF(default_languages);
+    size_t n = v ? json_array_size(v) : n_defaults;
     ex->languages = calloc(n, sizeof *ex->languages);
     if (!ex->languages)
         return;
@@ -401,16 +416,16 @@ static void parse_languages(Ctx *c, json_t *root)
         if (ex->n_languages > 0)
             return;
         jdiag_at_value(&c->jd, DIAG_ERROR, "/languages",
-                       "no usable entry in \"languages\"; using " DEFAULT_LANGUAGES_TEXT);
-        if (n < N_OF(default_languages)) {
-            char **more = realloc(ex->languages, sizeof default_languages);
+                       "no usable entry in \"languages\"; using %s", deftext);
+        if (n < n_defaults) {
+            char **more = realloc(ex->languages, n_defaults * sizeof *ex->languages);
             if (!more)
                 return;
             ex->languages = more;
         }
     }
-    for (size_t i = 0; i < N_OF(default_languages); i++) {
-        char *code = strdup(default_languages[i]);
+    for (size_t i = 0; i < n_defaults; i++) {
+        char *code = strdup(defaults[i]);
         if (code)
             ex->languages[ex->n_languages++] = code;
     }
