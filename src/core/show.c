@@ -89,6 +89,7 @@ void show_free(Show *s)
     kiosk_free(&s->kiosk);
     pictures_free(&s->pictures);
     problems_free(&s->problems);
+    free(s->waiting);
     free(s);
 }
 

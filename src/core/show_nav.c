@@ -3,6 +3,8 @@
 #include "show_internal.h"
 
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "relocate.h"
 
@@ -204,6 +206,16 @@ void show_set_library(Show *s, const Library *lib)
         admin_clamp(&s->admin, lib->n);
     s->dirty = true;
     s->presenter_dirty = true;
+}
+
+bool show_set_waiting(Show *s, const char *id)
+{
+    char *copy = NULL;
+    if (id && !(copy = strdup(id)))
+        return false;
+    free(s->waiting);
+    s->waiting = copy;
+    return true;
 }
 
 void show_set_problems(Show *s, const DiagList *diags, const char *root)
