@@ -58,10 +58,16 @@ bool admin_check_pin(const char *pin, const char *hash)
 
 /* ---- the screens ------------------------------------------------------------ */
 
-void admin_init(AdminScreen *a, const char *pin_hash)
+void admin_init(AdminScreen *a, const char *pin_hash, bool exit_without_pin)
 {
     memset(a, 0, sizeof *a);
     a->pin_hash = pin_hash;
+    a->exit_without_pin = exit_without_pin;
+}
+
+bool admin_can_exit(const AdminScreen *a)
+{
+    return a->pin_hash || a->exit_without_pin;
 }
 
 void admin_forget_pin(AdminScreen *a)
@@ -87,8 +93,10 @@ static int items(const AdminScreen *a, int n_exhibitions, bool in_lecture, Actio
     if (a->stage == ADMIN_MENU) {
         acts[n] = in_lecture ? ACT_ADMIN_END_LECTURE : ACT_ADMIN_PICK;
         args[n++] = 0;
-        acts[n] = ACT_ADMIN_EXIT;
-        args[n++] = 0;
+        if (admin_can_exit(a)) {
+            acts[n] = ACT_ADMIN_EXIT;
+            args[n++] = 0;
+        }
         acts[n] = ACT_ADMIN_CLOSE;
         args[n++] = 0;
     } else if (a->stage == ADMIN_PICK) {
@@ -166,7 +174,9 @@ AdminOutcome admin_handle(AdminScreen *a, Action act, int arg, uint64_t now, int
     case ACT_ADMIN_END_LECTURE:
         return ADMIN_END_LECTURE;
     case ACT_ADMIN_EXIT:
-        return ADMIN_EXIT;
+        /* Only from the menu, and only when it offers Exit: no other way
+         * (a stale touch target, a key bound to it) may end a kiosk. */
+        return a->stage == ADMIN_MENU && admin_can_exit(a) ? ADMIN_EXIT : ADMIN_STAY;
     case ACT_ADMIN_CLOSE:
         return ADMIN_CLOSE;
     case ACT_LANG:
@@ -208,7 +218,8 @@ void admin_clamp(AdminScreen *a, int n_exhibitions)
 
 AdminView admin_view(const AdminScreen *a, uint64_t now, bool in_lecture)
 {
-    return (AdminView){a->stage, a->pin_len, a->pin_wrong, now < a->locked_until, in_lecture, a->sel};
+    return (AdminView){a->stage, a->pin_len, a->pin_wrong, now < a->locked_until, in_lecture, a->sel,
+                       admin_can_exit(a)};
 }
 
 GestureHold admin_corner_hold(int w, int h)

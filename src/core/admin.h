@@ -41,6 +41,7 @@ bool admin_check_pin(const char *pin, const char *hash);
 
 typedef struct {
     const char *pin_hash;     /* crypt(3) hash, or NULL: no PIN set; not owned */
+    bool exit_without_pin;    /* without a PIN, the menu still offers Exit (see admin_init) */
     AdminStage stage;
     char pin[ADMIN_PIN_MAX + 1]; /* digits typed so far, wiped after each try */
     int pin_len;
@@ -62,8 +63,14 @@ typedef enum {
 } AdminOutcome;
 
 /* pin_hash (NULL: no PIN, the keyboard chord opens the menu directly) must
- * outlive a. */
-void admin_init(AdminScreen *a, const char *pin_hash);
+ * outlive a. exit_without_pin: whether a menu reached without a PIN may end
+ * vitrine. A fullscreen kiosk says false: the chord is then only a visitor's
+ * chord away, so without a PIN the menu offers no Exit (and says how to set
+ * a PIN); a development window or a lecturer's --lecture say true. With a
+ * PIN, Exit is always offered behind it. */
+void admin_init(AdminScreen *a, const char *pin_hash, bool exit_without_pin);
+/* Does the menu offer Exit? */
+bool admin_can_exit(const AdminScreen *a);
 /* The screens open at time now: the PIN pad, or the menu without a PIN. */
 void admin_open(AdminScreen *a, uint64_t now);
 /* Forget the digits typed (closing the screens does). */

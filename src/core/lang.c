@@ -44,6 +44,9 @@ static const Lang LANGS[] = {
             [UI_BACK] = "Келушілерге оралу",
             [UI_CANCEL] = "Болдырмау",
             [UI_CHOOSE_LECTURE] = "Дәріс үшін көрмені таңдаңыз",
+            [UI_NO_PIN_NO_EXIT] = "PIN коды орнатылмаған, сондықтан бұл мәзір vitrine бағдарламасын жаппайды. "
+                                  "PIN кодын vitrine --hash-pin командасымен орнатыңыз; қызметкерлер бағдарламаны "
+                                  "systemctl stop vitrine командасымен тоқтата алады.",
             [UI_STILL_THERE] = "Сіз әлі осындасыз ба?",
             [UI_TOUCH_TO_CONTINUE] = "Жалғастыру үшін экранды түртіңіз",
             [UI_TOUCH_TO_BEGIN] = "Бастау үшін экранды түртіңіз",
@@ -91,6 +94,9 @@ static const Lang LANGS[] = {
             [UI_BACK] = "Вернуться к посетителям",
             [UI_CANCEL] = "Отмена",
             [UI_CHOOSE_LECTURE] = "Выберите выставку для лекции",
+            [UI_NO_PIN_NO_EXIT] = "PIN-код не задан, поэтому это меню не закрывает vitrine. "
+                                  "Задайте его командой vitrine --hash-pin; персонал может остановить vitrine "
+                                  "командой systemctl stop vitrine.",
             [UI_STILL_THERE] = "Вы ещё здесь?",
             [UI_TOUCH_TO_CONTINUE] = "Коснитесь экрана, чтобы продолжить",
             [UI_TOUCH_TO_BEGIN] = "Коснитесь экрана, чтобы начать",
@@ -138,6 +144,8 @@ static const Lang LANGS[] = {
             [UI_BACK] = "Back to visitors",
             [UI_CANCEL] = "Cancel",
             [UI_CHOOSE_LECTURE] = "Choose the exhibition to lecture on",
+            [UI_NO_PIN_NO_EXIT] = "No PIN is set, so this menu cannot close vitrine. "
+                                  "Set one with vitrine --hash-pin; staff can stop vitrine with systemctl stop vitrine.",
             [UI_STILL_THERE] = "Still there?",
             [UI_TOUCH_TO_CONTINUE] = "Touch the screen to continue",
             [UI_TOUCH_TO_BEGIN] = "Touch the screen to begin",

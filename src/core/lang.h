@@ -36,6 +36,7 @@ typedef enum {
     /* administrator */
     UI_ADMIN, UI_ENTER_PIN, UI_WRONG_PIN, UI_LOCKED,
     UI_START_LECTURE, UI_END_LECTURE, UI_EXIT, UI_BACK, UI_CANCEL, UI_CHOOSE_LECTURE,
+    UI_NO_PIN_NO_EXIT,      /* the kiosk's menu without a PIN: why no Exit, how to set a PIN */
     /* idle */
     UI_STILL_THERE, UI_TOUCH_TO_CONTINUE, UI_TOUCH_TO_BEGIN,
     /* --preview's problems banner */

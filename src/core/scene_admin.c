@@ -58,12 +58,25 @@ void scene_admin_build(Scene *s, const SceneView *v, float u)
     int bw = (int)(760 * u), bh = (int)(110 * u), bg = (int)(24 * u);
     int i = 0;
     if (ad->stage == ADMIN_MENU) {
-        const UiString items[3] = {ad->in_lecture ? UI_END_LECTURE : UI_START_LECTURE, UI_EXIT, UI_BACK};
-        const Action acts[3] = {ad->in_lecture ? ACT_ADMIN_END_LECTURE : ACT_ADMIN_PICK, ACT_ADMIN_EXIT,
-                                ACT_ADMIN_CLOSE};
-        for (i = 0; i < 3; i++)
+        /* the same entries, in the same order, as admin.c's items() */
+        UiString items[3];
+        Action acts[3];
+        int n = 0;
+        items[n] = ad->in_lecture ? UI_END_LECTURE : UI_START_LECTURE;
+        acts[n++] = ad->in_lecture ? ACT_ADMIN_END_LECTURE : ACT_ADMIN_PICK;
+        if (ad->can_exit) {
+            items[n] = UI_EXIT;
+            acts[n++] = ACT_ADMIN_EXIT;
+        }
+        items[n] = UI_BACK;
+        acts[n++] = ACT_ADMIN_CLOSE;
+        for (i = 0; i < n; i++)
             button(s, v, (Rect){cx - bw / 2, y + i * (bh + bg), bw, bh}, lang_text(items[i], lang),
                    ad->sel == i, acts[i], 0, u);
+        if (!ad->can_exit) /* whoever looks for Exit learns why it is not there */
+            paint_block(s, v, lang_text(UI_NO_PIN_NO_EXIT, lang),
+                        (Rect){cx - bw / 2, y + n * (bh + bg) + (int)(20 * u), bw, v->h - y - n * (bh + bg)},
+                        (int)(30 * u), (int)(18 * u), FONT_REGULAR, COL_TEXT, SCENE_ALIGN_CENTER);
         return;
     }
     int n = v->lib ? v->lib->n : 0;

@@ -51,6 +51,7 @@ typedef struct {
     bool locked;                 /* too many wrong PINs: wait */
     bool in_lecture;             /* the menu offers "End the lecture" */
     int sel;                     /* keyboard selection in the menu/list */
+    bool can_exit;               /* the menu offers Exit; else it says how to set a PIN */
 } AdminView;
 
 #define SCENE_MAX_LANGS 8

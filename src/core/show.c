@@ -40,7 +40,9 @@ Show *show_create(const Library *lib, const ShowConfig *cfg, const Measure *meas
     s->hold_ms = st->repeat_hold_ms > 0 ? st->repeat_hold_ms : 700;
     s->every_ms = st->repeat_every_ms > 0 ? st->repeat_every_ms : 300;
     s->lecture_mode = s->base_lecture = cfg && cfg->lecture;
-    admin_init(&s->admin, st->admin_pin_hash);
+    /* Exit without a PIN only where a person at the keyboard is the one who
+     * started vitrine (a window, a lecture); never on a visitor's kiosk. */
+    admin_init(&s->admin, st->admin_pin_hash, s->allow_quit || s->base_lecture);
     s->lecture_ended = cfg ? cfg->lecture_ended : NULL;
     s->preview = cfg && cfg->preview;
     s->ctx = cfg ? cfg->ctx : NULL;
@@ -88,6 +90,7 @@ void show_free(Show *s)
     kiosk_free(&s->kiosk);
     pictures_free(&s->pictures);
     problems_free(&s->problems);
+    free(s->waiting);
     free(s);
 }
 

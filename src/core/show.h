@@ -103,6 +103,8 @@ typedef struct {
                                * lectures or on the admin screen) */
     uint64_t last_input;      /* ms: when the latest of them came */
     unsigned long resets;     /* idle resets so far (the visitor walked away) */
+    bool unattended;          /* a kiosk nobody uses: untouched since start, or reset since
+                               * (resting, attract); never in a lecture or on the admin screen */
 } ShowSnapshot;
 
 /* Fill *out; its pointers are valid while the show and its library live. */
@@ -127,6 +129,11 @@ void show_set_library(Show *s, const Library *lib);
  * errors only, at most what fits, then "and N more") instead of the slide.
  * NULL or no errors: the slide again. The diagnostics are copied. */
 void show_set_problems(Show *s, const DiagList *diags, const char *root);
+/* Kiosk: the exhibition named at start (--exhibition) is missing or broken,
+ * and vitrine shows the home screen until a reload brings it. While id is
+ * set the state line says "waiting_for": id; NULL ends that. Copied; false
+ * on out of memory (nothing set). */
+bool show_set_waiting(Show *s, const char *id);
 /* The id of the exhibition on screen, or NULL (home, admin over home). */
 const char *show_exhibition_id(const Show *s);
 

@@ -74,6 +74,9 @@ struct Show {
     /* --preview: the latest load's problems, on a banner instead of the slide */
     bool preview;
     Problems problems;
+    /* kiosk: the --exhibition that was missing or broken at start (owned),
+     * until it loads and opens; NULL otherwise */
+    char *waiting;
 
     Scene scene;
     bool dirty;

@@ -4,6 +4,8 @@
 #include "show_internal.h"
 
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "relocate.h"
 
@@ -205,6 +207,16 @@ void show_set_library(Show *s, const Library *lib)
         admin_clamp(&s->admin, lib->n);
     s->dirty = true;
     s->presenter_dirty = true;
+}
+
+bool show_set_waiting(Show *s, const char *id)
+{
+    char *copy = NULL;
+    if (id && !(copy = strdup(id)))
+        return false;
+    free(s->waiting);
+    s->waiting = copy;
+    return true;
 }
 
 void show_set_problems(Show *s, const DiagList *diags, const char *root)

@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* JSON string with escapes; ids are restricted, but be safe anyway. */
 static size_t json_str(char *out, size_t n, const char *str)
@@ -67,15 +68,28 @@ int show_state_format(const ShowStateLine *l, char *buf, size_t n)
     char problems[32] = "";
     if (l->problems >= 0)
         snprintf(problems, sizeof problems, ",\"problems\":%d", l->problems);
+    /* only while it applies, so that every other state line stays as it was */
+    char wait_small[256] = "";
+    char *wait = wait_small;
+    if (l->waiting_for) {
+        char id_s[224];
+        char *w = json_str_fit(l->waiting_for, id_s, sizeof id_s);
+        size_t need = w ? strlen(w) + sizeof ",\"waiting_for\":" : 0;
+        wait = !w ? NULL : need <= sizeof wait_small ? wait_small : malloc(need);
+        if (wait)
+            snprintf(wait, need, ",\"waiting_for\":%s", w);
+        if (w != id_s)
+            free(w);
+    }
     int r = -1;
     /* "timer" stays last: --state-file compares what comes before it. */
-    if (id && lang)
+    if (id && lang && wait)
         r = snprintf(buf, n,
                      "{\"screen\":\"%s\",\"mode\":\"%s\",\"exhibition\":%s,\"slide\":%s,\"slides\":%s,"
                      "\"exhibitions\":%d,\"home_selection\":%d,"
                      "\"language\":%s,\"zoom\":%s,\"captions\":%s,\"running\":%s,"
                      "\"blank\":%s,\"overview_selection\":%d,\"timer_overlay\":%s,\"goto\":%s,"
-                     "\"presenter\":%s,\"admin\":%s,\"idle\":\"%s\",\"large_text\":%s,\"high_contrast\":%s%s,"
+                     "\"presenter\":%s,\"admin\":%s,\"idle\":\"%s\",\"large_text\":%s,\"high_contrast\":%s%s%s,"
                      "\"timer\":{\"elapsed_ms\":%lld,\"remaining_ms\":%lld,\"running\":%s,"
                      "\"level\":\"%s\",\"pacing_ms\":%s}}",
                      l->screen, l->lecture ? "lecture" : "kiosk", id, slide, slides,
@@ -85,12 +99,14 @@ int show_state_format(const ShowStateLine *l, char *buf, size_t n)
                      l->blank == BLANK_BLACK ? "\"black\"" : l->blank == BLANK_WHITE ? "\"white\"" : "null",
                      l->overview_selection, l->timer_overlay ? "true" : "false", go,
                      l->presenter ? "true" : "false", admin, l->idle,
-                     l->large_text ? "true" : "false", l->high_contrast ? "true" : "false", problems,
+                     l->large_text ? "true" : "false", l->high_contrast ? "true" : "false", problems, wait,
                      (long long)l->elapsed_ms, (long long)l->remaining_ms,
                      l->timer_running ? "true" : "false", l->level, pacing);
     if (id != id_small)
         free(id);
     if (lang != lang_small)
         free(lang);
+    if (wait != wait_small)
+        free(wait);
     return r;
 }

@@ -31,6 +31,7 @@ typedef struct {
     const char *idle;
     bool large_text, high_contrast;
     int problems;             /* -1: not a preview, no "problems" */
+    const char *waiting_for;  /* the --exhibition awaited (show_set_waiting); NULL: no "waiting_for" */
     int64_t elapsed_ms, remaining_ms;
     bool timer_running;
     const char *level;

@@ -171,6 +171,7 @@ int show_state_json(const Show *s, uint64_t now, char *buf, size_t n)
         .large_text = s->large_text,
         .high_contrast = s->high_contrast,
         .problems = s->preview ? s->problems.n : -1,
+        .waiting_for = s->waiting,
         .elapsed_ms = elapsed,
         .remaining_ms = ltimer_remaining(&l->timer, now),
         .timer_running = l->timer.running,
@@ -200,6 +201,8 @@ void show_snapshot(const Show *s, ShowSnapshot *out)
         .inputs = s->kiosk.inputs,
         .last_input = s->kiosk.last_input,
         .resets = s->kiosk.resets,
+        .unattended = show_idle_applies(s) && (s->kiosk.inputs == 0 || s->kiosk.idle.phase == IDLE_RESTING ||
+                                               s->kiosk.idle.phase == IDLE_ATTRACT),
     };
 }
 

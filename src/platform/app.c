@@ -462,8 +462,14 @@ static bool open_app(App *a, const AppOptions *opt, bool headless)
     if (!ex_id && opt->lecture && a->c.lib->n > 0)
         ex_id = a->c.lib->items[0]->id; /* a lecture opens the first exhibition unless told */
     if (ex_id && !show_open(a->show, ex_id, opt->slide > 0 ? opt->slide : 1)) {
-        fprintf(stderr, "vitrine: no exhibition with id \"%s\" in %s\n", ex_id, opt->dir);
-        return false;
+        if (opt->lecture || opt->preview || opt->exhibition_required || !content_wait_for(&a->c, a->show, ex_id)) {
+            fprintf(stderr, "vitrine: no exhibition with id \"%s\" in %s\n", ex_id, opt->dir);
+            return false;
+        }
+        char status[512];
+        snprintf(status, sizeof status,
+                 "waiting for exhibition \"%s\" (missing or broken at start): showing the home screen", ex_id);
+        service_status(status);
     }
     records_begin(&a->rec);
     observe(a); /* where things stand at the start */
@@ -522,10 +528,22 @@ int app_reloads(const App *a)
     return content_reloads(&a->c);
 }
 
+/* The exhibition a kiosk waits for (content_wait_for) has come. */
+static void open_waiting(App *a)
+{
+    if (!content_open_waiting(&a->c, a->show))
+        return;
+    service_status(NULL);
+    observe(a);
+    a->need_redraw = true;
+}
+
 void app_reload(App *a)
 {
+    open_waiting(a); /* also when the visitor it waited for has left */
     if (!content_reload(&a->c, a->show, app_now(a)))
         return;
+    open_waiting(a);
     textures_reset(a->o.out.tex); /* images may have changed under the same names */
     textures_reset(a->o.pres.tex);
     a->need_redraw = true;
@@ -586,7 +604,9 @@ int app_run(const AppOptions *opt)
 
 int app_render(const AppOptions *opt, const char *out_png)
 {
-    App *a = app_open(opt, true);
+    AppOptions o = *opt;
+    o.exhibition_required = true; /* a tool: a missing exhibition is an error */
+    App *a = app_open(&o, true);
     if (!a)
         return 1;
     app_use_virtual_clock(a); /* one frame, with its pictures decoded (see app_settle) */

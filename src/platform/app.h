@@ -28,6 +28,10 @@ typedef struct {
     bool lecture;             /* a lecture deck with timer and presenter view */
     int duration_min;         /* --duration; 0 = the manifest's */
     bool preview;             /* --preview: a curator's window on one exhibition; problems on a banner */
+    /* --render: a missing or broken `exhibition` is an error. Else a kiosk
+     * shows the home screen and waits for it (content_wait_for): content
+     * never ends the program. Lectures and --preview still stop on it. */
+    bool exhibition_required;
 } AppOptions;
 
 /* Fullscreen (or windowed) interactive run; the folder is watched and

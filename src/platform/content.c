@@ -3,6 +3,7 @@
 #include "content.h"
 
 #include <stdio.h>
+#include <sys/stat.h>
 
 bool content_load(Content *c)
 {
@@ -43,6 +44,42 @@ static void preview_open(const Content *c, Show *show)
         show_open(show, c->exhibition && library_find(c->lib, c->exhibition) >= 0
                             ? c->exhibition : c->lib->items[0]->id,
                   c->slide > 0 ? c->slide : 1);
+}
+
+bool content_wait_for(Content *c, Show *show, const char *id)
+{
+    if (!show_set_waiting(show, id))
+        return false;
+    c->waiting = id;
+    /* A folder named after the id is the usual layout: then its manifest is
+     * what is broken (its errors are above). */
+    char path[4096];
+    struct stat st;
+    bool folder = snprintf(path, sizeof path, "%s/%s", c->dir, id) < (int)sizeof path && stat(path, &st) == 0 &&
+                  S_ISDIR(st.st_mode);
+    fprintf(stderr,
+            "vitrine: no exhibition with id \"%s\" in %s (%s): showing the home screen, and \"%s\" as soon as "
+            "a good version of it is saved\n",
+            id, c->dir, folder ? "its folder is there: its manifest has errors, see above" : "missing, or its manifest has errors",
+            id);
+    return true;
+}
+
+bool content_open_waiting(Content *c, Show *show)
+{
+    if (!c->waiting || library_find(c->lib, c->waiting) < 0)
+        return false;
+    ShowSnapshot sn;
+    show_snapshot(show, &sn);
+    /* a visitor who is using the kiosk is not taken elsewhere: it opens
+     * once they have left (the idle reset) */
+    if (sn.screen != SCREEN_HOME || !sn.unattended)
+        return false;
+    show_open(show, c->waiting, c->slide > 0 ? c->slide : 1);
+    fprintf(stderr, "vitrine: exhibition \"%s\" has loaded: opened\n", c->waiting);
+    show_set_waiting(show, NULL);
+    c->waiting = NULL;
+    return true;
 }
 
 void content_begin(Content *c, Show *show)

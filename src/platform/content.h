@@ -25,6 +25,9 @@ typedef struct {
     Library *lib;                /* what the show runs on now */
     HotReload *reload;           /* the folder watched for changes, or NULL */
     DiagList load_diags;         /* the first load's problems, until --preview shows them */
+    /* kiosk: --exhibition was missing or broken at start; opened once a
+     * load brings it (content_open_waiting); NULL otherwise (borrowed) */
+    const char *waiting;
 } Content;
 
 /* Load c->dir (fields above lib set by the caller), problems printed with a
@@ -42,6 +45,15 @@ void content_begin(Content *c, Show *show);
  * (exhibitions whose manifest is now broken keep their last good version).
  * true when it did: pictures may have changed under the same names. */
 bool content_reload(Content *c, Show *show, uint64_t now);
+/* Kiosk: the exhibition named at start (id) is not in the library (missing,
+ * or its manifest broken): log why, say so in the state line, and wait for
+ * it. false when it cannot (out of memory). The service status is the
+ * caller's. */
+bool content_wait_for(Content *c, Show *show, const char *id);
+/* The exhibition waited for has loaded and nobody is using the kiosk (the
+ * home screen, untouched since start or since the idle reset; not a
+ * lecture, not the admin screen): open it. true when it did now. */
+bool content_open_waiting(Content *c, Show *show);
 /* Hot reloads begun so far. */
 int content_reloads(const Content *c);
 /* Stop watching (waiting for a load in progress) and free the library:

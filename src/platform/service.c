@@ -13,6 +13,7 @@
 static bool ready;
 static uint64_t watchdog_ms;   /* half the watchdog interval; 0 = none */
 static uint64_t last_ping;
+static char status[512] = "showing exhibitions"; /* the latest STATUS=, repeated with READY=1 */
 
 void service_init(void)
 {
@@ -41,7 +42,7 @@ void service_presented(uint64_t now_ms)
     if (!ready) {
         ready = true;
         last_ping = now_ms;
-        sd_notify(0, "READY=1\nSTATUS=showing exhibitions");
+        sd_notifyf(0, "READY=1\nSTATUS=%s", status);
         return;
     }
     if (watchdog_ms && now_ms >= last_ping + watchdog_ms) {
@@ -61,6 +62,15 @@ uint64_t service_next_ping(uint64_t now_ms)
         return UINT64_MAX;
     uint64_t at = last_ping + watchdog_ms;
     return at > now_ms ? at - now_ms : 0;
+}
+
+void service_status(const char *s)
+{
+    SDL_snprintf(status, sizeof status, "%s", s ? s : "showing exhibitions");
+#ifdef VITRINE_HAVE_SYSTEMD
+    if (ready) /* else READY=1 carries it */
+        sd_notifyf(0, "STATUS=%s", status);
+#endif
 }
 
 void service_stopping(void)

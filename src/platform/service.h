@@ -22,6 +22,9 @@ void service_presented(uint64_t now_ms);
 /* Milliseconds until a frame must be presented to keep the watchdog fed
  * (UINT64_MAX: no watchdog). */
 uint64_t service_next_ping(uint64_t now_ms);
+/* What vitrine is doing, for `systemctl status` (STATUS=): sent now, and
+ * with READY=1 if that is still to come. NULL: "showing exhibitions". */
+void service_status(const char *status);
 /* STOPPING=1, before a clean exit. */
 void service_stopping(void);
 

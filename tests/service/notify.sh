@@ -6,6 +6,12 @@
 # and STOPPING=1 on SIGTERM, then exit 0. Also: dist/vitrine.service passes
 # `systemd-analyze verify` (with ExecStart pointed at this build, since the
 # unit's cage and /usr/local/bin are not installed here).
+# Then, in real time with the background hot reload (issue 16): a kiosk
+# started with --exhibition steppe while steppe's manifest is broken stays
+# up, says STATUS=waiting for exhibition "steppe"... with READY=1 and
+# "waiting_for":"steppe" in its --state-file; once a good manifest is
+# renamed into place, steppe opens (state file) and STATUS=showing
+# exhibitions follows.
 #
 #   notify.sh VITRINE ROOT OUTDIR
 set -eu
@@ -64,6 +70,59 @@ if not any(m.startswith("STOPPING=1") for m in msgs):
     print("FAIL: no STOPPING=1 on SIGTERM"); ok = False
 if rc != 0:
     print("FAIL: exit status %d after SIGTERM" % rc); ok = False
+
+# ---- a kiosk whose --exhibition is broken at start --------------------------------
+import json, shutil
+ex = os.path.join(out, "waiting")
+shutil.copytree(os.path.join(root, "tests/fixtures/waiting"), ex)
+state = os.path.join(out, "state.json")
+def read_state():
+    try:
+        with open(state) as f:
+            return json.loads(f.read())
+    except (OSError, ValueError):
+        return None
+def recv_until(pred, secs):
+    end = time.time() + secs
+    while time.time() < end:
+        try:
+            m = sock.recv(4096).decode()
+            got.append((time.time(), m))
+        except socket.timeout:
+            pass
+        if pred():
+            return True
+    return False
+got = []
+p = subprocess.Popen(["sh", "-c", 'WATCHDOG_PID=$$ exec "$0" --windowed --size 640x360 --exhibition steppe '
+                      '--slide 2 --state-file "$1" "$2"', vitrine, state, ex], env=env,
+                     stdout=subprocess.DEVNULL, stderr=open(os.path.join(out, "waiting-stderr.txt"), "w"))
+waiting = lambda: any('STATUS=waiting for exhibition "steppe"' in m for _, m in got) and \
+    (read_state() or {}).get("waiting_for") == "steppe"
+if not recv_until(waiting, 6):
+    print("FAIL: no STATUS=waiting for exhibition \"steppe\" and \"waiting_for\" in the state file:",
+          [m for _, m in got], read_state()); ok = False
+elif not got[0][1].startswith("READY=1\nSTATUS=waiting for exhibition"):
+    print("FAIL: READY=1 did not carry the waiting status:", got[0][1]); ok = False
+st = read_state() or {}
+if p.poll() is not None or st.get("screen") != "home":
+    print("FAIL: not running on the home screen while waiting:", p.poll(), st); ok = False
+# the curator saves a good version, the way editors do (a new file renamed into place)
+good = os.path.join(ex, "steppe", ".exhibition.json.new")
+shutil.copy(os.path.join(root, "tests/fixtures/reload-edits/steppe-edited.json"), good)
+os.rename(good, os.path.join(ex, "steppe", "exhibition.json"))
+opened = lambda: (read_state() or {}).get("exhibition") == "steppe" and \
+    any(m.startswith("STATUS=showing exhibitions") for _, m in got)
+if not recv_until(opened, 6):
+    print("FAIL: steppe did not open (with STATUS=showing exhibitions) after the fix:",
+          [m.split("\n")[-1] for _, m in got], read_state()); ok = False
+st = read_state() or {}
+if st.get("slide") != 2 or "waiting_for" in st:
+    print("FAIL: expected steppe at slide 2 and no waiting_for:", st); ok = False
+p.send_signal(signal.SIGTERM)
+if p.wait(timeout=10) != 0:
+    print("FAIL: the waiting kiosk did not exit 0 on SIGTERM"); ok = False
+print("waiting kiosk:", [m.replace("\n", " | ") for _, m in got if "STATUS" in m])
 print("service notify: ok" if ok else "service notify: FAILED")
 sys.exit(0 if ok else 1)
 PY

@@ -172,6 +172,35 @@ static void without_a_pin_touch_cannot_open_it(void **state)
     assert_state(f, "\"screen\":\"home\"");
     chord(f); /* the keyboard (staff) opens the menu straight away */
     assert_state(f, "\"admin\":\"menu\"");
+    /* ... without Exit in a fullscreen kiosk, and it says how to set a PIN */
+    const Scene *sc = show_scene(f->show);
+    for (int i = 0; i < sc->n_hits; i++)
+        assert_int_not_equal(sc->hits[i].action, ACT_ADMIN_EXIT);
+    assert_non_null(scene_find_text(sc, "--hash-pin"));
+    for (int i = 0; i < 4; i++) {
+        key(f, KEY_DOWN);
+        key(f, KEY_ENTER);
+        assert_true(show_running(f->show));
+        chord(f);
+    }
+}
+
+/* A development window (or --preview) without a PIN keeps Exit: the person
+ * at its keyboard started it. */
+static void windowed_menu_without_a_pin_exits(void **state)
+{
+    (void)state;
+    Fx *f = fx_new(NULL);
+    show_free(f->show);
+    ShowConfig cfg = {.settings = &f->st, .allow_quit = true};
+    f->show = show_create(f->lib, &cfg, &f->m, 1920, 1080);
+    chord(f);
+    assert_null(scene_find_text(show_scene(f->show), "--hash-pin"));
+    key(f, KEY_DOWN);
+    key(f, KEY_ENTER); /* Exit */
+    assert_false(show_running(f->show));
+    void *st = f;
+    teardown(&st);
 }
 
 /* ---- PINs ------------------------------------------------------------------ */
@@ -286,7 +315,7 @@ static void screens_return_outcomes(void **state)
 {
     (void)state;
     AdminScreen a;
-    admin_init(&a, pin_hash);
+    admin_init(&a, pin_hash, false);
     admin_open(&a, 1000);
     int arg;
     assert_int_equal(a.stage, ADMIN_PIN);
@@ -313,7 +342,7 @@ static void menu_in_a_lecture_ends_it_or_exits(void **state)
 {
     (void)state;
     AdminScreen a;
-    admin_init(&a, NULL);
+    admin_init(&a, NULL, true); /* a lecturer's --lecture: Exit without a PIN */
     admin_open(&a, 0);
     int arg;
     assert_int_equal(a.stage, ADMIN_MENU); /* no PIN: straight to the menu */
@@ -325,11 +354,41 @@ static void menu_in_a_lecture_ends_it_or_exits(void **state)
     assert_int_equal(admin_handle(&a, ACT_SELECT, 0, 50, 1, true, &arg), ADMIN_CLOSE); /* wraps */
 }
 
+/* A fullscreen kiosk without a PIN: the chord is a visitor's chord too, so
+ * the menu offers no Exit, whatever is pressed, and says how to set a PIN. */
+static void kiosk_menu_without_a_pin_has_no_exit(void **state)
+{
+    (void)state;
+    AdminScreen a;
+    admin_init(&a, NULL, false);
+    admin_open(&a, 0);
+    int arg;
+    assert_int_equal(a.stage, ADMIN_MENU);
+    assert_false(admin_can_exit(&a));
+    assert_false(admin_view(&a, 0, false).can_exit);
+    /* Lecture, Back: every entry, every way round, never an exit */
+    for (int i = 0; i < 6; i++) {
+        admin_open(&a, 0);
+        for (int k = 0; k < i; k++)
+            admin_handle(&a, ACT_SEL_NEXT, 0, 10, 2, i % 2, &arg);
+        AdminOutcome o = admin_handle(&a, ACT_SELECT, 0, 20, 2, i % 2, &arg);
+        assert_int_not_equal(o, ADMIN_EXIT);
+        assert_int_equal(o, i % 2 == 0 ? ADMIN_STAY : ADMIN_CLOSE); /* Lecture list; Back */
+    }
+    admin_open(&a, 0);
+    assert_int_equal(admin_handle(&a, ACT_ADMIN_EXIT, 0, 30, 2, false, &arg), ADMIN_STAY);
+    /* with a PIN, Exit is there behind it */
+    admin_init(&a, pin_hash, false);
+    assert_true(admin_can_exit(&a));
+    admin_open(&a, 0);
+    assert_int_equal(admin_handle(&a, ACT_ADMIN_EXIT, 0, 30, 2, false, &arg), ADMIN_STAY); /* the pad first */
+}
+
 static void screens_time_out_and_unlock(void **state)
 {
     (void)state;
     AdminScreen a;
-    admin_init(&a, pin_hash);
+    admin_init(&a, pin_hash, false);
     admin_open(&a, 0);
     int arg;
     bool redraw;
@@ -378,6 +437,8 @@ int main(void)
         T0(escape_backs_out_of_the_admin_screen),
         cmocka_unit_test(screens_return_outcomes),
         cmocka_unit_test(menu_in_a_lecture_ends_it_or_exits),
+        cmocka_unit_test(kiosk_menu_without_a_pin_has_no_exit),
+        cmocka_unit_test(windowed_menu_without_a_pin_exits),
         cmocka_unit_test(screens_time_out_and_unlock),
         cmocka_unit_test(corner_hold_scales_with_the_screen),
     };
