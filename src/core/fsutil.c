@@ -188,8 +188,11 @@ int fs_make_parents_err(const char *path, char *failed, size_t n)
                 continue;
             char c = *p;
             *p = '\0';
+            /* stat first: mkdir on a folder that exists can fail with EACCES
+             * or EROFS (an automount, NFS, a read-only mount point) rather
+             * than EEXIST */
             struct stat st;
-            if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+            if (stat(dir, &st) != 0 && mkdir(dir, 0755) != 0 && errno != EEXIST)
                 err = errno;
             else if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
                 err = ENOTDIR;

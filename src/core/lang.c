@@ -210,6 +210,16 @@ int lang_defaults(const char **out, int cap)
     return n;
 }
 
+char *lang_codes_text(const char *const *codes, int n, char *buf, size_t cap)
+{
+    size_t o = (size_t)snprintf(buf, cap, "[");
+    for (int i = 0; i < n && o < cap; i++)
+        o += (size_t)snprintf(buf + o, cap - o, "%s\"%s\"", i ? ", " : "", codes[i]);
+    if (o < cap)
+        snprintf(buf + o, cap - o, "]");
+    return buf;
+}
+
 char *lang_list_text(char *buf, size_t cap)
 {
     size_t o = 0;

@@ -77,6 +77,9 @@ const char *lang_text(UiString s, const char *code);
 /* The default offered languages, in the table's order: fills out[0..cap)
  * with their codes and returns how many. */
 int lang_defaults(const char **out, int cap);
+/* codes[0..n) as a JSON list for a message: ["kk", "ru", "en"]. Cut to fit
+ * buf (cap > 0); returns buf. */
+char *lang_codes_text(const char *const *codes, int n, char *buf, size_t cap);
 /* The interface's languages as words for a message: "kk, ru and en".
  * Cut to fit buf (cap > 0); returns buf. */
 char *lang_list_text(char *buf, size_t cap);

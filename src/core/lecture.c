@@ -79,6 +79,9 @@ bool lecture_take_record(Lecture *l, Rehearsal *out)
     if (!l->recording)
         return false;
     *out = l->rec;
+    /* the memory is the caller's now: nothing here may point into it */
+    memset(&l->rec, 0, sizeof l->rec);
+    l->rec.current = -1;
     l->recording = false;
     return true;
 }

@@ -35,20 +35,6 @@
 #define LECTURE_S_MAX 86400       /* one slide in a lecture: at most a day */
 #define DURATION_MIN_MAX 1440     /* a lecture: at most a day */
 
-/* A manifest without usable "languages" falls back along the languages
- * vitrine offers by default (lang.h: the one list), written in messages as
- * ["kk", "ru", "en"]. */
-static const char *default_languages_text(char *buf, size_t cap)
-{
-    const char *codes[LANG_MAX];
-    int n = lang_defaults(codes, LANG_MAX);
-    size_t o = (size_t)snprintf(buf, cap, "[");
-    for (int i = 0; i < n && o < cap; i++)
-        o += (size_t)snprintf(buf + o, cap - o, "%s\"%s\"", i ? ", " : "", codes[i]);
-    if (o < cap)
-        snprintf(buf + o, cap - o, "]");
-    return buf;
-}
 
 static const char *const top_keys[] = {"$schema", "id", "title", "languages",
                                        "cover", "lecture", "slides"};
@@ -371,10 +357,12 @@ static void parse_languages(Ctx *c, json_t *root)
 {
     Exhibition *ex = c->ex;
     json_t *v = json_object_get(root, "languages");
+    /* without usable "languages": the languages vitrine offers by default
+     * (lang.h: the one list) */
     char tb[32], deftext[128];
     const char *defaults[LANG_MAX];
     size_t n_defaults = (size_t)lang_defaults(defaults, LANG_MAX);
-    default_languages_text(deftext, sizeof deftext);
+    lang_codes_text(defaults, (int)n_defaults, deftext, sizeof deftext);
     if (v && !json_is_array(v)) {
         jdiag_at_value(&c->jd, DIAG_ERROR, "/languages",
                        "\"languages\" must be an array of language codes like %s, not %s; using %s",

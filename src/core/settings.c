@@ -107,19 +107,6 @@ void settings_free(Settings *s)
     keymap_free(&s->keys);
 }
 
-/* ---- Small helpers ------------------------------------------------------- */
-
-/* ["kk", "ru", "en"] */
-static const char *langs_text(char *const *langs, int n, char *buf, size_t cap)
-{
-    size_t o = (size_t)snprintf(buf, cap, "[");
-    for (int i = 0; i < n && o < cap; i++)
-        o += (size_t)snprintf(buf + o, cap - o, "%s\"%s\"", i ? ", " : "", langs[i]);
-    if (o < cap)
-        snprintf(buf + o, cap - o, "]");
-    return buf;
-}
-
 /* ---- Reading and parsing ------------------------------------------------- */
 
 /* A diagnostic for an fs_read_file() failure. `then` ends the message. */
@@ -319,7 +306,7 @@ static void parse_languages(JsonDiag *c, Settings *s, json_t *root)
     if (!v)
         return;
     char tb[32], cur[128], sh[JTEXT_SHOWN_CAP];
-    langs_text(s->langs, s->n_langs, cur, sizeof cur);
+    lang_codes_text((const char *const *)s->langs, s->n_langs, cur, sizeof cur);
     if (!json_is_array(v)) {
         jdiag_at_value(c, DIAG_ERROR, "/languages", "\"languages\" must be an array of language "
                        "codes like [\"kk\", \"ru\", \"en\"], not %s; using %s",
@@ -401,7 +388,7 @@ static void parse_start_language(JsonDiag *c, Settings *s, json_t *root)
     }
     jdiag_at_value(c, DIAG_ERROR, "/start_language", "\"start_language\" \"%s\" is not one of "
                    "\"languages\" %s; the first, \"%s\", is used", jtext_shown(code, sh, sizeof sh),
-                   langs_text(s->langs, s->n_langs, cur, sizeof cur),
+                   lang_codes_text((const char *const *)s->langs, s->n_langs, cur, sizeof cur),
                    s->n_langs ? s->langs[0] : "");
 }
 

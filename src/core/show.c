@@ -28,6 +28,11 @@ Show *show_create(const Library *lib, const ShowConfig *cfg, const Measure *meas
     } else {
         settings_defaults(&s->own_settings);
         s->st = &s->own_settings;
+        if (s->own_settings.keys.n == 0) { /* out of memory for the key bindings */
+            settings_free(&s->own_settings);
+            free(s);
+            return NULL;
+        }
     }
     const Settings *st = s->st;
     if (st->n_langs > 0) {

@@ -25,7 +25,9 @@
 /* What one run of the show is given: the settings as they are (read, not
  * copied), and what only this run decides. */
 typedef struct {
-    const Settings *settings;           /* NULL = settings_defaults(); must outlive the show */
+    const Settings *settings;           /* NULL = settings_defaults(); read where needed, never
+                                         * copied: must outlive the show and not change while
+                                         * it handles events */
     const char *start_lang;             /* overrides settings->start_lang (--lang); NULL = the settings' */
     bool allow_quit;                    /* windowed/development: Ctrl+Q and closing the window end vitrine */
     bool lecture;                       /* show_open() opens exhibitions as lecture decks */
