@@ -167,7 +167,26 @@ int fs_write_atomic(const char *path, const char *prefix, const char *text, size
     if (!ok)
         unlink(tmp);
     free(tmp);
-    return ok ? 0 : err;
+    /* the rename lives in the folder: until the folder is on the disk, a
+     * power cut can bring back the old file (or no file) */
+    return ok ? fs_sync_folder_of(path) : err;
+}
+
+int fs_sync_folder_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
+    if (!dir)
+        return ENOMEM;
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    int err = fd < 0 ? errno : 0;
+    if (fd >= 0 && fsync(fd) != 0)
+        err = errno;
+    if (fd >= 0)
+        close(fd);
+    free(dir);
+    /* EINVAL: a file system that cannot sync folders, where there is nothing more to do */
+    return err == EINVAL ? 0 : err;
 }
 
 /* ---- Folders ---------------------------------------------------------------- */
