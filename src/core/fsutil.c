@@ -211,10 +211,15 @@ int fs_make_parents_err(const char *path, char *failed, size_t n)
              * or EROFS (an automount, NFS, a read-only mount point) rather
              * than EEXIST */
             struct stat st;
-            if (stat(dir, &st) != 0 && mkdir(dir, 0755) != 0 && errno != EEXIST)
+            bool made = false;
+            if (stat(dir, &st) != 0 && !(made = mkdir(dir, 0755) == 0) && errno != EEXIST)
                 err = errno;
             else if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
                 err = ENOTDIR;
+            else if (made)
+                /* a new folder is a name in its parent: synced, or a power
+                 * cut can take it away with the files later synced into it */
+                fs_sync_folder_of(dir);
             if (err)
                 snprintf(failed, n, "%s", dir);
             *p = c;

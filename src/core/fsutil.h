@@ -51,8 +51,9 @@ int fs_write_atomic(const char *path, const char *prefix, const char *text, size
  * folders: EINVAL) or an errno value. */
 int fs_sync_folder_of(const char *path);
 
-/* mkdir -p of the folder that holds path (mode 0755). Returns 0, or an
- * errno value with the folder that could not be made in failed[0..n). */
+/* mkdir -p of the folder that holds path (mode 0755); each folder made is
+ * synced into its parent, so a power cut does not take it away. Returns 0,
+ * or an errno value with the folder that could not be made in failed[0..n). */
 int fs_make_parents_err(const char *path, char *failed, size_t n);
 
 /* fs_make_parents_err; a problem is added to diags as an error about

@@ -93,13 +93,11 @@ static void open_day(StatsLog *l, const char *day)
     } else if (fseek(l->f, 0, SEEK_END) == 0) {
         long at = ftell(l->f);
         l->bytes = end_torn_line(l, path, at > 0 ? at : 0);
-        /* a new day's file is a new name in the folder (and perhaps a new
-         * folder in the state folder): on the disk before anything is said
-         * to be there, or a cut could lose the whole day */
-        if (at == 0) {
+        /* a new day's file is a new name in the folder: on the disk before
+         * anything is said to be in it, or a cut could lose the whole day
+         * (a new folder was synced into its parent by fs_make_parents) */
+        if (at == 0)
             fs_sync_folder_of(path);
-            fs_sync_folder_of(l->dir);
-        }
     }
     diag_clear(&d);
     free(path);
