@@ -29,20 +29,9 @@
 #include "stats_log.h"
 #include "stats_report.h"
 
+#include "diag_support.h"
+
 /* ---- files ------------------------------------------------------------------ */
-
-static void make_tmp(char *dir, size_t n)
-{
-    snprintf(dir, n, "/tmp/vitrine-test-power-XXXXXX");
-    assert_non_null(mkdtemp(dir));
-}
-
-static void remove_tree(const char *dir)
-{
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    assert_int_equal(system(cmd), 0);
-}
 
 static void write_bytes(const char *path, const char *bytes, size_t n)
 {
@@ -122,8 +111,7 @@ static void check_report(const char *dir, const char *day_file, int lines, int s
 static void test_stats_cut_at_every_byte(void **state)
 {
     (void)state;
-    char dir[64], stats[96], path[128];
-    make_tmp(dir, sizeof dir);
+    char *dir = make_tmpdir(), stats[1024], path[1100];
     snprintf(stats, sizeof stats, "%s/" STATS_DIR, dir);
     snprintf(path, sizeof path, "%s/" DAY ".jsonl", stats);
 
@@ -173,7 +161,8 @@ static void test_stats_cut_at_every_byte(void **state)
                      1 + (cut >= full - 1));
     }
     free(whole);
-    remove_tree(dir);
+    rm_rf(dir);
+    free(dir);
 }
 
 /* A torn line that is the last of its file but not of the report: the next
@@ -181,8 +170,7 @@ static void test_stats_cut_at_every_byte(void **state)
 static void test_stats_cut_then_next_day(void **state)
 {
     (void)state;
-    char dir[64], path[128], next[128];
-    make_tmp(dir, sizeof dir);
+    char *dir = make_tmpdir(), path[1024], next[1024];
     snprintf(path, sizeof path, "%s/" DAY ".jsonl", dir);
     snprintf(next, sizeof next, "%s/2026-03-15.jsonl", dir);
     char text[1024] = "";
@@ -204,7 +192,8 @@ static void test_stats_cut_then_next_day(void **state)
     assert_non_null(strstr(d.items[0].msg, "cut short"));
     diag_clear(&d);
     stats_report_free(&r);
-    remove_tree(dir);
+    rm_rf(dir);
+    free(dir);
 }
 
 /* ---- settings (--learn-keys): atomic ------------------------------------------ */
@@ -231,8 +220,7 @@ static void check_settings(const char *path, bool new_keys)
 static void test_settings_cut_at_every_byte(void **state)
 {
     (void)state;
-    char dir[64], path[128], tmp[160];
-    make_tmp(dir, sizeof dir);
+    char *dir = make_tmpdir(), path[1024], tmp[1100];
     snprintf(path, sizeof path, "%s/settings.json", dir);
     /* what the temporary file of fs_write_atomic is called (fsutil.c) */
     snprintf(tmp, sizeof tmp, "%s/.settings.json.tmp-Cut123", dir);
@@ -266,7 +254,8 @@ static void test_settings_cut_at_every_byte(void **state)
     }
     free(new_text);
     keymap_free(&km);
-    remove_tree(dir);
+    rm_rf(dir);
+    free(dir);
 }
 
 /* ---- lecture records: atomic ------------------------------------------------- */
@@ -274,8 +263,7 @@ static void test_settings_cut_at_every_byte(void **state)
 static void test_lecture_record_cut_at_every_byte(void **state)
 {
     (void)state;
-    char dir[64], older[256], newer[256], tmp[320], latest[256];
-    make_tmp(dir, sizeof dir);
+    char *dir = make_tmpdir(), older[1024], newer[1024], tmp[1100], latest[1024];
     rehearsal_file_name(dir, "2026-11-24T19-00-00", "demo", older, sizeof older);
     rehearsal_file_name(dir, "2026-11-25T19-00-00", "demo", newer, sizeof newer);
     const char *base = strrchr(newer, '/') + 1;
@@ -326,7 +314,8 @@ static void test_lecture_record_cut_at_every_byte(void **state)
     rehearsal_free(&r);
     free(old_text);
     free(new_text);
-    remove_tree(dir);
+    rm_rf(dir);
+    free(dir);
 }
 
 int main(void)
