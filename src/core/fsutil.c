@@ -178,15 +178,15 @@ int fs_sync_folder_of(const char *path)
     char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
     if (!dir)
         return ENOMEM;
+    /* a folder that cannot be opened (written and searched, but not read)
+     * is not synced: the file is in it all the same, and nothing more can
+     * be done; a file system that cannot sync folders says EINVAL */
     int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    int err = fd < 0 ? errno : 0;
-    if (fd >= 0 && fsync(fd) != 0)
-        err = errno;
+    int err = fd >= 0 && fsync(fd) != 0 && errno != EINVAL ? errno : 0;
     if (fd >= 0)
         close(fd);
     free(dir);
-    /* EINVAL: a file system that cannot sync folders, where there is nothing more to do */
-    return err == EINVAL ? 0 : err;
+    return err;
 }
 
 /* ---- Folders ---------------------------------------------------------------- */

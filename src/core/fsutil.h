@@ -47,8 +47,8 @@ int fs_write_atomic(const char *path, const char *prefix, const char *text, size
 
 /* fsync() the folder that holds path ("." when path has no "/"): a file
  * created, renamed or removed there is then on the disk, not only in the
- * folder's cached copy. Returns 0 (also where the file system cannot sync
- * folders: EINVAL) or an errno value. */
+ * folder's cached copy. Returns 0 (also where the folder cannot be opened
+ * or the file system cannot sync folders) or the errno value of fsync(). */
 int fs_sync_folder_of(const char *path);
 
 /* mkdir -p of the folder that holds path (mode 0755); each folder made is
