@@ -167,7 +167,26 @@ int fs_write_atomic(const char *path, const char *prefix, const char *text, size
     if (!ok)
         unlink(tmp);
     free(tmp);
-    return ok ? 0 : err;
+    /* the rename lives in the folder: until the folder is on the disk, a
+     * power cut can bring back the old file (or no file) */
+    return ok ? fs_sync_folder_of(path) : err;
+}
+
+int fs_sync_folder_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
+    if (!dir)
+        return ENOMEM;
+    /* a folder that cannot be opened (written and searched, but not read)
+     * is not synced: the file is in it all the same, and nothing more can
+     * be done; a file system that cannot sync folders says EINVAL */
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    int err = fd >= 0 && fsync(fd) != 0 && errno != EINVAL ? errno : 0;
+    if (fd >= 0)
+        close(fd);
+    free(dir);
+    return err;
 }
 
 /* ---- Folders ---------------------------------------------------------------- */
@@ -192,10 +211,15 @@ int fs_make_parents_err(const char *path, char *failed, size_t n)
              * or EROFS (an automount, NFS, a read-only mount point) rather
              * than EEXIST */
             struct stat st;
-            if (stat(dir, &st) != 0 && mkdir(dir, 0755) != 0 && errno != EEXIST)
+            bool made = false;
+            if (stat(dir, &st) != 0 && !(made = mkdir(dir, 0755) == 0) && errno != EEXIST)
                 err = errno;
             else if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
                 err = ENOTDIR;
+            else if (made)
+                /* a new folder is a name in its parent: synced, or a power
+                 * cut can take it away with the files later synced into it */
+                fs_sync_folder_of(dir);
             if (err)
                 snprintf(failed, n, "%s", dir);
             *p = c;

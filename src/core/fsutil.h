@@ -38,13 +38,22 @@ bool fs_write_all(int fd, const void *buf, size_t len);
 /* prefix (may be NULL) then text[0..len) into path, through a hidden
  * temporary file in the same folder, fsync and rename(): a reader or a
  * power cut sees the old file or the new one, never half of one. The
- * temporary name starts with "." and does not end in ".json". Returns 0 or
- * an errno value. */
+ * temporary name starts with "." and does not end in ".json". The folder
+ * is synced after the rename, so the new file is the one a cut leaves.
+ * Returns 0 or an errno value (one from syncing the folder means the new
+ * file is in place but may not survive a cut). */
 int fs_write_atomic(const char *path, const char *prefix, const char *text, size_t len,
                     mode_t mode);
 
-/* mkdir -p of the folder that holds path (mode 0755). Returns 0, or an
- * errno value with the folder that could not be made in failed[0..n). */
+/* fsync() the folder that holds path ("." when path has no "/"): a file
+ * created, renamed or removed there is then on the disk, not only in the
+ * folder's cached copy. Returns 0 (also where the folder cannot be opened
+ * or the file system cannot sync folders) or the errno value of fsync(). */
+int fs_sync_folder_of(const char *path);
+
+/* mkdir -p of the folder that holds path (mode 0755); each folder made is
+ * synced into its parent, so a power cut does not take it away. Returns 0,
+ * or an errno value with the folder that could not be made in failed[0..n). */
 int fs_make_parents_err(const char *path, char *failed, size_t n);
 
 /* fs_make_parents_err; a problem is added to diags as an error about

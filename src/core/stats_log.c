@@ -59,6 +59,21 @@ static void close_day(StatsLog *l)
     l->bytes = 0;
 }
 
+/* A file that does not end in a newline was cut short by a power cut in
+ * the middle of a line: the next line must not be glued onto that half,
+ * or both would be lost. Leaves f at its end, ready for appending. */
+static long end_torn_line(StatsLog *l, const char *path, long size)
+{
+    int last = size > 0 && fseek(l->f, -1, SEEK_END) == 0 ? fgetc(l->f) : '\n';
+    fseek(l->f, 0, SEEK_END); /* from reading back to appending */
+    if (last == '\n' || fputc('\n', l->f) == EOF || fflush(l->f) != 0)
+        return size;
+    if (l->log)
+        fprintf(l->log, "vitrine: %s ended in half a line (a power cut?); --report skips it\n",
+                path);
+    return size + 1;
+}
+
 /* Appends go on where an earlier run of the same day stopped. */
 static void open_day(StatsLog *l, const char *day)
 {
@@ -73,11 +88,16 @@ static void open_day(StatsLog *l, const char *day)
     DiagList d = {0};
     if (!fs_make_parents(path, &d, path)) {
         say(l, "no visitor statistics today: %s", d.n ? d.items[0].msg : "cannot create the folder");
-    } else if (!(l->f = fopen(path, "a"))) {
+    } else if (!(l->f = fopen(path, "a+"))) { /* "+": its last byte is read back */
         say(l, "no visitor statistics today: cannot write %s: %s", path, strerror(errno));
     } else if (fseek(l->f, 0, SEEK_END) == 0) {
         long at = ftell(l->f);
-        l->bytes = at > 0 ? at : 0;
+        l->bytes = end_torn_line(l, path, at > 0 ? at : 0);
+        /* a new day's file is a new name in the folder: on the disk before
+         * anything is said to be in it, or a cut could lose the whole day
+         * (a new folder was synced into its parent by fs_make_parents) */
+        if (at == 0)
+            fs_sync_folder_of(path);
     }
     diag_clear(&d);
     free(path);

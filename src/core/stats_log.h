@@ -5,9 +5,14 @@
  *
  * Each line reaches the operating system when it is written (fflush), and
  * the file is synced to the disk at the end of every visit and on closing:
- * a power cut loses at most the visit in progress. A problem (the folder
- * cannot be made, the disk is full, the day's cap is reached) is said once
- * a day on the log stream and the kiosk goes on without statistics.
+ * a power cut loses at most the visit in progress. A new day's file is
+ * synced into its folder when it is made. A line a cut left half written
+ * stays as it is (--report skips it with a warning); the next run starts a
+ * new line after it, so nothing it writes is glued onto the half line.
+ *
+ * A problem (the folder cannot be made, the disk is full, the day's cap is
+ * reached) is said once a day on the log stream and the kiosk goes on
+ * without statistics.
  */
 #ifndef VITRINE_STATS_LOG_H
 #define VITRINE_STATS_LOG_H

@@ -390,12 +390,18 @@ static void read_file(Reader *rd, const char *path)
     ssize_t n;
     while ((n = getline(&line, &cap, f)) >= 0) {
         rd->line++;
+        /* only the file's last line can lack its newline: vitrine writes a
+         * line and its newline together, so a cut happened in the middle */
+        bool torn = n > 0 && line[n - 1] != '\n';
         while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
             line[--n] = '\0';
         if (n == 0)
             continue;
         rd->r->lines++;
-        if (n > STATS_REPORT_MAX_LINE || strlen(line) != (size_t)n)
+        if (torn)
+            bad(rd, 1, "the last line is cut short (no newline: the power went while it was "
+                "written)");
+        else if (n > STATS_REPORT_MAX_LINE || strlen(line) != (size_t)n)
             bad(rd, 1, "not a line vitrine writes (too long, or a NUL byte in it)");
         else
             read_line(rd, line);

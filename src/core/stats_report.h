@@ -9,7 +9,9 @@
  * moving on; a view the idle timeout ended (the visitor left without a
  * touch) counts as a view, and for how far the visit got, but its length is
  * unknown. Lines that are not what vitrine writes are skipped and counted,
- * each with a warning at file:line:col.
+ * each with a warning at file:line:col; so is a last line without its
+ * newline, which a power cut left half written (even when what is there
+ * happens to parse: a whole line ends in a newline).
  */
 #ifndef VITRINE_STATS_REPORT_H
 #define VITRINE_STATS_REPORT_H

@@ -72,6 +72,32 @@ static void test_read_write(void **state)
     free(dir);
 }
 
+/* The folder is synced after the rename; one that may be written but not
+ * read (mode 0300) cannot be opened for that, and the write still succeeds:
+ * the file is there. (Root opens any folder: there it checks only the write.) */
+static void test_write_atomic_unreadable_folder(void **state)
+{
+    (void)state;
+    char *dir = make_tmpdir();
+    char *sub = fs_path_join(dir, "drop");
+    char *path = fs_path_join(sub, "f.json");
+    assert_int_equal(mkdir(sub, 0300), 0);
+    assert_int_equal(fs_write_atomic(path, NULL, "{}\n", 3, 0644), 0);
+    assert_int_equal(fs_sync_folder_of(path), 0);
+    assert_int_equal(chmod(sub, 0700), 0);
+    char *buf;
+    size_t len;
+    long long size;
+    assert_int_equal(fs_read_file(path, 100, &buf, &len, &size), 0);
+    assert_memory_equal(buf, "{}\n", 3);
+    free(buf);
+    assert_int_equal(fs_sync_folder_of("no-slash-here"), 0); /* the current folder */
+    free(path);
+    free(sub);
+    rm_rf(dir);
+    free(dir);
+}
+
 static void test_list(void **state)
 {
     (void)state;
@@ -100,6 +126,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_path_join),
         cmocka_unit_test(test_read_write),
+        cmocka_unit_test(test_write_atomic_unreadable_folder),
         cmocka_unit_test(test_list),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
