@@ -3,7 +3,10 @@
 #include "content.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/stat.h>
+
+#include "core/fsutil.h"
 
 bool content_load(Content *c)
 {
@@ -53,10 +56,10 @@ bool content_wait_for(Content *c, Show *show, const char *id)
     c->waiting = id;
     /* A folder named after the id is the usual layout: then its manifest is
      * what is broken (its errors are above). */
-    char path[4096];
+    char *path = fs_path_join(c->dir, id);
     struct stat st;
-    bool folder = snprintf(path, sizeof path, "%s/%s", c->dir, id) < (int)sizeof path && stat(path, &st) == 0 &&
-                  S_ISDIR(st.st_mode);
+    bool folder = path && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+    free(path);
     fprintf(stderr,
             "vitrine: no exhibition with id \"%s\" in %s (%s): showing the home screen, and \"%s\" as soon as "
             "a good version of it is saved\n",
