@@ -39,7 +39,7 @@
 static const char *const top_keys[] = {"$schema", "id", "title", "languages",
                                        "cover", "lecture", "slides"};
 static const char *const slide_keys[] = {"image", "title", "caption", "text", "credit",
-                                         "notes", "lecture_s", "attract"};
+                                         "notes", "lecture_s", "attract", "page"};
 static const char *const lecture_keys[] = {"duration_min"};
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
@@ -533,6 +533,29 @@ static void slide_clear(Slide *s)
     memset(s, 0, sizeof *s);
 }
 
+/* "page": which page of a document (a PDF) the slide shows, 1-based. That
+ * the document has that many pages is for the reader to say (--check asks
+ * it; the kiosk shows a placeholder): nothing of a PDF is parsed here. */
+static void parse_page(Ctx *c, json_t *v, const char *base, int no, Slide *s)
+{
+    json_t *pg = json_object_get(v, "page");
+    if (!pg)
+        return;
+    char ptr[96], tb[32];
+    snprintf(ptr, sizeof ptr, "%s/page", base);
+    double n = json_is_number(pg) ? json_number_value(pg) : 0;
+    if (!json_is_number(pg) || !(n >= 1) || n != floor(n) || n > MANIFEST_MAX_PAGE)
+        jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
+                       "\"page\" of slide %d must be a page number, 1 or more, not %s", no,
+                       jtext_describe(pg, true, tb, sizeof tb));
+    else if (s->image_ok && s->image_format != IMG_FMT_PDF && n > 1)
+        jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
+                       "\"page\" of slide %d is %d, but %s is %s with one page", no, (int)n,
+                       s->image, imagehead_format_name(s->image_format));
+    else
+        s->page = (int)n;
+}
+
 /* Slide number `no` (1-based, as a curator counts) from v. False when the
  * slide cannot be shown; then *s is left empty. */
 static bool parse_slide(Ctx *c, json_t *v, int no, Slide *s)
@@ -605,6 +628,8 @@ static bool parse_slide(Ctx *c, json_t *v, int no, Slide *s)
         else
             s->lecture_s = (int)secs;
     }
+
+    parse_page(c, v, base, no, s);
 
     json_t *at = json_object_get(v, "attract");
     if (at) {

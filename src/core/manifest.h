@@ -29,11 +29,13 @@
 #define MANIFEST_NAME "exhibition.json"
 #define MANIFEST_MAX_BYTES (4u * 1024u * 1024u) /* larger manifests are refused */
 #define MANIFEST_MAX_SLIDES 10000
+#define MANIFEST_MAX_PAGE 100000 /* "page": a document's pages, as the PDF reader's limit */
 typedef struct {
     char *image;            /* as written in the manifest, or NULL */
     char *image_path;       /* dir + "/" + image, or NULL */
     ImageFormat image_format; /* sniffed from the file's first bytes */
     bool image_ok;          /* false: missing/unsupported -> placeholder */
+    int page;               /* "page": 1-based page of a document (PDF); 0 = not given (the first) */
     Localized title;
     Localized caption;
     Localized text;         /* body of a text slide */

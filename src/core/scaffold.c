@@ -480,7 +480,7 @@ int scaffold_main(const char *dir, const char *bundled, FILE *out, FILE *err)
     }
     if (f.n == 0) {
         fprintf(err, "vitrine: no images in %s%s%s: nothing to make an exhibition of "
-                     "(vitrine shows JPEG, PNG, WebP and SVG; an image is known by its content, "
+                     "(vitrine shows JPEG, PNG, WebP, SVG and PDF; an image is known by its content, "
                      "not its name)\n",
                 dir, has_images_dir ? " nor in " : "", has_images_dir ? images_dir : "");
         goto done;

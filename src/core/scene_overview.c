@@ -26,7 +26,7 @@ void scene_overview_preview(Scene *s, const SceneView *v, int i, Rect box, float
     paint_rect(s, box, COL_BLACK);
     if (sl->image) {
         if (sl->image_ok && sl->image_path && !paint_failed(v, v->exhibition, i))
-            paint_image(s, box, sl->image_path, sl->image_format, FIT_CONTAIN, v->exhibition, i);
+            paint_slide_image(s, box, sl, FIT_CONTAIN, v->exhibition, i);
         else
             paint_placeholder(s, v, box, u, box.h > 200 * u);
         return;

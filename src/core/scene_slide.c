@@ -182,7 +182,7 @@ int scene_slide_build(Scene *s, const SceneView *v, float u)
         }
         Rect area = slide_geom_picture(v, ex, sl, u);
         if (sl->image_ok && sl->image_path && !paint_failed(v, v->exhibition, v->slide)) {
-            paint_image(s, area, sl->image_path, sl->image_format, FIT_CONTAIN, v->exhibition, v->slide);
+            paint_slide_image(s, area, sl, FIT_CONTAIN, v->exhibition, v->slide);
             if (s->n > 0 && s->items[s->n - 1].kind == DRAW_IMAGE)
                 s->items[s->n - 1].zoom = v->zoom;
         } else
