@@ -44,9 +44,8 @@ void pdf_info_free(PdfInfo *info)
     free(info->title);
     free(info->w);
     free(info->h);
-    if (info->labels)
-        for (int i = 0; i < info->pages; i++)
-            free(info->labels[i]);
+    for (int i = 0; info->labels && i < info->pages; i++)
+        free(info->labels[i]);
     free(info->labels);
     memset(info, 0, sizeof *info);
 }
@@ -95,6 +94,23 @@ bool pdf_info(const char *path, PdfInfo *out, bool *encrypted, char *err, size_t
         snprintf(err, errn, "the PDF reader gave an answer that makes no sense");
     }
     return ok;
+}
+
+bool pdf_deck_reader(const char *path, DeckInfo *out, char *err, size_t errn)
+{
+    memset(out, 0, sizeof *out);
+    PdfInfo in;
+    if (!pdf_info(path, &in, NULL, err, errn))
+        return false;
+    out->pages = in.pages;
+    out->title = in.title;
+    in.title = NULL;
+    if (in.labelled) {
+        out->labels = in.labels;
+        in.labels = NULL;
+    }
+    pdf_info_free(&in);
+    return true;
 }
 
 /* The reply's pixels go straight into a surface of the size it announces. */

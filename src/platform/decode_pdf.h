@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/deck.h"
 #include "core/geom.h"
 #include "core/scene.h"
 
@@ -41,6 +42,10 @@ void pdf_info_free(PdfInfo *info);
  * get the whole scaled page's size. */
 SDL_Surface *pdf_render(const char *path, int page, int bw, int bh, FitMode fit, Rect region,
                         int *full_w, int *full_h, char *err, size_t errn);
+
+/* The core's DeckReader (core/deck.h): pages, title and, when the
+ * document has labels of its own, its labels. Set by main(). */
+bool pdf_deck_reader(const char *path, DeckInfo *out, char *err, size_t errn);
 
 /* Does the file begin as a PDF does ("%PDF-")? */
 bool pdf_sniff_file(const char *path);
