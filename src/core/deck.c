@@ -43,26 +43,9 @@ void deck_info_free(DeckInfo *d)
     memset(d, 0, sizeof *d);
 }
 
-/* ---- slides counted by label --------------------------------------------------- */
-
 static bool same_label(char *const *labels, int a, int b)
 {
     return labels && labels[a] && labels[b] && strcmp(labels[a], labels[b]) == 0;
-}
-
-int deck_slide_of(char *const *labels, int pages, int i)
-{
-    if (i < 0 || i >= pages)
-        return 0;
-    int slide = 1;
-    for (int k = 1; k <= i; k++)
-        slide += !same_label(labels, k - 1, k);
-    return slide;
-}
-
-int deck_slide_count(char *const *labels, int pages)
-{
-    return pages > 0 ? deck_slide_of(labels, pages, pages - 1) : 0;
 }
 
 /* ---- pdfpc's notes ---------------------------------------------------------------- */

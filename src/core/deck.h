@@ -54,10 +54,4 @@ bool deck_notes_load(const char *pdf_path, int pages, char *const *labels, DeckN
                      DiagList *diags);
 void deck_notes_free(DeckNotes *n);
 
-/* Slides counted as a reader counts them: by label when the deck has
- * labels (a new slide where the label changes), else one a page. For page
- * index i, the 1-based slide it belongs to; the number of slides. */
-int deck_slide_of(char *const *labels, int pages, int i);
-int deck_slide_count(char *const *labels, int pages);
-
 #endif

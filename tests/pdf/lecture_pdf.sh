@@ -1,0 +1,90 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# vitrine --lecture talk.pdf, end to end on PDFs made now (tests/tools/make_pdfs.py):
+#   - a beamer-like deck (labels 1,1,1,2,3,3,4) is 7 slides counted as 4 cards:
+#     "next" steps through every overlay, the counter and the overview count labels;
+#   - notes, "duration" and "lastMinutes" come from beamer.pdfpc beside it, and the
+#     presenter view shows the notes (read back with tesseract);
+#   - --check and --contact-sheet take a PDF where a folder is expected;
+#   - an encrypted PDF (qpdf --encrypt) says why, in words.
+#   lecture_pdf.sh VITRINE PYTHON3 MAKE_PDFS OUTDIR
+set -eu
+vitrine=$1 python=$2 make_pdfs=$3 out=$4
+rm -rf "$out" && mkdir -p "$out" && cd "$out"
+"$python" "$make_pdfs" pdfs --no-long
+qpdf --encrypt secret secret 256 -- pdfs/lecture.pdf pdfs/encrypted.pdf
+cat >pdfs/beamer.pdfpc <<'JSON'
+{"pdfpcFormat": 2, "duration": 12, "lastMinutes": 3, "endSlide": 7,
+ "pages": [{"idx": 0, "label": "1", "overlay": 0, "note": "Greet the visitors first"},
+           {"idx": 3, "label": "2", "overlay": 0, "note": "Point at the steppe map"}]}
+JSON
+fail=0
+check() { # what, expected, got
+    if [ "$2" != "$3" ]; then echo "FAIL: $1: expected [$2], got [$3]"; fail=1; else echo "ok: $1"; fi
+}
+field() { # line key: a number or "string" from a state line
+    printf '%s\n' "$1" | sed -n "s/.*\"$2\":\"\{0,1\}\([^\",}]*\).*/\1/p"
+}
+
+cat >deck.script <<'SCRIPT'
+state
+key PageDown
+key PageDown
+state
+presenter-screenshot presenter-overlay3.png
+key PageDown
+state
+presenter-screenshot presenter-slide2.png
+screenshot slide2.png
+key Tab
+state
+screenshot overview.png
+key Right
+key Return
+state
+SCRIPT
+"$vitrine" --replay deck.script --size 1280x720 --lecture pdfs/beamer.pdf >states.txt 2>stderr.txt || {
+    echo "vitrine --replay failed"; cat stderr.txt; exit 1; }
+s1=$(sed -n 1p states.txt) s2=$(sed -n 2p states.txt) s3=$(sed -n 3p states.txt)
+s4=$(sed -n 4p states.txt) s5=$(sed -n 5p states.txt)
+check "the exhibition's id is the file's name" beamer "$(field "$s1" exhibition)"
+check "every page a slide" 7 "$(field "$s1" slides)"
+check "the .pdfpc's duration is the lecture's" 720000 "$(field "$s1" remaining_ms)"
+check "next steps through every overlay" 3 "$(field "$s2" slide)"
+check "the fourth page is the second card" 4 "$(field "$s3" slide)"
+check "the overview opens on the card on screen" 2 "$(field "$s4" overview_selection)"
+check "the overview's next card is card 3, its first page is page 5" 5 "$(field "$s5" slide)"
+
+# what a person sees: the counter counts labels, the presenter view shows the .pdfpc's notes
+convert slide2.png -crop 120x40+1180+672 +repage -colorspace gray -negate -resize 400% -threshold 70% counter.png
+check "the counter counts labels" "2/4" "$(tesseract counter.png - --psm 7 2>/dev/null | tr -d ' \n\f')"
+if tesseract presenter-slide2.png - 2>/dev/null | grep -q "steppe map"; then
+    echo "ok: the presenter view shows the .pdfpc note"
+else
+    echo "FAIL: no .pdfpc note in the presenter view"; fail=1
+fi
+if tesseract presenter-overlay3.png - 2>/dev/null | grep -q "Greet the visitors"; then
+    echo "ok: a slide's note is on each of its overlays"
+else
+    echo "FAIL: the first slide's note is not on its third overlay"; fail=1
+fi
+# the overview: one card a label, 4 of them, numbered 1..4
+n=$(tesseract overview.png - 2>/dev/null | grep -c "Slide [0-9]" || true)
+check "the overview shows one card a label" 4 "$n"
+
+"$vitrine" --check pdfs/lecture.pdf >check.txt 2>&1 || { echo "FAIL: --check on a PDF"; cat check.txt; fail=1; }
+grep -q "1 exhibition, 4 slides; 0 errors" check.txt && echo "ok: --check reads a PDF" ||
+    { echo "FAIL: --check said:"; cat check.txt; fail=1; }
+if "$vitrine" --check pdfs/encrypted.pdf >enc.txt 2>&1; then
+    echo "FAIL: an encrypted PDF passed --check"; fail=1
+fi
+grep -q "protected by a password" enc.txt && echo "ok: encrypted: a clear message" ||
+    { echo "FAIL: encrypted said:"; cat enc.txt; fail=1; }
+"$vitrine" --contact-sheet sheet.png --exhibition lecture pdfs/lecture.pdf >sheet.txt 2>&1 ||
+    { echo "FAIL: --contact-sheet on a PDF"; cat sheet.txt; fail=1; }
+if tesseract sheet.png - -l rus+eng 2>/dev/null | grep -q "Русский"; then
+    echo "ok: the contact sheet shows the pages"
+else
+    echo "FAIL: the contact sheet does not show page 2"; fail=1
+fi
+exit $fail
