@@ -565,6 +565,23 @@ static void parse_page(Ctx *c, json_t *v, const char *base, int no, Slide *s)
         s->page = (int)n;
 }
 
+/* --check asks the PDF reader whether the page is there and can be read
+ * (a password, a damaged file); the kiosk finds out when it draws it. */
+static void check_pdf_page(Ctx *c, const char *base, int no, Slide *s)
+{
+    DeckInfo d;
+    char why[256], ptr[96], sh[JTEXT_SHOWN_CAP];
+    int page = s->page > 0 ? s->page : 1;
+    snprintf(ptr, sizeof ptr, "%s/%s", base, s->page > 0 ? "page" : "image");
+    if (!deck_read(s->image_path, &d, why, sizeof why))
+        jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "%s of slide %d cannot be shown: %s",
+                       jtext_shown(s->image, sh, sizeof sh), no, why);
+    else if (page > d.pages)
+        jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "\"page\" of slide %d is %d, but %s has %d page%s", no,
+                       page, jtext_shown(s->image, sh, sizeof sh), d.pages, d.pages == 1 ? "" : "s");
+    deck_info_free(&d);
+}
+
 /* Slide number `no` (1-based, as a curator counts) from v. False when the
  * slide cannot be shown; then *s is left empty. */
 static bool parse_slide(Ctx *c, json_t *v, int no, Slide *s)
@@ -639,6 +656,8 @@ static bool parse_slide(Ctx *c, json_t *v, int no, Slide *s)
     }
 
     parse_page(c, v, base, no, s);
+    if (c->images == MANIFEST_IMAGE_WHOLE && s->image_ok && s->image_format == IMG_FMT_PDF)
+        check_pdf_page(c, base, no, s);
 
     json_t *at = json_object_get(v, "attract");
     if (at) {

@@ -80,6 +80,22 @@ if "$vitrine" --check pdfs/encrypted.pdf >enc.txt 2>&1; then
 fi
 grep -q "protected by a password" enc.txt && echo "ok: encrypted: a clear message" ||
     { echo "FAIL: encrypted said:"; cat enc.txt; fail=1; }
+# a slide's "page" of a PDF image: --check asks the reader, file:line:col
+mkdir -p ex/letters && cp pdfs/lecture.pdf pdfs/encrypted.pdf ex/letters/
+cat >ex/letters/exhibition.json <<'JSON'
+{"title": "Letters", "languages": ["en"], "slides": [
+ {"image": "lecture.pdf", "page": 2},
+ {"image": "lecture.pdf", "page": 9},
+ {"image": "encrypted.pdf"}]}
+JSON
+"$vitrine" --check ex >pages.txt 2>&1 && { echo "FAIL: --check passed a missing page"; fail=1; }
+grep -q 'exhibition.json:3:35: error: "page" of slide 2 is 9, but lecture.pdf has 4 pages' pages.txt &&
+    grep -q 'exhibition.json:4:12: error: encrypted.pdf of slide 3 cannot be shown: it is protected by a password' pages.txt &&
+    echo "ok: --check names the missing page and the password" || { echo "FAIL: --check said:"; cat pages.txt; fail=1; }
+"$vitrine" --render page2.png --exhibition letters --slide 1 --size 1280x720 ex >/dev/null 2>&1 ||
+    { echo "FAIL: --render of a PDF page"; fail=1; }
+tesseract page2.png - -l rus 2>/dev/null | grep -q "пожаловать" && echo "ok: --render shows page 2" ||
+    { echo "FAIL: --render does not show page 2"; fail=1; }
 "$vitrine" --contact-sheet sheet.png --exhibition lecture pdfs/lecture.pdf >sheet.txt 2>&1 ||
     { echo "FAIL: --contact-sheet on a PDF"; cat sheet.txt; fail=1; }
 if tesseract sheet.png - -l rus+eng 2>/dev/null | grep -q "Русский"; then
