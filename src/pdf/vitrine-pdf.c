@@ -83,7 +83,7 @@ static PopplerDocument *open_doc(const char *path, int *kind)
             slot = &docs[i];
     close_doc(slot);
     GError *ge = NULL;
-    char *uri = g_filename_to_uri(path[0] == '/' ? path : NULL, NULL, NULL);
+    char *uri = path[0] == '/' ? g_filename_to_uri(path, NULL, NULL) : NULL;
     if (!uri) { /* a relative path: made absolute first */
         char *abs = realpath(path, NULL);
         uri = abs ? g_filename_to_uri(abs, NULL, NULL) : NULL;

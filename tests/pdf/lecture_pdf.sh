@@ -103,4 +103,11 @@ if tesseract sheet.png - -l rus+eng 2>/dev/null | grep -q "Русский"; then
 else
     echo "FAIL: the contact sheet does not show page 2"; fail=1
 fi
+# --new-exhibition offers a PDF's pages, a slide each
+mkdir -p scans && cp pdfs/lecture.pdf "scans/Letter 1938.pdf"
+"$vitrine" --new-exhibition scans >new.txt 2>&1 || { echo "FAIL: --new-exhibition"; cat new.txt; fail=1; }
+check "--new-exhibition: a slide a page" 4 "$(grep -c '"page": ' scans/exhibition.json || true)"
+"$vitrine" --check scans >new-check.txt 2>&1
+grep -q "1 exhibition, 4 slides; 0 errors" new-check.txt && echo "ok: and --check takes it" ||
+    { echo "FAIL: --check of the new exhibition:"; cat new-check.txt; fail=1; }
 exit $fail
