@@ -103,6 +103,23 @@ if tesseract sheet.png - -l rus+eng 2>/dev/null | grep -q "Русский"; then
 else
     echo "FAIL: the contact sheet does not show page 2"; fail=1
 fi
+# vector zoom in the real program: 3-point print on page 4, 4x with the wheel;
+# the page is drawn again at the zoomed size, so the print reads (scaling the
+# screen's pixels up, as an image viewer would, does not)
+mkdir -p zx/doc && cp pdfs/lecture.pdf zx/doc/
+echo '{"title": "Doc", "languages": ["en"], "slides": [{"image": "lecture.pdf", "page": 4}]}' >zx/doc/exhibition.json
+printf 'screenshot zoom1.png\nwheel 0.14 0.885 30\nstate\nscreenshot zoom4.png\n' >zoom.script
+"$vitrine" --replay zoom.script --size 1280x720 --exhibition doc zx >zoom.txt 2>zoom.err ||
+    { echo "FAIL: the zoom replay"; cat zoom.err; fail=1; }
+check "the wheel zooms to 4x" 4.00 "$(field "$(cat zoom.txt)" zoom)"
+words() { tr 'a-z' 'A-Z' | tr -s ' \n' '\n\n' | grep -cxE 'QUICK|BROWN|FOX|JUMPS|OVER|LAZY|DOG' || true; }
+convert zoom4.png -crop 1240x100+0+590 +repage zoom4-print.png
+convert zoom1.png -crop 310x25+0+625 +repage -scale 400% zoom1-print.png
+z4=$(tesseract zoom4-print.png - 2>/dev/null | words) z1=$(tesseract zoom1-print.png - 2>/dev/null | words)
+echo "small print at 4x: $z4 of 7 words drawn again, $z1 of 7 from the screen's pixels scaled up"
+if [ "$z4" -ge 6 ] && [ "$z4" -gt "$z1" ]; then echo "ok: the zoomed page reads better"; else
+    echo "FAIL: zoomed $z4 words, scaled $z1"; fail=1; fi
+
 # --new-exhibition offers a PDF's pages, a slide each
 mkdir -p scans && cp pdfs/lecture.pdf "scans/Letter 1938.pdf"
 "$vitrine" --new-exhibition scans >new.txt 2>&1 || { echo "FAIL: --new-exhibition"; cat new.txt; fail=1; }
