@@ -267,6 +267,57 @@ static void test_refusals(void **state)
     assert_string_equal(err, "it has one page, not 2");
 }
 
+/* The worker's peak memory (VmHWM of this process's child), in MB; -1 when not found. */
+static long worker_peak_mb(void)
+{
+    char path[64], line[256];
+    snprintf(path, sizeof path, "/proc/self/task/%ld/children", (long)getpid());
+    FILE *f = fopen(path, "r");
+    long pid = 0, kb = -1;
+    if (f) {
+        if (fscanf(f, "%ld", &pid) != 1)
+            pid = 0;
+        fclose(f);
+    }
+    snprintf(path, sizeof path, "/proc/%ld/status", pid);
+    f = pid > 0 ? fopen(path, "r") : NULL;
+    while (f && fgets(line, sizeof line, f))
+        if (sscanf(line, "VmHWM: %ld kB", &kb) == 1)
+            break;
+    if (f)
+        fclose(f);
+    return kb < 0 ? -1 : kb / 1024;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The figures for the library choice: a text page at 1920x1080, 20 times
+ * (the worker kept between them), and what the worker held at most. Not a
+ * test of speed (a shared machine): printed, and bounded only loosely. */
+static void test_figures(void **state)
+{
+    (void)state;
+    char err[256];
+    double t[20];
+    for (int i = 0; i < 20; i++) {
+        double t0 = now_ms();
+        SDL_Surface *s = page("lecture.pdf", 1 + i % 4, 1920, 1080, (Rect){0, 0, 0, 0}, err, sizeof err);
+        t[i] = now_ms() - t0;
+        assert_non_null(s);
+        SDL_FreeSurface(s);
+    }
+    qsort(t, 20, sizeof *t, cmp_double);
+    long mb = worker_peak_mb();
+    print_message("figure: a page at 1920x1080 through the worker: median %.1f ms, max %.1f ms; "
+                  "worker peak %ld MB\n", t[10], t[19], mb);
+    assert_true(t[10] < 2000);
+    assert_true(mb < PDF_WORKER_MEM_MB);
+}
+
 int main(void)
 {
     if (SDL_Init(0) != 0)
@@ -277,6 +328,7 @@ int main(void)
         cmocka_unit_test(test_zoom_region_reads_better),
         cmocka_unit_test(test_long_deck),
         cmocka_unit_test(test_refusals),
+        cmocka_unit_test(test_figures),
     };
     int r = cmocka_run_group_tests(tests, setup, teardown);
     decode_release_scratch();
