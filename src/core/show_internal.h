@@ -58,6 +58,7 @@ struct Show {
     bool base_lecture;        /* the mode vitrine was started in */
     bool lecture_changed;     /* a lecture began or ended: the platform opens or closes the presenter view */
     int duration_min;         /* from the command line; 0 = the manifest's */
+    int warn_min;             /* the settings' warning (lecture_init), unless a deck's .pdfpc says */
     bool presenter;           /* a presenter display exists */
     bool swap_request;
     Scene presenter_scene;

@@ -80,6 +80,8 @@ void show_nav_open(Show *s, int i, int slide)
     s->slide = -1;
     int minutes = s->duration_min > 0 ? s->duration_min : ex->lecture_duration_min;
     lecture_open(&s->lec, ex, minutes, s->lecture_mode);
+    /* a pdfpc user's "lastMinutes" for this deck, else the settings' */
+    s->lec.warn_min = ex->lecture_warn_min > 0 ? ex->lecture_warn_min : s->warn_min;
     go_slide(s, slide);
     s->dirty = true;
 }
