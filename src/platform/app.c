@@ -381,11 +381,13 @@ static bool open_app(App *a, const AppOptions *opt, bool headless)
     mallopt(M_ARENA_MAX, 2);
 #endif
 
-    outputs_prepare(headless);
+    outputs_prepare(headless, opt->windowed);
     if (SDL_Init(headless ? SDL_INIT_EVENTS : SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         fprintf(stderr, "vitrine: cannot start SDL: %s\n", SDL_GetError());
         return false;
     }
+    if (!headless)
+        outputs_choose_renderer();
     /* the decoding threads push this when a picture is ready */
     a->o.tex_config.wake_event = SDL_RegisterEvents(1);
     if (a->o.tex_config.wake_event == (Uint32)-1)
