@@ -28,86 +28,29 @@ vitrine=$1 imgdiff=$2 out=$3
 root=$(cd "$(dirname "$0")/../.." && pwd)
 rm -rf "$out" && mkdir -p "$out"
 
-# ---- who runs cage ------------------------------------------------------------
-as=""
-if [ "$(id -u)" -eq 0 ]; then
-    if ! id nobody >/dev/null 2>&1 || ! command -v setpriv >/dev/null; then
-        echo "SKIP: running as root, and no user nobody or no setpriv to run cage without root"
-        exit 77
-    fi
-    as="setpriv --reuid=nobody --regid=$(id -g nobody) --clear-groups"
-fi
-
-# Everything the kiosk user reads or writes lives in a folder of its own:
-# the build tree may sit where it cannot go (/root).
-kiosk=$(mktemp -d /tmp/vitrine-cage.XXXXXX)
-cage_pid=""
-cleanup() {
-    [ -n "$cage_pid" ] && kill "$cage_pid" 2>/dev/null || true
-    rm -rf "$kiosk"
-}
-trap cleanup EXIT INT TERM
-chmod 755 "$kiosk"
-mkdir "$kiosk/bin"
-for f in "$(dirname "$vitrine")"/vitrine "$(dirname "$vitrine")"/vitrine-*; do
-    [ -f "$f" ] && [ -x "$f" ] && cp "$f" "$kiosk/bin/"
-done
-cp -R "$root/exhibitions" "$kiosk/exhibitions"
-chmod -R a+rX "$kiosk/bin" "$kiosk/exhibitions"
+. "$root/tests/e2e/wayland.sh"
+wl_setup
 
 # ---- the unit's command and environment --------------------------------------------
 unit="$root/dist/vitrine.service"
 exec_start=$(sed -n 's/^ExecStart=//p' "$unit")
 cage_flags=$(echo "$exec_start" | sed -n 's|^[^ ]*/cage \(.*\)-- .*|\1|p')
 vitrine_args=$(echo "$exec_start" | sed -n 's|^.* -- [^ ]*/vitrine \(.*\) [^ ]*$|\1|p')
-unit_env=$(sed -n 's/^Environment=//p' "$unit")
+wl_env=$(unit_env "$unit")
 case "$exec_start" in
 */cage*" -- "*/vitrine*) ;;
 *) echo "FAIL: the unit's ExecStart is not cage -- vitrine ...: $exec_start"; exit 1 ;;
 esac
-echo "unit: cage $cage_flags-- vitrine $vitrine_args DIR; environment: $unit_env"
+echo "unit: cage $cage_flags-- vitrine $vitrine_args DIR; environment: $wl_env"
 
-# run_cage NAME EXTRA-CAGE-FLAGS: cage + vitrine in the background as the kiosk
-# user; files in $kiosk/NAME, the Wayland socket in $kiosk/NAME/run
-run_cage() {
-    d="$kiosk/$1"
-    mkdir -p "$d/run" "$d/home"
-    chmod 700 "$d/run"
-    [ -n "$as" ] && chown -R nobody "$d"
+run_cage() { # run_cage NAME EXTRA-CAGE-FLAGS
     # shellcheck disable=SC2086
-    $as env -i PATH=/usr/bin:/bin HOME="$d/home" XDG_RUNTIME_DIR="$d/run" \
-        WLR_BACKENDS=headless WLR_RENDERER=pixman WLR_LIBINPUT_NO_DEVICES=1 \
-        VITRINE_TRACE="$d/trace" $unit_env \
-        cage $cage_flags $2 -- "$kiosk/bin/vitrine" --state-file "$d/state.json" $vitrine_args \
-        "$kiosk/exhibitions" >"$out/$1.log" 2>&1 &
-    cage_pid=$!
-}
-wait_for() { # wait_for FILE FRAGMENT: up to 15 s
-    for _ in $(seq 150); do
-        grep -q "$2" "$1" 2>/dev/null && return 0
-        sleep 0.1
-    done
-    return 1
-}
-vitrine_pid() { # the kiosk's vitrine (not the suite's others)
-    for p in $(pgrep -x vitrine); do
-        [ "$(readlink "/proc/$p/exe" 2>/dev/null)" = "$kiosk/bin/vitrine" ] && echo "$p" && return 0
-    done
-    return 1
-}
-fail() {
-    echo "FAIL: $1"
-    for f in "$out"/*.log; do echo "--- $f"; cat "$f"; done
-    exit 1
-}
-as_kiosk() { # a Wayland client run next to vitrine, on cage's display
-    # shellcheck disable=SC2086
-    $as env XDG_RUNTIME_DIR="$d/run" WAYLAND_DISPLAY=wayland-0 "$@"
+    wl_start "$1" cage $cage_flags $2 -- "$kiosk/bin/vitrine" --state-file "$kiosk/$1/state.json" \
+        $vitrine_args "$kiosk/exhibitions"
 }
 
 # ---- 1. as deployed ------------------------------------------------------------------
 run_cage deployed ""
-d="$kiosk/deployed"
 wait_for "$d/state.json" '"screen":"home"' || fail "no home screen in the state file"
 wait_for "$d/trace" 'frame screen=home .*complete=1' || fail "no complete frame presented (VITRINE_TRACE)"
 cp "$d/state.json" "$d/trace" "$out/"
@@ -126,7 +69,7 @@ echo "ok: $(grep -o 'renderer [a-z0-9]* on display 0 (Headless output 1)' "$out/
 
 # Input inside cage: whatever can be tried
 if command -v wtype >/dev/null; then
-    if as_kiosk wtype -k Right >"$out/wtype.log" 2>&1; then
+    if wl_client wtype -s 300 -k Right >"$out/wtype.log" 2>&1; then
         wait_for "$d/state.json" '"home_selection":2' || fail "wtype's Right reached cage but not vitrine"
         echo "ok: a key from wtype (virtual keyboard) moved the home selection"
     else
@@ -134,27 +77,17 @@ if command -v wtype >/dev/null; then
     fi
 fi
 
-pid=$(vitrine_pid) || fail "vitrine is not running"
-kill -TERM "$pid"
-status=0
-wait "$cage_pid" || status=$?
-cage_pid=""
-if [ "$status" -ne 0 ]; then
-    fail "SIGTERM: cage and vitrine ended with status $status, not 0"
-fi
+wl_stop
 grep -q '"running":false' "$d/state.json" || fail "vitrine did not end cleanly (state file)"
 echo "ok: SIGTERM ended vitrine cleanly and cage with it"
 
 # ---- 2. the screen, through grim -------------------------------------------------------
 run_cage screenshot "-r -r"
-d="$kiosk/screenshot"
 wait_for "$d/trace" 'frame screen=home .*complete=1' || fail "no complete frame presented (screenshot run)"
 sleep 0.5 # cage composes on its next frame
-as_kiosk grim "$d/screen.png" 2>"$out/grim.log" || fail "grim could not take a screenshot"
+wl_client grim "$d/screen.png" 2>"$out/grim.log" || fail "grim could not take a screenshot"
 cp "$d/screen.png" "$out/screen.png"
-kill -TERM "$(vitrine_pid)" 2>/dev/null || true
-wait "$cage_pid" || true
-cage_pid=""
+wl_stop
 "$vitrine" --render "$out/expected.png" --size 1280x720 "$kiosk/exhibitions" 2>"$out/render.log" ||
     fail "vitrine --render failed"
 # OpenGL on llvmpipe against the software renderer: the same picture, not the same bytes
