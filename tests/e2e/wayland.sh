@@ -44,7 +44,8 @@ wl_setup() {
 # wl_start NAME COMMAND...: COMMAND (the compositor) in the background as the
 # kiosk user, with $wl_env (VAR=value words) added to a clean environment;
 # its folder is $d = $kiosk/NAME (home in $d/home, the Wayland socket in
-# $d/run), its output in $out/NAME.log.
+# $d/run), its output in $out/NAME.log. The sanitizers' options pass
+# through (the sanitized pass of the suite sets them).
 wl_start() {
     d="$kiosk/$1"
     log="$out/$1.log"
@@ -55,7 +56,8 @@ wl_start() {
     # shellcheck disable=SC2086
     $as env -i PATH=/usr/bin:/bin HOME="$d/home" XDG_RUNTIME_DIR="$d/run" \
         WLR_BACKENDS=headless WLR_RENDERER=pixman WLR_LIBINPUT_NO_DEVICES=1 \
-        VITRINE_TRACE="$d/trace" $wl_env "$@" >"$log" 2>&1 &
+        VITRINE_TRACE="$d/trace" ${ASAN_OPTIONS:+ASAN_OPTIONS=$ASAN_OPTIONS} \
+        ${UBSAN_OPTIONS:+UBSAN_OPTIONS=$UBSAN_OPTIONS} $wl_env "$@" >"$log" 2>&1 &
     wl_pid=$!
 }
 
