@@ -86,7 +86,8 @@ wait_for "$d/trace" 'frame screen=slide exhibition=karlag-artists slide=1 comple
     fail "the lecture's first slide was not presented"
 echo "ok: chord, Return, Return (wtype): a lecture on karlag-artists with a presenter view"
 
-for _ in $(seq 50); do # sway places the presenter view's window
+until=$(($(date +%s) + 15))
+while [ "$(date +%s)" -lt "$until" ]; do # sway places the presenter view's window
     placed
     [ "$slides" != - ] && [ "$presenter" != - ] && [ "$slides" != "$presenter" ] && break
     sleep 0.1
@@ -126,7 +127,8 @@ wait_for "$state" '"slide":2' || fail "PageDown did not move the lecture on"
 echo "ok: PageDown (wtype): slide 2"
 key -k d
 was_slides=$slides was_presenter=$presenter
-for _ in $(seq 50); do
+until=$(($(date +%s) + 15))
+while [ "$(date +%s)" -lt "$until" ]; do # both windows made again, each on the other display
     placed
     [ "$slides" = "$was_presenter" ] && [ "$presenter" = "$was_slides" ] && break
     sleep 0.1
