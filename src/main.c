@@ -58,6 +58,7 @@ static void usage(FILE *out)
           "Options:\n"
           "  -e, --exhibition ID      open this exhibition at start; in a kiosk, a missing or\n"
           "                           broken one means the home screen until it loads\n"
+          "                           (\"being prepared\" with kiosk.exhibition_only)\n"
           "  -s, --slide N            with --exhibition: start at slide N (1-based)\n"
           "  -l, --lang L             start language: kk, ru or en\n"
           "      --size WxH           window or image size in pixels (e.g. 1920x1080)\n"

@@ -98,6 +98,7 @@ void show_free(Show *s)
     pictures_free(&s->pictures);
     problems_free(&s->problems);
     free(s->waiting);
+    free(s->only);
     free(s);
 }
 
@@ -123,6 +124,8 @@ static void close_admin(Show *s)
     s->screen = s->admin_return;
     if (s->screen == SCREEN_SLIDE && s->exhibition < 0)
         s->screen = SCREEN_HOME;
+    if (show_preparing(s))
+        show_nav_home(s); /* the one exhibition may have come meanwhile */
     s->dirty = true;
 }
 
@@ -307,6 +310,9 @@ static void run_action(Show *s, Action a, int arg)
 {
     unsigned on = screen_now(s);
     if (on == ACTION_ON_ADMIN && !admin_action(s, a, arg))
+        return;
+    /* "being prepared": nothing for a visitor to do; staff still get in */
+    if (show_preparing(s) && a != ACT_ADMIN && a != ACT_QUIT)
         return;
     unsigned bits = 0;
     if (on == ACTION_ON_LECTURE && lecture_unblank(&s->lec, a, &bits)) {
