@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Every shipped language read back from the screen with tesseract.
+
+    languages.py VITRINE OUTDIR
+
+Renders tests/fixtures/languages (one caption in nine languages, and one
+mixing Kazakh and Chinese) with --render, and the home screen of a kiosk
+offering kk, ru, en, zh, de and kk-Latn, then reads the pictures with
+tesseract in each language's model: the caption, the translated interface
+words (po/<code>.po) and the language buttons (CLDR names) must read back.
+Needs tesseract-ocr and its chi-sim, deu, tur, kat and kaz models.
+"""
+import json
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIXTURE = os.path.join(HERE, "..", "fixtures", "languages")
+vitrine, out = sys.argv[1], sys.argv[2]
+os.makedirs(out, exist_ok=True)
+env = dict(os.environ, SDL_VIDEODRIVER="offscreen", SDL_RENDER_DRIVER="opengl")
+failures = []
+
+
+def render(name, langs, lang, *args):
+    settings = os.path.join(out, name + ".json")
+    with open(settings, "w", encoding="utf-8") as f:
+        json.dump({"languages": langs}, f)
+    png = os.path.join(out, name + ".png")
+    subprocess.run([vitrine, "--render", png, "--settings", settings, "--lang", lang,
+                    "--size", "1920x1080", *args], env=env, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return png
+
+
+def ocr(png, model, crop=None, threshold=None):
+    """The text tesseract reads, light text on dark made dark on light and
+    doubled in size (tesseract reads 30-px letters better at 60). With a
+    threshold (percent), only the brightest pixels are kept: the white
+    words of the buttons without their grey frames, which tesseract would
+    otherwise read as letters."""
+    big = png[:-4] + "-ocr.png"
+    cmd = ["convert", png]
+    if crop:
+        cmd += ["-crop", crop, "+repage"]
+    if threshold:
+        cmd += ["-colorspace", "gray", "-threshold", f"{threshold}%"]
+    subprocess.run(cmd + ["-negate", "-resize", "200%", big], check=True)
+    psm = ["--psm", "11"] if threshold else []  # scattered words, not a page
+    r = subprocess.run(["tesseract", big, "-", "-l", model, *psm], capture_output=True, text=True)
+    return r.stdout
+
+
+def expect(what, text, words, squeeze=False):
+    seen = text.replace(" ", "").replace("\n", "") if squeeze else " ".join(text.split())
+    missing = [w for w in words if w not in seen]
+    status = "ok" if not missing else "FAILED"
+    print(f"{status}: {what}: {', '.join(words)}" + (f" (read: {seen[:200]!r})" if missing else ""))
+    if missing:
+        failures.append(what)
+
+
+SLIDE = ("--exhibition", "polyglot", "--slide")
+MIDDLE = "1920x300+0+390"  # the text slide's title and caption
+TOP = "1920x110+0+0"       # the buttons
+# caption, title and the interface's "Home" button in each language
+CASES = [
+    ("kk", "kaz", ["Қарағанды", "Суретшілер", "жалғастырды"], "Басты"),
+    ("ru", "rus", ["Караганда", "Художники", "лагере"], "Главная"),
+    ("en", "eng", ["Karaganda", "artists", "camp"], "Home"),
+    ("de", "deu", ["Karaganda", "Künstler", "Lager"], "Start"),
+    ("tr", "tur", ["Karaganda", "Sanatçılar", "kampta"], "Ana sayfa"),
+    ("zh", "chi_sim", ["卡拉干达", "继续创作", "草原"], "首页"),
+    ("ka", "kat", ["ყარაღანდა", "მხატვრები", "ბანაკში"], None),
+    ("kk-Latn", "tur", ["Suretşiler", "lagerde", "jalğastyrdy"], "Bastı bet"),
+]
+for lang, model, words, home in CASES:
+    png = render("slide-" + lang, [lang, "en"], lang, FIXTURE, *SLIDE, "1")
+    expect(f"{lang} caption ({model})", ocr(png, model, MIDDLE), words, squeeze=lang == "zh")
+    if home:
+        expect(f"{lang} interface ({model})", ocr(png, model, TOP, 75), [home.replace(" ", "") if lang == "zh" else home],
+               squeeze=lang == "zh")
+
+# Kazakh and Chinese in one line: both scripts drawn, neither as boxes
+png = render("mixed", ["kk", "zh"], "kk", FIXTURE, *SLIDE, "2")
+expect("kk+zh in one caption (kaz+chi_sim)", ocr(png, "kaz+chi_sim", MIDDLE), ["Қарағанды", "Суретшілер", "营地"])
+
+# the six-language kiosk of issue 13: six different, correct buttons
+six = ["kk", "ru", "en", "zh", "de", "kk-Latn"]
+png = render("home-six", six, "zh", FIXTURE)  # 中文 is the filled one here
+expect("kk, ru buttons (kaz)", ocr(png, "kaz", TOP, 75), ["ҚАЗ", "РУС"])
+expect("en, de, kk-Latn buttons (eng)", ocr(png, "eng", TOP, 85), ["ENG", "Deutsch", "QAZ"])
+expect("zh heading (chi_sim)", ocr(png, "chi_sim", TOP), ["选择展览"], squeeze=True)
+png = render("home-six-kk", six, "kk", FIXTURE)
+expect("zh button (chi_sim)", ocr(png, "chi_sim", TOP, 75), ["中文"], squeeze=True)
+
+if failures:
+    print(f"{len(failures)} failed: {', '.join(failures)}")
+    sys.exit(1)
+print("every language read back")
