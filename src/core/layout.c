@@ -2,6 +2,7 @@
 /* layout.c - see layout.h */
 #include "layout.h"
 
+#include <fribidi.h>
 #include <linebreak.h>
 #include <stdlib.h>
 #include <string.h>
@@ -187,4 +188,23 @@ void layout_fit(const Measure *m, FontStyle style, const char *text, int max_w, 
         int next = px - (px + 11) / 12; /* about 8% smaller, at least 1 */
         px = next < px_min ? px_min : next;
     }
+}
+
+/* ---- direction ---------------------------------------------------------- */
+
+bool layout_is_rtl(const char *text)
+{
+    size_t n = text ? strlen(text) : 0;
+    for (size_t i = 0; i < n;) {
+        size_t k = cp_len(text, i, n);
+        unsigned char c = (unsigned char)text[i];
+        FriBidiChar cp = k == 1 ? c : (FriBidiChar)(c & (0x7F >> k));
+        for (size_t j = 1; j < k; j++)
+            cp = cp << 6 | ((unsigned char)text[i + j] & 0x3F);
+        i += k;
+        FriBidiCharType t = fribidi_get_bidi_type(cp);
+        if (FRIBIDI_IS_LETTER(t))
+            return FRIBIDI_IS_RTL(t);
+    }
+    return false;
 }

@@ -45,6 +45,12 @@ typedef struct {
 int layout_wrap(const Measure *m, int px, FontStyle style, const char *text,
                 int max_w, LayoutLine *lines, int max_lines, bool *more);
 
+/* Whether text reads right to left: its first strong letter is of a
+ * right-to-left script (Arabic, Hebrew...), by the Unicode bidirectional
+ * algorithm's character types (FriBidi). Such text is right-aligned where
+ * other text is left-aligned. */
+bool layout_is_rtl(const char *text);
+
 /* Fit text into a max_w x max_h box: try px_max, then step down (by about
  * 8%) to px_min, and take the first size at which every line fits. At px_min
  * the lines that fit are kept and out->truncated is set. */

@@ -122,6 +122,8 @@ int paint_emit(Scene *s, const SceneView *v, const char *t, const TextBlock *tbp
                FontStyle st, Color c, int al)
 {
     const TextBlock tb = *tbp;
+    if (al == SCENE_ALIGN_LEFT && layout_is_rtl(t))
+        al = SCENE_ALIGN_RIGHT; /* Arabic, Hebrew: lines start at the right */
     for (int i = 0; i < tb.n; i++) {
         const LayoutLine *ln = &tb.lines[i];
         int lw = ln->width;

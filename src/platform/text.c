@@ -16,6 +16,7 @@
 
 #include <SDL_ttf.h>
 #include <fontconfig/fontconfig.h>
+#include <fribidi.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,7 @@
 #define TEXT_MAX_FACES 8       /* faces a style may use: the main one and fallbacks */
 #define TEXT_MAX_RUNS 64       /* runs of one face in a line; beyond, the rest stays in the last */
 #define TEXT_MAX_UNCOVERED 64  /* characters no font has, remembered so fontconfig is asked once */
+#define TEXT_BIDI_MAX 1024     /* code points a line is reordered for (a caption line has ~100) */
 #define TEXT_MAX_TEXTURES 384  /* cached rendered lines */
 #define TEXT_MAX_WIDTHS 4096   /* measured widths remembered (a screen has a few hundred) */
 #define TEXT_MAX_BYTES (8u << 20) /* the rendered lines' pixels: a caption line is up to 300 KB */
@@ -68,10 +70,11 @@ typedef struct {
     long index;
 } Face;
 
-/* A run of a line in one face. */
+/* A run of a line in one face and one direction. */
 typedef struct {
     size_t at, len;            /* bytes of the line */
     int face;
+    int level;                 /* bidi embedding level: odd = right to left */
 } Run;
 
 struct Text {
@@ -80,6 +83,11 @@ struct Text {
     int n_face[2];
     Uint32 uncovered[TEXT_MAX_UNCOVERED];
     int n_uncovered;
+    /* the bidirectional algorithm's scratch, one line at a time */
+    FriBidiChar bidi_cp[TEXT_BIDI_MAX];
+    FriBidiCharType bidi_type[TEXT_BIDI_MAX];
+    FriBidiBracketType bidi_bracket[TEXT_BIDI_MAX];
+    FriBidiLevel bidi_level[TEXT_BIDI_MAX];
     FontSlot fonts[TEXT_MAX_FONTS];
     TextSlot tex[TEXT_MAX_TEXTURES];
     WidthSlot *widths;         /* TEXT_MAX_WIDTHS, by hash; NULL until measured */
@@ -359,22 +367,96 @@ static int face_for(Text *t, Uint32 cp, FontStyle style, int px)
     return 0;
 }
 
-/* s[0..len) cut into runs of one face each; returns how many (at least 1
- * for a non-empty line). */
+/* The bidi embedding level of each code point of s[0..len) (Unicode
+ * bidirectional algorithm, FriBidi; the direction of the line from its
+ * first strong letter), into t->bidi_level[0..n); returns n, or 0 when the
+ * line has no right-to-left script or is too long to reorder. */
+static int bidi_levels(Text *t, const char *s, size_t len)
+{
+    bool any_rtl_script = false; /* Hebrew, Arabic, Syriac, Thaana, N'Ko...: U+0590 on, lead bytes 0xD6-0xDF */
+    for (size_t i = 0; i < len && !any_rtl_script; i++)
+        any_rtl_script = (unsigned char)s[i] >= 0xD6 && (unsigned char)s[i] <= 0xDF;
+    for (size_t i = 0; i + 2 < len && !any_rtl_script; i++) /* presentation forms, U+FB1D-U+FEFF */
+        any_rtl_script = (unsigned char)s[i] == 0xEF && (unsigned char)s[i + 1] >= 0xAC && (unsigned char)s[i + 1] <= 0xBB;
+    if (!any_rtl_script)
+        return 0;
+    FriBidiChar *cps = t->bidi_cp;
+    FriBidiCharType *types = t->bidi_type;
+    int n = 0;
+    for (size_t i = 0; i < len; n++) {
+        if (n == TEXT_BIDI_MAX)
+            return 0;
+        cps[n] = next_cp(s, len, &i);
+    }
+    fribidi_get_bidi_types(cps, n, types);
+    fribidi_get_bracket_types(cps, n, types, t->bidi_bracket);
+    FriBidiParType dir = FRIBIDI_PAR_ON;
+    if (!fribidi_get_par_embedding_levels_ex(types, t->bidi_bracket, n, &dir, t->bidi_level))
+        return 0;
+    return n;
+}
+
+/* Runs in visual order, by rule L2 of the bidirectional algorithm: from the
+ * highest level down to the lowest odd one, every sequence of runs at that
+ * level or above is reversed. */
+static void reorder_runs(Run *runs, int n)
+{
+    int hi = 0, lo_odd = 255;
+    for (int i = 0; i < n; i++) {
+        if (runs[i].level > hi)
+            hi = runs[i].level;
+        if ((runs[i].level & 1) && runs[i].level < lo_odd)
+            lo_odd = runs[i].level;
+    }
+    for (int k = hi; k >= lo_odd && k > 0; k--)
+        for (int i = 0; i < n;) {
+            if (runs[i].level < k) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < n && runs[j].level >= k)
+                j++;
+            for (int a = i, b = j - 1; a < b; a++, b--) {
+                Run x = runs[a];
+                runs[a] = runs[b];
+                runs[b] = x;
+            }
+            i = j;
+        }
+}
+
+/* s[0..len) cut into runs of one face and one direction each, in visual
+ * order (left to right on the screen); returns how many (at least 1 for a
+ * non-empty line). */
 static int runs_of(Text *t, const char *s, size_t len, int px, FontStyle style, Run *runs)
 {
-    int n = 0;
+    bool bidi = bidi_levels(t, s, len) > 0;
+    int n = 0, k = 0;
     size_t i = 0;
     while (i < len) {
         size_t at = i;
         Uint32 cp = next_cp(s, len, &i);
+        int level = bidi ? t->bidi_level[k++] : 0;
         int face = n > 0 && neutral(cp) ? runs[n - 1].face : neutral(cp) ? 0 : face_for(t, cp, style, px);
-        if (n > 0 && (runs[n - 1].face == face || n == TEXT_MAX_RUNS))
+        if (n > 0 && ((runs[n - 1].face == face && runs[n - 1].level == level) || n == TEXT_MAX_RUNS))
             runs[n - 1].len = i - runs[n - 1].at;
         else
-            runs[n++] = (Run){at, i - at, face};
+            runs[n++] = (Run){at, i - at, face, level};
     }
+    if (bidi)
+        reorder_runs(runs, n);
     return n;
+}
+
+/* The font for run r, shaping in r's direction (HarfBuzz lays a right-to-
+ * left run's glyphs out from the right). */
+static TTF_Font *run_font(Text *t, int px, FontStyle style, const Run *r)
+{
+    TTF_Font *f = font_at(t, px, style, r->face);
+    if (f)
+        TTF_SetFontDirection(f, (r->level & 1) ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
+    return f;
 }
 
 bool text_covers(Text *t, Uint32 cp)
@@ -451,7 +533,7 @@ static int measure_width(void *ctx, int px, FontStyle style, const char *s, size
     Run runs[TEXT_MAX_RUNS];
     int n = runs_of(t, s, len, px, style, runs), w = 0;
     for (int i = 0; i < n; i++) {
-        TTF_Font *f = font_at(t, px, style, runs[i].face);
+        TTF_Font *f = run_font(t, px, style, &runs[i]);
         const char *z = terminated(t, s + runs[i].at, runs[i].len);
         int rw = 0, rh = 0;
         if (!f || !z || TTF_SizeUTF8(f, z, &rw, &rh) != 0)
@@ -493,7 +575,7 @@ static SDL_Surface *render_runs(Text *t, const char *s, size_t len, int px, Font
     Run runs[TEXT_MAX_RUNS];
     int n = runs_of(t, s, len, px, style, runs);
     if (n <= 1) {
-        TTF_Font *f = font_at(t, px, style, n ? runs[0].face : 0);
+        TTF_Font *f = n ? run_font(t, px, style, &runs[0]) : font_at(t, px, style, 0);
         const char *z = terminated(t, s, len);
         SDL_Surface *one = f && z ? TTF_RenderUTF8_Blended(f, z, (SDL_Color){255, 255, 255, 255}) : NULL;
         if (!one)
@@ -504,7 +586,7 @@ static SDL_Surface *render_runs(Text *t, const char *s, size_t len, int px, Font
     int asc[TEXT_MAX_RUNS], w = 0, top = 0, bottom = 0;
     bool ok = true;
     for (int i = 0; i < n && ok; i++) {
-        TTF_Font *f = font_at(t, px, style, runs[i].face);
+        TTF_Font *f = run_font(t, px, style, &runs[i]);
         const char *z = terminated(t, s + runs[i].at, runs[i].len);
         part[i] = f && z ? TTF_RenderUTF8_Blended(f, z, (SDL_Color){255, 255, 255, 255}) : NULL;
         if (!part[i]) {

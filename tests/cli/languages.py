@@ -83,6 +83,16 @@ for lang, model, words, home in CASES:
         expect(f"{lang} interface ({model})", ocr(png, model, TOP, 75), [home.replace(" ", "") if lang == "zh" else home],
                squeeze=lang == "zh")
 
+# Arabic: shaped (joined letters), right to left: the first word is on the right
+png = render("slide-ar", ["ar", "en"], "ar", FIXTURE, *SLIDE, "1")
+expect("ar caption (ara)", ocr(png, "ara", MIDDLE), ["واصل", "العمل", "المخيم"])
+expect("ar first word on the right (ara)", ocr(png, "ara", "960x80+960+560"), ["واصل"])
+expect("ar last word on the left (ara)", ocr(png, "ara", "960x80+0+560"), ["المخيم"])
+right = ocr(png, "ara", "960x80+960+560")
+if "المخيم" in right:
+    print("FAILED: ar: the last word is on the right")
+    failures.append("ar order")
+
 # Kazakh and Chinese in one line: both scripts drawn, neither as boxes
 png = render("mixed", ["kk", "zh"], "kk", FIXTURE, *SLIDE, "2")
 expect("kk+zh in one caption (kaz+chi_sim)", ocr(png, "kaz+chi_sim", MIDDLE), ["Қарағанды", "Суретшілер", "营地"])
@@ -95,6 +105,22 @@ expect("en, de, kk-Latn buttons (eng)", ocr(png, "eng", TOP, 85), ["ENG", "Deuts
 expect("zh heading (chi_sim)", ocr(png, "chi_sim", TOP), ["选择展览"], squeeze=True)
 png = render("home-six-kk", six, "kk", FIXTURE)
 expect("zh button (chi_sim)", ocr(png, "chi_sim", TOP, 75), ["中文"], squeeze=True)
+
+# --check: no warning for the scripts installed fonts draw (Chinese, Arabic,
+# Georgian), one for Toto (Unicode 14), which no Debian 12 font has
+tofu = os.path.join(out, "tofu", "tofu")
+os.makedirs(tofu, exist_ok=True)
+with open(os.path.join(tofu, "exhibition.json"), "w", encoding="utf-8") as f:
+    json.dump({"id": "tofu", "title": "Tofu", "languages": ["kk", "zh"],
+               "slides": [{"title": {"kk": "Қарағанды", "zh": "卡拉干达"},
+                           "text": {"kk": "Тото жазуы: \U0001E290\U0001E291", "zh": "中文 واصل ქართული"}}]},
+              f, ensure_ascii=False)
+r = subprocess.run([vitrine, "--check", os.path.dirname(tofu)], env=env, capture_output=True, text=True)
+warn = [l for l in r.stdout.splitlines() if "no installed font" in l]
+ok = len(warn) == 1 and "U+1E290" in warn[0] and "(kk)" in warn[0] and r.returncode == 0
+print(("ok" if ok else "FAILED") + ": --check names the one character no font has: " + "; ".join(warn or [r.stdout]))
+if not ok:
+    failures.append("--check fonts")
 
 if failures:
     print(f"{len(failures)} failed: {', '.join(failures)}")

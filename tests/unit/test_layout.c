@@ -76,6 +76,19 @@ static void chinese_wraps_between_characters_by_uax14(void **state)
                      memcmp(t + l[i].start + l[i].len - 3, "「", 3) == 0);
 }
 
+static void direction_is_the_first_strong_letters(void **state)
+{
+    (void)state;
+    assert_true(layout_is_rtl("واصل الفنانون العمل"));
+    assert_true(layout_is_rtl("«2026» שלום"));            /* digits and quotes are not letters */
+    assert_true(layout_is_rtl("1937 واصل Karaganda"));
+    assert_false(layout_is_rtl("Karaganda واصل"));
+    assert_false(layout_is_rtl("Қарағанды 卡拉干达"));
+    assert_false(layout_is_rtl("2026 …"));
+    assert_false(layout_is_rtl(""));
+    assert_false(layout_is_rtl(NULL));
+}
+
 /* Latin and Cyrillic still wrap at spaces, and after a hyphen inside a
  * word, but never inside a command-line option a caption quotes. */
 static void hyphens_and_options(void **state)
@@ -430,6 +443,7 @@ int main(void)
         cmocka_unit_test(wraps_at_spaces_greedily),
         cmocka_unit_test(chinese_wraps_between_characters_by_uax14),
         cmocka_unit_test(hyphens_and_options),
+        cmocka_unit_test(direction_is_the_first_strong_letters),
         cmocka_unit_test(text_that_fits_is_one_line),
         cmocka_unit_test(a_line_exactly_max_w_wide_fits),
         cmocka_unit_test(newline_always_breaks),
