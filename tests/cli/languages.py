@@ -106,6 +106,28 @@ expect("zh heading (chi_sim)", ocr(png, "chi_sim", TOP), ["选择展览"], squee
 png = render("home-six-kk", six, "kk", FIXTURE)
 expect("zh button (chi_sim)", ocr(png, "chi_sim", TOP, 75), ["中文"], squeeze=True)
 
+# the visitor statistics chart in Chinese and German: its own words translated
+ROOT = os.path.join(HERE, "..", "..")
+for lang, model, words in [("zh", "chi_sim", ["访客统计", "每日访问量"]), ("de", "deu", ["Besucherstatistik", "Besuche"])]:
+    chart = os.path.join(out, f"chart-{lang}.png")
+    subprocess.run([vitrine, "--report", os.path.join(ROOT, "tests", "fixtures", "stats"), "--from", "2026-02-01",
+                    "--to", "2026-02-03", "--lang", lang, "--chart", chart, os.path.join(ROOT, "exhibitions")],
+                   env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(["convert", chart, "-resize", "200%", chart[:-4] + "-ocr.png"], check=True)
+    text = subprocess.run(["tesseract", chart[:-4] + "-ocr.png", "-", "-l", model], capture_output=True,
+                          text=True).stdout
+    expect(f"{lang} statistics chart ({model})", text, words, squeeze=lang == "zh")
+
+# --preview's banner over a broken exhibition, in Chinese (and its "and N more")
+import shutil
+broken = os.path.join(out, "broken")
+os.makedirs(broken, exist_ok=True)
+shutil.copy(os.path.join(ROOT, "tests", "fixtures", "preview-edits", "many-errors.json"),
+            os.path.join(broken, "exhibition.json"))
+png = render("banner-zh", ["zh", "en"], "zh", "--preview", broken)
+expect("zh preview banner (chi_sim)", ocr(png, "chi_sim", "1920x160+0+0", 75), ["文件有", "请修正并保存", "自动恢复"], squeeze=True)
+expect("zh preview 'and N more' (chi_sim)", ocr(png, "chi_sim", "1920x90+0+990"), ["还有"], squeeze=True)
+
 # --check: no warning for the scripts installed fonts draw (Chinese, Arabic,
 # Georgian), one for Toto (Unicode 14), which no Debian 12 font has
 tofu = os.path.join(out, "tofu", "tofu")
