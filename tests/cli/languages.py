@@ -128,6 +128,14 @@ png = render("banner-zh", ["zh", "en"], "zh", "--preview", broken)
 expect("zh preview banner (chi_sim)", ocr(png, "chi_sim", "1920x160+0+0", 75), ["文件有", "请修正并保存", "自动恢复"], squeeze=True)
 expect("zh preview 'and N more' (chi_sim)", ocr(png, "chi_sim", "1920x90+0+990"), ["还有"], squeeze=True)
 
+# --missing-strings: nothing for a shipped translation, every entry for one not yet begun
+for lang, rc in [("zh", 0), ("kk-Latn", 0), ("ka", 1)]:
+    r = subprocess.run([vitrine, "--missing-strings", lang], env=env, capture_output=True, text=True)
+    ok = r.returncode == rc and (rc == 0) == (" 0 of " in r.stdout) and (rc == 0 or 'msgid "Home"' in r.stdout)
+    print(("ok" if ok else "FAILED") + f": --missing-strings {lang}: {r.stdout.splitlines()[-1] if r.stdout else r.stderr}")
+    if not ok:
+        failures.append("--missing-strings " + lang)
+
 # --check: no warning for the scripts installed fonts draw (Chinese, Arabic,
 # Georgian), one for Toto (Unicode 14), which no Debian 12 font has
 tofu = os.path.join(out, "tofu", "tofu")
