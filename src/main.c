@@ -17,6 +17,8 @@
 #include <unistd.h>
 
 #include "core/admin.h"
+#include "core/diag.h"
+#include "core/lang.h"
 #include "core/lecture_report.h"
 #include "core/deck.h"
 #include "core/scaffold.h"
@@ -30,6 +32,9 @@
 #include "core/stats_log.h"
 #include "platform/trace.h"
 
+#ifndef VITRINE_DEFAULT_PO_DIR
+#define VITRINE_DEFAULT_PO_DIR "po"
+#endif
 #ifndef VITRINE_DEFAULT_EXHIBITIONS
 #define VITRINE_DEFAULT_EXHIBITIONS "exhibitions"
 #endif
@@ -60,7 +65,7 @@ static void usage(FILE *out)
           "                           broken one means the home screen until it loads\n"
           "                           (\"being prepared\" with kiosk.exhibition_only)\n"
           "  -s, --slide N            with --exhibition: start at slide N (1-based)\n"
-          "  -l, --lang L             start language: kk, ru or en\n"
+          "  -l, --lang L             start language: a language code (kk, ru, en, de, zh...)\n"
           "      --size WxH           window or image size in pixels (e.g. 1920x1080)\n"
           "  -w, --windowed           a window instead of fullscreen (development); here\n"
           "                           Ctrl+Q and closing the window quit\n"
@@ -101,6 +106,11 @@ static void usage(FILE *out)
           "      --chart OUT.png      with --report: where the chart goes (default\n"
           "                           visitor-statistics-FROM_TO.png in the current folder)\n"
           "      --preview DIR        see Modes; --exhibition ID picks one when DIR holds several\n"
+          "\n"
+          "Translators (README: \"Adding a language\"):\n"
+          "      --missing-strings L  list vitrine's own words that po/L.po does not translate\n"
+          "                           (exit 1 when there are some); VITRINE_PO_DIR=DIR reads\n"
+          "                           the translations from DIR instead of po/\n"
           "\n"
           "Administrator:\n"
           "      --hash-pin           read a PIN on standard input, print the settings line\n"
@@ -158,7 +168,7 @@ int main(int argc, char **argv)
     enum { OPT_CHECK = 256, OPT_RENDER, OPT_REPLAY, OPT_SIZE, OPT_STATE_FILE, OPT_LECTURE,
            OPT_DURATION, OPT_SETTINGS, OPT_STATE_DIR, OPT_LEARN_KEYS, OPT_REPORT, OPT_SUGGEST,
            OPT_HASH_PIN, OPT_NEW_EXHIBITION, OPT_STATS_REPORT, OPT_FROM, OPT_TO, OPT_CHART,
-           OPT_CONTACT_SHEET, OPT_PREVIEW };
+           OPT_CONTACT_SHEET, OPT_PREVIEW, OPT_MISSING_STRINGS };
     static const struct option longopts[] = {
         {"check", no_argument, NULL, OPT_CHECK},
         {"render", required_argument, NULL, OPT_RENDER},
@@ -185,6 +195,7 @@ int main(int argc, char **argv)
         {"contact-sheet", required_argument, NULL, OPT_CONTACT_SHEET},
         /* --preview DIR: DIR is the usual operand, so --replay can take it too */
         {"preview", no_argument, NULL, OPT_PREVIEW},
+        {"missing-strings", required_argument, NULL, OPT_MISSING_STRINGS},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -194,7 +205,7 @@ int main(int argc, char **argv)
     const char *render = NULL, *replay = NULL, *report = NULL, *suggest = NULL;
     const char *new_exhibition = NULL;
     ReportOptions stats = {0};
-    const char *contact_sheet = NULL;
+    const char *contact_sheet = NULL, *missing = NULL;
     int c;
     while ((c = getopt_long(argc, argv, "e:s:l:whV", longopts, NULL)) != -1) {
         switch (c) {
@@ -252,11 +263,23 @@ int main(int argc, char **argv)
         case OPT_CHART: stats.chart = optarg; break;
         case OPT_CONTACT_SHEET: contact_sheet = optarg; break;
         case OPT_PREVIEW: opt.preview = true; break;
+        case OPT_MISSING_STRINGS: missing = optarg; break;
         case 'h': usage(stdout); return 0;
         case 'V': printf("vitrine %s\n", VITRINE_VERSION); return 0;
         default: usage(stderr); return 2;
         }
     }
+    /* vitrine's own words in other languages than English (lang.h): read
+     * before anything names a language; a broken file costs its words */
+    {
+        const char *po = getenv("VITRINE_PO_DIR");
+        DiagList pd = {0};
+        lang_load_dir(po && po[0] ? po : VITRINE_DEFAULT_PO_DIR, &pd);
+        diag_print(&pd, stderr);
+        diag_clear(&pd);
+    }
+    if (missing)
+        return lang_missing_report(missing, stdout) ? 1 : 0;
     bool dir_given = optind < argc;
     if (optind < argc)
         opt.dir = argv[optind++];

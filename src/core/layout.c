@@ -2,6 +2,9 @@
 /* layout.c - see layout.h */
 #include "layout.h"
 
+#include <fribidi.h>
+#include <linebreak.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- UTF-8 helpers ---------------------------------------------------- */
@@ -28,6 +31,49 @@ static bool line_push(LayoutLine *lines, int max_lines, int *n, size_t start, si
     return true;
 }
 
+/* brks[i] for text[start..end): whether a line may end after byte start+i
+ * (LINEBREAK_ALLOWBREAK, LINEBREAK_MUSTBREAK at the end), by UAX #14.
+ * Without memory for it (NULL), after spaces only, as before UAX #14. */
+static char *break_chances(const char *text, size_t start, size_t end)
+{
+    static bool ready; /* libunibreak's tables: set once, never changed after */
+    if (!ready) {
+        init_linebreak();
+        ready = true;
+    }
+    char *brks = malloc(end - start);
+    if (brks)
+        set_linebreaks_utf8((const utf8_t *)text + start, end - start, NULL, brks);
+    return brks;
+}
+
+static bool may_break_after(const char *text, size_t start, const char *brks, size_t i)
+{
+    if (!brks)
+        return text[i] == ' ' && text[i + 1] != ' '; /* i + 1 < end: the caller's */
+    char b = brks[i - start];
+    if (b != LINEBREAK_ALLOWBREAK && b != LINEBREAK_MUSTBREAK)
+        return false;
+    /* vitrine's tailoring: not inside a command-line option ("--hash-pin",
+     * in the administrator's words), which a break would make untypeable */
+    if (b == LINEBREAK_ALLOWBREAK && text[i] == '-') {
+        size_t w = i;
+        while (w > start && text[w - 1] != ' ')
+            w--;
+        if (text[w] == '-')
+            return false;
+    }
+    return true;
+}
+
+/* text[a..b) without the spaces at its end. */
+static size_t trim_end(const char *text, size_t a, size_t b)
+{
+    while (b > a && text[b - 1] == ' ')
+        b--;
+    return b;
+}
+
 /* Wrap one paragraph (no '\n') at text[start..end). */
 static bool wrap_paragraph(const Measure *m, int px, FontStyle style, const char *text,
                            size_t start, size_t end, int max_w, LayoutLine *lines,
@@ -39,26 +85,25 @@ static bool wrap_paragraph(const Measure *m, int px, FontStyle style, const char
     if (line_start >= end)
         return line_push(lines, max_lines, n, start, 0, 0); /* empty line keeps its place */
 
-    while (line_start < end) {
-        /* Greedy: extend word by word while the line fits. */
-        size_t best_end = line_start; /* end of the last word that fits */
+    char *brks = break_chances(text, start, end);
+    bool ok = true;
+    while (ok && line_start < end) {
+        /* Greedy: extend to the next break chance while the line fits. */
+        size_t best_end = line_start, next = line_start; /* the last chance that fits */
         int best_w = 0;
-        size_t i = line_start;
-        while (i < end) {
-            size_t word_end = i;
-            while (word_end < end && text[word_end] != ' ')
-                word_end++;
-            int w = m->width(m->ctx, px, style, text + line_start, word_end - line_start);
+        for (size_t i = line_start; i < end; i++) {
+            if (i + 1 < end && !may_break_after(text, start, brks, i))
+                continue;
+            size_t e = trim_end(text, line_start, i + 1);
+            int w = m->width(m->ctx, px, style, text + line_start, e - line_start);
             if (w > max_w)
                 break;
-            best_end = word_end;
+            best_end = e;
             best_w = w;
-            i = word_end;
-            while (i < end && text[i] == ' ')
-                i++;
+            next = i + 1;
         }
-        if (best_end == line_start) {
-            /* The first word alone is too wide: break it between code points. */
+        if (next == line_start) {
+            /* The first piece alone is too wide: break it between code points. */
             size_t k = line_start;
             best_w = 0;
             while (k < end && text[k] != ' ') {
@@ -69,15 +114,15 @@ static bool wrap_paragraph(const Measure *m, int px, FontStyle style, const char
                 best_w = w;
                 k = nk;
             }
-            best_end = k;
+            best_end = next = k;
         }
-        if (!line_push(lines, max_lines, n, line_start, best_end - line_start, best_w))
-            return false;
-        line_start = best_end;
+        ok = line_push(lines, max_lines, n, line_start, best_end - line_start, best_w);
+        line_start = next;
         while (line_start < end && text[line_start] == ' ')
             line_start++;
     }
-    return true;
+    free(brks);
+    return ok;
 }
 
 int layout_wrap(const Measure *m, int px, FontStyle style, const char *text, int max_w,
@@ -143,4 +188,23 @@ void layout_fit(const Measure *m, FontStyle style, const char *text, int max_w, 
         int next = px - (px + 11) / 12; /* about 8% smaller, at least 1 */
         px = next < px_min ? px_min : next;
     }
+}
+
+/* ---- direction ---------------------------------------------------------- */
+
+bool layout_is_rtl(const char *text)
+{
+    size_t n = text ? strlen(text) : 0;
+    for (size_t i = 0; i < n;) {
+        size_t k = cp_len(text, i, n);
+        unsigned char c = (unsigned char)text[i];
+        FriBidiChar cp = k == 1 ? c : (FriBidiChar)(c & (0x7F >> k));
+        for (size_t j = 1; j < k; j++)
+            cp = cp << 6 | ((unsigned char)text[i + j] & 0x3F);
+        i += k;
+        FriBidiCharType t = fribidi_get_bidi_type(cp);
+        if (FRIBIDI_IS_LETTER(t))
+            return FRIBIDI_IS_RTL(t);
+    }
+    return false;
 }

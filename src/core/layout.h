@@ -36,12 +36,20 @@ typedef struct {
     bool truncated;      /* the text did not fit even at the smallest size */
 } TextBlock;
 
-/* Break text into lines no wider than max_w: at spaces, at '\n' always, and
- * inside a word only when the word alone is wider than max_w (between code
- * points). Returns the number of lines, at most max_lines; *more is set when
+/* Break text into lines no wider than max_w: where the Unicode line
+ * breaking algorithm (UAX #14, libunibreak) allows a break (after spaces
+ * and hyphens, between Chinese or Japanese characters, never before closing
+ * punctuation), at '\n' always, and elsewhere only when a piece alone is
+ * wider than max_w (between code points). Returns the number of lines, at most max_lines; *more is set when
  * text was left over. */
 int layout_wrap(const Measure *m, int px, FontStyle style, const char *text,
                 int max_w, LayoutLine *lines, int max_lines, bool *more);
+
+/* Whether text reads right to left: its first strong letter is of a
+ * right-to-left script (Arabic, Hebrew...), by the Unicode bidirectional
+ * algorithm's character types (FriBidi). Such text is right-aligned where
+ * other text is left-aligned. */
+bool layout_is_rtl(const char *text);
 
 /* Fit text into a max_w x max_h box: try px_max, then step down (by about
  * 8%) to px_min, and take the first size at which every line fits. At px_min

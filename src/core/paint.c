@@ -122,6 +122,8 @@ int paint_emit(Scene *s, const SceneView *v, const char *t, const TextBlock *tbp
                FontStyle st, Color c, int al)
 {
     const TextBlock tb = *tbp;
+    if (al == SCENE_ALIGN_LEFT && layout_is_rtl(t))
+        al = SCENE_ALIGN_RIGHT; /* Arabic, Hebrew: lines start at the right */
     for (int i = 0; i < tb.n; i++) {
         const LayoutLine *ln = &tb.lines[i];
         int lw = ln->width;
@@ -232,4 +234,21 @@ Color paint_level_color(int level)
     case LT_NORMAL: break;
     }
     return COL_TEXT;
+}
+
+int paint_lang_button_w(const SceneView *v, float u, int i)
+{
+    int min = (int)(128 * u);
+    if (i < 0 || i >= v->n_langs)
+        return min;
+    int w = paint_width(v, lang_label(v->langs[i]), (int)(30 * u), FONT_BOLD) + (int)(36 * u);
+    return w > min ? w : min;
+}
+
+int paint_lang_buttons_w(const SceneView *v, float u)
+{
+    int w = 0;
+    for (int i = 0; i < v->n_langs; i++)
+        w += paint_lang_button_w(v, u, i) + (i ? (int)(12 * u) : 0);
+    return w;
 }

@@ -82,6 +82,10 @@ bool paint_failed(const SceneView *v, int ex, int slide);
 /* The language shown: v->langs[v->lang], or the fallback when none is
  * offered. Static or v's storage. */
 const char *paint_lang(const SceneView *v);
+/* The width of language button i (128 units, wider when its label needs
+ * it: "Deutsch", "ქართული"), and of all of them with their gaps. */
+int paint_lang_button_w(const SceneView *v, float u, int i);
+int paint_lang_buttons_w(const SceneView *v, float u);
 /* u: 1 at 1920x1080, by the short side; a portrait screen by its width. */
 float paint_scale(const SceneView *v);
 /* The timer's colour at LtLevel `level`. */

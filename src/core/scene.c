@@ -24,15 +24,16 @@
 
 /* ---- shared controls ---------------------------------------------------- */
 
-/* ҚАЗ · РУС · ENG at the top right; the current one filled. */
+/* ҚАЗ · РУС · ENG · 中文 ... at the top right (lang_label); the current one filled. */
 static void lang_buttons(Scene *s, const SceneView *v, float u)
 {
-    int bw = (int)(128 * u), bh = (int)(TARGET_MIN * u), gap = (int)(12 * u), px = (int)(30 * u);
-    int x = v->w - (int)(24 * u) - v->n_langs * bw - (v->n_langs - 1) * gap;
+    int bh = (int)(TARGET_MIN * u), gap = (int)(12 * u), px = (int)(30 * u);
+    int x = v->w - (int)(24 * u) - paint_lang_buttons_w(v, u);
     int y = (int)(12 * u);
-    for (int i = 0; i < v->n_langs; i++) {
-        Rect r = {x + i * (bw + gap), y, bw, bh};
-        const char *name = lang_get(v->langs[i])->name;
+    for (int i = 0; i < v->n_langs; x += paint_lang_button_w(v, u, i) + gap, i++) {
+        int bw = paint_lang_button_w(v, u, i);
+        Rect r = {x, y, bw, bh};
+        const char *name = lang_label(v->langs[i]);
         bool cur = i == v->lang;
         if (cur)
             paint_rect(s, r, COL_ACCENT);

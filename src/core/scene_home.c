@@ -97,7 +97,7 @@ void scene_home_build(Scene *s, const SceneView *v, float u)
         paint_block(s, v, loc_get(&ex->title, lang, ex), tbox, title_px, (int)(22 * u), FONT_BOLD,
                     COL_TEXT, SCENE_ALIGN_LEFT);
         char sub[64];
-        snprintf(sub, sizeof sub, "%d %s", ex->n_slides, lang_text(UI_SLIDES, lang));
+        lang_count_text(UI_SLIDES, ex->n_slides, lang, sub, sizeof sub);
         paint_text(s, v, tbox.x, tbox.y + title_h + pad / 2, sub, strlen(sub), sub_px, FONT_REGULAR,
                    COL_DIM);
         if (i == v->home_sel)

@@ -49,8 +49,7 @@ void scene_build_problems(Scene *s, const SceneView *v, const char *title,
     }
     if (shown < n) {
         char more[160];
-        snprintf(more, sizeof more, "%s%d%s", lang_text(UI_MORE_BEFORE, lang), n - shown,
-                 lang_text(UI_MORE_AFTER, lang));
+        lang_count_text(UI_MORE, n - shown, lang, more, sizeof more);
         paint_text(s, v, margin, y, more, strlen(more), px, FONT_BOLD, COL_ACCENT);
     }
 }

@@ -33,7 +33,7 @@ static void home_button(Scene *s, const SceneView *v, float u)
 static void access_buttons(Scene *s, const SceneView *v, float u)
 {
     int bw = (int)(TARGET_MIN * u * 1.2f), bh = (int)(TARGET_MIN * u), gap = (int)(12 * u);
-    int langs_w = v->n_langs * (int)(128 * u) + (v->n_langs - 1) * gap;
+    int langs_w = paint_lang_buttons_w(v, u);
     int x = v->w - (int)(24 * u) - langs_w - (int)(36 * u) - 3 * bw - 2 * gap;
     int y = (int)(12 * u);
     int th = (int)(2 * u) > 0 ? (int)(2 * u) : 1;

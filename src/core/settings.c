@@ -50,7 +50,7 @@
 #define LANG_CODE_RULE "2-3 lowercase letters like \"kk\", optionally followed by \"-\" and " \
                        "letters or digits"
 
-static const char *const top_keys[] = {"$schema", "languages", "start_language",
+static const char *const top_keys[] = {"$schema", "languages", "language_labels", "start_language",
                                        "state_dir", "keys", "lecture", "admin_pin_hash", "kiosk",
                                        "images"};
 static const char *const image_keys[] = {"cache_mb", "zoom_cache_mb"};
@@ -103,6 +103,9 @@ void settings_free(Settings *s)
         free(s->attract[i]);
     s->n_attract = 0;
     free(s->notes_lang);
+    for (int i = 0; i < s->n_labels; i++)
+        free(s->label_code[i]), free(s->label_text[i]);
+    s->n_labels = 0;
     s->start_lang = s->state_dir = s->notes_lang = NULL;
     keymap_free(&s->keys);
 }
@@ -348,10 +351,11 @@ static void parse_languages(JsonDiag *c, Settings *s, json_t *root)
             jdiag_at_value(c, DIAG_ERROR, ptr, "\"%s\" is listed twice in \"languages\"", code);
             continue;
         }
-        char spoken[128];
-        if (!lang_find(code))
-            jdiag_at_value(c, DIAG_WARNING, ptr, "vitrine's own buttons and messages are in %s; "
-                           "\"%s\" will show them in English", lang_list_text(spoken, sizeof spoken), code);
+        char spoken[256];
+        if (!lang_has_ui(code))
+            jdiag_at_value(c, DIAG_WARNING, ptr, "vitrine's own buttons and messages are translated into "
+                           "%s; \"%s\" (no po/%s.po) shows them in the next language listed, else "
+                           "in English", lang_list_text(spoken, sizeof spoken), code, code);
         char *copy = strdup(code);
         if (copy)
             langs[n++] = copy;
@@ -366,6 +370,57 @@ static void parse_languages(JsonDiag *c, Settings *s, json_t *root)
     for (int k = 0; k < SETTINGS_MAX_LANGS; k++)
         s->langs[k] = k < n ? langs[k] : NULL;
     s->n_langs = n;
+}
+
+/* "language_labels": {"kk-Latn": "Qazaqşa"}, the words on a language's
+ * button instead of its own name. */
+static void parse_language_labels(JsonDiag *c, Settings *s, json_t *root)
+{
+    json_t *v = json_object_get(root, "language_labels");
+    if (!v)
+        return;
+    char tb[32], sh[JTEXT_SHOWN_CAP];
+    if (!json_is_object(v)) {
+        jdiag_at_value(c, DIAG_ERROR, "/language_labels", "\"language_labels\" must be an object "
+                       "like {\"kk-Latn\": \"Qazaqşa\"}, not %s", jtext_describe(v, false, tb, sizeof tb));
+        return;
+    }
+    const char *code;
+    json_t *e;
+    json_object_foreach(v, code, e) {
+        char ptr[96];
+        snprintf(ptr, sizeof ptr, "/language_labels/%.60s", code);
+        if (!loc_code_ok(code)) {
+            jdiag_at_key(c, DIAG_ERROR, ptr, "\"%s\" in \"language_labels\" is not a language code "
+                         "(" LANG_CODE_RULE ")", jtext_shown(code, sh, sizeof sh));
+            continue;
+        }
+        size_t len = json_is_string(e) ? strlen(json_string_value(e)) : 0;
+        if (len == 0 || len >= LANG_LABEL_MAX) {
+            jdiag_at_value(c, DIAG_ERROR, ptr, "the label of \"%s\" must be a string of 1 to %d bytes, "
+                           "not %s", code, LANG_LABEL_MAX - 1, jtext_describe(e, false, tb, sizeof tb));
+            continue;
+        }
+        if (s->n_labels == SETTINGS_MAX_LANGS) {
+            jdiag_at_key(c, DIAG_ERROR, ptr, "too many labels; only the first %d are used",
+                         SETTINGS_MAX_LANGS);
+            break;
+        }
+        char *k = strdup(code), *t = strdup(json_string_value(e));
+        if (k && t) {
+            s->label_code[s->n_labels] = k;
+            s->label_text[s->n_labels++] = t;
+        } else {
+            free(k), free(t);
+        }
+    }
+}
+
+void settings_apply_languages(const Settings *s)
+{
+    lang_set_order((const char *const *)s->langs, s->n_langs);
+    for (int i = 0; i < s->n_labels; i++)
+        lang_set_label(s->label_code[i], s->label_text[i]);
 }
 
 static void parse_start_language(JsonDiag *c, Settings *s, json_t *root)
@@ -543,6 +598,7 @@ bool settings_load(Settings *s, const char *path, bool optional, DiagList *diags
         jdiag_at_value(&c, DIAG_ERROR, "/$schema", "\"$schema\" must be a string, not %s",
                        jtext_describe(schema, false, tb, sizeof tb));
     parse_languages(&c, s, root);
+    parse_language_labels(&c, s, root);
     parse_start_language(&c, s, root);
     parse_state_dir(&c, s, root);
     parse_images(&c, s, root);
@@ -558,6 +614,7 @@ bool settings_load(Settings *s, const char *path, bool optional, DiagList *diags
     json_decref(root);
     free(buf);
     diag_sort(diags, start);
+    settings_apply_languages(s);
     return true;
 }
 

@@ -20,6 +20,9 @@ typedef struct {
     /* general */
     char *langs[SETTINGS_MAX_LANGS]; /* offered languages in display order; default lang_defaults */
     int n_langs;
+    char *label_code[SETTINGS_MAX_LANGS]; /* "language_labels": code -> its button's label */
+    char *label_text[SETTINGS_MAX_LANGS];
+    int n_labels;
     char *start_lang;       /* NULL: the first offered */
     char *state_dir;        /* NULL: $XDG_STATE_HOME/vitrine or ~/.local/state/vitrine */
     KeyMap keys;            /* defaults, with the "keys" section applied */
@@ -54,6 +57,9 @@ void settings_defaults(Settings *s);
  * file was unusable (syntax error...): s then holds the defaults. */
 bool settings_load(Settings *s, const char *path, bool optional, DiagList *diags);
 void settings_free(Settings *s);
+/* Tell lang.h the offered languages (the order missing words fall back
+ * along) and the labels set here. settings_load does it on success. */
+void settings_apply_languages(const Settings *s);
 /* Write the key bindings of the lecture actions in km into the "keys"
  * section of path, keeping every other field (creates the file and its
  * folder if needed). For --learn-keys. */

@@ -106,12 +106,10 @@ static int nice_step(int max)
                 return f * p;
 }
 
-/* A language's own short name (ҚАЗ), or its code when vitrine does not
- * speak it. */
+/* A language's label, as on its button (ҚАЗ, 中文, Deutsch; lang.h). */
 static const char *lang_name(const char *code)
 {
-    const Lang *l = lang_find(code);
-    return l ? l->name : code;
+    return lang_label(code);
 }
 
 static int days_section(Scene *s, const StatsReport *r, const char *lang, const Measure *m, int y)

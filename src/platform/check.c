@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/library.h"
+#include "core/scripts.h"
 #include "core/scene.h"
 #include "platform/page.h"
 #include "platform/text.h"
@@ -61,6 +62,47 @@ static void fit_slide(DiagList *out, const Exhibition *ex, int k, const SceneVie
     }
 }
 
+/* ---- characters no font has ---------------------------------------------- */
+
+/* A warning for the first character of l (in any language) that no
+ * installed font draws: it would be a box on the screen. */
+static void font_slide(DiagList *out, const Exhibition *ex, int k, const char *what, const Localized *l,
+                       Text *text)
+{
+    const Slide *sl = &ex->slides[k];
+    for (int i = 0; i < l->n; i++) {
+        const char *s = l->items[i].text;
+        size_t n = strlen(s);
+        for (size_t at = 0; at < n;) {
+            unsigned char c = (unsigned char)s[at];
+            int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            uint32_t cp = len == 1 ? c : (uint32_t)(c & (0x7F >> len));
+            for (int j = 1; j < len && at + (size_t)j < n; j++)
+                cp = cp << 6 | ((unsigned char)s[at + (size_t)j] & 0x3F);
+            at += (size_t)len;
+            if (text_covers(text, (Uint32)cp))
+                continue;
+            const Script *sc = script_of(cp);
+            char pkg[96] = "";
+            if (sc && sc->package)
+                snprintf(pkg, sizeof pkg, "; install %s", sc->package);
+            diag_add(out, DIAG_WARNING, ex->manifest_path, sl->line, sl->col,
+                     "%s of slide %d (%s): no installed font has U+%04X (%s), which would show as a box%s",
+                     what, k + 1, strcmp(l->items[i].code, LOC_ALL) ? l->items[i].code : "every language", (unsigned)cp, sc ? sc->name : "a script vitrine does not name",
+                     pkg);
+            return;
+        }
+    }
+}
+
+static void font_check(const Exhibition *ex, int k, Text *text, DiagList *out)
+{
+    const Slide *sl = &ex->slides[k];
+    font_slide(out, ex, k, "title", &sl->title, text);
+    font_slide(out, ex, k, "caption", &sl->caption, text);
+    font_slide(out, ex, k, "text", &sl->text, text);
+}
+
 /* Fit warnings for every slide of every exhibition, in library order. */
 static bool fit_check(const Library *lib, const int (*sizes)[2], int n_sizes, DiagList *out)
 {
@@ -72,11 +114,13 @@ static bool fit_check(const Library *lib, const int (*sizes)[2], int n_sizes, Di
     Measure m = text_measure(text);
     for (int i = 0; i < lib->n; i++) {
         const Exhibition *ex = lib->items[i];
-        for (int k = 0; k < ex->n_slides; k++)
+        for (int k = 0; k < ex->n_slides; k++) {
+            font_check(ex, k, text, out);
             for (int s = 0; s < n_sizes; s++) {
                 SceneView v = {.w = sizes[s][0], .h = sizes[s][1], .captions = true, .measure = &m};
                 fit_slide(out, ex, k, &v);
             }
+        }
     }
     page_fonts_free(text);
     return true;

@@ -30,6 +30,9 @@ void text_forget(Text *t);
 /* Close every font, with its glyph cache; they open again when next needed.
  * For the soak test, which compares SDL's allocations in a known state. */
 void text_forget_fonts(Text *t);
+/* Whether some installed font draws cp (the main face or a fallback
+ * fontconfig finds); spaces and controls count as drawn. */
+bool text_covers(Text *t, Uint32 cp);
 /* Paths of the font files in use, for logs and --version. */
 const char *text_font_path(const Text *t, FontStyle style);
 

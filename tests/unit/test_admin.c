@@ -13,6 +13,7 @@
 #include "admin.h"
 #include "show.h"
 #include "unit_support.h"
+#include "lang.h"
 
 static char pin_hash[256]; /* of "2468", made once */
 
@@ -442,5 +443,8 @@ int main(void)
         cmocka_unit_test(screens_time_out_and_unlock),
         cmocka_unit_test(corner_hold_scales_with_the_screen),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    lang_load_dir(PO_DIR, NULL); /* vitrine's own kk and ru words, as read at start */
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    lang_unload();
+    return failed;
 }

@@ -13,6 +13,7 @@
 #include "idle.h"
 #include "show.h"
 #include "unit_support.h"
+#include "lang.h"
 
 /* ---- idle.c --------------------------------------------------------------- */
 
@@ -228,5 +229,8 @@ int main(void)
         T(a_touch_on_the_countdown_only_dismisses_it),
         cmocka_unit_test(lectures_are_never_idle),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    lang_load_dir(PO_DIR, NULL); /* vitrine's own kk and ru words, as read at start */
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    lang_unload();
+    return failed;
 }

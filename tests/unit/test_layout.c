@@ -41,6 +41,70 @@ static void assert_line(const char *text, const LayoutLine *ln, const char *expe
 
 /* ---- layout_wrap --------------------------------------------------------- */
 
+/* UAX #14: Chinese has no spaces and wraps between characters, but a
+ * closing mark (，。」) never starts a line and an opening one never ends it. */
+static void chinese_wraps_between_characters_by_uax14(void **state)
+{
+    (void)state;
+    /* 10 code points a line */
+    const char *t = "卡拉干达的艺术家们在营地里继续创作，他们用木炭和纸记录了生活。「草原」是他们的主题。";
+    LayoutLine l[MAXL];
+    bool more = true;
+    int n = wrap(t, 100, l, MAXL, &more);
+    assert_false(more);
+    assert_true(n >= 4);
+    static const char *const closing[] = {"，", "。", "」"};
+    static const char *const opening[] = {"「"};
+    size_t total = 0;
+    for (int i = 0; i < n; i++) {
+        assert_true(l[i].width <= 100);
+        assert_true(l[i].len > 0);
+        for (size_t k = 0; k < 3; k++)
+            if (strncmp(t + l[i].start, closing[k], strlen(closing[k])) == 0)
+                fail_msg("line %d starts with %s", i + 1, closing[k]);
+        if (l[i].len >= 3 && memcmp(t + l[i].start + l[i].len - 3, opening[0], 3) == 0)
+            fail_msg("line %d ends with %s", i + 1, opening[0]);
+        total += l[i].len;
+    }
+    assert_int_equal(total, strlen(t)); /* nothing lost: no spaces to drop */
+    assert_line(t, &l[0], "卡拉干达的艺术家们在");
+    /* the tenth character of line 2 would be "，"'s neighbour: "作，" stay together */
+    assert_line(t, &l[1], "营地里继续创作，他们");
+    /* "「草" is never split after "「" */
+    for (int i = 0; i + 1 < n; i++)
+        assert_false(strncmp(t + l[i + 1].start, "草原", 6) == 0 &&
+                     memcmp(t + l[i].start + l[i].len - 3, "「", 3) == 0);
+}
+
+static void direction_is_the_first_strong_letters(void **state)
+{
+    (void)state;
+    assert_true(layout_is_rtl("واصل الفنانون العمل"));
+    assert_true(layout_is_rtl("«2026» שלום"));            /* digits and quotes are not letters */
+    assert_true(layout_is_rtl("1937 واصل Karaganda"));
+    assert_false(layout_is_rtl("Karaganda واصل"));
+    assert_false(layout_is_rtl("Қарағанды 卡拉干达"));
+    assert_false(layout_is_rtl("2026 …"));
+    assert_false(layout_is_rtl(""));
+    assert_false(layout_is_rtl(NULL));
+}
+
+/* Latin and Cyrillic still wrap at spaces, and after a hyphen inside a
+ * word, but never inside a command-line option a caption quotes. */
+static void hyphens_and_options(void **state)
+{
+    (void)state;
+    const char *t = "Алма-Атаның vitrine --hash-pin";
+    LayoutLine l[MAXL];
+    int n = wrap(t, 100, l, MAXL, NULL);
+    assert_true(n >= 3);
+    assert_line(t, &l[0], "Алма-");
+    bool whole = false;
+    for (int i = 0; i < n; i++)
+        whole |= l[i].len == strlen("--hash-pin") && memcmp(t + l[i].start, "--hash-pin", l[i].len) == 0;
+    assert_true(whole);
+}
+
 static void wraps_at_spaces_greedily(void **state)
 {
     (void)state;
@@ -377,6 +441,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(wraps_at_spaces_greedily),
+        cmocka_unit_test(chinese_wraps_between_characters_by_uax14),
+        cmocka_unit_test(hyphens_and_options),
+        cmocka_unit_test(direction_is_the_first_strong_letters),
         cmocka_unit_test(text_that_fits_is_one_line),
         cmocka_unit_test(a_line_exactly_max_w_wide_fits),
         cmocka_unit_test(newline_always_breaks),

@@ -30,6 +30,7 @@
 #include "stats_report.h"
 
 #include "diag_support.h"
+#include "lang.h"
 
 /* ---- files ------------------------------------------------------------------ */
 
@@ -352,5 +353,8 @@ int main(void)
         cmocka_unit_test(test_settings_cut_at_every_byte),
         cmocka_unit_test(test_lecture_record_cut_at_every_byte),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    lang_load_dir(PO_DIR, NULL); /* vitrine's own kk and ru words, as read at start */
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    lang_unload();
+    return failed;
 }

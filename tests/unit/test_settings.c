@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lang.h"
 #include "settings.h"
 #include "diag_support.h"
 
@@ -355,21 +356,22 @@ static void languages(void **state)
     Fx *fx = *state;
     assert_true(load(fx,
         "{\n"
-        "  \"languages\": [\"kk\", \"de\", \"KK\", \"kk\", 5, \"ru\"],\n"
+        "  \"languages\": [\"kk\", \"ka\", \"KK\", \"kk\", 5, \"ru\"],\n"
         "  \"start_language\": \"fr\"\n"
         "}\n"));
-    assert_at(fx, "2:23: warning: vitrine's own buttons and messages are in kk, ru and en; "
-                  "\"de\" will show them in English");
+    assert_at(fx, "2:23: warning: vitrine's own buttons and messages are translated into en, de, "
+                  "kk-Latn, kk, ru, tr and zh; \"ka\" (no po/ka.po) shows them in the next language listed, "
+                  "else in English");
     assert_at(fx, "2:29: error: \"KK\" in \"languages\" is not a language code (2-3 lowercase "
                   "letters like \"kk\", optionally followed by \"-\" and letters or digits)");
     assert_at(fx, "2:35: error: \"kk\" is listed twice in \"languages\"");
     assert_at(fx, "2:41: error: \"languages\" entry must be a string, not a number");
     assert_at(fx, "3:21: error: \"start_language\" \"fr\" is not one of \"languages\" "
-                  "[\"kk\", \"de\", \"ru\"]; the first, \"kk\", is used");
+                  "[\"kk\", \"ka\", \"ru\"]; the first, \"kk\", is used");
     assert_int_equal(fx->dl.n, 5);
     assert_int_equal(fx->s.n_langs, 3);
     assert_string_equal(fx->s.langs[0], "kk");
-    assert_string_equal(fx->s.langs[1], "de");
+    assert_string_equal(fx->s.langs[1], "ka");
     assert_string_equal(fx->s.langs[2], "ru");
     assert_null(fx->s.start_lang);
     diag_clear(&fx->dl);
@@ -377,26 +379,27 @@ static void languages(void **state)
     /* unusable lists keep what was there */
     assert_true(load(fx, "{\"languages\": \"kk\"}"));
     assert_at(fx, "1:15: error: \"languages\" must be an array of language codes like "
-                  "[\"kk\", \"ru\", \"en\"], not a string; using [\"kk\", \"de\", \"ru\"]");
+                  "[\"kk\", \"ru\", \"en\"], not a string; using [\"kk\", \"ka\", \"ru\"]");
     diag_clear(&fx->dl);
     assert_true(load(fx, "{\"languages\": []}"));
-    assert_at(fx, "1:15: error: \"languages\" is empty; using [\"kk\", \"de\", \"ru\"]");
+    assert_at(fx, "1:15: error: \"languages\" is empty; using [\"kk\", \"ka\", \"ru\"]");
     diag_clear(&fx->dl);
     assert_true(load(fx, "{\"languages\": [\"\", \"english\"]}"));
-    assert_at(fx, "1:15: error: no usable entry in \"languages\"; using [\"kk\", \"de\", \"ru\"]");
+    assert_at(fx, "1:15: error: no usable entry in \"languages\"; using [\"kk\", \"ka\", \"ru\"]");
     assert_int_equal(fx->dl.n, 3);
     assert_int_equal(fx->s.n_langs, 3);
-    assert_string_equal(fx->s.langs[1], "de");
+    assert_string_equal(fx->s.langs[1], "ka");
     diag_clear(&fx->dl);
 
     /* at most SETTINGS_MAX_LANGS; "kk-Latn" is a code (not vitrine's own) */
     assert_true(load(fx, "{\"languages\": [\"kk\", \"ru\", \"en\", \"kk-Latn\", \"uz\", \"ky\", "
                          "\"tg\", \"tk\", \"tt\"], \"start_language\": \"en\"}"));
     assert_at(fx, "1:69: error: too many languages (9); only the first 8 are used");
-    assert_at(fx, "1:34: warning: vitrine's own buttons and messages are in kk, ru and en; "
-                  "\"kk-Latn\" will show them in English");
+    assert_at(fx, "1:45: warning: vitrine's own buttons and messages are translated into en, de, "
+                  "kk-Latn, kk, ru, tr and zh; \"uz\" (no po/uz.po) shows them in the next language listed, "
+                  "else in English");
     assert_int_equal(diag_count(&fx->dl, DIAG_ERROR), 1);
-    assert_int_equal(diag_count(&fx->dl, DIAG_WARNING), 5);
+    assert_int_equal(diag_count(&fx->dl, DIAG_WARNING), 4); /* kk-Latn has po/kk-Latn.po */
     assert_int_equal(fx->s.n_langs, SETTINGS_MAX_LANGS);
     assert_string_equal(fx->s.langs[7], "tk");
     assert_string_equal(fx->s.start_lang, "en");
@@ -987,5 +990,8 @@ int main(void)
         T(save_keys_through_symlink),
         T(default_paths),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    lang_load_dir(PO_DIR, NULL); /* the translations shipped, as vitrine reads them at start */
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    lang_unload();
+    return failed;
 }

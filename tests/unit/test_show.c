@@ -1008,5 +1008,8 @@ int main(void)
         T(the_first_slide_resists_a_drag_to_the_right),
         cmocka_unit_test(empty_library_shows_home_and_ignores_navigation),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    lang_load_dir(PO_DIR, NULL); /* the kk and ru words the tests look for */
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    lang_unload();
+    return failed;
 }
