@@ -404,13 +404,14 @@ static void on_key(Show *s, const Event *ev)
             return;
         }
     }
-    /* "Number + Enter" jumps to a slide in a lecture. */
+    /* "Number + Enter" jumps to a slide in a lecture: a slide as the
+     * counter numbers them, a beamer slide's first overlay (cards.h). */
     int to;
     unsigned bits = 0;
     if (s->lecture_mode && s->screen == SCREEN_SLIDE && lecture_goto_key(&s->lec, ev, &to, &bits)) {
         show_redraw(s, bits);
         if (to >= 0)
-            show_nav_advance(s, to);
+            show_nav_advance(s, cards_first(show_current(s), to));
         return;
     }
     Action a = keymap_lookup(&s->st->keys, key_context(s), ev->key, ev->mods);

@@ -239,6 +239,31 @@ static void number_and_enter_jump(void **state)
     assert_state(f, "\"slide\":6,");
 }
 
+/* A beamer deck's pages labelled 1, 1, 2, 3, 3, 4: "3 + Enter" goes to the
+ * third slide as the counter numbers them, its first overlay (page 4). */
+static void number_counts_labelled_slides(void **state)
+{
+    Fx *f = *state;
+    Exhibition *ex = f->lib->items[0];
+    static char *const labels[] = {"1", "1", "2", "3", "3", "4"};
+    for (int i = 0; i < 6; i++)
+        ex->slides[i].label = labels[i];
+    key(f, '3');
+    key(f, KEY_ENTER);
+    assert_state(f, "\"slide\":4,");
+    key(f, '4');
+    key(f, KEY_ENTER);
+    assert_state(f, "\"slide\":6,");
+    key(f, '9');
+    key(f, KEY_ENTER); /* past the last slide: the last page */
+    assert_state(f, "\"slide\":6,");
+    key(f, '1');
+    key(f, KEY_ENTER);
+    assert_state(f, "\"slide\":1,");
+    for (int i = 0; i < 6; i++)
+        ex->slides[i].label = NULL; /* not ours to free */
+}
+
 static void overview_moves_by_rows_and_chooses(void **state)
 {
     Fx *f = *state;
@@ -414,6 +439,7 @@ int main(void)
         T(start_stop_toggles_blank_and_never_quits),
         T(black_and_white_toggle_and_paging_unblanks),
         T(number_and_enter_jump),
+        T(number_counts_labelled_slides),
         T(overview_moves_by_rows_and_chooses),
         T(held_button_moves_one_then_steadily),
         T(timer_ticks_once_a_second_only_when_seen),
