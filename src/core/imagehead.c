@@ -132,6 +132,13 @@ static bool sniff_png(const uint8_t *h, size_t n)
     return has_prefix(h, n, "\x89PNG\r\n\x1a\n");
 }
 
+/* classic TIFF ("II*\0", "MM\0*") and BigTIFF ("II+\0", "MM\0+") */
+static bool sniff_tiff(const uint8_t *h, size_t n)
+{
+    return n >= 4 && ((h[0] == 'I' && h[1] == 'I' && (h[2] == '*' || h[2] == '+') && h[3] == 0)
+                      || (h[0] == 'M' && h[1] == 'M' && h[2] == 0 && (h[3] == '*' || h[3] == '+')));
+}
+
 static bool sniff_webp(const uint8_t *h, size_t n)
 {
     return n >= 12 && has_prefix(h, n, "RIFF") && memcmp(h + 8, "WEBP", 4) == 0;
@@ -159,10 +166,6 @@ const char *imagehead_other_format(const uint8_t *h, size_t n)
             || dib == 124)
             return "a BMP image";
     }
-    if (has_prefix(h, n, "II*") && n >= 4 && h[3] == 0)
-        return "a TIFF image";
-    if (n >= 4 && h[0] == 'M' && h[1] == 'M' && h[2] == 0 && h[3] == '*')
-        return "a TIFF image";
     if (n >= 2 && h[0] == 0x0A && h[1] <= 5)
         return "a PCX image";
     if (n >= 4 && h[0] == 0 && h[1] == 0 && h[2] == 1 && h[3] == 0)
@@ -453,6 +456,9 @@ static const ImageFormatInfo formats[] = {
     {IMG_FMT_JPEG, "JPEG", sniff_jpeg, parse_jpeg},
     {IMG_FMT_PNG, "PNG", sniff_png, parse_png},
     {IMG_FMT_WEBP, "WebP", sniff_webp, parse_webp},
+    /* read by libtiff in a worker process, which checks the size: a
+     * hand-written reader of its directories would be a second TIFF parser */
+    {IMG_FMT_TIFF, "TIFF", sniff_tiff, NULL},
     {IMG_FMT_SVG, "SVG", sniff_svg, NULL}, /* rasterised at the size shown: decode.c */
 };
 #define N_FORMATS ((int)(sizeof formats / sizeof formats[0]))
