@@ -73,7 +73,7 @@ IccTransform *icc_transform_new(const void *icc, size_t n, IccInput in, char *wh
         return NULL;
     }
     cmsColorSpaceSignature cs = cmsGetColorSpace(src);
-    if ((in == ICC_IN_ARGB32 && cs != cmsSigRgbData) || (in == ICC_IN_CMYK8 && cs != cmsSigCmykData)) {
+    if ((in == ICC_IN_ARGB32 && cs != cmsSigRgbData) || (in != ICC_IN_ARGB32 && cs != cmsSigCmykData)) {
         if (why)
             snprintf(why, whyn, "its colour profile is for other colours than its pixels");
         cmsCloseProfile(src);
@@ -84,7 +84,8 @@ IccTransform *icc_transform_new(const void *icc, size_t n, IccInput in, char *wh
     if (dst)
         t = in == ICC_IN_ARGB32
                 ? cmsCreateTransform(src, ARGB_WORDS, dst, ARGB_WORDS, INTENT_PERCEPTUAL, cmsFLAGS_COPY_ALPHA)
-                : cmsCreateTransform(src, TYPE_CMYK_8, dst, ARGB_WORDS, INTENT_PERCEPTUAL, 0);
+                : cmsCreateTransform(src, in == ICC_IN_CMYK8 ? TYPE_CMYK_8 : TYPE_CMYK_8_REV, dst,
+                                     ARGB_WORDS, INTENT_PERCEPTUAL, 0);
     cmsCloseProfile(src);
     if (dst)
         cmsCloseProfile(dst);

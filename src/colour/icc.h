@@ -21,7 +21,8 @@ typedef struct IccTransform IccTransform;
 /* The kind of pixels a transform takes. */
 typedef enum {
     ICC_IN_ARGB32, /* ARGB8888 words (SDL's format; cairo's): alpha kept */
-    ICC_IN_CMYK8,  /* C, M, Y, K bytes, 0 = no ink (not Adobe's inverted form) */
+    ICC_IN_CMYK8,  /* C, M, Y, K bytes, 0 = no ink */
+    ICC_IN_CMYK8_INVERTED, /* the same, 255 = no ink (Photoshop's CMYK JPEGs) */
 } IccInput;
 
 /* A transform from the profile in icc[0..n) to sRGB (or the display
@@ -32,7 +33,7 @@ typedef enum {
 IccTransform *icc_transform_new(const void *icc, size_t n, IccInput in, char *why, size_t whyn);
 
 /* Convert n pixels in place (ARGB32), or from CMYK bytes to ARGB32 words
- * (alpha 255). */
+ * (alpha 255; cmyk and out may be the same memory). */
 void icc_transform_argb(IccTransform *t, uint32_t *px, size_t n);
 void icc_transform_cmyk(IccTransform *t, const uint8_t *cmyk, uint32_t *out, size_t n);
 

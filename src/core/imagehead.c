@@ -283,6 +283,15 @@ static size_t skip_entropy(const uint8_t *b, size_t n, size_t pos)
     return n;
 }
 
+/* A profile with a piece missing is no profile: the picture is taken for
+ * sRGB, as without one. */
+static void icc_complete(ImageHead *h)
+{
+    for (int i = 0; i < h->icc_parts; i++)
+        if (h->icc[i].len == 0)
+            h->icc_parts = 0;
+}
+
 static ImageHeadResult parse_jpeg(const uint8_t *b, size_t n, bool whole, ImageHead *h,
                                   char *err, size_t errn)
 {
@@ -308,6 +317,7 @@ static ImageHeadResult parse_jpeg(const uint8_t *b, size_t n, bool whole, ImageH
                                          "starts)");
             if (h->scans == 0) /* libjpeg: "JPEG datastream contains no image" */
                 return refuse(err, errn, "its JPEG is damaged (it holds no image data)");
+            icc_complete(h);
             return IMAGEHEAD_OK;
         }
         if (n - pos < 2)
@@ -352,6 +362,13 @@ static ImageHeadResult parse_jpeg(const uint8_t *b, size_t n, bool whole, ImageH
             h->orientation = imagehead_exif_orientation(seg + 6, sn - 6);
         } else if (m == 0xEE && sn >= 12 && memcmp(seg, "Adobe", 5) == 0) {
             h->adobe_transform = seg[11];
+        } else if (m == 0xE2 && sn > 14 && memcmp(seg, "ICC_PROFILE\0", 12) == 0) {
+            /* piece seg[12] of seg[13], 1-based */
+            int k = seg[12], of = seg[13];
+            if (k >= 1 && k <= of && of <= IMAGE_ICC_PARTS && (h->icc_parts == 0 || h->icc_parts == of)) {
+                h->icc_parts = of;
+                h->icc[k - 1] = (ImageIccPart){(uint32_t)(seg + 14 - b), (uint32_t)(sn - 14)};
+            }
         } else if (m == 0xDA) { /* SOS: a scan follows */
             if (!sof)
                 return refuse(err, errn, "its JPEG header is damaged (a scan before the frame "
@@ -377,13 +394,23 @@ static ImageHeadResult parse_jpeg(const uint8_t *b, size_t n, bool whole, ImageH
 /* Every chunk lies inside the file, up to IEND. SDL_image's PNG reader
  * ignores short reads, so libpng would go on parsing a chunk that runs past
  * the end from stale bytes, and can loop forever on it. */
-static bool png_complete(const uint8_t *b, size_t n)
+static bool png_complete(const uint8_t *b, size_t n, ImageHead *h)
 {
     size_t pos = 8;
     while (n - pos >= 12) {
         uint32_t len = be32(b + pos);
         if (len > n - pos - 12)
             return false;
+        const uint8_t *name = memchr(b + pos + 8, 0, len < 80 ? len : 80);
+        if (memcmp(b + pos + 4, "iCCP", 4) == 0 && name && h->icc_parts == 0) {
+            /* profile name, NUL, method 0, then the zlib stream */
+            size_t skip = (size_t)(name - (b + pos + 8)) + 2;
+            if (skip < len) {
+                h->icc_parts = 1;
+                h->icc_zlib = true;
+                h->icc[0] = (ImageIccPart){(uint32_t)(pos + 8 + skip), (uint32_t)(len - skip)};
+            }
+        }
         bool end = memcmp(b + pos + 4, "IEND", 4) == 0;
         pos += 12 + (size_t)len;
         if (end)
@@ -404,7 +431,7 @@ static ImageHeadResult parse_png(const uint8_t *b, size_t n, bool whole, ImageHe
         return IMAGEHEAD_REFUSED;
     h->w = (int)w;
     h->h = (int)ht;
-    if (whole && !png_complete(b, n))
+    if (whole && !png_complete(b, n, h))
         return refuse(err, errn, cut_short);
     return IMAGEHEAD_OK;
 }
@@ -445,6 +472,18 @@ static ImageHeadResult parse_webp(const uint8_t *b, size_t n, bool whole, ImageH
      * header (more is harmless, libwebp ignores what follows) */
     if (whole && le32(b + 4) > n - 8)
         return refuse(err, errn, cut_short);
+    /* an extended file's chunks: its colour profile is "ICCP" */
+    for (size_t pos = 12; whole && n - pos >= 8;) {
+        uint32_t len = le32(b + pos + 4);
+        if (len > n - pos - 8)
+            break;
+        if (memcmp(b + pos, "ICCP", 4) == 0 && len > 0) {
+            h->icc_parts = 1;
+            h->icc[0] = (ImageIccPart){(uint32_t)(pos + 8), len};
+            break;
+        }
+        pos += 8 + (size_t)len + (len & 1);
+    }
     return IMAGEHEAD_OK;
 }
 

@@ -238,12 +238,28 @@ static SDL_Surface *decode_jpeg(const char *path, const unsigned char *buf, size
     }
     /* Photoshop stores CMYK inverted and says so with its Adobe marker;
      * readers (libjpeg's djpeg, browsers) take the marker as the sign. */
-    if (cmyk)
-        pixels_cmyk_to_argb(s->pixels, dw, dh, s->pitch, hd->adobe_transform >= 0);
+    if (cmyk) {
+        /* through the file's CMYK profile when it has one; lcms reads the
+         * inks as libturbojpeg gives them, inverted when Adobe says so */
+        IccTransform *t = decode_icc_transform(buf, len, hd,
+                                               hd->adobe_transform >= 0 ? ICC_IN_CMYK8_INVERTED : ICC_IN_CMYK8);
+        for (int y = 0; t && y < dh; y++) {
+            uint8_t *row = (uint8_t *)s->pixels + (size_t)y * (size_t)s->pitch;
+            icc_transform_cmyk(t, row, (uint32_t *)row, (size_t)dw);
+        }
+        if (!t)
+            pixels_cmyk_to_argb(s->pixels, dw, dh, s->pitch, hd->adobe_transform >= 0);
+        icc_transform_free(t);
+    }
     s = shrink(s, tw, th, err, errn); /* a new surface when it scaled: the step is free again */
     scratch_put(&scratch_pixels, step);
     if (s)
         s = decode_upright(s, o, err, errn);
+    if (s && !cmyk) { /* an RGB profile, applied to the pixels shown */
+        IccTransform *t = decode_icc_transform(buf, len, hd, ICC_IN_ARGB32);
+        decode_icc_apply(t, s);
+        icc_transform_free(t);
+    }
 done:
     tjDestroy(tj);
     return s;
@@ -251,7 +267,9 @@ done:
 
 /* ---- PNG, WebP: SDL_image's own loaders, called directly ---------------- */
 
-static SDL_Surface *to_argb(SDL_Surface *s, Color bg, char *err, size_t errn)
+/* In ARGB8888, as its colour profile says (before the background shows
+ * through, which is sRGB already), then flattened. */
+static SDL_Surface *to_argb(SDL_Surface *s, IccTransform *t, Color bg, char *err, size_t errn)
 {
     SDL_Surface *c = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_ARGB8888, 0);
     SDL_FreeSurface(s);
@@ -259,6 +277,7 @@ static SDL_Surface *to_argb(SDL_Surface *s, Color bg, char *err, size_t errn)
         snprintf(err, errn, "cannot convert pixels: %s", SDL_GetError());
         return NULL;
     }
+    decode_icc_apply(t, c);
     decode_flatten(c, bg);
     return c;
 }
@@ -284,7 +303,9 @@ static SDL_Surface *decode_sdl(const char *path, const unsigned char *buf, size_
         SDL_FreeSurface(s);
         return NULL;
     }
-    s = to_argb(s, bg, err, errn);
+    IccTransform *t = decode_icc_transform(buf, len, hd, ICC_IN_ARGB32);
+    s = to_argb(s, t, bg, err, errn);
+    icc_transform_free(t);
     if (!s)
         return NULL;
     int tw, th;

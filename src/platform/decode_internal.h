@@ -5,6 +5,7 @@
 #ifndef VITRINE_PLATFORM_DECODE_INTERNAL_H
 #define VITRINE_PLATFORM_DECODE_INTERNAL_H
 
+#include "colour/icc.h"
 #include "decode.h"
 #include "platform/worker.h"
 
@@ -24,6 +25,13 @@ void decode_target_size(int iw, int ih, int bw, int bh, FitMode fit, int *tw, in
  * ("<what> cannot be read: ..."). */
 SDL_Surface *decode_by_worker(const WorkerSpec *spec, WorkerRequest *rq, const char *what, char *err,
                               size_t errn);
+
+/* The colour profile the file embeds (hd from imagehead_parse of the whole
+ * file) as a transform for `in` pixels, or NULL: none, damaged, or not for
+ * these pixels (decode_icc.c). */
+IccTransform *decode_icc_transform(const unsigned char *buf, size_t len, const ImageHead *hd, IccInput in);
+/* Apply t (may be NULL: nothing to do) to s's ARGB8888 pixels. */
+void decode_icc_apply(IccTransform *t, SDL_Surface *s);
 
 /* SVG (decode_svg.c): rendered by librsvg in vitrine-svg. */
 SDL_Surface *decode_svg(const char *path, const unsigned char *buf, size_t len, const ImageHead *hd,
