@@ -101,6 +101,26 @@ IccTransform *icc_transform_new(const void *icc, size_t n, IccInput in, char *wh
     return r;
 }
 
+IccTransform *icc_transform_untagged(void)
+{
+    if (!display_icc)
+        return NULL;
+    cmsHPROFILE src = cmsCreate_sRGBProfile(), dst = display_profile();
+    cmsHTRANSFORM t = src && dst ? cmsCreateTransform(src, ARGB_WORDS, dst, ARGB_WORDS, INTENT_PERCEPTUAL,
+                                                      cmsFLAGS_COPY_ALPHA)
+                                 : NULL;
+    if (src)
+        cmsCloseProfile(src);
+    if (dst)
+        cmsCloseProfile(dst);
+    IccTransform *r = t ? malloc(sizeof *r) : NULL;
+    if (r)
+        r->t = t;
+    else if (t)
+        cmsDeleteTransform(t);
+    return r;
+}
+
 void icc_transform_argb(IccTransform *t, uint32_t *px, size_t n)
 {
     /* in chunks: lcms counts pixels in 32 bits */

@@ -32,6 +32,10 @@ typedef enum {
  * "" when there was nothing to do. */
 IccTransform *icc_transform_new(const void *icc, size_t n, IccInput in, char *why, size_t whyn);
 
+/* For a picture without a profile (taken for sRGB): sRGB to the display
+ * profile, or NULL when there is none (nothing to do). */
+IccTransform *icc_transform_untagged(void);
+
 /* Convert n pixels in place (ARGB32), or from CMYK bytes to ARGB32 words
  * (alpha 255; cmyk and out may be the same memory). */
 void icc_transform_argb(IccTransform *t, uint32_t *px, size_t n);

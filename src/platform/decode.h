@@ -40,6 +40,12 @@ SDL_Surface *decode_image(const char *path, int box_w, int box_h, FitMode fit, C
  * thread, for speed). */
 void decode_release_scratch(void);
 
+/* Pictures are converted to this ICC profile (the `display_profile`
+ * setting) instead of sRGB, here and in the decoding workers; NULL: sRGB.
+ * Call before any picture is decoded. A file that cannot be used is said
+ * on stderr and sRGB kept. */
+void decode_use_display_profile(const char *path);
+
 /* The image's own size in pixels from its header (an SVG: its declared
  * size), without decoding it. false when it cannot be read. */
 bool decode_probe(const char *path, int *w, int *h);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* decode_icc.c - the colour profile embedded in a JPEG, PNG or WebP,
  * applied to its decoded pixels (src/colour/icc.h; decode_internal.h). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
@@ -59,7 +60,8 @@ IccTransform *decode_icc_transform(const unsigned char *buf, size_t len, const I
     unsigned char *icc = hd->icc_parts > 0 ? profile_of(buf, len, hd, &n) : NULL;
     IccTransform *t = icc ? icc_transform_new(icc, n, in, NULL, 0) : NULL;
     free(icc);
-    return t;
+    /* no (usable) profile: sRGB, which only a display profile changes */
+    return t || in != ICC_IN_ARGB32 ? t : icc_transform_untagged();
 }
 
 void decode_icc_apply(IccTransform *t, SDL_Surface *s)
@@ -67,4 +69,18 @@ void decode_icc_apply(IccTransform *t, SDL_Surface *s)
     for (int y = 0; t && y < s->h; y++)
         icc_transform_argb(t, (uint32_t *)((uint8_t *)s->pixels + (size_t)y * (size_t)s->pitch),
                            (size_t)s->w);
+}
+
+void decode_use_display_profile(const char *path)
+{
+    char why[512];
+    if (path && !icc_set_display_profile(path, why, sizeof why)) {
+        fprintf(stderr, "vitrine: display_profile: %s; pictures are shown for an sRGB screen\n", why);
+        path = NULL;
+    }
+    /* the workers (vitrine-tiff, ...) read it at their start */
+    if (path)
+        setenv("VITRINE_DISPLAY_PROFILE", path, 1);
+    else
+        unsetenv("VITRINE_DISPLAY_PROFILE");
 }

@@ -335,6 +335,8 @@ static void handle(const WireHead *rq, const char *text, const void *data, WireR
     IccTransform *cm = NULL;
     if (TIFFGetField(t, TIFFTAG_ICCPROFILE, &icc_n, &icc))
         cm = icc_transform_new(icc, icc_n, ICC_IN_ARGB32, NULL, 0);
+    if (!cm)
+        cm = icc_transform_untagged();
     pick_level(t, (uint32_t)rq->arg[1], (uint32_t)rq->arg[2]);
     uint32_t *px = read_reduced(t, (uint32_t)rq->arg[1], (uint32_t)rq->arg[2], rep);
     if (px && cm)

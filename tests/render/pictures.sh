@@ -11,7 +11,8 @@
 #     the Orientation tag; a 16-bit grey ramp without banding;
 #   - colour profiles: patches of known colour in an Adobe RGB TIFF, JPEG,
 #     PNG and WebP (the profile embedded) come out within a Delta E of 2 of
-#     the reference conversion back to sRGB (tificc; ImageMagick's lcms).
+#     the reference conversion back to sRGB (tificc; ImageMagick's lcms),
+#     and are converted to the display_profile setting's profile when set.
 #
 #   pictures.sh DECODESHOT IMGDIFF OUTDIR
 set -eu
@@ -141,6 +142,18 @@ for f in adobe.jpg adobe.png adobe.webp; do
     convert "$f" -profile "$srgb" "$f.ref.png"
     convert "$f" +profile '*' "$f.raw.png"
     check_patches "$f" "$f.ref.png" "$f.raw.png"
+done
+
+# the display_profile setting: an Adobe RGB screen gets Adobe RGB numbers
+# (ImageMagick's conversion, adobe.png's own), from an untagged (sRGB) TIFF
+# and from the Adobe RGB PNG alike
+for f in patches.tif adobe.png; do
+    DECODESHOT_DISPLAY_PROFILE=$adobe "$shot" "$f" 300 60 "display-$f.png" >/dev/null || bad "$f refused"
+    patches adobe.png.raw.png >ref.txt
+    patches "display-$f.png" >got.txt
+    de=$(python3 "$here/delta_e.py" ref.txt got.txt)
+    echo "for an Adobe RGB display, $f: largest Delta E $de from ImageMagick's numbers"
+    awk -v d="$de" 'BEGIN { exit !(d <= 2) }' || bad "display_profile, $f: Delta E $de > 2"
 done
 
 [ $fail -eq 0 ] && echo "pictures: ok"

@@ -4,7 +4,8 @@
  *
  *   decodeshot FILE BOX_W BOX_H OUT.png [cover] [page=N]
  *
- * Transparency is flattened onto white. Prints the size decoded; exits 1
+ * Transparency is flattened onto white; $DECODESHOT_DISPLAY_PROFILE is
+ * the display_profile setting. Prints the size decoded; exits 1
  * with the reason when the picture is refused.
  */
 #include <SDL.h>
@@ -29,6 +30,7 @@ int main(int argc, char **argv)
         else if (strncmp(argv[i], "page=", 5) == 0)
             page = atoi(argv[i] + 5);
     }
+    decode_use_display_profile(getenv("DECODESHOT_DISPLAY_PROFILE"));
     Color white = {255, 255, 255, 255};
     char err[512];
     int bw = atoi(argv[2]), bh = atoi(argv[3]);
