@@ -23,6 +23,7 @@
 
 #include "colour/icc.h"
 #include "tiff/tiff_wire.h"
+#include "worker/reduce.h"
 #include "worker/wire.h"
 
 #define BAND_BYTES (64u << 20)   /* one band of RGBA rows read at once */
@@ -142,47 +143,6 @@ static bool go_to_page(TIFF *t, int page, int *pages, WireReply *rep)
 
 /* ---- reading a picture, averaged down as it is read --------------------------- */
 
-/* Premultiplied sums of the source pixels that fall into each output
- * pixel of one output row. */
-typedef struct {
-    uint32_t w, h, tw, th;
-    uint32_t *ox;       /* the output column of each source column */
-    uint32_t *per_col;  /* source columns in each output column */
-    uint64_t *acc;      /* tw x (r, g, b, a) */
-    uint32_t rows;      /* source rows in acc */
-    uint32_t *out;      /* tw x th, ARGB8888 */
-} Reduce;
-
-static void flush_row(Reduce *r, uint32_t oy)
-{
-    for (uint32_t x = 0; x < r->tw; x++) {
-        uint64_t n = (uint64_t)r->per_col[x] * r->rows, *s = r->acc + 4 * (size_t)x;
-        uint32_t c[4];
-        for (int k = 0; k < 4; k++)
-            c[k] = n ? (uint32_t)((s[k] + n / 2) / n) : 0;
-        uint32_t a = c[3];
-        if (a > 0 && a < 255)
-            for (int k = 0; k < 3; k++)
-                c[k] = (c[k] * 255 + a / 2) / a > 255 ? 255 : (c[k] * 255 + a / 2) / a;
-        r->out[(size_t)oy * r->tw + x] = a << 24 | c[0] << 16 | c[1] << 8 | c[2];
-    }
-    memset(r->acc, 0, sizeof *r->acc * 4 * r->tw);
-    r->rows = 0;
-}
-
-static void add_row(Reduce *r, const uint32_t *abgr)
-{
-    for (uint32_t x = 0; x < r->w; x++) {
-        uint32_t p = abgr[x];
-        uint64_t *s = r->acc + 4 * (size_t)r->ox[x];
-        s[0] += TIFFGetR(p);
-        s[1] += TIFFGetG(p);
-        s[2] += TIFFGetB(p);
-        s[3] += TIFFGetA(p);
-    }
-    r->rows++;
-}
-
 /* Rows read at once: whole strips or rows of tiles, about 256 rows, less
  * when the picture is very wide. 0 when even one strip is too large. */
 static uint32_t band_rows(TIFF *t, uint32_t w, uint32_t h)
@@ -205,10 +165,8 @@ static uint32_t band_rows(TIFF *t, uint32_t w, uint32_t h)
 
 static uint32_t *read_reduced(TIFF *t, uint32_t tw, uint32_t th, WireReply *rep)
 {
-    Reduce r = {0};
-    size_of(t, &r.w, &r.h);
-    r.tw = tw < r.w ? tw : r.w;
-    r.th = th < r.h ? th : r.h;
+    uint32_t w, h;
+    size_of(t, &w, &h);
     char emsg[1024] = "";
     TIFFRGBAImage img;
     if (!TIFFRGBAImageOK(t, emsg) || !TIFFRGBAImageBegin(&img, t, 0, emsg)) {
@@ -221,60 +179,46 @@ static uint32_t *read_reduced(TIFF *t, uint32_t tw, uint32_t th, WireReply *rep)
      * as for a JPEG's EXIF; libtiff would only flip) */
     img.req_orientation = ORIENTATION_TOPLEFT;
     img.orientation = ORIENTATION_TOPLEFT;
-    uint32_t band = band_rows(t, r.w, r.h);
-    uint32_t *raster = band ? malloc((size_t)r.w * band * 4) : NULL;
-    r.ox = malloc(sizeof *r.ox * r.w);
-    r.per_col = calloc(r.tw, sizeof *r.per_col);
-    r.acc = calloc((size_t)r.tw * 4, sizeof *r.acc);
-    r.out = malloc((size_t)r.tw * r.th * 4);
-    bool ok = raster && r.ox && r.per_col && r.acc && r.out;
+    uint32_t band = band_rows(t, w, h);
+    uint32_t *raster = band ? malloc((size_t)w * band * 4) : NULL;
+    Reduce r;
+    bool ok = raster && reduce_init(&r, w, h, tw, th);
     if (!ok) {
+        free(raster);
+        raster = NULL;
         snprintf(said, sizeof said, band ? "out of memory for the picture"
                                          : "one strip or row of tiles is larger than %u MB",
                  BAND_BYTES >> 20);
         rep->head.op = band ? WIRE_ERR_NOMEM : WIRE_ERR;
+        rep->text = said;
+        TIFFRGBAImageEnd(&img);
+        return NULL;
     }
-    for (uint32_t x = 0; ok && x < r.w; x++) {
-        r.ox[x] = (uint32_t)((uint64_t)x * r.tw / r.w);
-        r.per_col[r.ox[x]]++;
-    }
-    uint32_t oy = 0;
-    for (uint32_t y = 0; ok && y < r.h; y += band) {
-        uint32_t n = r.h - y < band ? r.h - y : band;
+    for (uint32_t y = 0; ok && y < h; y += band) {
+        uint32_t n = h - y < band ? h - y : band;
         img.row_offset = (int)y;
         img.col_offset = 0;
         tiff_error[0] = '\0';
-        if (!TIFFRGBAImageGet(&img, raster, r.w, n)) {
+        if (!TIFFRGBAImageGet(&img, raster, w, n)) {
             snprintf(said, sizeof said, "it is damaged at row %u: %s", y,
                      tiff_error[0] ? tiff_error : "libtiff could not read it");
             rep->head.op = WIRE_ERR;
+            rep->text = said;
             ok = false;
             break;
         }
-        for (uint32_t k = 0; k < n; k++) {
-            uint32_t want = (uint32_t)((uint64_t)(y + k) * r.th / r.h);
-            if (want != oy)
-                flush_row(&r, oy);
-            oy = want;
-            add_row(&r, raster + (size_t)k * r.w);
-        }
+        for (uint32_t k = 0; k < n; k++) /* libtiff's are premultiplied already */
+            reduce_row(&r, y + k, raster + (size_t)k * w);
     }
-    if (ok)
-        flush_row(&r, oy);
-    else
-        rep->text = said;
     TIFFRGBAImageEnd(&img);
     free(raster);
-    free(r.ox);
-    free(r.per_col);
-    free(r.acc);
     if (!ok) {
-        free(r.out);
+        reduce_free(&r);
         return NULL;
     }
     rep->head.arg[0] = (int32_t)r.tw;
     rep->head.arg[1] = (int32_t)r.th;
-    return r.out;
+    return reduce_finish(&r);
 }
 
 /* A pyramid: the page's reduced copies follow it. The smallest that is
