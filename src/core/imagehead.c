@@ -139,6 +139,29 @@ static bool sniff_tiff(const uint8_t *h, size_t n)
                       || (h[0] == 'M' && h[1] == 'M' && h[2] == 0 && (h[3] == '*' || h[3] == '+')));
 }
 
+/* ISO base media files: "ftyp" and the major brand */
+static bool ftyp_brand(const uint8_t *h, size_t n, const char *const *brands)
+{
+    if (n < 12 || memcmp(h + 4, "ftyp", 4) != 0)
+        return false;
+    for (; *brands; brands++)
+        if (memcmp(h + 8, *brands, 4) == 0)
+            return true;
+    return false;
+}
+
+static bool sniff_heic(const uint8_t *h, size_t n)
+{
+    static const char *const brands[] = {"heic", "heix", "mif1", "msf1", "heim", "heis", NULL};
+    return ftyp_brand(h, n, brands);
+}
+
+static bool sniff_avif(const uint8_t *h, size_t n)
+{
+    static const char *const brands[] = {"avif", "avis", NULL};
+    return ftyp_brand(h, n, brands);
+}
+
 static bool sniff_webp(const uint8_t *h, size_t n)
 {
     return n >= 12 && has_prefix(h, n, "RIFF") && memcmp(h + 8, "WEBP", 4) == 0;
@@ -170,13 +193,6 @@ const char *imagehead_other_format(const uint8_t *h, size_t n)
         return "a PCX image";
     if (n >= 4 && h[0] == 0 && h[1] == 0 && h[2] == 1 && h[3] == 0)
         return "an ICO image";
-    if (n >= 12 && memcmp(h + 4, "ftyp", 4) == 0) {
-        if (memcmp(h + 8, "avif", 4) == 0 || memcmp(h + 8, "avis", 4) == 0)
-            return "an AVIF image";
-        if (memcmp(h + 8, "heic", 4) == 0 || memcmp(h + 8, "heix", 4) == 0
-            || memcmp(h + 8, "mif1", 4) == 0 || memcmp(h + 8, "msf1", 4) == 0)
-            return "a HEIC image";
-    }
     if ((n >= 2 && h[0] == 0xFF && h[1] == 0x0A)
         || (n >= 8 && memcmp(h, "\0\0\0\x0cJXL ", 8) == 0))
         return "a JPEG XL image";
@@ -498,6 +514,9 @@ static const ImageFormatInfo formats[] = {
     /* read by libtiff in a worker process, which checks the size: a
      * hand-written reader of its directories would be a second TIFF parser */
     {IMG_FMT_TIFF, "TIFF", sniff_tiff, NULL},
+    /* read by libheif in a worker process, which checks the size */
+    {IMG_FMT_HEIC, "HEIC", sniff_heic, NULL},
+    {IMG_FMT_AVIF, "AVIF", sniff_avif, NULL},
     {IMG_FMT_SVG, "SVG", sniff_svg, NULL}, /* rasterised at the size shown: decode.c */
 };
 #define N_FORMATS ((int)(sizeof formats / sizeof formats[0]))

@@ -40,6 +40,8 @@ typedef enum {
     IMG_FMT_WEBP,
     IMG_FMT_SVG,
     IMG_FMT_TIFF,
+    IMG_FMT_HEIC,
+    IMG_FMT_AVIF,
 } ImageFormat;
 
 /* An embedded ICC colour profile: where its bytes lie in the file, in

@@ -85,7 +85,7 @@ static bool fit_check(const Library *lib, const int (*sizes)[2], int n_sizes, Di
 
 /* ---- pictures read by worker processes ------------------------------------- */
 
-/* A TIFF's header is libtiff's to read, in its worker (the loader only
+/* A TIFF's or HEIC's header is its library's to read, in its worker (the loader only
  * sniffed it): each is read here as the kiosk would read it, at a small
  * size (every strip is still read), so a damaged one is found here and not
  * first on the kiosk. Errors at the slide. */
@@ -95,7 +95,8 @@ static void read_check(const Library *lib, DiagList *out)
         const Exhibition *ex = lib->items[i];
         for (int k = 0; k < ex->n_slides; k++) {
             const Slide *sl = &ex->slides[k];
-            if (!sl->image_ok || sl->image_format != IMG_FMT_TIFF)
+            ImageFormat f = sl->image_format;
+            if (!sl->image_ok || (f != IMG_FMT_TIFF && f != IMG_FMT_HEIC && f != IMG_FMT_AVIF))
                 continue;
             char err[512];
             SDL_Surface *s = decode_image(sl->image_path, 64, 64, FIT_CONTAIN, (Color){0, 0, 0, 255},

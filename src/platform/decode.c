@@ -336,6 +336,8 @@ static const struct {
     {IMG_FMT_WEBP, decode_sdl, NULL},
     {IMG_FMT_SVG, decode_svg, NULL},
     {IMG_FMT_TIFF, NULL, decode_tiff},
+    {IMG_FMT_HEIC, NULL, decode_heif},
+    {IMG_FMT_AVIF, NULL, decode_heif},
 };
 
 static int decoder_for(ImageFormat f)
@@ -410,6 +412,8 @@ bool decode_probe(const char *path, int *w, int *h)
         scratch_put(&scratch_file, buf);
     } else if (ok && ih.format == IMG_FMT_TIFF) { /* as libtiff reads it, turned as it says */
         return decode_tiff_probe(path, 1, w, h, err, sizeof err);
+    } else if (ok && (ih.format == IMG_FMT_HEIC || ih.format == IMG_FMT_AVIF)) { /* turned already */
+        return decode_heif_probe(path, w, h, err, sizeof err);
     }
     if (!ok || ih.w <= 0 || ih.h <= 0)
         return false;

@@ -45,4 +45,10 @@ SDL_Surface *decode_tiff(const char *path, int page, int bw, int bh, FitMode fit
                          size_t errn);
 bool decode_tiff_probe(const char *path, int page, int *w, int *h, char *err, size_t errn);
 
+/* HEIC and AVIF (decode_heif.c): read by libheif in vitrine-heif, by path;
+ * the primary picture (page is not used), turned as the file says. */
+SDL_Surface *decode_heif(const char *path, int page, int bw, int bh, FitMode fit, Color bg, char *err,
+                         size_t errn);
+bool decode_heif_probe(const char *path, int *w, int *h, char *err, size_t errn);
+
 #endif

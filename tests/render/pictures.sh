@@ -9,6 +9,8 @@
 #     compression, LZW, Deflate and JPEG, strips and tiles, each against
 #     ImageMagick's reading of the same file; a page of a multi-page file;
 #     the Orientation tag; a 16-bit grey ramp without banding;
+#   - HEIC and AVIF through libheif, as heif-convert decodes them, turned
+#     only as libheif turns them;
 #   - colour profiles: patches of known colour in an Adobe RGB TIFF, JPEG,
 #     PNG and WebP (the profile embedded) come out within a Delta E of 2 of
 #     the reference conversion back to sRGB (tificc; ImageMagick's lcms),
@@ -105,6 +107,20 @@ steps = [b - a for a, b in zip(v, v[1:])]
 print(min(steps), max(steps), len(set(v)))')
 echo "16-bit grey ramp: smallest step, largest step, levels: $ramp"
 [ "$ramp" = "0 1 256" ] || bad "the 16-bit ramp is banded: $ramp"
+
+# ---- HEIC and AVIF: libheif, as heif-convert decodes them ----------------------
+heif-enc -q 90 ref.png -o ref.heic >/dev/null 2>&1
+convert ref.png -quality 90 ref.avif # heif-enc -A trips an assertion of aom 3.6
+# a phone-like photo: a JPEG turned by its EXIF orientation, made a HEIC; vitrine
+# shows what libheif shows (its rotation only, no EXIF turn on top)
+convert ref.png -orient RightTop -quality 95 turned.jpg
+heif-enc -q 90 turned.jpg -o turned.heic >/dev/null 2>&1
+for f in ref.heic ref.avif turned.heic; do
+    heif-convert "$f" "$f.ref.png" >/dev/null 2>&1
+    size=$("$shot" "$f" 1000 1000 "$f.png") || { bad "$f refused: $size"; continue; }
+    "$imgdiff" "$f.png" "$f.ref.png" 1.5 >/dev/null || bad "$f: not as heif-convert decodes it"
+done
+"$imgdiff" ref.heic.png ref.png 6 >/dev/null || bad "the HEIC is far from the picture it was made of"
 
 # ---- colour profiles ----------------------------------------------------------
 adobe=/usr/share/color/icc/compatibleWithAdobeRGB1998.icc
