@@ -489,7 +489,7 @@ static ImageHeadResult parse_webp(const uint8_t *b, size_t n, bool whole, ImageH
     if (whole && le32(b + 4) > n - 8)
         return refuse(err, errn, cut_short);
     /* an extended file's chunks: its colour profile is "ICCP" */
-    for (size_t pos = 12; whole && n - pos >= 8;) {
+    for (size_t pos = 12; whole && pos < n && n - pos >= 8;) {
         uint32_t len = le32(b + pos + 4);
         if (len > n - pos - 8)
             break;

@@ -14,9 +14,11 @@
 
 /* librsvg with its filters and fonts needs a few hundred MB on a 4K
  * drawing; a drawing that wants more than this is not worth the kiosk's
- * memory. 10 s as before the worker: a drawing that takes longer is
- * refused. */
-static const WorkerSpec svg_worker = {"vitrine-svg", "the SVG renderer", 1536, 10000};
+ * memory. 30 s: the zoom asks for a drawing at 4 times the screen (33
+ * megapixels from a 1080p screen), which takes librsvg 4 s of CPU on a
+ * plain drawing, and far longer on a busy machine; the screen-size copy is
+ * shown meanwhile. nanosvg drew less (no filters, no text) and faster. */
+static const WorkerSpec svg_worker = {"vitrine-svg", "the SVG renderer", 1536, 30000};
 
 SDL_Surface *decode_svg(const char *path, const unsigned char *buf, size_t len, const ImageHead *hd,
                         int bw, int bh, FitMode fit, Color bg, char *err, size_t errn)
