@@ -427,6 +427,8 @@ static bool png_complete(const uint8_t *b, size_t n, ImageHead *h)
                 h->icc[0] = (ImageIccPart){(uint32_t)(pos + 8 + skip), (uint32_t)(len - skip)};
             }
         }
+        if (memcmp(b + pos + 4, "eXIf", 4) == 0) /* a TIFF structure, as a JPEG's Exif */
+            h->orientation = imagehead_exif_orientation(b + pos + 8, len);
         bool end = memcmp(b + pos + 4, "IEND", 4) == 0;
         pos += 12 + (size_t)len;
         if (end)
@@ -488,15 +490,23 @@ static ImageHeadResult parse_webp(const uint8_t *b, size_t n, bool whole, ImageH
      * header (more is harmless, libwebp ignores what follows) */
     if (whole && le32(b + 4) > n - 8)
         return refuse(err, errn, cut_short);
-    /* an extended file's chunks: its colour profile is "ICCP" */
+    /* an extended file's chunks: its colour profile "ICCP", its "EXIF" */
     for (size_t pos = 12; whole && pos < n && n - pos >= 8;) {
         uint32_t len = le32(b + pos + 4);
         if (len > n - pos - 8)
             break;
-        if (memcmp(b + pos, "ICCP", 4) == 0 && len > 0) {
+        if (memcmp(b + pos, "ICCP", 4) == 0 && len > 0 && h->icc_parts == 0) {
             h->icc_parts = 1;
             h->icc[0] = (ImageIccPart){(uint32_t)(pos + 8), len};
-            break;
+        } else if (memcmp(b + pos, "EXIF", 4) == 0) {
+            /* the TIFF structure, after "Exif\0\0" in some writers' files */
+            const uint8_t *e = b + pos + 8;
+            size_t en = len;
+            if (en >= 6 && memcmp(e, "Exif\0\0", 6) == 0) {
+                e += 6;
+                en -= 6;
+            }
+            h->orientation = imagehead_exif_orientation(e, en);
         }
         pos += 8 + (size_t)len + (len & 1);
     }

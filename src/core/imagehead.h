@@ -54,7 +54,8 @@ typedef struct {
 typedef struct {
     ImageFormat format;
     int w, h;              /* as stored (before orientation); 0 when not known (SVG) */
-    int orientation;       /* EXIF orientation 1..8 (JPEG); 1 when absent or invalid */
+    int orientation;       /* EXIF orientation 1..8 (JPEG; PNG eXIf and WebP EXIF when the
+                            * whole file was given); 1 when absent or invalid */
     int components;        /* JPEG: 1 greyscale, 3 colour, 4 CMYK or YCCK */
     int adobe_transform;   /* JPEG APP14 "Adobe" marker: -1 none, 0 CMYK/RGB, 1 YCbCr, 2 YCCK */
     bool progressive;      /* JPEG */

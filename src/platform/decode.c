@@ -101,6 +101,18 @@ void decode_target_size(int iw, int ih, int bw, int bh, FitMode fit, int *tw, in
     if (*th < 1) *th = 1;
 }
 
+void decode_target_stored(int w, int h, int o, int bw, int bh, FitMode fit, int *tw, int *th)
+{
+    int uw, uh;
+    pixels_oriented_size(w, h, o, &uw, &uh);
+    decode_target_size(uw, uh, bw, bh, fit, tw, th);
+    if (uw != w) { /* a quarter turn: the target turns with it */
+        int t = *tw;
+        *tw = *th;
+        *th = t;
+    }
+}
+
 /* Composite onto bg where the image is not opaque (ARGB8888 in place). */
 void decode_flatten(SDL_Surface *s, Color bg)
 {
@@ -186,14 +198,8 @@ static SDL_Surface *decode_jpeg(const char *path, const unsigned char *buf, size
         goto done;
     /* The box is filled by the image as it is seen, upright; decoding and
      * scaling happen as it is stored, so the target turns with it. */
-    int o = hd->orientation, uw, uh, tw, th;
-    pixels_oriented_size(w, h, o, &uw, &uh);
-    decode_target_size(uw, uh, bw, bh, fit, &tw, &th);
-    if (uw != w) {
-        int t = tw;
-        tw = th;
-        th = t;
-    }
+    int o = hd->orientation, tw, th;
+    decode_target_stored(w, h, o, bw, bh, fit, &tw, &th);
     /* The smallest DCT-scaled size that still covers the target: decoding
      * less is faster and the area filter then has little left to do. */
     int nsf = 0;
@@ -308,9 +314,11 @@ static SDL_Surface *decode_sdl(const char *path, const unsigned char *buf, size_
     icc_transform_free(t);
     if (!s)
         return NULL;
-    int tw, th;
-    decode_target_size(s->w, s->h, bw, bh, fit, &tw, &th);
-    return shrink(s, tw, th, err, errn);
+    /* the box is filled as it is seen, upright (its EXIF, as a JPEG's) */
+    int o = hd->orientation, tw, th;
+    decode_target_stored(s->w, s->h, o, bw, bh, fit, &tw, &th);
+    s = shrink(s, tw, th, err, errn);
+    return s ? decode_upright(s, o, err, errn) : NULL;
 }
 
 /* ---- the decoders, one per format ------------------------------------------ */

@@ -19,6 +19,10 @@ SDL_Surface *decode_upright(SDL_Surface *s, int o, char *err, size_t errn);
  * covering it; never larger than the image. */
 void decode_target_size(int iw, int ih, int bw, int bh, FitMode fit, int *tw, int *th);
 
+/* The same for a w x h image stored turned by EXIF orientation o: the
+ * size to decode it at as stored, so that turned upright it fits the box. */
+void decode_target_stored(int w, int h, int o, int bw, int bh, FitMode fit, int *tw, int *th);
+
 /* One call to a decoding worker whose reply is arg[0] x arg[1] pixels of
  * ARGB8888 rows, not premultiplied: they arrive straight in a new surface
  * (the size checked against the limits first). NULL with the reason in err

@@ -57,14 +57,8 @@ SDL_Surface *decode_tiff(const char *path, int page, int bw, int bh, FitMode fit
         return NULL;
     /* the box is filled as the picture is seen, upright; it is read as
      * stored, so the target turns with it */
-    int uw, uh, tw, th;
-    pixels_oriented_size(ti.w, ti.h, ti.orientation, &uw, &uh);
-    decode_target_size(uw, uh, bw, bh, fit, &tw, &th);
-    if (uw != ti.w) {
-        int t = tw;
-        tw = th;
-        th = t;
-    }
+    int tw, th;
+    decode_target_stored(ti.w, ti.h, ti.orientation, bw, bh, fit, &tw, &th);
     WorkerRequest rq = {.op = TIFF_OP_DECODE, .text = path, .file = path};
     rq.arg[0] = page;
     rq.arg[1] = tw;

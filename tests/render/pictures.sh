@@ -9,6 +9,7 @@
 #     compression, LZW, Deflate and JPEG, strips and tiles, each against
 #     ImageMagick's reading of the same file; a page of a multi-page file;
 #     the Orientation tag; a 16-bit grey ramp without banding;
+#   - EXIF orientation in a PNG (eXIf) and a WebP (EXIF) turns them too;
 #   - HEIC and AVIF through libheif, as heif-convert decodes them, turned
 #     only as libheif turns them;
 #   - colour profiles: patches of known colour in an Adobe RGB TIFF, JPEG,
@@ -96,6 +97,15 @@ convert ref.png -orient RightTop turned.tif
 convert ref.png -rotate 90 turned.ref.png
 [ "$("$shot" turned.tif 1000 1000 turned.png)" = 200x300 ] || bad "orientation 6: not turned"
 "$imgdiff" turned.png turned.ref.png 1.5 >/dev/null || bad "orientation 6: not as the tag says"
+
+# a PNG's eXIf and a WebP's EXIF orientation 6, as a camera app writes them
+convert ref.png png24:plain.png
+convert ref.png -define webp:lossless=true plain.webp
+for f in plain.png plain.webp; do
+    python3 "$here/exif_orient.py" "$f" "turned-$f" 6
+    [ "$("$shot" "turned-$f" 1000 1000 "turned-$f.png")" = 200x300 ] || bad "$f with EXIF orientation 6: not turned"
+    "$imgdiff" "turned-$f.png" turned.ref.png 1.5 >/dev/null || bad "$f with EXIF orientation 6: not as it says"
+done
 
 # a 16-bit grey ramp: every 8-bit level, one step at a time (no banding)
 convert -size 8x4096 gradient:white-black -rotate 90 -depth 16 -colorspace Gray ramp.tif
