@@ -31,8 +31,16 @@ static void check_head(const uint8_t *data, size_t size, bool whole)
         abort();
     if (h.orientation < 1 || h.orientation > 8)
         abort();
-    /* SVG and PDF have no size of their own in a header: drawn at the size shown */
-    if (r == IMAGEHEAD_OK && h.format != IMG_FMT_SVG && h.format != IMG_FMT_PDF && (whole || h.w > 0)) {
+    /* an embedded colour profile lies inside the bytes given */
+    if (h.icc_parts < 0 || h.icc_parts > IMAGE_ICC_PARTS)
+        abort();
+    for (int i = 0; r == IMAGEHEAD_OK && i < h.icc_parts; i++)
+        if (h.icc[i].off > size || h.icc[i].len > size - h.icc[i].off)
+            abort();
+    /* PDF, TIFF, HEIC and AVIF headers are their libraries' to read (in workers) */
+    bool parsed = h.format != IMG_FMT_SVG && h.format != IMG_FMT_PDF && h.format != IMG_FMT_TIFF && h.format != IMG_FMT_HEIC &&
+                  h.format != IMG_FMT_AVIF;
+    if (r == IMAGEHEAD_OK && parsed && (whole || h.w > 0)) {
         if (h.w < 1 || h.h < 1 || h.w > IMAGE_MAX_SIDE || h.h > IMAGE_MAX_SIDE ||
             (uint64_t)h.w * (uint64_t)h.h > IMAGE_MAX_PIXELS)
             abort();

@@ -139,6 +139,36 @@ static bool sniff_png(const uint8_t *h, size_t n)
     return has_prefix(h, n, "\x89PNG\r\n\x1a\n");
 }
 
+/* classic TIFF ("II*\0", "MM\0*") and BigTIFF ("II+\0", "MM\0+") */
+static bool sniff_tiff(const uint8_t *h, size_t n)
+{
+    return n >= 4 && ((h[0] == 'I' && h[1] == 'I' && (h[2] == '*' || h[2] == '+') && h[3] == 0)
+                      || (h[0] == 'M' && h[1] == 'M' && h[2] == 0 && (h[3] == '*' || h[3] == '+')));
+}
+
+/* ISO base media files: "ftyp" and the major brand */
+static bool ftyp_brand(const uint8_t *h, size_t n, const char *const *brands)
+{
+    if (n < 12 || memcmp(h + 4, "ftyp", 4) != 0)
+        return false;
+    for (; *brands; brands++)
+        if (memcmp(h + 8, *brands, 4) == 0)
+            return true;
+    return false;
+}
+
+static bool sniff_heic(const uint8_t *h, size_t n)
+{
+    static const char *const brands[] = {"heic", "heix", "mif1", "msf1", "heim", "heis", NULL};
+    return ftyp_brand(h, n, brands);
+}
+
+static bool sniff_avif(const uint8_t *h, size_t n)
+{
+    static const char *const brands[] = {"avif", "avis", NULL};
+    return ftyp_brand(h, n, brands);
+}
+
 static bool sniff_webp(const uint8_t *h, size_t n)
 {
     return n >= 12 && has_prefix(h, n, "RIFF") && memcmp(h + 8, "WEBP", 4) == 0;
@@ -166,21 +196,10 @@ const char *imagehead_other_format(const uint8_t *h, size_t n)
             || dib == 124)
             return "a BMP image";
     }
-    if (has_prefix(h, n, "II*") && n >= 4 && h[3] == 0)
-        return "a TIFF image";
-    if (n >= 4 && h[0] == 'M' && h[1] == 'M' && h[2] == 0 && h[3] == '*')
-        return "a TIFF image";
     if (n >= 2 && h[0] == 0x0A && h[1] <= 5)
         return "a PCX image";
     if (n >= 4 && h[0] == 0 && h[1] == 0 && h[2] == 1 && h[3] == 0)
         return "an ICO image";
-    if (n >= 12 && memcmp(h + 4, "ftyp", 4) == 0) {
-        if (memcmp(h + 8, "avif", 4) == 0 || memcmp(h + 8, "avis", 4) == 0)
-            return "an AVIF image";
-        if (memcmp(h + 8, "heic", 4) == 0 || memcmp(h + 8, "heix", 4) == 0
-            || memcmp(h + 8, "mif1", 4) == 0 || memcmp(h + 8, "msf1", 4) == 0)
-            return "a HEIC image";
-    }
     if ((n >= 2 && h[0] == 0xFF && h[1] == 0x0A)
         || (n >= 8 && memcmp(h, "\0\0\0\x0cJXL ", 8) == 0))
         return "a JPEG XL image";
@@ -285,6 +304,15 @@ static size_t skip_entropy(const uint8_t *b, size_t n, size_t pos)
     return n;
 }
 
+/* A profile with a piece missing is no profile: the picture is taken for
+ * sRGB, as without one. */
+static void icc_complete(ImageHead *h)
+{
+    for (int i = 0; i < h->icc_parts; i++)
+        if (h->icc[i].len == 0)
+            h->icc_parts = 0;
+}
+
 static ImageHeadResult parse_jpeg(const uint8_t *b, size_t n, bool whole, ImageHead *h,
                                   char *err, size_t errn)
 {
@@ -310,6 +338,7 @@ static ImageHeadResult parse_jpeg(const uint8_t *b, size_t n, bool whole, ImageH
                                          "starts)");
             if (h->scans == 0) /* libjpeg: "JPEG datastream contains no image" */
                 return refuse(err, errn, "its JPEG is damaged (it holds no image data)");
+            icc_complete(h);
             return IMAGEHEAD_OK;
         }
         if (n - pos < 2)
@@ -354,6 +383,13 @@ static ImageHeadResult parse_jpeg(const uint8_t *b, size_t n, bool whole, ImageH
             h->orientation = imagehead_exif_orientation(seg + 6, sn - 6);
         } else if (m == 0xEE && sn >= 12 && memcmp(seg, "Adobe", 5) == 0) {
             h->adobe_transform = seg[11];
+        } else if (m == 0xE2 && sn > 14 && memcmp(seg, "ICC_PROFILE\0", 12) == 0) {
+            /* piece seg[12] of seg[13], 1-based */
+            int k = seg[12], of = seg[13];
+            if (k >= 1 && k <= of && of <= IMAGE_ICC_PARTS && (h->icc_parts == 0 || h->icc_parts == of)) {
+                h->icc_parts = of;
+                h->icc[k - 1] = (ImageIccPart){(uint32_t)(seg + 14 - b), (uint32_t)(sn - 14)};
+            }
         } else if (m == 0xDA) { /* SOS: a scan follows */
             if (!sof)
                 return refuse(err, errn, "its JPEG header is damaged (a scan before the frame "
@@ -379,13 +415,25 @@ static ImageHeadResult parse_jpeg(const uint8_t *b, size_t n, bool whole, ImageH
 /* Every chunk lies inside the file, up to IEND. SDL_image's PNG reader
  * ignores short reads, so libpng would go on parsing a chunk that runs past
  * the end from stale bytes, and can loop forever on it. */
-static bool png_complete(const uint8_t *b, size_t n)
+static bool png_complete(const uint8_t *b, size_t n, ImageHead *h)
 {
     size_t pos = 8;
     while (n - pos >= 12) {
         uint32_t len = be32(b + pos);
         if (len > n - pos - 12)
             return false;
+        const uint8_t *name = memchr(b + pos + 8, 0, len < 80 ? len : 80);
+        if (memcmp(b + pos + 4, "iCCP", 4) == 0 && name && h->icc_parts == 0) {
+            /* profile name, NUL, method 0, then the zlib stream */
+            size_t skip = (size_t)(name - (b + pos + 8)) + 2;
+            if (skip < len) {
+                h->icc_parts = 1;
+                h->icc_zlib = true;
+                h->icc[0] = (ImageIccPart){(uint32_t)(pos + 8 + skip), (uint32_t)(len - skip)};
+            }
+        }
+        if (memcmp(b + pos + 4, "eXIf", 4) == 0) /* a TIFF structure, as a JPEG's Exif */
+            h->orientation = imagehead_exif_orientation(b + pos + 8, len);
         bool end = memcmp(b + pos + 4, "IEND", 4) == 0;
         pos += 12 + (size_t)len;
         if (end)
@@ -406,7 +454,7 @@ static ImageHeadResult parse_png(const uint8_t *b, size_t n, bool whole, ImageHe
         return IMAGEHEAD_REFUSED;
     h->w = (int)w;
     h->h = (int)ht;
-    if (whole && !png_complete(b, n))
+    if (whole && !png_complete(b, n, h))
         return refuse(err, errn, cut_short);
     return IMAGEHEAD_OK;
 }
@@ -447,6 +495,26 @@ static ImageHeadResult parse_webp(const uint8_t *b, size_t n, bool whole, ImageH
      * header (more is harmless, libwebp ignores what follows) */
     if (whole && le32(b + 4) > n - 8)
         return refuse(err, errn, cut_short);
+    /* an extended file's chunks: its colour profile "ICCP", its "EXIF" */
+    for (size_t pos = 12; whole && pos < n && n - pos >= 8;) {
+        uint32_t len = le32(b + pos + 4);
+        if (len > n - pos - 8)
+            break;
+        if (memcmp(b + pos, "ICCP", 4) == 0 && len > 0 && h->icc_parts == 0) {
+            h->icc_parts = 1;
+            h->icc[0] = (ImageIccPart){(uint32_t)(pos + 8), len};
+        } else if (memcmp(b + pos, "EXIF", 4) == 0) {
+            /* the TIFF structure, after "Exif\0\0" in some writers' files */
+            const uint8_t *e = b + pos + 8;
+            size_t en = len;
+            if (en >= 6 && memcmp(e, "Exif\0\0", 6) == 0) {
+                e += 6;
+                en -= 6;
+            }
+            h->orientation = imagehead_exif_orientation(e, en);
+        }
+        pos += 8 + (size_t)len + (len & 1);
+    }
     return IMAGEHEAD_OK;
 }
 
@@ -458,6 +526,12 @@ static const ImageFormatInfo formats[] = {
     {IMG_FMT_JPEG, "JPEG", sniff_jpeg, parse_jpeg},
     {IMG_FMT_PNG, "PNG", sniff_png, parse_png},
     {IMG_FMT_WEBP, "WebP", sniff_webp, parse_webp},
+    /* read by libtiff in a worker process, which checks the size: a
+     * hand-written reader of its directories would be a second TIFF parser */
+    {IMG_FMT_TIFF, "TIFF", sniff_tiff, NULL},
+    /* read by libheif in a worker process, which checks the size */
+    {IMG_FMT_HEIC, "HEIC", sniff_heic, NULL},
+    {IMG_FMT_AVIF, "AVIF", sniff_avif, NULL},
     {IMG_FMT_SVG, "SVG", sniff_svg, NULL}, /* rasterised at the size shown: decode.c */
     {IMG_FMT_PDF, "PDF", sniff_pdf, NULL}, /* read by the vitrine-pdf worker, never here */
 };

@@ -40,16 +40,32 @@ typedef enum {
     IMG_FMT_WEBP,
     IMG_FMT_SVG,
     IMG_FMT_PDF,  /* a document: its pages are drawn by the vitrine-pdf worker */
+    IMG_FMT_TIFF,
+    IMG_FMT_HEIC,
+    IMG_FMT_AVIF,
 } ImageFormat;
+
+/* An embedded ICC colour profile: where its bytes lie in the file, in
+ * order (a JPEG splits one over several APP2 segments). */
+#define IMAGE_ICC_PARTS 16
+typedef struct {
+    uint32_t off, len;
+} ImageIccPart;
 
 typedef struct {
     ImageFormat format;
     int w, h;              /* as stored (before orientation); 0 when not known (SVG) */
-    int orientation;       /* EXIF orientation 1..8 (JPEG); 1 when absent or invalid */
+    int orientation;       /* EXIF orientation 1..8 (JPEG; PNG eXIf and WebP EXIF when the
+                            * whole file was given); 1 when absent or invalid */
     int components;        /* JPEG: 1 greyscale, 3 colour, 4 CMYK or YCCK */
     int adobe_transform;   /* JPEG APP14 "Adobe" marker: -1 none, 0 CMYK/RGB, 1 YCbCr, 2 YCCK */
     bool progressive;      /* JPEG */
     int scans;             /* JPEG scans counted (only when the whole file was given) */
+    /* The colour profile (JPEG APP2, PNG iCCP, WebP ICCP), found only when
+     * the whole file was given; 0 parts when none (or a piece is missing) */
+    int icc_parts;
+    ImageIccPart icc[IMAGE_ICC_PARTS];
+    bool icc_zlib;         /* PNG: the one part is zlib-compressed */
 } ImageHead;
 
 typedef enum {

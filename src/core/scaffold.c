@@ -491,10 +491,11 @@ int scaffold_main(const char *dir, const char *bundled, FILE *out, FILE *err)
         goto done;
     }
     if (f.n == 0) {
+        char list[128];
         fprintf(err, "vitrine: no images in %s%s%s: nothing to make an exhibition of "
-                     "(vitrine shows JPEG, PNG, WebP, SVG and PDF; an image is known by its content, "
-                     "not its name)\n",
-                dir, has_images_dir ? " nor in " : "", has_images_dir ? images_dir : "");
+                     "(vitrine shows %s; an image is known by its content, not its name)\n",
+                dir, has_images_dir ? " nor in " : "", has_images_dir ? images_dir : "",
+                imagehead_format_list(" and ", list, sizeof list));
         goto done;
     }
     if (f.n > 1)

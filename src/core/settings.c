@@ -52,7 +52,7 @@
 
 static const char *const top_keys[] = {"$schema", "languages", "language_labels", "start_language",
                                        "state_dir", "keys", "lecture", "admin_pin_hash", "kiosk",
-                                       "images"};
+                                       "images", "display_profile"};
 static const char *const image_keys[] = {"cache_mb", "zoom_cache_mb"};
 static const char *const lecture_keys[] = {"warn_min", "alert_min", "notes_language",
                                            "presenter_display", "timer_overlay",
@@ -97,6 +97,8 @@ void settings_free(Settings *s)
     s->n_langs = 0;
     free(s->start_lang);
     free(s->state_dir);
+    free(s->display_profile);
+    s->display_profile = NULL;
     free(s->admin_pin_hash);
     s->admin_pin_hash = NULL;
     for (int i = 0; i < s->n_attract; i++)
@@ -463,28 +465,31 @@ static void parse_images(JsonDiag *c, Settings *s, json_t *root)
     get_fields(c, s, k, "/images", "images", ints, N_OF(ints));
 }
 
-static void parse_state_dir(JsonDiag *c, Settings *s, json_t *root)
+/* A path field at the top: "state_dir" (a folder), "display_profile" (a
+ * file). kind: "a folder"; empty: what an empty one means. */
+static void parse_path(JsonDiag *c, json_t *root, const char *key, const char *kind, const char *empty,
+                       char **out)
 {
-    json_t *v = json_object_get(root, "state_dir");
+    json_t *v = json_object_get(root, key);
     if (!v)
         return;
-    char tb[32], sh[JTEXT_SHOWN_CAP];
+    char tb[32], sh[JTEXT_SHOWN_CAP], ptr[64];
+    snprintf(ptr, sizeof ptr, "/%s", key);
     if (!json_is_string(v)) {
-        jdiag_at_value(c, DIAG_ERROR, "/state_dir", "\"state_dir\" must be a string (a folder), "
-                       "not %s", jtext_describe(v, false, tb, sizeof tb));
+        jdiag_at_value(c, DIAG_ERROR, ptr, "\"%s\" must be a string (%s), not %s", key, kind,
+                       jtext_describe(v, false, tb, sizeof tb));
         return;
     }
-    const char *dir = json_string_value(v);
-    if (!*dir) {
-        jdiag_at_value(c, DIAG_ERROR, "/state_dir", "\"state_dir\" is empty; the default folder "
-                       "is used");
+    const char *path = json_string_value(v);
+    if (!*path) {
+        jdiag_at_value(c, DIAG_ERROR, ptr, "\"%s\" is empty; %s", key, empty);
         return;
     }
-    if (dir[0] != '/')
-        jdiag_at_value(c, DIAG_WARNING, "/state_dir", "\"state_dir\" \"%s\" is a relative path: it "
-                       "is taken from the folder vitrine is started in",
-                       jtext_shown(dir, sh, sizeof sh));
-    set_string(&s->state_dir, dir);
+    if (path[0] != '/')
+        jdiag_at_value(c, DIAG_WARNING, ptr, "\"%s\" \"%s\" is a relative path: it "
+                       "is taken from the folder vitrine is started in", key,
+                       jtext_shown(path, sh, sizeof sh));
+    set_string(out, path);
 }
 
 /* The administrator's PIN, only ever as crypt(3)'s salted hash. */
@@ -600,7 +605,9 @@ bool settings_load(Settings *s, const char *path, bool optional, DiagList *diags
     parse_languages(&c, s, root);
     parse_language_labels(&c, s, root);
     parse_start_language(&c, s, root);
-    parse_state_dir(&c, s, root);
+    parse_path(&c, root, "state_dir", "a folder", "the default folder is used", &s->state_dir);
+    parse_path(&c, root, "display_profile", "a file", "the screen is taken for sRGB",
+               &s->display_profile);
     parse_images(&c, s, root);
     parse_admin_pin(&c, s, root);
     parse_lecture(&c, s, root);

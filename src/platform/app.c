@@ -25,6 +25,7 @@
 #include "core/cache_policy.h"
 #include "harness/platform/alloctrace.h"
 #include "content.h"
+#include "decode.h"
 #include "input.h"
 #include "outputs.h"
 #include "records.h"
@@ -413,6 +414,7 @@ static bool open_app(App *a, const AppOptions *opt, bool headless)
     settings_load(&a->settings, path, opt->settings == NULL, &diags);
     diag_print(&diags, stderr);
     diag_clear(&diags);
+    decode_use_display_profile(a->settings.display_profile);
     service_init();
     a->o.tex_config.budget = (size_t)a->settings.cache_mb << 20;
     a->o.tex_config.zoom_budget = (size_t)a->settings.zoom_cache_mb << 20;

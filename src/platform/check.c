@@ -11,6 +11,7 @@
 #include "core/library.h"
 #include "core/scripts.h"
 #include "core/scene.h"
+#include "platform/decode.h"
 #include "platform/page.h"
 #include "platform/text.h"
 
@@ -126,6 +127,33 @@ static bool fit_check(const Library *lib, const int (*sizes)[2], int n_sizes, Di
     return true;
 }
 
+/* ---- pictures read by worker processes ------------------------------------- */
+
+/* A TIFF's or HEIC's header is its library's to read, in its worker (the loader only
+ * sniffed it): each is read here as the kiosk would read it, at a small
+ * size (every strip is still read), so a damaged one is found here and not
+ * first on the kiosk. Errors at the slide. */
+static void read_check(const Library *lib, DiagList *out)
+{
+    for (int i = 0; i < lib->n; i++) {
+        const Exhibition *ex = lib->items[i];
+        for (int k = 0; k < ex->n_slides; k++) {
+            const Slide *sl = &ex->slides[k];
+            ImageFormat f = sl->image_format;
+            if (!sl->image_ok || (f != IMG_FMT_TIFF && f != IMG_FMT_HEIC && f != IMG_FMT_AVIF))
+                continue;
+            char err[512];
+            SDL_Surface *s = decode_image(sl->image_path, 64, 64, FIT_CONTAIN, (Color){0, 0, 0, 255},
+                                          err, sizeof err);
+            if (s)
+                SDL_FreeSurface(s);
+            else
+                diag_add(out, DIAG_ERROR, ex->manifest_path, sl->line, sl->col,
+                         "image \"%s\" cannot be shown: %s", sl->image, err);
+        }
+    }
+}
+
 /* ---- output in file order -------------------------------------------------- */
 
 /* The exhibition folder's name in ".../NAME/exhibition.json", or NULL. */
@@ -213,10 +241,12 @@ int check_main(const char *dir, int w, int h)
         sizes[1][1] = h;
         n_sizes = 2;
     }
-    if (lib && lib->n > 0)
+    if (lib && lib->n > 0) {
+        read_check(lib, &fits);
         fit_check(lib, (const int(*)[2])sizes, n_sizes, &fits);
+    }
     print_merged(&diags, &fits);
-    int errors = diag_count(&diags, DIAG_ERROR);
+    int errors = diag_count(&diags, DIAG_ERROR) + diag_count(&fits, DIAG_ERROR);
     int warnings = diag_count(&diags, DIAG_WARNING) + diag_count(&fits, DIAG_WARNING);
     int slides = 0;
     for (int i = 0; lib && i < lib->n; i++)

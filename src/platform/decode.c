@@ -1,19 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* decode.c - see decode.h */
-#define _GNU_SOURCE /* posix_spawn_file_actions_addclosefrom_np */
 #include "decode.h"
 
 #include <SDL_image.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <poll.h>
-#include <spawn.h>
-#include <sys/socket.h>
-#include <signal.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include <limits.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +16,7 @@
 #include "core/manifest.h"
 #include "core/pixels.h"
 #include "core/resample.h"
+#include "decode_internal.h"
 #include "decode_pdf.h"
 #include "worker.h"
 
@@ -98,7 +92,7 @@ static unsigned char *read_file(const char *path, size_t *len, char *err, size_t
 }
 
 /* The size the image is shown at: inside the box, or covering it. */
-static void target_size(int iw, int ih, int bw, int bh, FitMode fit, int *tw, int *th)
+void decode_target_size(int iw, int ih, int bw, int bh, FitMode fit, int *tw, int *th)
 {
     double sx = (double)bw / iw, sy = (double)bh / ih;
     double s = fit == FIT_COVER ? (sx > sy ? sx : sy) : (sx < sy ? sx : sy);
@@ -110,8 +104,20 @@ static void target_size(int iw, int ih, int bw, int bh, FitMode fit, int *tw, in
     if (*th < 1) *th = 1;
 }
 
+void decode_target_stored(int w, int h, int o, int bw, int bh, FitMode fit, int *tw, int *th)
+{
+    int uw, uh;
+    pixels_oriented_size(w, h, o, &uw, &uh);
+    decode_target_size(uw, uh, bw, bh, fit, tw, th);
+    if (uw != w) { /* a quarter turn: the target turns with it */
+        int t = *tw;
+        *tw = *th;
+        *th = t;
+    }
+}
+
 /* Composite onto bg where the image is not opaque (ARGB8888 in place). */
-static void flatten(SDL_Surface *s, Color bg)
+void decode_flatten(SDL_Surface *s, Color bg)
 {
     for (int y = 0; y < s->h; y++) {
         Uint32 *p = (Uint32 *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
@@ -151,7 +157,7 @@ static SDL_Surface *shrink(SDL_Surface *s, int tw, int th, char *err, size_t err
 }
 
 /* Turn s upright as EXIF orientation o says; frees s. */
-static SDL_Surface *upright(SDL_Surface *s, int o, char *err, size_t errn)
+SDL_Surface *decode_upright(SDL_Surface *s, int o, char *err, size_t errn)
 {
     if (o <= 1 || o > 8)
         return s;
@@ -171,7 +177,7 @@ static SDL_Surface *upright(SDL_Surface *s, int o, char *err, size_t errn)
 /* ---- JPEG: libturbojpeg with DCT scaling -------------------------------- */
 
 /* hd: the file's header, already checked (imagehead.h). */
-static SDL_Surface *decode_jpeg(const unsigned char *buf, size_t len, const ImageHead *hd,
+static SDL_Surface *decode_jpeg(const char *path, const unsigned char *buf, size_t len, const ImageHead *hd,
                                 int bw, int bh, FitMode fit, Color bg, char *err, size_t errn)
 {
     tjhandle tj = tjInitDecompress();
@@ -195,14 +201,8 @@ static SDL_Surface *decode_jpeg(const unsigned char *buf, size_t len, const Imag
         goto done;
     /* The box is filled by the image as it is seen, upright; decoding and
      * scaling happen as it is stored, so the target turns with it. */
-    int o = hd->orientation, uw, uh, tw, th;
-    pixels_oriented_size(w, h, o, &uw, &uh);
-    target_size(uw, uh, bw, bh, fit, &tw, &th);
-    if (uw != w) {
-        int t = tw;
-        tw = th;
-        th = t;
-    }
+    int o = hd->orientation, tw, th;
+    decode_target_stored(w, h, o, bw, bh, fit, &tw, &th);
     /* The smallest DCT-scaled size that still covers the target: decoding
      * less is faster and the area filter then has little left to do. */
     int nsf = 0;
@@ -247,12 +247,28 @@ static SDL_Surface *decode_jpeg(const unsigned char *buf, size_t len, const Imag
     }
     /* Photoshop stores CMYK inverted and says so with its Adobe marker;
      * readers (libjpeg's djpeg, browsers) take the marker as the sign. */
-    if (cmyk)
-        pixels_cmyk_to_argb(s->pixels, dw, dh, s->pitch, hd->adobe_transform >= 0);
+    if (cmyk) {
+        /* through the file's CMYK profile when it has one; lcms reads the
+         * inks as libturbojpeg gives them, inverted when Adobe says so */
+        IccTransform *t = decode_icc_transform(buf, len, hd,
+                                               hd->adobe_transform >= 0 ? ICC_IN_CMYK8_INVERTED : ICC_IN_CMYK8);
+        for (int y = 0; t && y < dh; y++) {
+            uint8_t *row = (uint8_t *)s->pixels + (size_t)y * (size_t)s->pitch;
+            icc_transform_cmyk(t, row, (uint32_t *)row, (size_t)dw);
+        }
+        if (!t)
+            pixels_cmyk_to_argb(s->pixels, dw, dh, s->pitch, hd->adobe_transform >= 0);
+        icc_transform_free(t);
+    }
     s = shrink(s, tw, th, err, errn); /* a new surface when it scaled: the step is free again */
     scratch_put(&scratch_pixels, step);
     if (s)
-        s = upright(s, o, err, errn);
+        s = decode_upright(s, o, err, errn);
+    if (s && !cmyk) { /* an RGB profile, applied to the pixels shown */
+        IccTransform *t = decode_icc_transform(buf, len, hd, ICC_IN_ARGB32);
+        decode_icc_apply(t, s);
+        icc_transform_free(t);
+    }
 done:
     tjDestroy(tj);
     return s;
@@ -260,7 +276,9 @@ done:
 
 /* ---- PNG, WebP: SDL_image's own loaders, called directly ---------------- */
 
-static SDL_Surface *to_argb(SDL_Surface *s, Color bg, char *err, size_t errn)
+/* In ARGB8888, as its colour profile says (before the background shows
+ * through, which is sRGB already), then flattened. */
+static SDL_Surface *to_argb(SDL_Surface *s, IccTransform *t, Color bg, char *err, size_t errn)
 {
     SDL_Surface *c = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_ARGB8888, 0);
     SDL_FreeSurface(s);
@@ -268,13 +286,14 @@ static SDL_Surface *to_argb(SDL_Surface *s, Color bg, char *err, size_t errn)
         snprintf(err, errn, "cannot convert pixels: %s", SDL_GetError());
         return NULL;
     }
-    flatten(c, bg);
+    decode_icc_apply(t, c);
+    decode_flatten(c, bg);
     return c;
 }
 
 /* The size in the header was checked before (imagehead.h): SDL_image
  * allocates that much before it decodes anything. */
-static SDL_Surface *decode_sdl(const unsigned char *buf, size_t len, const ImageHead *hd, int bw,
+static SDL_Surface *decode_sdl(const char *path, const unsigned char *buf, size_t len, const ImageHead *hd, int bw,
                                int bh, FitMode fit, Color bg, char *err, size_t errn)
 {
     ImageFormat f = hd->format;
@@ -293,301 +312,64 @@ static SDL_Surface *decode_sdl(const unsigned char *buf, size_t len, const Image
         SDL_FreeSurface(s);
         return NULL;
     }
-    s = to_argb(s, bg, err, errn);
+    IccTransform *t = decode_icc_transform(buf, len, hd, ICC_IN_ARGB32);
+    s = to_argb(s, t, bg, err, errn);
+    icc_transform_free(t);
     if (!s)
         return NULL;
-    int tw, th;
-    target_size(s->w, s->h, bw, bh, fit, &tw, &th);
-    return shrink(s, tw, th, err, errn);
-}
-
-/* ---- SVG: rasterised at the size it is shown ----------------------------- */
-
-/* Never at the size the file claims to have: a 100-byte SVG saying
- * width="100000" would ask for 40 GB before any check could run. Every
- * raster below is of a size that was checked, or bounded by the box. */
-/* Move n bytes through a socket: sending (never SIGPIPE), or receiving
- * with a deadline (SDL ticks) after which the other side is given up on. */
-static bool move_all(int fd, void *p, size_t n, bool out, Uint64 deadline)
-{
-    char *c = p;
-    while (n > 0) {
-        Uint64 now = SDL_GetTicks64();
-        struct pollfd pfd = {fd, out ? POLLOUT : POLLIN, 0};
-        int r = now < deadline ? poll(&pfd, 1, (int)(deadline - now)) : 0;
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0)
-            return false;
-        ssize_t k = out ? send(fd, c, n, MSG_NOSIGNAL) : recv(fd, c, n, 0);
-        if (k < 0 && (errno == EINTR || errno == EAGAIN))
-            continue;
-        if (k <= 0)
-            return false;
-        c += k;
-        n -= (size_t)k;
-    }
-    return true;
-}
-
-#define SVG_TIMEOUT_MS 10000
-
-/* The rasteriser program: $VITRINE_SVG_HELPER, else vitrine-svg next to
- * this program (or one folder up, for the test programs in build/tests). */
-static bool svg_helper(char *out, size_t n)
-{
-    const char *env = getenv("VITRINE_SVG_HELPER");
-    if (env && *env) {
-        snprintf(out, n, "%s", env);
-        return access(out, X_OK) == 0;
-    }
-    char exe[4096];
-    ssize_t k = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (k <= 0)
-        return false;
-    exe[k] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash)
-        return false;
-    for (int up = 0; up < 2; up++) {
-        *slash = '\0';
-        int k2 = snprintf(out, n, "%s/vitrine-svg", exe);
-        if (k2 > 0 && (size_t)k2 < n && access(out, X_OK) == 0)
-            return true;
-        if (!(slash = strrchr(exe, '/')))
-            break;
-    }
-    return false;
-}
-
-/* SVG is rasterised by vitrine-svg (src/svg/vitrine-svg.c) in a process of
- * its own: SDL_image 2.6.3's nanosvg reads past its buffers on some
- * malformed drawings (CI's fuzzer crashed it in seconds), and a crash or a
- * hang there must cost one placeholder, not the kiosk. A fresh program, not
- * a fork: a fork of vitrine's threads could inherit a lock one of them held
- * (SDL's pixel-format lock, the allocator's) and hang on it. The drawing
- * goes in and the rows come back through a socket pair, with a deadline. */
-static SDL_Surface *svg_raster(const unsigned char *buf, size_t len, int w, int h)
-{
-    char helper[4096];
-    if (!svg_helper(helper, sizeof helper)) {
-        SDL_SetError("the SVG rasteriser (vitrine-svg) is not installed next to vitrine");
-        return NULL;
-    }
-    int sv[2];
-    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
-        SDL_SetError("cannot talk to the SVG rasteriser: %s", strerror(errno));
-        return NULL;
-    }
-    char ws[16], hs[16];
-    snprintf(ws, sizeof ws, "%d", w);
-    snprintf(hs, sizeof hs, "%d", h);
-    char *argv[] = {helper, ws, hs, NULL};
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_adddup2(&fa, sv[1], 0);
-    posix_spawn_file_actions_adddup2(&fa, sv[1], 1);
-    posix_spawn_file_actions_addclosefrom_np(&fa, 3);
-    extern char **environ;
-    pid_t pid;
-    int err = posix_spawn(&pid, helper, &fa, NULL, argv, environ);
-    posix_spawn_file_actions_destroy(&fa);
-    close(sv[1]);
-    if (err != 0) {
-        close(sv[0]);
-        SDL_SetError("cannot start the SVG rasteriser: %s", strerror(err));
-        return NULL;
-    }
-    Uint64 deadline = SDL_GetTicks64() + SVG_TIMEOUT_MS;
-    int hdr[3];
-    SDL_Surface *s = NULL;
-    bool sent = move_all(sv[0], (void *)buf, len, true, deadline) && shutdown(sv[0], SHUT_WR) == 0;
-    if (sent && move_all(sv[0], hdr, sizeof hdr, false, deadline) && hdr[0] > 0 && hdr[1] > 0 &&
-        hdr[0] <= DECODE_MAX_SIDE && hdr[1] <= DECODE_MAX_SIDE &&
-        (uint64_t)hdr[0] * (uint64_t)hdr[1] <= DECODE_MAX_PIXELS &&
-        (Uint32)hdr[2] == SDL_PIXELFORMAT_ARGB8888 &&
-        (s = SDL_CreateRGBSurfaceWithFormat(0, hdr[0], hdr[1], 32, SDL_PIXELFORMAT_ARGB8888)) != NULL) {
-        for (int y = 0; s && y < s->h; y++)
-            if (!move_all(sv[0], (char *)s->pixels + (size_t)y * (size_t)s->pitch, (size_t)s->w * 4,
-                          false, deadline)) {
-                SDL_FreeSurface(s);
-                s = NULL;
-            }
-    }
-    close(sv[0]);
-    int status = 0;
-    bool late = SDL_GetTicks64() >= deadline;
-    if (late) /* still at it: a drawing that never ends */
-        kill(pid, SIGKILL);
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-        ;
-    if (s && !(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
-        SDL_FreeSurface(s);
-        s = NULL;
-    }
-    if (!s && late)
-        SDL_SetError("the SVG rasteriser took longer than %d s over it", SVG_TIMEOUT_MS / 1000);
-    else if (!s && WIFSIGNALED(status))
-        SDL_SetError("the drawing crashed the SVG rasteriser (signal %d)", WTERMSIG(status));
-    else if (!s)
-        SDL_SetError("the SVG rasteriser could not draw it");
-    return s;
-}
-
-/* A length as SDL_image's SVG parser (nanosvg, 96 dpi) reads it, in pixels;
- * only plain forms ("1600", "12.5mm"), else 0. */
-static double svg_length(const char *v, size_t n)
-{
-    size_t i = 0, digits = 0;
-    double x = 0, scale = 1;
-    for (; i < n && v[i] >= '0' && v[i] <= '9' && digits < 9; i++, digits++)
-        x = x * 10 + (v[i] - '0');
-    if (i < n && v[i] == '.') {
-        for (i++; i < n && v[i] >= '0' && v[i] <= '9' && digits < 9; i++, digits++) {
-            scale /= 10;
-            x += (v[i] - '0') * scale;
-        }
-    }
-    if (digits == 0)
-        return 0;
-    static const struct { const char *unit; double px; } units[] = {
-        {"", 1}, {"px", 1}, {"pt", 96.0 / 72}, {"pc", 96.0 / 6},
-        {"mm", 96 / 25.4}, {"cm", 96 / 2.54}, {"in", 96},
-    };
-    for (size_t u = 0; u < sizeof units / sizeof *units; u++)
-        if (n - i == strlen(units[u].unit) && memcmp(v + i, units[u].unit, n - i) == 0)
-            return x * units[u].px;
-    return 0;
-}
-
-/* The size the SVG has at scale 1, from its <svg> element's width and
- * height (or its viewBox where one is missing), when they are stated
- * plainly. Used only to size the raster as before; what is rasterised is
- * bounded by the box whatever the file really holds. */
-static bool svg_declared_size(const unsigned char *buf, size_t len, double *w, double *h)
-{
-    const char *t = (const char *)buf, *end = t + len;
-    for (const char *p = t; (p = memchr(p, '<', (size_t)(end - p))) != NULL; p++) {
-        const char *q = p + 1;
-        while (q < end && strchr(" \t\n\v\f\r", *q) && *q)
-            q++;
-        if (end - q < 4 || memcmp(q, "svg", 3) != 0)
-            continue;
-        if (q[3] == '>')
-            return false; /* <svg>: no size stated */
-        if (!strchr(" \t\n\v\f\r", q[3]) || !q[3])
-            continue;
-        const char *tag_end = memchr(q, '>', (size_t)(end - q));
-        if (!tag_end)
-            return false;
-        double vb[4] = {0, 0, 0, 0};
-        *w = *h = 0;
-        for (q += 4; q < tag_end;) {
-            while (q < tag_end && strchr(" \t\n\v\f\r", *q) && *q)
-                q++;
-            const char *name = q;
-            while (q < tag_end && *q != '=' && !strchr(" \t\n\v\f\r", *q))
-                q++;
-            size_t nn = (size_t)(q - name);
-            while (q < tag_end && *q != '"' && *q != '\'')
-                q++;
-            if (q >= tag_end)
-                break;
-            const char *v = ++q, *ve = memchr(v, q[-1], (size_t)(tag_end - v));
-            if (!ve)
-                break;
-            q = ve + 1;
-            if (nn == 5 && memcmp(name, "width", 5) == 0) {
-                *w = svg_length(v, (size_t)(ve - v));
-            } else if (nn == 6 && memcmp(name, "height", 6) == 0) {
-                *h = svg_length(v, (size_t)(ve - v));
-            } else if (nn == 7 && memcmp(name, "viewBox", 7) == 0) {
-                for (int k = 0; k < 4; k++) {
-                    while (v < ve && (*v == ' ' || *v == ','))
-                        v++;
-                    const char *ne = v;
-                    while (ne < ve && *ne != ' ' && *ne != ',')
-                        ne++;
-                    vb[k] = k < 2 ? 0 : svg_length(v, (size_t)(ne - v));
-                    v = ne;
-                }
-            }
-        }
-        if (*w <= 0)
-            *w = vb[2];
-        if (*h <= 0)
-            *h = vb[3];
-        return *w > 0 && *h > 0 && *w <= 1e9 && *h <= 1e9;
-    }
-    return false;
-}
-
-static SDL_Surface *decode_svg(const unsigned char *buf, size_t len, const ImageHead *hd, int bw,
-                               int bh, FitMode fit, Color bg, char *err, size_t errn)
-{
-    double dw, dh;
-    SDL_Surface *s = NULL;
-    if (svg_declared_size(buf, len, &dw, &dh)) {
-        /* Contained or covering the box at the scale the stated size gives;
-         * SDL_image then fits the drawing into that. */
-        int iw = (int)ceil(dw), ih = (int)ceil(dh);
-        double sx = (double)bw / iw, sy = (double)bh / ih;
-        double sc = fit == FIT_COVER ? (sx > sy ? sx : sy) : (sx < sy ? sx : sy);
-        double tw = iw * sc + 0.5, th = ih * sc + 0.5;
-        if (!imagehead_size_ok(tw > INT_MAX ? INT_MAX : (int)tw, th > INT_MAX ? INT_MAX : (int)th, err,
-                     errn))
-            return NULL;
-        s = svg_raster(buf, len, (int)tw, (int)th);
-    } else {
-        /* Nothing stated plainly: contained, SDL_image fits it into the box
-         * itself. */
-        s = svg_raster(buf, len, bw, bh);
-        if (s && s->w > 0 && s->h > 0 && fit == FIT_COVER) {
-            /* Covering: the side that did not fill the box when contained
-             * is given, the other follows from the aspect ratio. Contained,
-             * the image was ceil(W*k) x ceil(H*k), so W/H < cw/(ch-1): a
-             * bound on the other side, checked before rasterising. */
-            int cw = s->w, ch = s->h;
-            SDL_FreeSurface(s);
-            bool by_height = (double)cw * bh >= (double)ch * bw;
-            double other = by_height ? (ch > 1 ? (double)bh * cw / (ch - 1) : INFINITY)
-                                     : (cw > 1 ? (double)bw * ch / (cw - 1) : INFINITY);
-            int o = other >= (double)INT_MAX ? INT_MAX : (int)ceil(other);
-            if (!imagehead_size_ok(by_height ? o : bw, by_height ? bh : o, err, errn))
-                return NULL;
-            s = by_height ? svg_raster(buf, len, 0, bh) : svg_raster(buf, len, bw, 0);
-        }
-    }
-    if (!s || s->w <= 0 || s->h <= 0) {
-        snprintf(err, errn, "SVG cannot be read: %s", IMG_GetError());
-        SDL_FreeSurface(s);
-        return NULL;
-    }
-    return to_argb(s, bg, err, errn);
+    /* the box is filled as it is seen, upright (its EXIF, as a JPEG's) */
+    int o = hd->orientation, tw, th;
+    decode_target_stored(s->w, s->h, o, bw, bh, fit, &tw, &th);
+    s = shrink(s, tw, th, err, errn);
+    return s ? decode_upright(s, o, err, errn) : NULL;
 }
 
 /* ---- the decoders, one per format ------------------------------------------ */
 
 /* One decoder per row of the table of formats (imagehead.h): a new format
- * is its row there and its decoder here. PNG and WebP share SDL_image. */
-typedef SDL_Surface *(*Decoder)(const unsigned char *buf, size_t len, const ImageHead *hd,
-                                int bw, int bh, FitMode fit, Color bg, char *err, size_t errn);
+ * is its row there and its decoder here (or in a file of its own,
+ * decode_internal.h). PNG and WebP share SDL_image. A decoder takes the
+ * file's bytes, read whole and checked; one that runs in a worker process
+ * on a format of large files (TIFF) takes the path instead and reads only
+ * what it needs, the first page unless told another. */
+typedef SDL_Surface *(*Decoder)(const char *path, const unsigned char *buf, size_t len,
+                                const ImageHead *hd, int bw, int bh, FitMode fit, Color bg, char *err,
+                                size_t errn);
+typedef SDL_Surface *(*FileDecoder)(const char *path, int page, int bw, int bh, FitMode fit, Color bg,
+                                    char *err, size_t errn);
 static const struct {
     ImageFormat format;
     Decoder decode;
+    FileDecoder decode_file;
 } decoders[] = {
-    {IMG_FMT_JPEG, decode_jpeg},
-    {IMG_FMT_PNG, decode_sdl},
-    {IMG_FMT_WEBP, decode_sdl},
-    {IMG_FMT_SVG, decode_svg},
+    {IMG_FMT_JPEG, decode_jpeg, NULL},
+    {IMG_FMT_PNG, decode_sdl, NULL},
+    {IMG_FMT_WEBP, decode_sdl, NULL},
+    {IMG_FMT_SVG, decode_svg, NULL},
+    {IMG_FMT_TIFF, NULL, decode_tiff},
+    {IMG_FMT_HEIC, NULL, decode_heif},
+    {IMG_FMT_AVIF, NULL, decode_heif},
 };
 
-static Decoder decoder_for(ImageFormat f)
+static int decoder_for(ImageFormat f)
 {
-    for (size_t i = 0; i < sizeof decoders / sizeof decoders[0]; i++)
+    for (int i = 0; i < (int)(sizeof decoders / sizeof decoders[0]); i++)
         if (decoders[i].format == f)
-            return decoders[i].decode;
-    return NULL;
+            return i;
+    return -1;
+}
+
+/* The format of the file, from its first bytes; IMG_FMT_UNKNOWN when it
+ * cannot be read (decode_image then reads it whole and says why). */
+static ImageFormat sniff_file(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return IMG_FMT_UNKNOWN;
+    uint8_t head[64];
+    ssize_t n = read(fd, head, sizeof head);
+    close(fd);
+    return n > 0 ? imagehead_sniff(head, (size_t)n) : IMG_FMT_UNKNOWN;
 }
 
 /* ---- entry --------------------------------------------------------------- */
@@ -629,8 +411,17 @@ SDL_Surface *decode_request(const DecodeRequest *rq, char *err, size_t errn)
     if (pdf_sniff_file(rq->path))
         return pdf_render(rq->path, rq->page > 0 ? rq->page : 1, box_w, box_h, rq->fit, rq->region,
                           NULL, NULL, err, errn);
-    if (rq->page > 1) {
-        snprintf(err, errn, "it has one page, not %d", rq->page);
+    /* So are TIFF, HEIC and AVIF: their decoders take the path and the page */
+    int page = rq->page > 0 ? rq->page : 1;
+    int row = decoder_for(sniff_file(rq->path));
+    if (row >= 0 && decoders[row].decode_file) {
+        SDL_Surface *s = decoders[row].decode_file(rq->path, page, box_w, box_h, rq->fit, rq->bg, err, errn);
+        if (s && rq->region.w > 0)
+            s = crop(s, rq->region, err, errn);
+        return s;
+    }
+    if (page > 1) {
+        snprintf(err, errn, "it has one page, not %d", page);
         return NULL;
     }
     size_t len = 0;
@@ -643,9 +434,9 @@ SDL_Surface *decode_request(const DecodeRequest *rq, char *err, size_t errn)
     ImageHead hd;
     SDL_Surface *s = NULL;
     if (imagehead_parse(buf, len, true, &hd, err, errn) == IMAGEHEAD_OK) {
-        Decoder decode = decoder_for(hd.format);
-        if (decode)
-            s = decode(buf, len, &hd, box_w, box_h, rq->fit, rq->bg, err, errn);
+        row = decoder_for(hd.format);
+        if (row >= 0 && decoders[row].decode)
+            s = decoders[row].decode(rq->path, buf, len, &hd, box_w, box_h, rq->fit, rq->bg, err, errn);
         else
             snprintf(err, errn, "no decoder for %s", imagehead_format_name(hd.format));
     }
@@ -667,16 +458,15 @@ bool decode_probe(const char *path, int *w, int *h)
     ImageHead ih;
     bool ok = imagehead_read_fd(fd, false, &ih, err, sizeof err) == IMAGEHEAD_OK;
     close(fd);
-    if (ok && ih.format == IMG_FMT_SVG) { /* its declared size, if it states one plainly */
+    if (ok && ih.format == IMG_FMT_SVG) { /* its own size, as librsvg reads it */
         size_t len = 0;
         unsigned char *buf = read_file(path, &len, err, sizeof err);
-        double dw, dh;
-        ok = buf && svg_declared_size(buf, len, &dw, &dh) && dw < IMAGE_MAX_SIDE && dh < IMAGE_MAX_SIDE;
-        if (ok) {
-            ih.w = (int)ceil(dw);
-            ih.h = (int)ceil(dh);
-        }
+        ok = buf && decode_svg_probe(path, buf, len, &ih.w, &ih.h);
         scratch_put(&scratch_file, buf);
+    } else if (ok && ih.format == IMG_FMT_TIFF) { /* as libtiff reads it, turned as it says */
+        return decode_tiff_probe(path, 1, w, h, err, sizeof err);
+    } else if (ok && (ih.format == IMG_FMT_HEIC || ih.format == IMG_FMT_AVIF)) { /* turned already */
+        return decode_heif_probe(path, w, h, err, sizeof err);
     }
     if (!ok || ih.w <= 0 || ih.h <= 0)
         return false;

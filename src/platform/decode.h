@@ -62,6 +62,12 @@ SDL_Surface *decode_request(const DecodeRequest *rq, char *err, size_t errn);
  * thread, for speed). */
 void decode_release_scratch(void);
 
+/* Pictures are converted to this ICC profile (the `display_profile`
+ * setting) instead of sRGB, here and in the decoding workers; NULL: sRGB.
+ * Call before any picture is decoded. A file that cannot be used is said
+ * on stderr and sRGB kept. */
+void decode_use_display_profile(const char *path);
+
 /* The image's own size in pixels from its header (an SVG: its declared
  * size), without decoding it. false when it cannot be read (and for a
  * PDF, whose pages have no pixels of their own). */

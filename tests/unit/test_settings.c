@@ -172,6 +172,7 @@ static void full_file(void **state)
         "  \"languages\": [\"ru\", \"kk\", \"en\"],\n"
         "  \"start_language\": \"kk\",\n"
         "  \"state_dir\": \"/var/lib/vitrine\",\n"
+        "  \"display_profile\": \"/usr/share/color/icc/compatibleWithAdobeRGB1998.icc\",\n"
         "  \"keys\": {\"next\": [\"PageDown\", \"Right\"], \"black\": [\"period\", \"b\"],\n"
         "           \"start_stop\": [\"F5\", \"Shift+F5\", \"Escape\"]},\n"
         "  \"lecture\": {\"warn_min\": 10, \"alert_min\": 2, \"notes_language\": \"ru\",\n"
@@ -186,6 +187,7 @@ static void full_file(void **state)
     assert_string_equal(s->langs[2], "en");
     assert_string_equal(s->start_lang, "kk");
     assert_string_equal(s->state_dir, "/var/lib/vitrine");
+    assert_string_equal(s->display_profile, "/usr/share/color/icc/compatibleWithAdobeRGB1998.icc");
     assert_string_equal(s->notes_lang, "ru");
     assert_int_equal(s->warn_min, 10);
     assert_int_equal(s->alert_min, 2);
@@ -442,6 +444,11 @@ static void other_fields(void **state)
                   "\"Right\"]}, not a string");
     assert_int_equal(fx->dl.n, 5);
     assert_string_equal(fx->s.state_dir, "state");
+    diag_clear(&fx->dl);
+
+    assert_true(load(fx, "{\"display_profile\": 3}"));
+    assert_at(fx, "1:21: error: \"display_profile\" must be a string (a file), not a number");
+    assert_null(fx->s.display_profile);
     diag_clear(&fx->dl);
 
     assert_true(load(fx, "{\"state_dir\": \"\", \"lecture\": {\"notes_language\": 7}}"));

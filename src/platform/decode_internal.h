@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* decode_internal.h - what decode.c shares with the decoders of formats that
+ * run in worker processes (decode_svg.c, decode_tiff.c): one file per
+ * format, decode.c keeps the table of them. Not for other modules. */
+#ifndef VITRINE_PLATFORM_DECODE_INTERNAL_H
+#define VITRINE_PLATFORM_DECODE_INTERNAL_H
+
+#include "colour/icc.h"
+#include "decode.h"
+#include "platform/worker.h"
+
+/* Composite onto bg where the image is not opaque (ARGB8888 in place). */
+void decode_flatten(SDL_Surface *s, Color bg);
+
+/* Turn s upright as EXIF orientation o (1..8) says; frees s. */
+SDL_Surface *decode_upright(SDL_Surface *s, int o, char *err, size_t errn);
+
+/* The size an iw x ih image is shown at in a bw x bh box: inside it, or
+ * covering it; never larger than the image. */
+void decode_target_size(int iw, int ih, int bw, int bh, FitMode fit, int *tw, int *th);
+
+/* The same for a w x h image stored turned by EXIF orientation o: the
+ * size to decode it at as stored, so that turned upright it fits the box. */
+void decode_target_stored(int w, int h, int o, int bw, int bh, FitMode fit, int *tw, int *th);
+
+/* One call to a decoding worker whose reply is arg[0] x arg[1] pixels of
+ * ARGB8888 rows, not premultiplied: they arrive straight in a new surface
+ * (the size checked against the limits first). NULL with the reason in err
+ * ("<what> cannot be read: ..."). */
+SDL_Surface *decode_by_worker(const WorkerSpec *spec, WorkerRequest *rq, const char *what, char *err,
+                              size_t errn);
+
+/* The colour profile the file embeds (hd from imagehead_parse of the whole
+ * file) as a transform for `in` pixels, or NULL: none, damaged, or not for
+ * these pixels (decode_icc.c). */
+IccTransform *decode_icc_transform(const unsigned char *buf, size_t len, const ImageHead *hd, IccInput in);
+/* Apply t (may be NULL: nothing to do) to s's ARGB8888 pixels. */
+void decode_icc_apply(IccTransform *t, SDL_Surface *s);
+
+/* SVG (decode_svg.c): rendered by librsvg in vitrine-svg. */
+SDL_Surface *decode_svg(const char *path, const unsigned char *buf, size_t len, const ImageHead *hd,
+                        int bw, int bh, FitMode fit, Color bg, char *err, size_t errn);
+bool decode_svg_probe(const char *path, const unsigned char *buf, size_t len, int *w, int *h);
+
+/* TIFF (decode_tiff.c): read by libtiff in vitrine-tiff, which opens the
+ * file itself (a TIFF master is read strip by strip, never whole here).
+ * page: 1-based. */
+SDL_Surface *decode_tiff(const char *path, int page, int bw, int bh, FitMode fit, Color bg, char *err,
+                         size_t errn);
+bool decode_tiff_probe(const char *path, int page, int *w, int *h, char *err, size_t errn);
+
+/* HEIC and AVIF (decode_heif.c): read by libheif in vitrine-heif, by path;
+ * the primary picture (page is not used), turned as the file says. */
+SDL_Surface *decode_heif(const char *path, int page, int bw, int bh, FitMode fit, Color bg, char *err,
+                         size_t errn);
+bool decode_heif_probe(const char *path, int *w, int *h, char *err, size_t errn);
+
+#endif

@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* reduce.c - see reduce.h */
+#include "reduce.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+bool reduce_init(Reduce *r, uint32_t w, uint32_t h, uint32_t tw, uint32_t th)
+{
+    *r = (Reduce){.w = w, .h = h, .tw = tw < w ? tw : w, .th = th < h ? th : h};
+    if (r->tw < 1 || r->th < 1)
+        return false;
+    r->ox = malloc(sizeof *r->ox * w);
+    r->per_col = calloc(r->tw, sizeof *r->per_col);
+    r->acc = calloc((size_t)r->tw * 4, sizeof *r->acc);
+    r->out = malloc((size_t)r->tw * r->th * 4);
+    if (!r->ox || !r->per_col || !r->acc || !r->out) {
+        reduce_free(r);
+        return false;
+    }
+    for (uint32_t x = 0; x < w; x++) {
+        r->ox[x] = (uint32_t)((uint64_t)x * r->tw / w);
+        r->per_col[r->ox[x]]++;
+    }
+    return true;
+}
+
+static void flush_row(Reduce *r)
+{
+    for (uint32_t x = 0; x < r->tw; x++) {
+        uint64_t n = (uint64_t)r->per_col[x] * r->rows, *s = r->acc + 4 * (size_t)x;
+        uint32_t c[4];
+        for (int k = 0; k < 4; k++)
+            c[k] = n ? (uint32_t)((s[k] + n / 2) / n) : 0;
+        uint32_t a = c[3];
+        for (int k = 0; a > 0 && a < 255 && k < 3; k++) {
+            uint32_t v = (c[k] * 255 + a / 2) / a;
+            c[k] = v > 255 ? 255 : v;
+        }
+        r->out[(size_t)r->oy * r->tw + x] = a << 24 | c[0] << 16 | c[1] << 8 | c[2];
+    }
+    memset(r->acc, 0, sizeof *r->acc * 4 * r->tw);
+    r->rows = 0;
+}
+
+void reduce_row(Reduce *r, uint32_t y, const uint32_t *abgr)
+{
+    uint32_t want = (uint32_t)((uint64_t)y * r->th / r->h);
+    if (want != r->oy && r->rows > 0)
+        flush_row(r);
+    r->oy = want;
+    for (uint32_t x = 0; x < r->w; x++) {
+        uint32_t p = abgr[x];
+        uint64_t *s = r->acc + 4 * (size_t)r->ox[x];
+        s[0] += p & 255;
+        s[1] += p >> 8 & 255;
+        s[2] += p >> 16 & 255;
+        s[3] += p >> 24;
+    }
+    r->rows++;
+}
+
+uint32_t *reduce_finish(Reduce *r)
+{
+    if (r->rows > 0)
+        flush_row(r);
+    uint32_t *out = r->out;
+    r->out = NULL;
+    reduce_free(r);
+    return out;
+}
+
+void reduce_free(Reduce *r)
+{
+    free(r->ox);
+    free(r->per_col);
+    free(r->acc);
+    free(r->out);
+    r->ox = r->per_col = r->out = NULL;
+    r->acc = NULL;
+}
