@@ -39,7 +39,10 @@
 static const char *const top_keys[] = {"$schema", "id", "title", "languages",
                                        "cover", "lecture", "slides"};
 static const char *const slide_keys[] = {"image", "title", "caption", "text", "credit",
-                                         "notes", "lecture_s", "attract"};
+                                         "notes", "lecture_s", "attract",
+                                         /* film and sound: slide_media.h */
+                                         "video", "subtitles", "audio", "narration",
+                                         "poster", "loop", "start", "end"};
 static const char *const lecture_keys[] = {"duration_min"};
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
@@ -224,6 +227,86 @@ static const char *dir_real(Ctx *c)
     return c->dir_real;
 }
 
+/* The file at `rel` (as written in the manifest, at JSON pointer ptr; a
+ * `kind` of file: "image", "film"): dir/rel, malloc'd, when it is a regular
+ * file inside the exhibition folder; else NULL after an error diagnostic. */
+static char *resolve_file(Ctx *c, const char *rel, const char *ptr, const char *subject,
+                          const char *kind)
+{
+    char s[JTEXT_SHOWN_CAP];
+    if (!*rel) {
+        jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "%s is empty", subject);
+        return NULL;
+    }
+    if (rel[0] == '/') {
+        jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
+                       "%s \"%s\" must be a path relative to the exhibition folder, "
+                       "not an absolute path", kind, jtext_shown(rel, s, sizeof s));
+        return NULL;
+    }
+    for (const char *p = rel; *p;) {
+        size_t n = strcspn(p, "/");
+        if (n == 2 && p[0] == '.' && p[1] == '.') {
+            jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
+                           "%s \"%s\" may not leave the exhibition folder (it contains \"..\")",
+                           kind, jtext_shown(rel, s, sizeof s));
+            return NULL;
+        }
+        p += n;
+        while (*p == '/')
+            p++;
+    }
+    char *full = fs_path_join(c->ex->dir, rel);
+    if (!full)
+        return NULL;
+    struct stat st;
+    if (stat(full, &st) != 0) {
+        if (errno == ENOENT || errno == ENOTDIR)
+            jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
+                           "%s \"%s\" not found%s", kind, jtext_shown(rel, s, sizeof s),
+                           strchr(rel, '\\') ? " (use \"/\" between folders, not \"\\\")" : "");
+        else
+            jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "%s \"%s\" cannot be read: %s",
+                           kind, jtext_shown(rel, s, sizeof s), strerror(errno));
+        free(full);
+        return NULL;
+    }
+    /* symbolic links may point anywhere inside the folder, but not out */
+    const char *root = dir_real(c);
+    char *real = realpath(full, NULL);
+    if (!root || !real) {
+        jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "%s \"%s\" cannot be read: %s",
+                       kind, jtext_shown(rel, s, sizeof s), strerror(errno));
+        free(real);
+        free(full);
+        return NULL;
+    }
+    size_t rn = strlen(root);
+    bool inside = strcmp(root, "/") == 0
+                  || (strncmp(real, root, rn) == 0 && real[rn] == '/');
+    free(real);
+    if (!inside) {
+        jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
+                       "%s \"%s\" leads outside the exhibition folder through a symbolic link",
+                       kind, jtext_shown(rel, s, sizeof s));
+        free(full);
+        return NULL;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "%s \"%s\" is not a regular file",
+                       kind, jtext_shown(rel, s, sizeof s));
+        free(full);
+        return NULL;
+    }
+    return full;
+}
+
+static char *resolve_for_media(void *ctx, const char *rel, const char *ptr, const char *subject,
+                               const char *kind)
+{
+    return resolve_file(ctx, rel, ptr, subject, kind);
+}
+
 /* Checks the image at `rel` (as written in the manifest, at JSON pointer
  * ptr). On success sets *path (dir/rel) and *fmt and returns true. Every
  * failure is an error diagnostic. */
@@ -233,70 +316,9 @@ static bool check_image(Ctx *c, const char *rel, const char *ptr, const char *su
     char s[JTEXT_SHOWN_CAP], list[64];
     *path = NULL;
     *fmt = IMG_FMT_UNKNOWN;
-    if (!*rel) {
-        jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "%s is empty", subject);
-        return false;
-    }
-    if (rel[0] == '/') {
-        jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
-                       "image \"%s\" must be a path relative to the exhibition folder, "
-                       "not an absolute path", jtext_shown(rel, s, sizeof s));
-        return false;
-    }
-    for (const char *p = rel; *p;) {
-        size_t n = strcspn(p, "/");
-        if (n == 2 && p[0] == '.' && p[1] == '.') {
-            jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
-                           "image \"%s\" may not leave the exhibition folder (it contains \"..\")",
-                           jtext_shown(rel, s, sizeof s));
-            return false;
-        }
-        p += n;
-        while (*p == '/')
-            p++;
-    }
-    char *full = fs_path_join(c->ex->dir, rel);
+    char *full = resolve_file(c, rel, ptr, subject, "image");
     if (!full)
         return false;
-    struct stat st;
-    if (stat(full, &st) != 0) {
-        if (errno == ENOENT || errno == ENOTDIR)
-            jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
-                           "image \"%s\" not found%s", jtext_shown(rel, s, sizeof s),
-                           strchr(rel, '\\') ? " (use \"/\" between folders, not \"\\\")" : "");
-        else
-            jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "image \"%s\" cannot be read: %s",
-                           jtext_shown(rel, s, sizeof s), strerror(errno));
-        free(full);
-        return false;
-    }
-    /* symbolic links may point anywhere inside the folder, but not out */
-    const char *root = dir_real(c);
-    char *real = realpath(full, NULL);
-    if (!root || !real) {
-        jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "image \"%s\" cannot be read: %s",
-                       jtext_shown(rel, s, sizeof s), strerror(errno));
-        free(real);
-        free(full);
-        return false;
-    }
-    size_t rn = strlen(root);
-    bool inside = strcmp(root, "/") == 0
-                  || (strncmp(real, root, rn) == 0 && real[rn] == '/');
-    free(real);
-    if (!inside) {
-        jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
-                       "image \"%s\" leads outside the exhibition folder through a symbolic link",
-                       jtext_shown(rel, s, sizeof s));
-        free(full);
-        return false;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "image \"%s\" is not a regular file",
-                       jtext_shown(rel, s, sizeof s));
-        free(full);
-        return false;
-    }
     /* O_NONBLOCK: a FIFO swapped in after stat() must not hang the kiosk */
     int fd = open(full, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     unsigned char head[SNIFF_HEAD_SVG];
@@ -530,6 +552,7 @@ static void slide_clear(Slide *s)
     loc_clear(&s->text);
     loc_clear(&s->credit);
     loc_clear(&s->notes);
+    slide_media_clear(&s->media);
     memset(s, 0, sizeof *s);
 }
 
@@ -572,6 +595,10 @@ static bool parse_slide(Ctx *c, json_t *v, int no, Slide *s)
         {"text", true, offsetof(Slide, text)},
         {"credit", false, offsetof(Slide, credit)},
         {"notes", false, offsetof(Slide, notes)},
+        {"video", false, offsetof(Slide, media.video)},
+        {"subtitles", false, offsetof(Slide, media.subtitles)},
+        {"audio", false, offsetof(Slide, media.audio)},
+        {"narration", false, offsetof(Slide, media.narration)},
     };
     for (size_t i = 0; i < N_OF(locs); i++) {
         json_t *lv = json_object_get(v, locs[i].key);
@@ -617,11 +644,13 @@ static bool parse_slide(Ctx *c, json_t *v, int no, Slide *s)
             s->attract = json_is_true(at);
     }
 
+    slide_media_parse(&c->jd, v, base, no, resolve_for_media, c, &s->media);
+
     char where[32];
     snprintf(where, sizeof where, " in slide %d", no);
     jdiag_unknown_keys(&c->jd, v, base, slide_keys, N_OF(slide_keys), where, JDIAG_CURATOR);
 
-    if (!s->image && s->text.n == 0) {
+    if (!s->image && s->text.n == 0 && !slide_media_has_video(&s->media)) {
         jdiag_at_value(&c->jd, DIAG_ERROR, base,
                        "slide %d has neither \"image\" nor \"text\"; it is "
                        "left out", no);
