@@ -406,8 +406,10 @@ static void do_state(WireReply *rep)
     rep->text = me.said;
 }
 
-/* What a file holds, without playing it: for `vitrine --check`. */
-static void do_probe(const char *path, WireReply *rep)
+/* What a file holds, without playing it: for `vitrine --check`. A
+ * subtitle file (subs) is no film mpv would play: it is added to an empty
+ * picture made by FFmpeg, as the kiosk adds it to a film. */
+static void do_probe(const char *path, bool subs, WireReply *rep)
 {
     mpv_handle *m = new_mpv(true);
     if (!m || mpv_initialize(m) < 0) {
@@ -417,11 +419,20 @@ static void do_probe(const char *path, WireReply *rep)
             mpv_terminate_destroy(m);
         return;
     }
-    const char *cmd[] = {"loadfile", path, NULL};
+    const char *cmd[] = {"loadfile", subs ? "av://lavfi:nullsrc=s=16x16:d=1" : path, NULL};
     if (mpv_command(m, cmd) < 0 || !wait_loaded(m, rep)) {
         rep->head.op = WIRE_ERR;
         if (!rep->text)
             rep->text = "it cannot be played";
+        mpv_terminate_destroy(m);
+        return;
+    }
+    const char *add[] = {"sub-add", path, "auto", NULL};
+    int e = subs ? mpv_command(m, add) : 0;
+    if (e < 0) {
+        rep->head.op = WIRE_ERR;
+        snprintf(me.said, sizeof me.said, "it cannot be read as subtitles: %s", mpv_error_string(e));
+        rep->text = me.said;
         mpv_terminate_destroy(m);
         return;
     }
@@ -430,12 +441,15 @@ static void do_probe(const char *path, WireReply *rep)
     double d = -1;
     mpv_get_property(m, "duration", MPV_FORMAT_DOUBLE, &d);
     char *format = mpv_get_property_string(m, "file-format");
-    snprintf(me.said, sizeof me.said, "%s: %s; %.1f s", format ? format : "?",
-             t.words[0] ? t.words : "no streams", d);
+    if (subs)
+        snprintf(me.said, sizeof me.said, "%s", t.words[0] ? t.words : "no streams");
+    else
+        snprintf(me.said, sizeof me.said, "%s: %s; %.1f s", format ? format : "?",
+                 t.words[0] ? t.words : "no streams", d);
     mpv_free(format);
     rep->text = me.said;
     rep->head.arg[0] = d < 0 ? -1 : (int32_t)(d * 1000);
-    rep->head.arg[1] = t.n_video;
+    rep->head.arg[1] = subs ? 0 : t.n_video;
     rep->head.arg[2] = t.n_audio;
     rep->head.arg[3] = t.n_sub;
     mpv_terminate_destroy(m);
@@ -494,7 +508,7 @@ static void handle(const WireHead *req, const char *text, const void *data, Wire
         do_state(rep);
         return;
     case MEDIA_PROBE:
-        do_probe(text, rep);
+        do_probe(text, req->arg[0] == 1, rep);
         return;
     case MEDIA_CLOSE: {
         const char *cmd[] = {"stop", NULL};

@@ -10,6 +10,7 @@
 
 #include "core/library.h"
 #include "core/scene.h"
+#include "platform/media.h"
 #include "platform/page.h"
 #include "platform/text.h"
 
@@ -171,8 +172,9 @@ int check_main(const char *dir, int w, int h)
     }
     if (lib && lib->n > 0)
         fit_check(lib, (const int(*)[2])sizes, n_sizes, &fits);
+    media_check(lib, &fits); /* films, sound, subtitles: probed by vitrine-media */
     print_merged(&diags, &fits);
-    int errors = diag_count(&diags, DIAG_ERROR);
+    int errors = diag_count(&diags, DIAG_ERROR) + diag_count(&fits, DIAG_ERROR);
     int warnings = diag_count(&diags, DIAG_WARNING) + diag_count(&fits, DIAG_WARNING);
     int slides = 0;
     for (int i = 0; lib && i < lib->n; i++)

@@ -31,7 +31,8 @@
  *   MEDIA_STATE   reply arg: [0] position ms, [1] duration ms, [2] paused,
  *                 [3] ended, [4] frames rendered; text "AUDIO_LANG SUB_LANG"
  *                 ("-" for none)
- *   MEDIA_PROBE   text: a file, not opened for playing. Reply: arg[0]
+ *   MEDIA_PROBE   text: a file, not opened for playing; arg[0] 1: a
+ *                 subtitle file (SRT, WebVTT, ASS). Reply: arg[0]
  *                 duration ms, arg[1..3] video, audio and subtitle streams;
  *                 text: container, streams and duration in words
  *   MEDIA_CLOSE   stop playing, and the sound with it
