@@ -21,13 +21,15 @@
 
 #include <cmocka.h>
 
+#include "core/manifest.h"
+#include "platform/media.h"
 #include "platform/worker.h"
 #include "worker/media.h"
 
 static const WorkerSpec media = {"vitrine-media", "the media player", 2048, 10000};
 static char dir[64] = "/tmp/vitrine-test-media-XXXXXX";
-static char path[8][320];
-enum { FILM, KK, RU, EN, BROKEN, WAV, SHOT, TEXT };
+static char path[10][320];
+enum { FILM, KK, RU, EN, BROKEN, WAV, SHOT, TEXT, RED, GREEN };
 
 static void sh(const char *fmt, ...)
 {
@@ -53,8 +55,9 @@ static int setup(void **state)
     setenv("VITRINE_MEDIA_HELPER", MEDIA_WORKER, 1);
     if (!mkdtemp(dir))
         return 1;
-    const char *names[] = {"film.mkv", "kk.srt", "ru.srt", "en.srt", "broken.mkv", "out.wav", "shot.ppm", "ocr"};
-    for (int i = 0; i < 8; i++)
+    const char *names[] = {"film.mkv", "kk.srt", "ru.srt", "en.srt", "broken.mkv",
+                           "out.wav",  "shot.ppm", "ocr", "red.mp4", "green.mp4"};
+    for (int i = 0; i < 10; i++)
         snprintf(path[i], sizeof path[i], "%s/%s", dir, names[i]);
     sh("ffmpeg -v error -f lavfi -i color=c=0x2060d0:s=640x360:r=25:d=4 "
        "-f lavfi -i sine=f=440:d=4 -f lavfi -i sine=f=1000:d=4 -map 0 -map 1 -map 2 "
@@ -65,6 +68,10 @@ static int setup(void **state)
     write_file(path[RU], "1\n00:00:00,000 --> 00:00:10,000\nПРИВЕТ ДРУЗЬЯ\n");
     write_file(path[EN], "1\n00:00:00,000 --> 00:00:10,000\nHELLO FRIENDS\n");
     sh("head -c 20000 /dev/urandom > %s", path[BROKEN]);
+    sh("ffmpeg -v error -f lavfi -i color=c=red:s=160x90:r=25:d=3 -c:v libx264 -preset ultrafast %s",
+       path[RED]);
+    sh("ffmpeg -v error -f lavfi -i color=c=lime:s=160x90:r=25:d=3 -c:v libx264 -preset ultrafast %s",
+       path[GREEN]);
     return 0;
 }
 
@@ -272,11 +279,57 @@ static void test_play_and_switch_language(void **state)
     close(shm);
 }
 
+/* A film with a file per language, through vitrine's end (media.h):
+ * switching the language reopens the other file at the same position. */
+static void test_player_file_per_language(void **state)
+{
+    (void)state;
+    SlideMedia m = {.start_ms = -1, .end_ms = -1, .video_given = true};
+    m.video.items = calloc(2, sizeof(LocEntry));
+    loc_add(&m.video, 2, "kk", path[RED]);
+    loc_add(&m.video, 2, "ru", path[GREEN]);
+    MediaPlayer *p = media_player_new();
+    assert_true(media_player_option(p, "ao=null"));
+    char err[256];
+    char *langs[] = {"kk", "ru", "en"};
+    assert_true(media_player_open(p, &m, "en", langs, 3, 320, 180, true, err, sizeof err));
+    MediaState st;
+    int64_t give_up = wire_now_ms() + 5000;
+    while (media_player_state(p, &st) && st.position_ms < 800 && wire_now_ms() < give_up)
+        usleep(20000);
+    int w, h, stride;
+    unsigned long long serial;
+    const unsigned char *px = media_player_frame(p, &w, &h, &stride, &serial);
+    assert_non_null(px);
+    assert_int_equal(w, 160); /* its own size: never scaled up */
+    assert_true(px[2] > 200 && px[1] < 40); /* English falls back to the first language: red */
+    media_player_frame_done(p);
+    int before = st.position_ms;
+    int64_t t0 = wire_now_ms();
+    assert_true(media_player_lang(p, "ru"));
+    assert_true(media_player_state(p, &st));
+    assert_true(st.position_ms >= before - 100 && st.position_ms <= before + (wire_now_ms() - t0) + 500);
+    give_up = wire_now_ms() + 3000;
+    do {
+        usleep(50000);
+        px = media_player_frame(p, &w, &h, &stride, &serial);
+        bool green = px && px[1] > 200 && px[2] < 40;
+        media_player_frame_done(p);
+        if (green)
+            break;
+    } while (wire_now_ms() < give_up);
+    assert_true(wire_now_ms() < give_up);
+    media_player_close(p);
+    media_player_free(p);
+    loc_clear(&m.video);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_probe),
         cmocka_unit_test(test_play_and_switch_language),
+        cmocka_unit_test(test_player_file_per_language),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
