@@ -148,6 +148,8 @@ int scene_slide_build(Scene *s, const SceneView *v, float u)
     int top = slide_geom_top(u);
     int margin = slide_geom_margin(u);
     bool has_image = sl->image != NULL; /* even when it cannot be shown: a placeholder stands in */
+    bool film = slide_media_has_video(&sl->media);
+    has_image = has_image || film; /* a film takes a picture's place */
     Rect arrows_area = {0, 0, v->w, v->h};
     /* high contrast: pure white on pure black, captions in bold */
     bool hc = v->high_contrast;
@@ -185,8 +187,10 @@ int scene_slide_build(Scene *s, const SceneView *v, float u)
             paint_image(s, area, sl->image_path, sl->image_format, FIT_CONTAIN, v->exhibition, v->slide);
             if (s->n > 0 && s->items[s->n - 1].kind == DRAW_IMAGE)
                 s->items[s->n - 1].zoom = v->zoom;
-        } else
+        } else if (!film || sl->media.video.n == 0)
             paint_placeholder(s, v, area, u, true);
+        if (film && sl->media.video.n > 0) /* over its image, which shows until the first frame */
+            paint_film(s, area, &sl->media, v->exhibition, v->slide);
         arrows_area = area;
     } else {
         /* A text slide: title and body centred (see slide_geom_text). */

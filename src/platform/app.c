@@ -25,6 +25,7 @@
 #include "core/cache_policy.h"
 #include "harness/platform/alloctrace.h"
 #include "content.h"
+#include "films.h"
 #include "input.h"
 #include "outputs.h"
 #include "records.h"
@@ -37,6 +38,7 @@
 #define HEADLESS_W 1920
 #define HEADLESS_H 1080
 #define HOLD_MS 120               /* a new slide whose picture is still decoding: keep the old frame this long */
+#define FILM_POLL_MS 8             /* a film playing: how often its new frames are looked for */
 #define SETTLE_MS 20000          /* replays: longest wait for the pictures of a scene */
 
 struct App {
@@ -182,6 +184,9 @@ static bool draw(App *a)
         app_settle(a);
     /* the pictures were asked for already: by present(), or by app_settle() */
     const Scene *sc = show_scene(a->show);
+    ShowSnapshot snap;
+    show_snapshot(a->show, &snap); /* a film follows the slide and the language */
+    films_sync(a->o.out.ren, sc, snap.lang, a->o.out.w, a->o.out.h, a->virtual_clock);
     bool full = false;
     bool complete = render_scene(a->o.out.ren, sc, a->o.out.text, a->o.out.tex, &full);
     a->complete = complete;
@@ -337,6 +342,7 @@ void app_close(App *a)
     if (!a)
         return;
     records_end(&a->rec, app_now(a));
+    films_free(); /* its sound stops with it */
     show_free(a->show);
     content_close(&a->c);
     outputs_close(&a->o);
@@ -571,6 +577,8 @@ int app_run(const AppOptions *opt)
         show_requests(a);
         if (service_next_ping(app_now(a)) == 0)
             a->need_redraw = true; /* the watchdog wants proof of a frame on screen */
+        if (films_new_frame())
+            a->need_redraw = true;
         present(a);
         records_state_file(&a->rec, a->opt.state_file, a->show, app_now(a));
         /* Sleep until input or the next deadline: an idle kiosk uses no CPU. */
@@ -583,6 +591,8 @@ int app_run(const AppOptions *opt)
             uint64_t left = until > now ? until - now : 0;
             wait = left < wait ? left : wait;
         }
+        if (films_playing() && wait > FILM_POLL_MS) /* its frames wake nothing: look for them */
+            wait = FILM_POLL_MS;
         SDL_Event e;
         int got = wait == SHOW_NO_DEADLINE ? SDL_WaitEvent(&e)
                                            : SDL_WaitEventTimeout(&e, wait > INT_MAX ? INT_MAX : (int)wait);
