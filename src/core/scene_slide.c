@@ -2,6 +2,8 @@
 /* scene_slide.c - see scene_slide.h */
 #include "scene_slide.h"
 
+#include "scene_film.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -211,6 +213,8 @@ int scene_slide_build(Scene *s, const SceneView *v, float u)
     }
     int chrome = s->n;
     side_arrows(s, v, arrows_area, u, v->slide > 0, v->slide + 1 < ex->n_slides);
+    if (film && sl->media.video.n > 0 && v->offset == 0) /* after the thirds: they win a tap */
+        scene_film_controls(s, v, arrows_area, u);
     if (!v->lecture.on) {
         if (!v->hide_home)
             home_button(s, v, u);

@@ -73,6 +73,7 @@ typedef struct {
     bool large_text;             /* visitors' large-text mode */
     bool hide_arrows, hide_language, hide_accessibility, hide_home; /* from the settings */
     bool high_contrast;          /* visitors' high-contrast captions */
+    bool film_paused;            /* SCREEN_SLIDE: the visitor paused the slide's film */
     /* Has this image already failed to load? (slide -1 = cover) */
     bool (*image_failed)(void *ctx, int exhibition, int slide);
     void *ctx;

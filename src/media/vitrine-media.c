@@ -495,7 +495,8 @@ static void handle(const WireHead *req, const char *text, const void *data, Wire
     case MEDIA_SEEK: {
         char at[32];
         snprintf(at, sizeof at, "%.3f", req->arg[0] / 1000.0);
-        const char *cmd[] = {"seek", at, req->arg[1] ? "relative" : "absolute", NULL};
+        /* exact: "10 s back" means 10 s, not the keyframe before */
+        const char *cmd[] = {"seek", at, req->arg[1] ? "relative+exact" : "absolute+exact", NULL};
         mpv_command(me.mpv, cmd);
         return;
     }

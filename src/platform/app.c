@@ -186,7 +186,8 @@ static bool draw(App *a)
     const Scene *sc = show_scene(a->show);
     ShowSnapshot snap;
     show_snapshot(a->show, &snap); /* a film follows the slide and the language */
-    films_sync(a->o.out.ren, sc, snap.lang, a->o.out.w, a->o.out.h, a->virtual_clock);
+    if (films_sync(a->o.out.ren, sc, snap.lang, a->o.out.w, a->o.out.h, a->virtual_clock))
+        show_film_opened(a->show);
     bool full = false;
     bool complete = render_scene(a->o.out.ren, sc, a->o.out.text, a->o.out.tex, &full);
     a->complete = complete;
@@ -564,6 +565,12 @@ static void show_requests(App *a)
         swap_displays(a);
     if (show_take_lecture_change(a->show))
         sync_presenter(a);
+    bool paused;
+    int film = show_take_film_request(a->show, &paused);
+    if (film != ACT_NONE) {
+        films_command(film, paused);
+        a->need_redraw = true;
+    }
 }
 
 int app_run(const AppOptions *opt)

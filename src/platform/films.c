@@ -9,7 +9,8 @@
 #include "platform/media.h"
 
 #define FIRST_FRAME_WAIT_MS 3000 /* on the virtual clock: then the screenshot goes without */
-#define REDRAW_WAIT_MS 1000      /* on the virtual clock: the frame redrawn with other subtitles */
+#define REDRAW_WAIT_MS 1000      /* on the virtual clock: a frame redrawn (subtitles, a seek) */
+#define SETTLED_MS 250           /* on the virtual clock: no newer frame this long, the picture is final */
 
 static struct {
     MediaPlayer *player;
@@ -21,6 +22,7 @@ static struct {
     int tex_w, tex_h;
     unsigned long long shown; /* the frame in the texture */
     bool still;
+    bool paused;             /* by the visitor: no frames to look for */
 } f;
 
 static const DrawItem *film_item(const Scene *sc)
@@ -83,16 +85,24 @@ static void sound_output(bool still)
     }
 }
 
-/* The virtual clock stands still while a film draws its next frame, so
- * what a screenshot shows does not depend on the machine's speed. */
+/* The virtual clock stands still while a film draws its picture anew (a
+ * first frame, a seek, other subtitles: mpv may draw more than one on the
+ * way), until no newer frame came for SETTLED_MS; so what a screenshot
+ * shows does not depend on the machine's speed. */
 static void wait_frame(int ms)
 {
     Uint64 end = SDL_GetTicks64() + (Uint64)ms;
     while (!upload() && SDL_GetTicks64() < end)
         SDL_Delay(5);
+    for (Uint64 quiet = SDL_GetTicks64() + SETTLED_MS; SDL_GetTicks64() < quiet && SDL_GetTicks64() < end + SETTLED_MS;) {
+        if (upload())
+            quiet = SDL_GetTicks64() + SETTLED_MS;
+        else
+            SDL_Delay(5);
+    }
 }
 
-void films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h, bool still)
+bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h, bool still)
 {
     const DrawItem *it = film_item(sc);
     const SlideMedia *m = it ? it->media : NULL;
@@ -106,11 +116,11 @@ void films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
     if (m != f.media)
         close_film();
     if (!m)
-        return;
+        return false;
     if (!f.player && !(f.player = media_player_new())) {
         f.media = m;
         f.failed = true;
-        return;
+        return false;
     }
     if (!f.media)
         sound_output(still);
@@ -122,7 +132,7 @@ void films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
             else if (f.still)
                 wait_frame(REDRAW_WAIT_MS);
         }
-        return;
+        return false;
     }
     char err[300];
     f.media = m;
@@ -131,10 +141,29 @@ void films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
     f.failed = !media_player_open(f.player, m, f.lang, NULL, 0, w, h, !still, err, sizeof err);
     if (f.failed) {
         SDL_Log("vitrine: slide %d's film cannot be played: %s", it->slide + 1, err);
-        return;
+        return true;
     }
+    f.paused = still;
     if (still) /* the virtual clock: the first frame before the screenshot */
         wait_frame(FIRST_FRAME_WAIT_MS);
+    return true;
+}
+
+void films_command(int action, bool paused)
+{
+    if (!f.media || f.failed)
+        return;
+    bool ok = true;
+    if (action == ACT_FILM_PLAY) {
+        f.paused = paused;
+        ok = f.still || media_player_play(f.player, !paused); /* the virtual clock: it stands still */
+    } else if (action == ACT_FILM_BACK || action == ACT_FILM_FORWARD) {
+        ok = media_player_seek(f.player, action == ACT_FILM_BACK ? -10000 : 10000, true);
+        if (ok && f.still)
+            wait_frame(REDRAW_WAIT_MS);
+    }
+    if (!ok)
+        SDL_Log("vitrine: the film did not answer");
 }
 
 void films_draw(SDL_Renderer *r, const DrawItem *it)
@@ -161,7 +190,7 @@ void films_draw(SDL_Renderer *r, const DrawItem *it)
 
 bool films_playing(void)
 {
-    return f.media && !f.failed && !f.still;
+    return f.media && !f.failed && !f.still && !f.paused;
 }
 
 bool films_new_frame(void)

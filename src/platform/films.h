@@ -20,7 +20,12 @@
 
 #include "core/scene.h"
 
-void films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h, bool still);
+/* true when it opened a film (it plays: show_film_opened). */
+bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h, bool still);
+
+/* What the visitor asked (show_take_film_request: ACT_FILM_PLAY with
+ * `paused` as it is now, ACT_FILM_BACK, ACT_FILM_FORWARD). */
+void films_command(int action, bool paused);
 
 /* Draw the film's latest frame fitted into it->r; nothing before the first.
  * A film that cannot be played leaves a calm grey box. */

@@ -13,8 +13,10 @@ dir=$(mktemp -d /tmp/vitrine-film-slide-XXXXXX)
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$dir"' EXIT
 ex=$dir/fx
 mkdir -p "$ex/films"
-ffmpeg -v error -f lavfi -i color=c=0x2060d0:s=640x360:r=25:d=3 -c:v libx264 -preset ultrafast \
-    "$ex/films/film.mp4"
+# blue for 10 s, then red: "+10" shows red, "-10" blue again
+ffmpeg -v error -filter_complex \
+    "color=c=0x2060d0:s=640x360:r=25:d=10[a];color=c=red:s=640x360:r=25:d=3[b];[a][b]concat=n=2:v=1:a=0" \
+    -c:v libx264 -preset ultrafast -g 250 "$ex/films/film.mp4"
 printf '1\n00:00:00,000 --> 00:00:10,000\nСӘЛЕМ ДОСТАР\n' >"$ex/films/kk.srt"
 printf '1\n00:00:00,000 --> 00:00:10,000\nПРИВЕТ ДРУЗЬЯ\n' >"$ex/films/ru.srt"
 head -c 4000 /dev/urandom >"$ex/films/noise.mp4"
@@ -31,6 +33,12 @@ cat >"$dir/films.script" <<'SCRIPT'
 open fx 1
 lang kk
 screenshot kk.png
+tap 0.5625 0.157
+screenshot forward.png
+tap 0.4375 0.157
+screenshot back.png
+tap 0.5 0.157
+screenshot paused.png
 lang ru
 screenshot ru.png
 key Right
@@ -58,6 +66,16 @@ c=$(colour kk.png)
 near "$c" 2060D0 || { echo "kk.png: the film's place is #$c, not the film's blue"; fail=1; }
 w=$(words kk.png)
 case "$w" in *СӘЛЕМ*) ;; *) echo "kk.png: subtitle read \"$w\", not СӘЛЕМ"; fail=1 ;; esac
+c=$(colour forward.png)
+near "$c" FF0000 || { echo "forward.png: #$c, not the red 10 s into the film"; fail=1; }
+c=$(colour back.png)
+near "$c" 2060D0 || { echo "back.png: #$c, not the blue 10 s back"; fail=1; }
+# the play button: two pause bars while it plays, a triangle once paused
+# (its middle, between the bars, is lit only by the triangle)
+mid() { convert "$1" -crop 1x1+636+113 -depth 8 txt:- | sed -n 's/.*#\([0-9A-F]\{6\}\).*/\1/p'; }
+m0=$(mid kk.png) m1=$(mid paused.png)
+near "$m1" EEEAE2 || { echo "paused.png: no play triangle on the button (#$m1)"; fail=1; }
+near "$m0" EEEAE2 && { echo "kk.png: a play triangle while the film plays"; fail=1; }
 w=$(words ru.png)
 case "$w" in *ДРУЗЬЯ*) ;; *) echo "ru.png: subtitle read \"$w\", not ПРИВЕТ ДРУЗЬЯ"; fail=1 ;; esac
 c=$(colour after.png)
