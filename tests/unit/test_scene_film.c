@@ -103,6 +103,11 @@ static void test_controls_and_requests(void **state)
     assert_int_equal(show_take_film_request(f->show, &paused), ACT_FILM_PLAY);
     assert_false(paused);
     assert_int_equal(slide_now(f), 0); /* no tap turned the page */
+    /* K, as in common web players */
+    f->t += 100;
+    show_handle(f->show, &(Event){.type = EV_KEY, .t = f->t, .key = 'k'});
+    assert_int_equal(show_take_film_request(f->show, &paused), ACT_FILM_PLAY);
+    assert_true(paused);
     fx_done(f);
 }
 
