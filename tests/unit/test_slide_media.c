@@ -63,6 +63,7 @@ static void test_full_film_slide(void **state)
     assert_int_equal(m->end_ms, 10000);
     assert_null(m->poster_path);
     manifest_free(ex);
+    diag_clear(&dl);
     rm_rf(dir);
     free(dir);
 }
@@ -94,6 +95,7 @@ static void test_bad_film_fields(void **state)
     assert_diag(&dl, "\"loop\" of slide 1 must be true or false, not a string");
     assert_diag(&dl, "image \"../p.jpg\" may not leave the exhibition folder");
     manifest_free(ex);
+    diag_clear(&dl);
     rm_rf(dir);
     free(dir);
 }
@@ -109,6 +111,7 @@ static void test_film_settings_without_film(void **state)
     assert_diag(&dl, "\"start\" of slide 1 must be a number of seconds from 0 to 86400, not -3");
     assert_diag(&dl, "has film settings");
     manifest_free(ex);
+    diag_clear(&dl);
     rm_rf(dir);
     free(dir);
 }
