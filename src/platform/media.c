@@ -309,6 +309,11 @@ const unsigned char *media_player_frame(MediaPlayer *p, int *w, int *h, int *str
            (size_t)s * (size_t)p->max_w * (size_t)p->max_h * 4;
 }
 
+int media_player_pid(const MediaPlayer *p)
+{
+    return worker_pid(p->w);
+}
+
 void media_player_frame_done(MediaPlayer *p)
 {
     if (p->frames)

@@ -76,6 +76,9 @@ const unsigned char *media_player_frame(MediaPlayer *p, int *w, int *h, int *str
                                         unsigned long long *serial);
 void media_player_frame_done(MediaPlayer *p);
 
+/* The worker's process id, 0 when none runs (for tests). */
+int media_player_pid(const MediaPlayer *p);
+
 /* Every film, audio track, narration and subtitle file of every slide
  * probed (and subtitles checked for their positions, subcheck.h): the
  * problems go to out, at the slide's position or the subtitle file's. */

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -324,12 +325,42 @@ static void test_player_file_per_language(void **state)
     loc_clear(&m.video);
 }
 
+/* The worker killed in the middle of a film (a decoder crashing, the
+ * kernel's OOM killer): the calls fail calmly, no frame is read from the
+ * dead worker's memory, and the next film starts a new worker. */
+static void test_player_survives_worker_death(void **state)
+{
+    (void)state;
+    SlideMedia m = {.start_ms = -1, .end_ms = -1, .video_given = true};
+    m.video.items = calloc(1, sizeof(LocEntry));
+    loc_add(&m.video, 1, LOC_ALL, path[RED]);
+    MediaPlayer *p = media_player_new();
+    assert_true(media_player_option(p, "ao=null"));
+    char err[256];
+    assert_true(media_player_open(p, &m, "kk", NULL, 0, 320, 180, true, err, sizeof err));
+    int pid = media_player_pid(p);
+    assert_true(pid > 0);
+    kill(pid, SIGKILL);
+    usleep(100000);
+    MediaState st;
+    assert_false(media_player_state(p, &st));
+    int w, h, stride;
+    unsigned long long serial;
+    assert_null(media_player_frame(p, &w, &h, &stride, &serial));
+    assert_true(media_player_open(p, &m, "kk", NULL, 0, 320, 180, true, err, sizeof err));
+    assert_true(media_player_pid(p) > 0 && media_player_pid(p) != pid);
+    assert_true(media_player_state(p, &st));
+    media_player_free(p);
+    loc_clear(&m.video);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_probe),
         cmocka_unit_test(test_play_and_switch_language),
         cmocka_unit_test(test_player_file_per_language),
+        cmocka_unit_test(test_player_survives_worker_death),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
