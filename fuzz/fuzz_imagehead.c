@@ -31,7 +31,8 @@ static void check_head(const uint8_t *data, size_t size, bool whole)
         abort();
     if (h.orientation < 1 || h.orientation > 8)
         abort();
-    if (r == IMAGEHEAD_OK && h.format != IMG_FMT_SVG && (whole || h.w > 0)) {
+    /* SVG and PDF have no size of their own in a header: drawn at the size shown */
+    if (r == IMAGEHEAD_OK && h.format != IMG_FMT_SVG && h.format != IMG_FMT_PDF && (whole || h.w > 0)) {
         if (h.w < 1 || h.h < 1 || h.w > IMAGE_MAX_SIDE || h.h > IMAGE_MAX_SIDE ||
             (uint64_t)h.w * (uint64_t)h.h > IMAGE_MAX_PIXELS)
             abort();

@@ -28,7 +28,7 @@ case "$secs" in '' | *[!0-9]*) usage ;; esac
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${FUZZ_BUILD_DIR:-$root/build-fuzz}
 cc=${FUZZ_CC:-clang}
-all="fuzz_manifest fuzz_replay fuzz_settings fuzz_rehearsal fuzz_image fuzz_imagehead"
+all="fuzz_manifest fuzz_replay fuzz_settings fuzz_rehearsal fuzz_image fuzz_imagehead fuzz_pdf"
 targets=${*:-$all}
 for t in $targets; do
     [ -d "$root/fuzz/corpus/$t" ] || { echo "fuzz/run.sh: no target $t (one of: $all)" >&2; exit 2; }

@@ -18,12 +18,14 @@
 
 #include "core/admin.h"
 #include "core/lecture_report.h"
+#include "core/deck.h"
 #include "core/scaffold.h"
 #include "platform/app.h"
 #include "platform/learnkeys.h"
 #include "platform/replayer.h"
 #include "platform/check.h"
 #include "platform/contact.h"
+#include "platform/decode_pdf.h"
 #include "platform/report.h"
 #include "core/stats_log.h"
 #include "platform/trace.h"
@@ -56,6 +58,7 @@ static void usage(FILE *out)
           "Options:\n"
           "  -e, --exhibition ID      open this exhibition at start; in a kiosk, a missing or\n"
           "                           broken one means the home screen until it loads\n"
+          "                           (\"being prepared\" with kiosk.exhibition_only)\n"
           "  -s, --slide N            with --exhibition: start at slide N (1-based)\n"
           "  -l, --lang L             start language: kk, ru or en\n"
           "      --size WxH           window or image size in pixels (e.g. 1920x1080)\n"
@@ -150,6 +153,7 @@ static int hash_pin(void)
 
 int main(int argc, char **argv)
 {
+    deck_set_reader(pdf_deck_reader); /* decks are read by the vitrine-pdf worker */
     trace_start(); /* VITRINE_TRACE=FILE: the benchmark's clock starts here */
     enum { OPT_CHECK = 256, OPT_RENDER, OPT_REPLAY, OPT_SIZE, OPT_STATE_FILE, OPT_LECTURE,
            OPT_DURATION, OPT_SETTINGS, OPT_STATE_DIR, OPT_LEARN_KEYS, OPT_REPORT, OPT_SUGGEST,

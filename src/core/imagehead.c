@@ -84,6 +84,13 @@ static size_t skip_past(const unsigned char *h, size_t n, size_t i, const char *
     return n + 1;
 }
 
+/* PDF: "%PDF-" first, as PDF 2.0 (ISO 32000-2, 7.5.2) says a file begins.
+ * Nothing of it is parsed in vitrine: its pages are the worker's business. */
+static bool sniff_pdf(const unsigned char *h, size_t n)
+{
+    return has_prefix(h, n, "%PDF-");
+}
+
 /* SVG: optional BOM, then whitespace, XML declaration, comments and a
  * DOCTYPE in any order, then "<svg". */
 static bool sniff_svg(const unsigned char *h, size_t n)
@@ -177,8 +184,6 @@ const char *imagehead_other_format(const uint8_t *h, size_t n)
     if ((n >= 2 && h[0] == 0xFF && h[1] == 0x0A)
         || (n >= 8 && memcmp(h, "\0\0\0\x0cJXL ", 8) == 0))
         return "a JPEG XL image";
-    if (has_prefix(h, n, "%PDF-"))
-        return "a PDF document";
     return NULL;
 }
 
@@ -454,6 +459,7 @@ static const ImageFormatInfo formats[] = {
     {IMG_FMT_PNG, "PNG", sniff_png, parse_png},
     {IMG_FMT_WEBP, "WebP", sniff_webp, parse_webp},
     {IMG_FMT_SVG, "SVG", sniff_svg, NULL}, /* rasterised at the size shown: decode.c */
+    {IMG_FMT_PDF, "PDF", sniff_pdf, NULL}, /* read by the vitrine-pdf worker, never here */
 };
 #define N_FORMATS ((int)(sizeof formats / sizeof formats[0]))
 

@@ -39,6 +39,7 @@ typedef enum {
     IMG_FMT_PNG,
     IMG_FMT_WEBP,
     IMG_FMT_SVG,
+    IMG_FMT_PDF,  /* a document: its pages are drawn by the vitrine-pdf worker */
 } ImageFormat;
 
 typedef struct {

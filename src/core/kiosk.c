@@ -6,8 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Exhibition ex of lib may be shown (kiosk_set_only). */
+static bool shown(const Kiosk *s, const Library *lib, int ex)
+{
+    return !s->only || strcmp(lib->items[ex]->id, s->only) == 0;
+}
+
 /* The attract loop's playlist for lib: the settings' entries, else the
- * slides curators marked, else the covers. false on out of memory. */
+ * slides curators marked, else the covers; of the one exhibition shown,
+ * when there is one. false on out of memory. */
 static bool build_attract(Kiosk *s, const Library *lib)
 {
     free(s->attract);
@@ -33,20 +40,22 @@ static bool build_attract(Kiosk *s, const Library *lib)
             }
         }
         int ex = library_find(lib, id);
-        if (ex < 0 || slide >= lib->items[ex]->n_slides)
+        if (ex < 0 || slide >= lib->items[ex]->n_slides || !shown(s, lib, ex))
             continue;
         s->attract[s->n_attract].ex = ex;
         s->attract[s->n_attract++].slide = slide;
     }
     bool chosen = s->n_attract > 0; /* the settings chose: the manifests' marks do not add */
     for (int i = 0; !chosen && i < lib->n; i++)
-        for (int k = 0; k < lib->items[i]->n_slides; k++)
+        for (int k = 0; k < lib->items[i]->n_slides && shown(s, lib, i); k++)
             if (lib->items[i]->slides[k].attract) {
                 s->attract[s->n_attract].ex = i;
                 s->attract[s->n_attract++].slide = k;
             }
     if (s->n_attract == 0) /* no slide chosen by the curators: the covers */
         for (int i = 0; i < lib->n; i++) {
+            if (!shown(s, lib, i))
+                continue;
             s->attract[s->n_attract].ex = i;
             s->attract[s->n_attract++].slide = -1;
         }
@@ -69,6 +78,12 @@ void kiosk_free(Kiosk *k)
     free(k->attract);
     k->attract = NULL;
     k->n_attract = 0;
+}
+
+bool kiosk_set_only(Kiosk *k, const char *id, const Library *lib)
+{
+    k->only = id;
+    return kiosk_set_library(k, lib);
 }
 
 bool kiosk_set_library(Kiosk *k, const Library *lib)

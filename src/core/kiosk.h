@@ -26,6 +26,7 @@ typedef struct {
     int n_attract;
     char *const *playlist;    /* the settings' playlist, not owned (kept for reloads) */
     int n_playlist;
+    const char *only;         /* the one exhibition the playlist keeps to (kiosk_set_only), or NULL */
     bool swallow;             /* this touch only woke the kiosk: it presses nothing */
     int shown[3];             /* phase, seconds left / attract step, language step: last drawn */
     unsigned long inputs;     /* visitors' key presses and touches */
@@ -41,6 +42,9 @@ void kiosk_free(Kiosk *k);
  * else the slides curators marked, else the covers. false on out of memory
  * (the playlist is then empty). */
 bool kiosk_set_library(Kiosk *k, const Library *lib);
+/* The kiosk shows exhibition id only (NULL: all; borrowed, must outlive
+ * k): the playlist keeps to its slides, resolved in lib again. */
+bool kiosk_set_only(Kiosk *k, const char *id, const Library *lib);
 /* An event arrives: true when it must do nothing else (it only dismissed
  * "still there?" or woke the kiosk, or belongs to such a touch); *redraw
  * is then set. Visitors' inputs are counted. */

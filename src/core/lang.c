@@ -59,6 +59,7 @@ static const Lang LANGS[] = {
             [UI_CHART_PER_DAY] = "Күн сайынғы келулер, тіл бойынша",
             [UI_CHART_VISITS] = "келу саны",
             [UI_CHART_NO_VISITS] = "келу жоқ",
+            [UI_BEING_PREPARED] = "Бұл көрме дайындалып жатыр. Сәл кейінірек келіңіз.",
         },
     },
     {
@@ -109,6 +110,7 @@ static const Lang LANGS[] = {
             [UI_CHART_PER_DAY] = "Посещения по дням, по языкам",
             [UI_CHART_VISITS] = "посещений",
             [UI_CHART_NO_VISITS] = "посещений нет",
+            [UI_BEING_PREPARED] = "Эта выставка готовится. Загляните, пожалуйста, чуть позже.",
         },
     },
     {
@@ -158,6 +160,7 @@ static const Lang LANGS[] = {
             [UI_CHART_PER_DAY] = "Visits per day, by language",
             [UI_CHART_VISITS] = "visits",
             [UI_CHART_NO_VISITS] = "no visits",
+            [UI_BEING_PREPARED] = "This exhibition is being prepared. Please come back a little later.",
         },
     },
 };

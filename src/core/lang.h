@@ -49,6 +49,8 @@ typedef enum {
     UI_CHART_PER_DAY,       /* heading: visits per day, by language */
     UI_CHART_VISITS,        /* "visits", before or after a count */
     UI_CHART_NO_VISITS,     /* the empty plot */
+    /* a kiosk that shows one exhibition only, while it is missing or broken */
+    UI_BEING_PREPARED,
     UI__COUNT
 } UiString;
 

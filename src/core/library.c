@@ -3,11 +3,27 @@
 #include "library.h"
 
 #include "fsutil.h"
+#include "scaffold.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+/* A regular file that begins as a PDF does: nothing more of it is read here. */
+static bool is_pdf_file(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return false;
+    FILE *f = fopen(path, "rb");
+    char head[5] = {0};
+    bool pdf = f && fread(head, 1, sizeof head, f) == sizeof head && memcmp(head, "%PDF-", 5) == 0;
+    if (f)
+        fclose(f);
+    return pdf;
+}
 
 static bool has_manifest(const char *dir)
 {
@@ -91,6 +107,24 @@ Library *library_load_images(const char *dir, ManifestImageCheck images, DiagLis
     if (!lib->root) {
         free(lib);
         return NULL;
+    }
+    /* DIR may be a lecturer's PDF (vitrine --lecture talk.pdf): an
+     * exhibition of its pages, its id the file's name as --new-exhibition
+     * makes one of a folder's */
+    if (is_pdf_file(dir)) {
+        char id[SCAFFOLD_ID_MAX];
+        const char *slash = strrchr(dir, '/');
+        char *name = strdup(slash ? slash + 1 : dir), *dot = name ? strrchr(name, '.') : NULL;
+        if (dot && dot != name)
+            *dot = '\0';
+        scaffold_id(name ? name : "deck", id, sizeof id);
+        free(name);
+        Exhibition *ex = manifest_load_deck(dir, id[0] ? id : "deck", diags);
+        if (ex)
+            add_exhibition(lib, ex, diags);
+        else
+            add_broken(lib, dir);
+        return lib;
     }
     /* DIR may itself be one exhibition */
     if (has_manifest(dir)) {

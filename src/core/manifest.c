@@ -12,6 +12,7 @@
 
 #include "manifest.h"
 
+#include "deck.h"
 #include "fsutil.h"
 #include "imagehead.h"
 #include "jsondiag.h"
@@ -37,9 +38,9 @@
 
 
 static const char *const top_keys[] = {"$schema", "id", "title", "languages",
-                                       "cover", "lecture", "slides"};
+                                       "cover", "lecture", "slides", "deck"};
 static const char *const slide_keys[] = {"image", "title", "caption", "text", "credit",
-                                         "notes", "lecture_s", "attract",
+                                         "notes", "lecture_s", "attract", "page",
                                          /* film and sound: slide_media.h */
                                          "video", "subtitles", "audio", "narration",
                                          "poster", "loop", "start", "end"};
@@ -101,6 +102,8 @@ typedef struct {
     char *dir_real;         /* realpath of ex->dir, computed on first use */
     bool dir_real_tried;
     ManifestImageCheck images; /* how much of each image to read */
+    DeckInfo deck;          /* "deck": what the PDF reader said (pages = 0: no deck) */
+    const char *deck_name;  /* manifest_load_deck: the title when the PDF has none */
 } Ctx;
 
 /* ---- Localized values --------------------------------------------------- */
@@ -481,6 +484,11 @@ static void parse_title(Ctx *c, json_t *root)
                            "/title", "\"title\" is empty; the id \"%s\" is shown "
                            "instead", jtext_shown(ex->id ? ex->id : "", s, sizeof s));
         loc_clear(&ex->title);
+    } else if (c->deck.pages > 0) { /* a deck: its own title, else its file name */
+        const char *t = c->deck.title && *c->deck.title ? c->deck.title : c->deck_name ? c->deck_name : ex->id;
+        if ((ex->title.items = calloc(1, sizeof *ex->title.items)) != NULL)
+            loc_add(&ex->title, 1, "*", t);
+        return;
     } else {
         jdiag_at_value(&c->jd, DIAG_WARNING, "", "no \"title\"; the id \"%s\" is shown instead",
                        jtext_shown(ex->id ? ex->id : "", s, sizeof s));
@@ -547,6 +555,7 @@ static void slide_clear(Slide *s)
 {
     free(s->image);
     free(s->image_path);
+    free(s->label);
     loc_clear(&s->title);
     loc_clear(&s->caption);
     loc_clear(&s->text);
@@ -554,6 +563,46 @@ static void slide_clear(Slide *s)
     loc_clear(&s->notes);
     slide_media_clear(&s->media);
     memset(s, 0, sizeof *s);
+}
+
+/* "page": which page of a document (a PDF) the slide shows, 1-based. That
+ * the document has that many pages is for the reader to say (--check asks
+ * it; the kiosk shows a placeholder): nothing of a PDF is parsed here. */
+static void parse_page(Ctx *c, json_t *v, const char *base, int no, Slide *s)
+{
+    json_t *pg = json_object_get(v, "page");
+    if (!pg)
+        return;
+    char ptr[96], tb[32];
+    snprintf(ptr, sizeof ptr, "%s/page", base);
+    double n = json_is_number(pg) ? json_number_value(pg) : 0;
+    if (!json_is_number(pg) || !(n >= 1) || n != floor(n) || n > MANIFEST_MAX_PAGE)
+        jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
+                       "\"page\" of slide %d must be a page number, 1 or more, not %s", no,
+                       jtext_describe(pg, true, tb, sizeof tb));
+    else if (s->image_ok && s->image_format != IMG_FMT_PDF && n > 1)
+        jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
+                       "\"page\" of slide %d is %d, but %s is %s with one page", no, (int)n,
+                       s->image, imagehead_format_name(s->image_format));
+    else
+        s->page = (int)n;
+}
+
+/* --check asks the PDF reader whether the page is there and can be read
+ * (a password, a damaged file); the kiosk finds out when it draws it. */
+static void check_pdf_page(Ctx *c, const char *base, int no, Slide *s)
+{
+    DeckInfo d;
+    char why[256], ptr[96], sh[JTEXT_SHOWN_CAP];
+    int page = s->page > 0 ? s->page : 1;
+    snprintf(ptr, sizeof ptr, "%s/%s", base, s->page > 0 ? "page" : "image");
+    if (!deck_read(s->image_path, &d, why, sizeof why))
+        jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "%s of slide %d cannot be shown: %s",
+                       jtext_shown(s->image, sh, sizeof sh), no, why);
+    else if (page > d.pages)
+        jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "\"page\" of slide %d is %d, but %s has %d page%s", no,
+                       page, jtext_shown(s->image, sh, sizeof sh), d.pages, d.pages == 1 ? "" : "s");
+    deck_info_free(&d);
 }
 
 /* Slide number `no` (1-based, as a curator counts) from v. False when the
@@ -633,6 +682,10 @@ static bool parse_slide(Ctx *c, json_t *v, int no, Slide *s)
             s->lecture_s = (int)secs;
     }
 
+    parse_page(c, v, base, no, s);
+    if (c->images == MANIFEST_IMAGE_WHOLE && s->image_ok && s->image_format == IMG_FMT_PDF)
+        check_pdf_page(c, base, no, s);
+
     json_t *at = json_object_get(v, "attract");
     if (at) {
         snprintf(ptr, sizeof ptr, "%s/attract", base);
@@ -650,7 +703,8 @@ static bool parse_slide(Ctx *c, json_t *v, int no, Slide *s)
     snprintf(where, sizeof where, " in slide %d", no);
     jdiag_unknown_keys(&c->jd, v, base, slide_keys, N_OF(slide_keys), where, JDIAG_CURATOR);
 
-    if (!s->image && s->text.n == 0 && !slide_media_has_video(&s->media)) {
+    if (!s->image && s->text.n == 0 && !(c->deck.pages > 0 && s->page > 0) &&
+        !slide_media_has_video(&s->media)) {
         jdiag_at_value(&c->jd, DIAG_ERROR, base,
                        "slide %d has neither \"image\" nor \"text\"; it is "
                        "left out", no);
@@ -660,12 +714,102 @@ static bool parse_slide(Ctx *c, json_t *v, int no, Slide *s)
     return true;
 }
 
+/* "deck": a PDF whose pages are the slides; the reader (deck.h) says how
+ * many and their labels. */
+static void parse_deck(Ctx *c, json_t *root)
+{
+    json_t *v = json_object_get(root, "deck");
+    char tb[32], why[256], s[JTEXT_SHOWN_CAP], *path;
+    ImageFormat f;
+    if (!v)
+        return;
+    if (!json_is_string(v)) {
+        jdiag_at_value(&c->jd, DIAG_ERROR, "/deck", "\"deck\" must be a string (a PDF), not %s",
+                       jtext_describe(v, false, tb, sizeof tb));
+    } else if (check_image(c, json_string_value(v), "/deck", "\"deck\"", &path, &f)) {
+        if (f != IMG_FMT_PDF)
+            jdiag_at_value(&c->jd, DIAG_ERROR, "/deck", "\"deck\" %s is %s, not a PDF",
+                           jtext_shown(json_string_value(v), s, sizeof s), imagehead_format_name(f));
+        else if (!deck_read(path, &c->deck, why, sizeof why))
+            jdiag_at_value(&c->jd, DIAG_ERROR, "/deck", "deck %s cannot be shown: %s",
+                           jtext_shown(json_string_value(v), s, sizeof s), why);
+        else if ((c->ex->deck = strdup(json_string_value(v))) != NULL)
+            c->ex->deck_path = path, path = NULL;
+        if (!c->ex->deck_path)
+            deck_info_free(&c->deck);
+        free(path);
+    }
+}
+
+/* Notes a pdfpc user keeps beside the deck, for the pages the manifest
+ * gives none; its "duration" and "lastMinutes" where the manifest is silent. */
+static void deck_notes(Ctx *c)
+{
+    Exhibition *ex = c->ex;
+    DeckNotes dn;
+    if (!deck_notes_load(ex->deck_path, ex->n_slides, c->deck.labels, &dn, c->jd.diags))
+        return;
+    for (int i = 0; i < ex->n_slides; i++) {
+        Slide *sl = &ex->slides[i];
+        if (dn.notes[i] && sl->notes.n == 0 && (sl->notes.items = calloc(1, sizeof *sl->notes.items)))
+            loc_add(&sl->notes, 1, "*", dn.notes[i]);
+    }
+    if (!ex->lecture_duration_min)
+        ex->lecture_duration_min = dn.duration_min;
+    ex->lecture_warn_min = dn.last_minutes;
+    deck_notes_free(&dn);
+}
+
+/* A deck's slides: every page, then what "slides" says of some of them. */
+static bool deck_slides(Ctx *c, json_t *v)
+{
+    Exhibition *ex = c->ex;
+    int n = c->deck.pages < MANIFEST_MAX_SLIDES ? c->deck.pages : MANIFEST_MAX_SLIDES;
+    if (!(ex->slides = calloc((size_t)n, sizeof *ex->slides)))
+        return false;
+    for (int i = 0; i < n; i++, ex->n_slides++) {
+        Slide *sl = &ex->slides[i];
+        *sl = (Slide){.image = strdup(ex->deck), .image_path = strdup(ex->deck_path),
+                      .image_format = IMG_FMT_PDF, .image_ok = true, .page = i + 1,
+                      .label = c->deck.labels ? strdup(c->deck.labels[i]) : NULL};
+        jdiag_locate(&c->jd, "/deck", false, &sl->line, &sl->col);
+        if (!sl->image || !sl->image_path)
+            return false;
+    }
+    for (size_t i = 0; json_is_array(v) && i < json_array_size(v); i++) {
+        Slide t;
+        char ptr[48];
+        snprintf(ptr, sizeof ptr, "/slides/%zu", i);
+        if (!parse_slide(c, json_array_get(v, i), (int)i + 1, &t))
+            continue;
+        if (t.image || t.page < 1 || t.page > n) {
+            jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "with \"deck\", slide %zu names one of its %d pages "
+                           "(\"page\": 1 to %d) and no image of its own; it is left out", i + 1, n, n);
+        } else { /* its words go onto that page */
+            Slide *d = &ex->slides[t.page - 1];
+            Localized *from[] = {&t.title, &t.caption, &t.text, &t.credit, &t.notes};
+            Localized *to[] = {&d->title, &d->caption, &d->text, &d->credit, &d->notes};
+            for (size_t k = 0; k < N_OF(from); k++)
+                if (from[k]->n > 0)
+                    loc_clear(to[k]), *to[k] = *from[k], *from[k] = (Localized){NULL, 0};
+            d->lecture_s = t.lecture_s ? t.lecture_s : d->lecture_s;
+            d->attract |= t.attract;
+            d->line = t.line, d->col = t.col;
+        }
+        slide_clear(&t);
+    }
+    deck_notes(c);
+    return true;
+}
+
 /* False when no slide can be shown. */
 static bool parse_slides(Ctx *c, json_t *root)
 {
     Exhibition *ex = c->ex;
     json_t *v = json_object_get(root, "slides");
     char tb[32];
+    if (c->deck.pages > 0 && (!v || json_is_array(v)))
+        return deck_slides(c, v);
     if (!v) {
         jdiag_at_value(&c->jd, DIAG_ERROR,
                        "", "no \"slides\": an exhibition needs at least one slide");
@@ -708,14 +852,14 @@ static bool parse_slides(Ctx *c, json_t *root)
 
 /* Builds the exhibition from text that is within the size limit. */
 static Exhibition *load_text(const char *dir, const char *file, const char *buf, size_t len,
-                             ManifestImageCheck images, DiagList *diags)
+                             ManifestImageCheck images, const char *deck_name, DiagList *diags)
 {
     static const JsonRules rules = {
         MANIFEST_MAX_DEPTH,
         " (an exhibition.json holds one object: it starts with { and ends with })",
         true, true, NULL,
     };
-    Ctx c = {{file, diags, NULL, 0}, NULL, NULL, false, images};
+    Ctx c = {{file, diags, NULL, 0}, NULL, NULL, false, images, {0, NULL, NULL}, deck_name};
     json_t *root = jdiag_parse(&c.jd, buf, len, &rules);
     if (!root)
         return NULL;
@@ -746,6 +890,7 @@ static Exhibition *load_text(const char *dir, const char *file, const char *buf,
     parse_id(&c, root);
     if (!ex->id)
         goto fail;
+    parse_deck(&c, root);
     parse_title(&c, root);
     parse_cover(&c, root);
     parse_lecture(&c, root);
@@ -758,6 +903,7 @@ fail:
     manifest_free(ex);
     ex = NULL;
 out:
+    deck_info_free(&c.deck);
     free(c.dir_real);
     jdiag_free(&c.jd);
     json_decref(root);
@@ -767,7 +913,7 @@ out:
 /* This manifest's problems are sorted by position at the end, so --check
  * reads like a compiler's output. */
 static Exhibition *load_buffer(const char *dir, const char *file, const char *buf, size_t len,
-                               ManifestImageCheck images, DiagList *diags)
+                               ManifestImageCheck images, const char *deck_name, DiagList *diags)
 {
     if (!dir)
         dir = ".";
@@ -785,7 +931,7 @@ static Exhibition *load_buffer(const char *dir, const char *file, const char *bu
                  "file is too large (%zu bytes; at most %u are allowed)", len,
                  MANIFEST_MAX_BYTES);
     } else {
-        ex = load_text(dir, file, buf ? buf : "", len, images, diags);
+        ex = load_text(dir, file, buf ? buf : "", len, images, deck_name, diags);
     }
     diag_sort(diags, start);
     free(own_file);
@@ -795,7 +941,7 @@ static Exhibition *load_buffer(const char *dir, const char *file, const char *bu
 Exhibition *manifest_load_buffer(const char *dir, const char *file, const char *buf,
                                  size_t len, DiagList *diags)
 {
-    return load_buffer(dir, file, buf, len, MANIFEST_IMAGE_HEADERS, diags);
+    return load_buffer(dir, file, buf, len, MANIFEST_IMAGE_HEADERS, NULL, diags);
 }
 
 Exhibition *manifest_load(const char *dir, DiagList *diags)
@@ -814,9 +960,37 @@ Exhibition *manifest_load_images(const char *dir, ManifestImageCheck images, Dia
     char *buf = jdiag_read_file(path, MANIFEST_MAX_BYTES, &len, diags);
     Exhibition *ex = NULL;
     if (buf)
-        ex = load_buffer(dir, path, buf, len, images, diags);
+        ex = load_buffer(dir, path, buf, len, images, NULL, diags);
     free(buf);
     free(path);
+    return ex;
+}
+
+Exhibition *manifest_load_deck(const char *pdf_path, const char *id, DiagList *diags)
+{
+    /* the folder it lies in and its name, which the manifest names it by */
+    char *dir = strdup(pdf_path), *slash = dir ? strrchr(dir, '/') : NULL;
+    const char *name = slash ? slash + 1 : pdf_path;
+    if (slash)
+        *slash = '\0';
+    json_t *m = json_pack("{s:s, s:s}", "id", id, "deck", name);
+    char *text = m ? json_dumps(m, JSON_COMPACT) : NULL;
+    /* the title, when the PDF has none: its name without ".pdf" */
+    char *title = strdup(name), *dot = title ? strrchr(title, '.') : NULL;
+    if (dot && dot != title)
+        *dot = '\0';
+    Exhibition *ex = dir && text && title
+                         ? load_buffer(slash ? (*dir ? dir : "/") : ".", pdf_path, text, strlen(text),
+                                       MANIFEST_IMAGE_SNIFF, title, diags)
+                         : NULL;
+    if (ex) { /* what a lecturer sees is the PDF, not a manifest */
+        free(ex->manifest_path);
+        ex->manifest_path = strdup(pdf_path);
+    }
+    free(title);
+    free(text);
+    json_decref(m);
+    free(dir);
     return ex;
 }
 
@@ -833,6 +1007,8 @@ void manifest_free(Exhibition *ex)
     free(ex->languages);
     free(ex->cover);
     free(ex->cover_path);
+    free(ex->deck);
+    free(ex->deck_path);
     for (int i = 0; i < ex->n_slides; i++)
         slide_clear(&ex->slides[i]);
     free(ex->slides);

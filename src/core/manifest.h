@@ -30,11 +30,14 @@
 #define MANIFEST_NAME "exhibition.json"
 #define MANIFEST_MAX_BYTES (4u * 1024u * 1024u) /* larger manifests are refused */
 #define MANIFEST_MAX_SLIDES 10000
+#define MANIFEST_MAX_PAGE 100000 /* "page": a document's pages, as the PDF reader's limit */
 typedef struct {
     char *image;            /* as written in the manifest, or NULL */
     char *image_path;       /* dir + "/" + image, or NULL */
     ImageFormat image_format; /* sniffed from the file's first bytes */
     bool image_ok;          /* false: missing/unsupported -> placeholder */
+    int page;               /* "page": 1-based page of a document (PDF); 0 = not given (the first) */
+    char *label;            /* a deck's page label, when the deck has labels (overlays); else NULL */
     Localized title;
     Localized caption;
     Localized text;         /* body of a text slide */
@@ -56,7 +59,10 @@ typedef struct {
     char *cover;            /* as written, or NULL */
     char *cover_path;       /* resolved, or NULL (then slide 1's image serves) */
     ImageFormat cover_format;
-    int lecture_duration_min; /* 0 = not given */
+    int lecture_duration_min; /* 0 = not given (a deck: its .pdfpc's "duration") */
+    int lecture_warn_min;   /* a deck's .pdfpc "lastMinutes"; 0 = the settings' warn_min */
+    char *deck;             /* "deck" as written (or the PDF's name for --lecture talk.pdf), or NULL */
+    char *deck_path;        /* resolved, or NULL */
     Slide *slides;          /* owned, n_slides >= 1 */
     int n_slides;
 } Exhibition;
@@ -84,6 +90,12 @@ Exhibition *manifest_load_images(const char *dir, ManifestImageCheck images, Dia
  * image paths, `file` only for messages. Used by tests and fuzzers. */
 Exhibition *manifest_load_buffer(const char *dir, const char *file,
                                  const char *buf, size_t len, DiagList *diags);
+
+/* An exhibition made of the PDF at pdf_path alone (`vitrine --lecture
+ * talk.pdf`): every page a slide, id `id`, titled from the PDF's metadata
+ * else its file name, notes from talk.pdfpc beside it. As a manifest with
+ * only "id" and "deck" (deck.h reads the PDF through the platform's reader). */
+Exhibition *manifest_load_deck(const char *pdf_path, const char *id, DiagList *diags);
 
 void manifest_free(Exhibition *ex);
 

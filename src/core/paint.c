@@ -166,17 +166,25 @@ int paint_block(Scene *s, const SceneView *v, const char *t, Rect box, int px_ma
 
 /* ---- pictures --------------------------------------------------------- */
 
-void paint_image(Scene *s, Rect r, const char *path, ImageFormat f, FitMode fit, int ex, int slide)
+DrawItem *paint_image(Scene *s, Rect r, const char *path, ImageFormat f, FitMode fit, int ex, int slide)
 {
     DrawItem *it = push(s, DRAW_IMAGE, r, (Color){255, 255, 255, 255});
     if (!it)
-        return;
+        return NULL;
     it->path = path;
     it->format = f;
     it->fit = fit;
     it->exhibition = ex;
     it->slide = slide;
     it->zoom = ZOOM_NONE;
+    return it;
+}
+
+void paint_slide_image(Scene *s, Rect r, const Slide *sl, FitMode fit, int ex, int slide)
+{
+    DrawItem *it = paint_image(s, r, sl->image_path, sl->image_format, fit, ex, slide);
+    if (it)
+        it->page = sl->page;
 }
 
 void paint_film(Scene *s, Rect r, const SlideMedia *m, int ex, int slide)

@@ -69,7 +69,9 @@ int paint_block(Scene *s, const SceneView *v, const char *t, Rect box, int px_ma
 
 /* The image at path (owned by the Library) fitted into r; reports against
  * exhibition ex, slide `slide` (-1 = cover). */
-void paint_image(Scene *s, Rect r, const char *path, ImageFormat f, FitMode fit, int ex, int slide);
+DrawItem *paint_image(Scene *s, Rect r, const char *path, ImageFormat f, FitMode fit, int ex, int slide);
+/* A slide's picture: its image, and its page when the image is a document. */
+void paint_slide_image(Scene *s, Rect r, const Slide *sl, FitMode fit, int ex, int slide);
 /* A calm stand-in for an image that cannot be shown; with_text: it says so. */
 void paint_placeholder(Scene *s, const SceneView *v, Rect box, float u, bool with_text);
 /* The slide's film in r (DRAW_VIDEO). */

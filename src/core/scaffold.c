@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "deck.h"
 #include "fsutil.h"
 #include "imagehead.h"
 #include "lang.h"
@@ -185,13 +186,20 @@ static json_t *all_langs(const char *text)
     return o;
 }
 
-static json_t *slide_object(const char *image)
+/* page > 0: that page of a PDF, "Name, 3" its title */
+static json_t *slide_object(const char *image, int page)
 {
     json_t *s = json_object();
-    char *title = scaffold_title(image);
+    char *title = scaffold_title(image), num[16];
+    snprintf(num, sizeof num, ", %d", page);
+    char *t = title && page > 0 ? malloc(strlen(title) + sizeof num) : NULL;
+    if (t)
+        strcat(strcpy(t, title), num);
     bool ok = s && title && put(s, "image", json_string(image))
-              && put(s, "title", all_langs(title)) && put(s, "caption", all_langs(""))
+              && (page <= 0 || put(s, "page", json_integer(page)))
+              && put(s, "title", all_langs(t ? t : title)) && put(s, "caption", all_langs(""))
               && put(s, "credit", json_string(""));
+    free(t);
     free(title);
     if (!ok) {
         json_decref(s);
@@ -201,7 +209,7 @@ static json_t *slide_object(const char *image)
 }
 
 char *scaffold_json(const char *title, const char *id, const char *schema,
-                    const char *const *images, int n)
+                    const char *const *images, const int *pages, int n)
 {
     json_t *root = json_object(), *langs = json_array(), *slides = json_array();
     bool ok = root && langs && slides;
@@ -210,8 +218,11 @@ char *scaffold_json(const char *title, const char *id, const char *schema,
     for (int i = 0; ok && i < n_codes; i++)
         ok = json_array_append_new(langs, json_string(codes[i])) == 0;
     for (int i = 0; ok && i < n; i++) {
-        json_t *s = slide_object(images[i]);
-        ok = s && json_array_append_new(slides, s) == 0;
+        int np = pages && pages[i] > 1 ? pages[i] : 0;
+        for (int k = np ? 1 : 0; ok && k <= np && k < MANIFEST_MAX_SLIDES; k++) {
+            json_t *s = slide_object(images[i], k);
+            ok = s && json_array_append_new(slides, s) == 0;
+        }
     }
     if (ok && schema)
         ok = put(root, "$schema", json_string(schema));
@@ -460,6 +471,7 @@ int scaffold_main(const char *dir, const char *bundled, FILE *out, FILE *err)
     char *images_dir = fs_path_join(dir, SCAFFOLD_IMAGES_DIR);
     char *text = NULL, *schema_hint = NULL;
     Found f = {0};
+    int *pages = NULL; /* each image's pages: a PDF's, else 0 */
     int status = 1;
     if (!manifest || !real || !images_dir) {
         fprintf(err, "vitrine: %s: %s\n", dir, real ? "out of memory" : strerror(errno));
@@ -480,7 +492,7 @@ int scaffold_main(const char *dir, const char *bundled, FILE *out, FILE *err)
     }
     if (f.n == 0) {
         fprintf(err, "vitrine: no images in %s%s%s: nothing to make an exhibition of "
-                     "(vitrine shows JPEG, PNG, WebP and SVG; an image is known by its content, "
+                     "(vitrine shows JPEG, PNG, WebP, SVG and PDF; an image is known by its content, "
                      "not its name)\n",
                 dir, has_images_dir ? " nor in " : "", has_images_dir ? images_dir : "");
         goto done;
@@ -494,8 +506,18 @@ int scaffold_main(const char *dir, const char *bundled, FILE *out, FILE *err)
     scaffold_id(folder, id, sizeof id);
     const char *title = utf8_ok(folder) ? folder : id;
     bool bundled_here = inside_bundled(real, bundled);
+    /* a PDF offers its pages: the reader counts them (deck.h) */
+    pages = calloc((size_t)f.n, sizeof *pages);
+    for (int i = 0; pages && i < f.n; i++) {
+        char *full = fs_path_join(dir, f.paths[i]), why[256];
+        const char *no;
+        DeckInfo d;
+        if (full && sniff_file(full, &no) == IMG_FMT_PDF && deck_read(full, &d, why, sizeof why))
+            pages[i] = d.pages, deck_info_free(&d);
+        free(full);
+    }
     text = scaffold_json(title, id, bundled_here ? SCAFFOLD_SCHEMA_REL : NULL,
-                         (const char *const *)f.paths, f.n);
+                         (const char *const *)f.paths, pages, f.n);
     if (!text) {
         fprintf(err, "vitrine: out of memory\n");
         goto done;
@@ -516,11 +538,19 @@ int scaffold_main(const char *dir, const char *bundled, FILE *out, FILE *err)
         goto done;
     }
 
+    int n_slides = 0;
+    for (int i = 0; i < f.n; i++)
+        n_slides += pages && pages[i] > 1 ? pages[i] : 1;
     fprintf(out, "Wrote %s: exhibition \"%s\" (id \"%s\"), %d slide%s:\n", manifest, title, id,
-            f.n, f.n == 1 ? "" : "s");
-    for (int i = 0; i < f.n; i++) {
+            n_slides, n_slides == 1 ? "" : "s");
+    for (int i = 0, no = 1; i < f.n; i++) {
         char *t = scaffold_title(f.paths[i]);
-        fprintf(out, "  %3d  %s  \"%s\"\n", i + 1, f.paths[i], t ? t : "");
+        int np = pages && pages[i] > 1 ? pages[i] : 1;
+        if (np > 1)
+            fprintf(out, "  %3d-%d  %s  \"%s, 1\" ... (a slide a page)\n", no, no + np - 1, f.paths[i], t ? t : "");
+        else
+            fprintf(out, "  %3d  %s  \"%s\"\n", no, f.paths[i], t ? t : "");
+        no += np;
         free(t);
     }
     if (f.skipped)
@@ -539,6 +569,7 @@ int scaffold_main(const char *dir, const char *bundled, FILE *out, FILE *err)
           "is left to write.\n", out);
     status = 0;
 done:
+    free(pages);
     found_free(&f);
     free(text);
     free(schema_hint);

@@ -41,10 +41,11 @@ char *scaffold_title(const char *file);
 /* The manifest text (pretty JSON, indent 2, ending with a newline) for an
  * exhibition titled `title` (the folder name) with id `id`, "$schema" set
  * to `schema` unless NULL, and one slide per entry of images (paths
- * relative to the exhibition folder, in order). malloc'd; NULL on out of
- * memory or when a text is not valid UTF-8. */
+ * relative to the exhibition folder, in order); an entry with pages[i] > 1
+ * (a PDF; pages may be NULL) is a slide a page, each with its "page".
+ * malloc'd; NULL on out of memory or when a text is not valid UTF-8. */
 char *scaffold_json(const char *title, const char *id, const char *schema,
-                    const char *const *images, int n);
+                    const char *const *images, const int *pages, int n);
 
 /* Everything --new-exhibition does: scan dir, write dir/exhibition.json,
  * tell the curator what was written (to out) and what was skipped or went

@@ -4,8 +4,8 @@
  * The dispatch to one builder a screen (the Scene itself is scene_list.c):
  * scene_home.c,
  * scene_slide.c (laid out by slide_geom.c), scene_lecture.c,
- * scene_overview.c, scene_presenter.c, scene_admin.c, scene_idle.c and
- * scene_problems.c, all drawing with paint.h.
+ * scene_overview.c, scene_presenter.c, scene_admin.c, scene_idle.c,
+ * scene_prepare.c and scene_problems.c, all drawing with paint.h.
  */
 #include "scene.h"
 
@@ -19,6 +19,7 @@
 #include "scene_home.h"
 #include "scene_idle.h"
 #include "scene_lecture.h"
+#include "scene_prepare.h"
 #include "scene_slide.h"
 
 /* ---- shared controls ---------------------------------------------------- */
@@ -58,6 +59,10 @@ void scene_build(Scene *s, const SceneView *v)
                     v->slide < v->lib->items[v->exhibition]->n_slides;
     if (v->idle.phase == IDLE_ATTRACT) {
         scene_idle_attract(s, v, u);
+        return;
+    }
+    if (v->preparing && v->screen == SCREEN_HOME) {
+        scene_prepare_build(s, v, u);
         return;
     }
     if (v->screen == SCREEN_ADMIN)

@@ -87,9 +87,11 @@ void scene_home_build(Scene *s, const SceneView *v, float u)
         ImageFormat f = IMG_FMT_UNKNOWN;
         int cslide;
         scene_home_cover(ex, &path, &f, &cslide);
-        if (path && !paint_failed(v, i, cslide))
-            paint_image(s, img, path, f, FIT_COVER, i, cslide);
-        else
+        DrawItem *it;
+        if (path && !paint_failed(v, i, cslide)) {
+            if ((it = paint_image(s, img, path, f, FIT_COVER, i, cslide)) && cslide >= 0)
+                it->page = ex->slides[cslide].page;
+        } else
             paint_placeholder(s, v, img, u, false);
         Rect tbox = {card.x + pad, img.y + img.h + pad, card.w - 2 * pad, title_h};
         paint_block(s, v, loc_get(&ex->title, lang, ex), tbox, title_px, (int)(22 * u), FONT_BOLD,

@@ -54,6 +54,7 @@ void scene_idle_attract(Scene *s, const SceneView *v, float u)
         const char *path = NULL;
         ImageFormat f = IMG_FMT_UNKNOWN;
         int report = sl;
+        DrawItem *it;
         if (sl >= 0 && sl < ex->n_slides && ex->slides[sl].image_ok && ex->slides[sl].image_path) {
             path = ex->slides[sl].image_path;
             f = ex->slides[sl].image_format;
@@ -62,7 +63,8 @@ void scene_idle_attract(Scene *s, const SceneView *v, float u)
         }
         Rect area = {0, 0, v->w, v->h - band};
         if (path && !paint_failed(v, v->idle.attract_ex, report))
-            paint_image(s, area, path, f, FIT_CONTAIN, v->idle.attract_ex, report);
+            if ((it = paint_image(s, area, path, f, FIT_CONTAIN, v->idle.attract_ex, report)) && report >= 0)
+                it->page = ex->slides[report].page;
         const char *t = loc_get(&ex->title, lang, ex);
         if (t)
             paint_block(s, v, t, (Rect){(int)(60 * u), v->h - band + (int)(16 * u), v->w - (int)(120 * u), band / 3},

@@ -42,6 +42,7 @@ typedef struct {
     /* DRAW_IMAGE */
     const char *path;       /* owned by the Library, which outlives the scene */
     ImageFormat format;
+    int page;               /* a document's page, 1-based (0: the first) */
     FitMode fit;
     int exhibition, slide;  /* what to report failures against; slide -1 = cover */
     ZoomView zoom;          /* FIT_CONTAIN: z > 1 draws it closer (zoom.h), clipped to r */
@@ -84,6 +85,7 @@ typedef struct {
     Rect r;
     FitMode fit;
     int exhibition, slide;
+    int page;               /* a document's page, 1-based (0: the first) */
 } ImageRequest;
 void scene_init(Scene *s);
 void scene_free(Scene *s);

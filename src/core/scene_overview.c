@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 
+#include "cards.h"
 #include "paint.h"
 
 int scene_overview_cols(int n, int w, int h)
@@ -26,7 +27,7 @@ void scene_overview_preview(Scene *s, const SceneView *v, int i, Rect box, float
     paint_rect(s, box, COL_BLACK);
     if (sl->image) {
         if (sl->image_ok && sl->image_path && !paint_failed(v, v->exhibition, i))
-            paint_image(s, box, sl->image_path, sl->image_format, FIT_CONTAIN, v->exhibition, i);
+            paint_slide_image(s, box, sl, FIT_CONTAIN, v->exhibition, i);
         else
             paint_placeholder(s, v, box, u, box.h > 200 * u);
         return;
@@ -46,7 +47,7 @@ void scene_overview_preview(Scene *s, const SceneView *v, int i, Rect box, float
 void scene_overview_build(Scene *s, const SceneView *v, float u)
 {
     const Exhibition *ex = v->lib->items[v->exhibition];
-    int n = ex->n_slides;
+    int n = cards_count(ex); /* one card a slide; a beamer slide's overlays are one (cards.h) */
     int cols = scene_overview_cols(n, v->w, v->h);
     int rows_max = 5;
     int per_page = cols * rows_max;
@@ -68,21 +69,21 @@ void scene_overview_build(Scene *s, const SceneView *v, float u)
     int x0 = (v->w - total_w) / 2, y0 = (v->h - total_h) / 2;
     const char *lang = paint_lang(v);
     for (int k = 0; k < count; k++) {
-        int i = first + k;
+        int card = first + k, i = cards_last(ex, card), go = cards_first(ex, card);
         Rect cell = {x0 + (k % cols) * (cell_w + gap), y0 + (k / cols) * (cell_h + label_h + gap), cell_w, cell_h};
         scene_overview_preview(s, v, i, cell, u);
         char label[160];
-        const char *t = loc_get(&ex->slides[i].title, lang, ex);
-        snprintf(label, sizeof label, "%d%s%.120s", i + 1, t ? "  " : "", t ? t : "");
+        const char *t = loc_get(&ex->slides[go].title, lang, ex);
+        snprintf(label, sizeof label, "%d%s%.120s", card + 1, t ? "  " : "", t ? t : "");
         paint_block(s, v, label, (Rect){cell.x, cell.y + cell.h + (int)(4 * u), cell.w, label_h}, (int)(24 * u),
-                    (int)(16 * u), i == v->lecture.overview_sel ? FONT_BOLD : FONT_REGULAR,
-                    i == v->lecture.overview_sel ? COL_ACCENT : COL_DIM, SCENE_ALIGN_LEFT);
-        if (i == v->slide)
+                    (int)(16 * u), card == v->lecture.overview_sel ? FONT_BOLD : FONT_REGULAR,
+                    card == v->lecture.overview_sel ? COL_ACCENT : COL_DIM, SCENE_ALIGN_LEFT);
+        if (card == cards_of(ex, v->slide))
             paint_frame(s, cell, COL_DIM, (int)(3 * u) > 0 ? (int)(3 * u) : 1);
-        if (i == v->lecture.overview_sel)
+        if (card == v->lecture.overview_sel)
             paint_frame(s, (Rect){cell.x - (int)(6 * u), cell.y - (int)(6 * u), cell.w + (int)(12 * u),
                                   cell.h + (int)(12 * u)},
                         COL_ACCENT, (int)(5 * u) > 0 ? (int)(5 * u) : 1);
-        paint_hit(s, cell, ACT_GOTO, i);
+        paint_hit(s, cell, ACT_GOTO, go);
     }
 }

@@ -8,6 +8,7 @@
 
 #include "lang.h"
 #include "lecture_timer.h"
+#include "cards.h"
 #include "paint.h"
 #include "scene_overview.h"
 
@@ -103,7 +104,7 @@ void scene_build_presenter(Scene *s, const SceneView *v)
                    pm > 60000 ? COL_ALERT : pm > 0 ? COL_WARN : COL_TEXT);
         y += mid_h;
     }
-    snprintf(line, sizeof line, "%d / %d%s%s", v->slide + 1, ex->n_slides, l->clock ? "    " : "",
+    snprintf(line, sizeof line, "%d / %d%s%s", cards_of(ex, v->slide) + 1, cards_count(ex), l->clock ? "    " : "",
              l->clock ? l->clock : "");
     paint_text(s, v, right_x, y, line, strlen(line), mid, FONT_REGULAR, COL_DIM);
     y += mid_h;

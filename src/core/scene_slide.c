@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lang.h"
+#include "cards.h"
 #include "paint.h"
 #include "slide_geom.h"
 
@@ -98,7 +99,8 @@ static void side_arrows(Scene *s, const SceneView *v, Rect area, float u, bool p
 static void counter(Scene *s, const SceneView *v, const Exhibition *ex, int x_right, int y, float u)
 {
     char c[32];
-    snprintf(c, sizeof c, "%d / %d", v->slide + 1, ex->n_slides);
+    /* slides as the lecturer counts them: a beamer slide's overlays are one */
+    snprintf(c, sizeof c, "%d / %d", cards_of(ex, v->slide) + 1, cards_count(ex));
     int px = (int)(28 * u);
     paint_text(s, v, x_right - paint_width(v, c, px, FONT_REGULAR), y, c, strlen(c), px, FONT_REGULAR,
                COL_DIM);
@@ -186,7 +188,7 @@ int scene_slide_build(Scene *s, const SceneView *v, float u)
         }
         Rect area = slide_geom_picture(v, ex, sl, u);
         if (sl->image_ok && sl->image_path && !paint_failed(v, v->exhibition, v->slide)) {
-            paint_image(s, area, sl->image_path, sl->image_format, FIT_CONTAIN, v->exhibition, v->slide);
+            paint_slide_image(s, area, sl, FIT_CONTAIN, v->exhibition, v->slide);
             if (s->n > 0 && s->items[s->n - 1].kind == DRAW_IMAGE)
                 s->items[s->n - 1].zoom = v->zoom;
         } else if (!film || sl->media.video.n == 0)

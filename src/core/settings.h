@@ -32,7 +32,9 @@ typedef struct {
     bool high_contrast;     /* high-contrast captions at start and after a reset */
     char *attract[64];      /* the attract loop's playlist: "id" (its cover) or "id:N" (slide N) */
     int n_attract;          /* 0: the slides marked "attract" in the manifests, else the covers */
-    bool show_arrows, show_language, show_accessibility, show_home; /* controls on screen; default all */   /* crypt(3) hash of the admin PIN (vitrine --hash-pin); NULL: none */
+    bool show_arrows, show_language, show_accessibility, show_home; /* controls on screen; default all */
+    bool exhibition_only;   /* with --exhibition ID: the kiosk shows ID only (home, resets and the
+                             * attract loop stay in it; "being prepared" while it is missing) */   /* crypt(3) hash of the admin PIN (vitrine --hash-pin); NULL: none */
     /* images */
     int cache_mb;           /* screen-size pictures kept decoded; default CACHE_DEFAULT_BUDGET_MB */
     int zoom_cache_mb;      /* full pixels of the zoomed picture; default 128 */

@@ -7,6 +7,7 @@
  * rows of ACTION_LIST (action.h); their handlers are here.
  */
 #include "show_internal.h"
+#include "cards.h"
 #include "lang.h"
 
 #include <math.h>
@@ -53,6 +54,7 @@ Show *show_create(const Library *lib, const ShowConfig *cfg, const Measure *meas
     s->ctx = cfg ? cfg->ctx : NULL;
     s->duration_min = cfg ? cfg->duration_min : 0;
     lecture_init(&s->lec, st->warn_min, st->alert_min, st->timer_overlay, cfg ? cfg->started : NULL);
+    s->warn_min = s->lec.warn_min;
     s->screen = SCREEN_HOME;
     s->exhibition = -1;
     s->captions = true;
@@ -96,6 +98,7 @@ void show_free(Show *s)
     pictures_free(&s->pictures);
     problems_free(&s->problems);
     free(s->waiting);
+    free(s->only);
     free(s);
 }
 
@@ -121,6 +124,8 @@ static void close_admin(Show *s)
     s->screen = s->admin_return;
     if (s->screen == SCREEN_SLIDE && s->exhibition < 0)
         s->screen = SCREEN_HOME;
+    if (show_preparing(s))
+        show_nav_home(s); /* the one exhibition may have come meanwhile */
     s->dirty = true;
 }
 
@@ -220,10 +225,10 @@ static void act_select_by(Show *s, Action a, int arg)
 {
     (void)arg;
     int sel = s->lec.overview ? s->lec.overview_sel : s->home_sel;
-    int last = s->lec.overview ? show_n_current(s) - 1 : s->lib->n - 1;
+    int last = s->lec.overview ? cards_count(show_current(s)) - 1 : s->lib->n - 1;
     int to = a == ACT_SEL_NEXT ? sel + 1 : a == ACT_SEL_PREV ? sel - 1 : a == ACT_SEL_FIRST ? 0 : last;
     if (s->lec.overview)
-        show_redraw(s, lecture_overview_select(&s->lec, to, show_n_current(s)));
+        show_redraw(s, lecture_overview_select(&s->lec, to, last + 1));
     else
         show_nav_card(s, to);
 }
@@ -231,10 +236,11 @@ static void act_select_by(Show *s, Action a, int arg)
 static void act_select_row(Show *s, Action a, int arg)
 {
     (void)arg;
-    int cols = scene_overview_cols(show_n_current(s), s->w, s->h);
+    int n = cards_count(show_current(s)); /* the overview shows cards (cards.h) */
+    int cols = scene_overview_cols(n, s->w, s->h);
     int to = s->lec.overview_sel + (a == ACT_SEL_UP ? -cols : cols);
-    if (to >= 0 && to < show_n_current(s))
-        show_redraw(s, lecture_overview_select(&s->lec, to, show_n_current(s)));
+    if (to >= 0 && to < n)
+        show_redraw(s, lecture_overview_select(&s->lec, to, n));
 }
 
 static void act_goto(Show *s, Action a, int arg)
@@ -248,8 +254,8 @@ static void act_goto(Show *s, Action a, int arg)
 static void act_select(Show *s, Action a, int arg)
 {
     (void)arg;
-    if (s->lec.overview)
-        act_goto(s, a, s->lec.overview_sel);
+    if (s->lec.overview) /* a card: its first step */
+        act_goto(s, a, cards_first(show_current(s), s->lec.overview_sel));
     else
         show_nav_open(s, s->home_sel, 0);
 }
@@ -273,7 +279,9 @@ static void act_quit(Show *s, Action a, int arg)
 static void act_lecture(Show *s, Action a, int arg)
 {
     (void)arg;
-    show_redraw(s, lecture_action(&s->lec, a, s->slide, s->now));
+    /* the overview opens on the card of the slide on screen */
+    int slide = a == ACT_OVERVIEW ? cards_of(show_current(s), s->slide) : s->slide;
+    show_redraw(s, lecture_action(&s->lec, a, slide, s->now));
 }
 
 static void act_swap(Show *s, Action a, int arg)
@@ -320,6 +328,9 @@ static void run_action(Show *s, Action a, int arg)
 {
     unsigned on = screen_now(s);
     if (on == ACTION_ON_ADMIN && !admin_action(s, a, arg))
+        return;
+    /* "being prepared": nothing for a visitor to do; staff still get in */
+    if (show_preparing(s) && a != ACT_ADMIN && a != ACT_QUIT)
         return;
     unsigned bits = 0;
     if (on == ACTION_ON_LECTURE && lecture_unblank(&s->lec, a, &bits)) {

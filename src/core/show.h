@@ -142,6 +142,17 @@ void show_set_problems(Show *s, const DiagList *diags, const char *root);
  * set the state line says "waiting_for": id; NULL ends that. Copied; false
  * on out of memory (nothing set). */
 bool show_set_waiting(Show *s, const char *id);
+/* Kiosk (settings kiosk.exhibition_only with --exhibition id): the kiosk
+ * shows exhibition id only. Home and the idle reset go to its 1-based
+ * slide1, the attract loop shows its slides only, and while it is missing
+ * (at start, or gone with a reload) a calm "being prepared" screen in
+ * every offered language stands where the list of exhibitions would be,
+ * until a library with it is set (show_set_library), which opens it at
+ * once. Call before show_open. Copied; false on out of memory (nothing
+ * set). */
+bool show_set_only(Show *s, const char *id, int slide1);
+/* The exhibition of show_set_only, or NULL. */
+const char *show_only(const Show *s);
 /* The id of the exhibition on screen, or NULL (home, admin over home). */
 const char *show_exhibition_id(const Show *s);
 

@@ -58,6 +58,7 @@ struct Show {
     bool base_lecture;        /* the mode vitrine was started in */
     bool lecture_changed;     /* a lecture began or ended: the platform opens or closes the presenter view */
     int duration_min;         /* from the command line; 0 = the manifest's */
+    int warn_min;             /* the settings' warning (lecture_init), unless a deck's .pdfpc says */
     bool presenter;           /* a presenter display exists */
     bool swap_request;
     /* the slide's film: what the platform is asked to do (ACT_FILM_*, or
@@ -82,6 +83,10 @@ struct Show {
     /* kiosk: the --exhibition that was missing or broken at start (owned),
      * until it loads and opens; NULL otherwise */
     char *waiting;
+    /* kiosk: the one exhibition it shows (show_set_only; owned) and the
+     * 0-based slide that home and the idle reset go to; NULL: all */
+    char *only;
+    int only_slide;
 
     Scene scene;
     bool dirty;
@@ -106,11 +111,18 @@ static inline void show_redraw(Show *s, unsigned bits)
     s->presenter_dirty |= (bits & LECTURE_REDRAW_PRESENTER) != 0;
 }
 
+/* A kiosk that shows one exhibition only, while it is missing: "being
+ * prepared" where the list of exhibitions would be (never shown then). */
+static inline bool show_preparing(const Show *s)
+{
+    return s->only && s->screen == SCREEN_HOME;
+}
+
 /* Idle applies to visitors: not in a lecture, not on the admin screen, not
- * in a curator's preview window. */
+ * in a curator's preview window, not while there is nothing to show. */
 static inline bool show_idle_applies(const Show *s)
 {
-    return !s->lecture_mode && !s->preview && s->screen != SCREEN_ADMIN;
+    return !s->lecture_mode && !s->preview && s->screen != SCREEN_ADMIN && !show_preparing(s);
 }
 
 /* ---- show_nav.c: moving ------------------------------------------------------ */

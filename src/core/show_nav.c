@@ -80,12 +80,20 @@ void show_nav_open(Show *s, int i, int slide)
     s->slide = -1;
     int minutes = s->duration_min > 0 ? s->duration_min : ex->lecture_duration_min;
     lecture_open(&s->lec, ex, minutes, s->lecture_mode);
+    /* a pdfpc user's "lastMinutes" for this deck, else the settings' */
+    s->lec.warn_min = ex->lecture_warn_min > 0 ? ex->lecture_warn_min : s->warn_min;
     go_slide(s, slide);
     s->dirty = true;
 }
 
 void show_nav_home(Show *s)
 {
+    /* a kiosk that shows one exhibition only: its start, or "being prepared" */
+    int only = s->only ? library_find(s->lib, s->only) : -1;
+    if (only >= 0) {
+        show_nav_open(s, only, s->only_slide);
+        return;
+    }
     s->zoom = ZOOM_NONE;
     touch_forget(&s->touch);
     if (s->exhibition >= 0)
@@ -205,6 +213,8 @@ void show_set_library(Show *s, const Library *lib)
     }
     if (s->screen == SCREEN_ADMIN)
         admin_clamp(&s->admin, lib->n);
+    if (show_preparing(s))
+        show_nav_home(s); /* the one exhibition has come: it opens at once */
     s->dirty = true;
     s->presenter_dirty = true;
 }
@@ -217,6 +227,26 @@ bool show_set_waiting(Show *s, const char *id)
     free(s->waiting);
     s->waiting = copy;
     return true;
+}
+
+bool show_set_only(Show *s, const char *id, int slide1)
+{
+    char *copy = NULL;
+    if (id && !(copy = strdup(id)))
+        return false;
+    free(s->only);
+    s->only = copy;
+    s->only_slide = slide1 > 0 ? slide1 - 1 : 0;
+    kiosk_set_only(&s->kiosk, s->only, s->lib);
+    if (s->screen == SCREEN_HOME)
+        show_nav_home(s); /* its start, or "being prepared": never the list */
+    s->dirty = true;
+    return true;
+}
+
+const char *show_only(const Show *s)
+{
+    return s->only;
 }
 
 void show_set_problems(Show *s, const DiagList *diags, const char *root)

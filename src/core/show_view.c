@@ -51,6 +51,7 @@ SceneView show_view_make(Show *s, int w, int h)
         .hide_accessibility = !st->show_accessibility, .hide_home = !st->show_home,
         .high_contrast = s->high_contrast,
         .film_paused = s->film_paused && s->film_ex == s->exhibition && s->film_slide == s->slide,
+        .preparing = show_preparing(s),
         .image_failed = image_failed_cb, .ctx = s,
         .measure = &s->measure,
     };
@@ -159,6 +160,7 @@ int show_state_json(const Show *s, uint64_t now, char *buf, size_t n)
     ShowStateLine line = {
         .screen = attract                   ? "attract"
                 : s->screen == SCREEN_ADMIN ? "admin"
+                : show_preparing(s)         ? "preparing"
                 : s->screen == SCREEN_HOME  ? "home"
                 : l->overview               ? "overview"
                 : l->blank != BLANK_NONE    ? "blank"

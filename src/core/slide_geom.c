@@ -127,7 +127,7 @@ bool scene_slide_image(const SceneView *v, int slide, ImageRequest *out)
     if (!sl->image || !sl->image_ok || !sl->image_path || paint_failed(v, v->exhibition, slide))
         return false;
     *out = (ImageRequest){sl->image_path, slide_geom_picture(v, ex, sl, paint_scale(v)), FIT_CONTAIN,
-                          v->exhibition, slide};
+                          v->exhibition, slide, sl->page};
     return out->r.w > 0 && out->r.h > 0;
 }
 

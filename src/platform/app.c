@@ -367,6 +367,15 @@ static void iso_now(char *buf, size_t n, char *stamp, size_t sn)
 }
 
 
+/* The service manager's status while the kiosk waits for exhibition id. */
+static void wait_status(const App *a, const char *id, const char *why)
+{
+    char status[512];
+    snprintf(status, sizeof status, "waiting for exhibition \"%s\" (%s): showing %s", id, why,
+             show_only(a->show) ? "\"being prepared\"" : "the home screen");
+    service_status(status);
+}
+
 /* Everything app_open does, on a zeroed App; false leaves closing to it. */
 static bool open_app(App *a, const AppOptions *opt, bool headless)
 {
@@ -388,11 +397,13 @@ static bool open_app(App *a, const AppOptions *opt, bool headless)
     mallopt(M_ARENA_MAX, 2);
 #endif
 
-    outputs_prepare(headless);
+    outputs_prepare(headless, opt->windowed);
     if (SDL_Init(headless ? SDL_INIT_EVENTS : SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         fprintf(stderr, "vitrine: cannot start SDL: %s\n", SDL_GetError());
         return false;
     }
+    if (!headless)
+        outputs_choose_renderer();
     /* the decoding threads push this when a picture is ready */
     a->o.tex_config.wake_event = SDL_RegisterEvents(1);
     if (a->o.tex_config.wake_event == (Uint32)-1)
@@ -468,15 +479,20 @@ static bool open_app(App *a, const AppOptions *opt, bool headless)
     const char *ex_id = opt->exhibition;
     if (!ex_id && opt->lecture && a->c.lib->n > 0)
         ex_id = a->c.lib->items[0]->id; /* a lecture opens the first exhibition unless told */
+    bool kiosk = !opt->lecture && !opt->preview && !opt->exhibition_required;
+    if (kiosk && a->settings.exhibition_only && !ex_id)
+        fprintf(stderr, "vitrine: kiosk.exhibition_only is set, but no --exhibition says which: "
+                        "every exhibition is shown\n");
+    if (kiosk && a->settings.exhibition_only && ex_id && !show_set_only(a->show, ex_id, opt->slide)) {
+        fprintf(stderr, "vitrine: out of memory\n");
+        return false;
+    }
     if (ex_id && !show_open(a->show, ex_id, opt->slide > 0 ? opt->slide : 1)) {
-        if (opt->lecture || opt->preview || opt->exhibition_required || !content_wait_for(&a->c, a->show, ex_id)) {
+        if (!kiosk || !content_wait_for(&a->c, a->show, ex_id)) {
             fprintf(stderr, "vitrine: no exhibition with id \"%s\" in %s\n", ex_id, opt->dir);
             return false;
         }
-        char status[512];
-        snprintf(status, sizeof status,
-                 "waiting for exhibition \"%s\" (missing or broken at start): showing the home screen", ex_id);
-        service_status(status);
+        wait_status(a, ex_id, "missing or broken at start");
     }
     records_begin(&a->rec);
     observe(a); /* where things stand at the start */
@@ -551,6 +567,8 @@ void app_reload(App *a)
     if (!content_reload(&a->c, a->show, app_now(a)))
         return;
     open_waiting(a);
+    if (content_lost_only(&a->c, a->show)) /* the one exhibition of the kiosk is gone */
+        wait_status(a, a->c.waiting, "gone");
     textures_reset(a->o.out.tex); /* images may have changed under the same names */
     textures_reset(a->o.pres.tex);
     a->need_redraw = true;

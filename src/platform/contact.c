@@ -37,9 +37,10 @@ static void decode_all(Pictures *p)
         if (!sl->image)
             continue;
         char err[160] = "";
+        DecodeRequest rq = {.path = sl->image_path, .page = sl->page, .box_w = tw, .box_h = th,
+                            .fit = FIT_CONTAIN, .bg = {236, 236, 240, 255}};
         if (sl->image_path)
-            p->pictures[k] = decode_image(sl->image_path, tw, th, FIT_CONTAIN,
-                                          (Color){236, 236, 240, 255}, err, sizeof err);
+            p->pictures[k] = decode_request(&rq, err, sizeof err);
         if (p->pictures[k])
             continue;
         bool absent = !sl->image_path || strstr(err, "No such file");

@@ -61,24 +61,36 @@ bool content_wait_for(Content *c, Show *show, const char *id)
     bool folder = path && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
     free(path);
     fprintf(stderr,
-            "vitrine: no exhibition with id \"%s\" in %s (%s): showing the home screen, and \"%s\" as soon as "
+            "vitrine: no exhibition with id \"%s\" in %s (%s): showing %s, and \"%s\" as soon as "
             "a good version of it is saved\n",
             id, c->dir, folder ? "its folder is there: its manifest has errors, see above" : "missing, or its manifest has errors",
-            id);
+            show_only(show) ? "\"being prepared\" (kiosk.exhibition_only)" : "the home screen", id);
     return true;
+}
+
+bool content_lost_only(Content *c, Show *show)
+{
+    const char *only = show_only(show);
+    if (!only || c->waiting || library_find(c->lib, only) >= 0)
+        return false;
+    return content_wait_for(c, show, only);
 }
 
 bool content_open_waiting(Content *c, Show *show)
 {
     if (!c->waiting || library_find(c->lib, c->waiting) < 0)
         return false;
-    ShowSnapshot sn;
-    show_snapshot(show, &sn);
-    /* a visitor who is using the kiosk is not taken elsewhere: it opens
-     * once they have left (the idle reset) */
-    if (sn.screen != SCREEN_HOME || !sn.unattended)
-        return false;
-    show_open(show, c->waiting, c->slide > 0 ? c->slide : 1);
+    /* A kiosk that shows it only has opened it already (show_set_library):
+     * "being prepared" has no visitor to wait for. */
+    if (!show_only(show)) {
+        ShowSnapshot sn;
+        show_snapshot(show, &sn);
+        /* a visitor who is using the kiosk is not taken elsewhere: it opens
+         * once they have left (the idle reset) */
+        if (sn.screen != SCREEN_HOME || !sn.unattended)
+            return false;
+        show_open(show, c->waiting, c->slide > 0 ? c->slide : 1);
+    }
     fprintf(stderr, "vitrine: exhibition \"%s\" has loaded: opened\n", c->waiting);
     show_set_waiting(show, NULL);
     c->waiting = NULL;

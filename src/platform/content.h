@@ -50,9 +50,15 @@ bool content_reload(Content *c, Show *show, uint64_t now);
  * it. false when it cannot (out of memory). The service status is the
  * caller's. */
 bool content_wait_for(Content *c, Show *show, const char *id);
+/* After a reload: the one exhibition of a kiosk that shows it only
+ * (show_only) is gone from the library (its folder removed or renamed):
+ * wait for it again, as content_wait_for. true when that began now. */
+bool content_lost_only(Content *c, Show *show);
 /* The exhibition waited for has loaded and nobody is using the kiosk (the
  * home screen, untouched since start or since the idle reset; not a
- * lecture, not the admin screen): open it. true when it did now. */
+ * lecture, not the admin screen): open it. A kiosk that shows it only
+ * (show_only) has opened it itself, whoever was there. true when the
+ * waiting ended now. */
 bool content_open_waiting(Content *c, Show *show);
 /* Hot reloads begun so far. */
 int content_reloads(const Content *c);

@@ -23,6 +23,8 @@
 #include "core/manifest.h"
 #include "core/pixels.h"
 #include "core/resample.h"
+#include "decode_pdf.h"
+#include "worker.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -61,6 +63,7 @@ void decode_release_scratch(void)
     free(scratch_pixels.p);
     free(scratch_resample.p);
     scratch_file = scratch_pixels = scratch_resample = (Scratch){NULL, 0};
+    worker_release_thread(); /* the PDF reader this thread kept */
 }
 
 static unsigned char *read_file(const char *path, size_t *len, char *err, size_t errn)
@@ -592,12 +595,46 @@ static Decoder decoder_for(ImageFormat f)
 SDL_Surface *decode_image(const char *path, int box_w, int box_h, FitMode fit, Color bg,
                           char *err, size_t errn)
 {
+    DecodeRequest rq = {.path = path, .box_w = box_w, .box_h = box_h, .fit = fit, .bg = bg};
+    return decode_request(&rq, err, errn);
+}
+
+/* The region of s (freed) as a surface of its own. */
+static SDL_Surface *crop(SDL_Surface *s, Rect r, char *err, size_t errn)
+{
+    if (r.x < 0 || r.y < 0 || r.w < 1 || r.h < 1 || r.x + r.w > s->w || r.y + r.h > s->h) {
+        snprintf(err, errn, "the region %dx%d at %d,%d lies outside its %dx%d pixels", r.w, r.h, r.x,
+                 r.y, s->w, s->h);
+        SDL_FreeSurface(s);
+        return NULL;
+    }
+    SDL_Surface *d = SDL_CreateRGBSurfaceWithFormat(0, r.w, r.h, 32, SDL_PIXELFORMAT_ARGB8888);
+    for (int y = 0; d && y < r.h; y++)
+        memcpy((Uint8 *)d->pixels + (size_t)y * (size_t)d->pitch,
+               (Uint8 *)s->pixels + (size_t)(r.y + y) * (size_t)s->pitch + (size_t)r.x * 4, (size_t)r.w * 4);
+    if (!d)
+        snprintf(err, errn, "out of memory for %dx%d pixels", r.w, r.h);
+    SDL_FreeSurface(s);
+    return d;
+}
+
+SDL_Surface *decode_request(const DecodeRequest *rq, char *err, size_t errn)
+{
+    int box_w = rq->box_w, box_h = rq->box_h;
     if (box_w < 1 || box_h < 1) {
         snprintf(err, errn, "nothing to draw into");
         return NULL;
     }
+    /* A PDF is read by its worker, from the file: vitrine reads none of it */
+    if (pdf_sniff_file(rq->path))
+        return pdf_render(rq->path, rq->page > 0 ? rq->page : 1, box_w, box_h, rq->fit, rq->region,
+                          NULL, NULL, err, errn);
+    if (rq->page > 1) {
+        snprintf(err, errn, "it has one page, not %d", rq->page);
+        return NULL;
+    }
     size_t len = 0;
-    unsigned char *buf = read_file(path, &len, err, errn);
+    unsigned char *buf = read_file(rq->path, &len, err, errn);
     if (!buf)
         return NULL;
     /* Everything the decoders would trust is checked first: the format
@@ -608,11 +645,13 @@ SDL_Surface *decode_image(const char *path, int box_w, int box_h, FitMode fit, C
     if (imagehead_parse(buf, len, true, &hd, err, errn) == IMAGEHEAD_OK) {
         Decoder decode = decoder_for(hd.format);
         if (decode)
-            s = decode(buf, len, &hd, box_w, box_h, fit, bg, err, errn);
+            s = decode(buf, len, &hd, box_w, box_h, rq->fit, rq->bg, err, errn);
         else
             snprintf(err, errn, "no decoder for %s", imagehead_format_name(hd.format));
     }
     scratch_put(&scratch_file, buf);
+    if (s && rq->region.w > 0)
+        s = crop(s, rq->region, err, errn);
     return s;
 }
 

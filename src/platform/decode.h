@@ -35,13 +35,36 @@
 SDL_Surface *decode_image(const char *path, int box_w, int box_h, FitMode fit, Color bg,
                           char *err, size_t errn);
 
+/* What to decode, in full: decode_image() is this with page 1 and no
+ * region. Format-neutral, so a later deep zoom (pyramidal TIFF) asks the
+ * same way a PDF's vector zoom does. */
+typedef struct {
+    const char *path;
+    int page;        /* 1-based page of a document (PDF); 0 or 1: the first */
+    int box_w, box_h;
+    FitMode fit;
+    Color bg;
+    /* w > 0: only this region of the picture as fitted to the box (the
+     * box may then be far larger than a screen: a zoomed page). The
+     * result is region.w x region.h pixels. */
+    Rect region;
+} DecodeRequest;
+
+/* decode_image() for any request. A PDF's page is drawn by the vitrine-pdf
+ * worker (decode_pdf.h) at the box's size, up or down (a page has no pixels
+ * of its own); images are decoded as decode_image() says and cropped to the
+ * region. A page other than the first of a format without pages, or past
+ * a document's last, is refused. */
+SDL_Surface *decode_request(const DecodeRequest *rq, char *err, size_t errn);
+
 /* A decoding thread is done: give back the buffers it kept for the next
  * picture (decode_image keeps one file's bytes and one picture's pixels a
  * thread, for speed). */
 void decode_release_scratch(void);
 
 /* The image's own size in pixels from its header (an SVG: its declared
- * size), without decoding it. false when it cannot be read. */
+ * size), without decoding it. false when it cannot be read (and for a
+ * PDF, whose pages have no pixels of their own). */
 bool decode_probe(const char *path, int *w, int *h);
 
 #endif

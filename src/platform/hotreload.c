@@ -8,6 +8,7 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/reload.h"
@@ -92,7 +93,15 @@ HotReload *hotreload_create(const char *dir, bool background)
     reload_init(&h->policy);
     h->dir = strdup(dir ? dir : ".");
     h->background = background;
-    h->watch = h->dir ? watch_create(h->dir) : NULL;
+    /* a lecturer's PDF (vitrine --lecture talk.pdf): its folder is watched,
+     * for the PDF saved again and its .pdfpc notes beside it */
+    struct stat st;
+    char *parent = h->dir && stat(h->dir, &st) == 0 && S_ISREG(st.st_mode) ? strdup(h->dir) : NULL;
+    char *slash = parent ? strrchr(parent, '/') : NULL;
+    if (slash)
+        slash[slash == parent] = '\0';
+    h->watch = h->dir ? watch_create(parent ? (slash ? parent : ".") : h->dir) : NULL;
+    free(parent);
     if (!h->watch) {
         hotreload_free(h);
         return NULL;

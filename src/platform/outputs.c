@@ -19,23 +19,45 @@ static bool gpu_present(void)
     return found;
 }
 
-void outputs_prepare(bool headless)
+void outputs_prepare(bool headless, bool windowed)
 {
     /* A kiosk: closing the window does not end the program (only SIGTERM
      * does), and losing focus does not minimise it to show a desktop. */
     SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
-    if (!headless && !gpu_present()) {
-        /* Without a GPU, OpenGL is Mesa's llvmpipe: 55 MB of LLVM in memory
-         * and a slow present. SDL's software renderer drawing straight into
-         * the window's shared-memory image was faster on every figure of
-         * bench/run and 70 MB smaller. SDL_RENDER_DRIVER still decides. */
-        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
-        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-        SDL_Log("vitrine: no GPU (/dev/dri has no render node): the software renderer");
-    }
     SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
+    /* A fullscreen kiosk has no title bar to draw. cage (without -d) asks
+     * its clients to draw their own; SDL 2.26 then moves the window over to
+     * libdecor, which without a plugin installed never shows it again: a
+     * black screen (tests/cage/run.sh), and with one a title bar. */
+    if (!headless && !windowed)
+        SDL_SetHint(SDL_HINT_VIDEO_WAYLAND_ALLOW_LIBDECOR, "0");
+}
+
+void outputs_choose_renderer(void)
+{
+    if (gpu_present())
+        return; /* SDL's first choice: OpenGL on the GPU */
+    const char *video = SDL_GetCurrentVideoDriver();
+    if (video && strcmp(video, "wayland") == 0) {
+        /* SDL 2.26 reaches a Wayland window only through EGL (it has no
+         * shared-memory framebuffer there), so without a GPU every renderer
+         * ends in Mesa's llvmpipe. OpenGL drew and presented fastest of them
+         * (README, Running a kiosk: about twice the memory of the software
+         * renderer under X11). */
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "opengl");
+        SDL_Log("vitrine: no GPU (/dev/dri has no render node) under Wayland: OpenGL on Mesa's llvmpipe "
+                "(SDL has no software path to a Wayland window)");
+        return;
+    }
+    /* Without a GPU, OpenGL is Mesa's llvmpipe: 55 MB of LLVM in memory
+     * and a slow present. SDL's software renderer drawing straight into
+     * the window's shared-memory image was faster on every figure of
+     * bench/run and 70 MB smaller. SDL_RENDER_DRIVER still decides. */
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    SDL_Log("vitrine: no GPU (/dev/dri has no render node): the software renderer");
 }
 
 /* ---- one output ---------------------------------------------------------- */
@@ -119,8 +141,13 @@ static bool output_window(const Outputs *all, Output *o, const DisplayDesc *d, i
         return false;
     }
     SDL_RendererInfo info;
-    if (SDL_GetRendererInfo(o->ren, &info) == 0)
+    if (SDL_GetRendererInfo(o->ren, &info) == 0) {
         SDL_Log("%s: renderer %s on display %d (%s)", title, info.name, index, d->name);
+        /* SDL falls back to another renderer without a word: say so */
+        const char *want = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
+        if (want && *want && SDL_strcasecmp(want, info.name) != 0)
+            SDL_Log("%s: renderer %s was asked for and could not be made: %s instead", title, want, info.name);
+    }
     SDL_GetRendererOutputSize(o->ren, &o->w, &o->h);
     return outputs_caches(all, o);
 }

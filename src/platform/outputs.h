@@ -55,9 +55,15 @@ typedef struct {
 } Outputs;
 
 /* Before SDL_Init: hints that make the windows a kiosk's (closing one or
- * losing focus does not end or minimise anything) and, without a GPU, the
- * software renderer (not headless: off-screen targets are software anyway). */
-void outputs_prepare(bool headless);
+ * losing focus does not end or minimise anything; no decorations drawn by
+ * libdecor around a fullscreen window under Wayland). */
+void outputs_prepare(bool headless, bool windowed);
+/* After SDL_Init(SDL_INIT_VIDEO), not headless (off-screen targets are
+ * software anyway): the renderer, on purpose and said in the log. With a
+ * GPU, SDL's choice (OpenGL); without one, SDL's software renderer under
+ * X11, and OpenGL on llvmpipe under Wayland, where SDL has nothing else.
+ * SDL_RENDER_DRIVER in the environment still decides. */
+void outputs_choose_renderer(void);
 
 /* ---- one output ------------------------------------------------------------ */
 

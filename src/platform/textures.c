@@ -24,6 +24,7 @@
 typedef struct Job {
     unsigned id;
     char *path;
+    int page;
     int bw, bh;
     FitMode fit;
     Color bg;
@@ -37,6 +38,7 @@ typedef struct Job {
 
 typedef struct {
     char *path;
+    int page;               /* a document's page (0: the first) */
     int bw, bh;
     FitMode fit;
     Color bg;
@@ -87,7 +89,9 @@ static void decode_job(Job *j)
 {
     if (!decode_probe(j->path, &j->nat_w, &j->nat_h))
         j->nat_w = j->nat_h = 0;
-    j->surf = decode_image(j->path, j->bw, j->bh, j->fit, j->bg, j->err, sizeof j->err);
+    DecodeRequest rq = {.path = j->path, .page = j->page, .box_w = j->bw, .box_h = j->bh, .fit = j->fit,
+                        .bg = j->bg};
+    j->surf = decode_request(&rq, j->err, sizeof j->err);
     if (!j->surf)
         return;
     int sw = j->surf->w, sh = j->surf->h;
@@ -271,42 +275,50 @@ static bool same_color(Color a, Color b)
     return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a;
 }
 
-static int find(const Textures *t, const char *path, int bw, int bh, FitMode fit, Color bg, bool full)
+static int find(const Textures *t, const char *path, int page, int bw, int bh, FitMode fit, Color bg,
+                bool full)
 {
     for (int i = 0; i < t->n; i++) {
         const Entry *e = &t->e[i];
-        if (e->bw == bw && e->bh == bh && e->fit == fit && e->full == full &&
+        if (e->bw == bw && e->bh == bh && e->fit == fit && e->full == full && e->page == page &&
             same_color(e->bg, bg) && strcmp(e->path, path) == 0)
             return i;
     }
     return -1;
 }
 
-/* Failures are remembered by path; a zoom's full pixels that could not be
- * had (too large for memory, say) by a \001 byte and the path, so that they are not
- * asked for again every frame while the screen-size copy does fine. */
-static bool known_failure(const Textures *t, const char *path, bool full)
+/* Failures are remembered by path and page (one damaged page of a PDF is
+ * not the whole document); a zoom's full pixels that could not be had (too
+ * large for memory, say) by a \001 byte first, so that they are not asked
+ * for again every frame while the screen-size copy does fine. */
+static char *failure_key(const char *path, int page, bool full)
 {
-    for (int i = 0; i < t->n_failed; i++) {
-        const char *f = t->failed[i];
-        if (full ? f[0] == '\001' && strcmp(f + 1, path) == 0 : strcmp(f, path) == 0)
-            return true;
-    }
-    return false;
+    size_t n = strlen(path) + 16;
+    char *key = malloc(n);
+    if (key)
+        snprintf(key, n, "%s%s\037%d", full ? "\001" : "", path, page);
+    return key;
 }
 
-static void remember_failure(Textures *t, const char *path, bool full)
+static bool known_failure(const Textures *t, const char *path, int page, bool full)
+{
+    char *key = failure_key(path, page, full);
+    bool known = false;
+    for (int i = 0; key && !known && i < t->n_failed; i++)
+        known = strcmp(t->failed[i], key) == 0;
+    free(key);
+    return known;
+}
+
+static void remember_failure(Textures *t, const char *path, int page, bool full)
 {
     char **nf = realloc(t->failed, (size_t)(t->n_failed + 1) * sizeof *nf);
     if (!nf)
         return;
     t->failed = nf;
-    size_t n = strlen(path) + 2;
-    char *key = malloc(n);
-    if (key) {
-        snprintf(key, n, "%s%s", full ? "\001" : "", path);
+    char *key = failure_key(path, page, full);
+    if (key)
         t->failed[t->n_failed++] = key;
-    }
 }
 
 /* The size a zoomed picture's own pixels are decoded at: as far as the
@@ -320,7 +332,7 @@ static bool full_box(const Textures *t, const DrawItem *it, int nat_w, int nat_h
     double w = f.w * k, h = f.h * k;
     /* a photograph's own pixels, exactly (not a few fewer: resampling 5472
      * to 5469 would blur every fine line); a drawing has none of its own */
-    if (it->format != IMG_FMT_SVG && (w > nat_w * 0.98 || h > nat_h * 0.98)) {
+    if (it->format != IMG_FMT_SVG && it->format != IMG_FMT_PDF && (w > nat_w * 0.98 || h > nat_h * 0.98)) {
         w = nat_w;
         h = nat_h;
     }
@@ -337,12 +349,12 @@ static bool full_box(const Textures *t, const DrawItem *it, int nat_w, int nat_h
 }
 
 /* Ask for it at rank `rank`: an entry and a job when it is new. */
-static void want_one(Textures *t, const char *path, int bw, int bh, FitMode fit, Color bg,
+static void want_one(Textures *t, const char *path, int page, int bw, int bh, FitMode fit, Color bg,
                      bool full, int ex, int slide, int rank)
 {
     if (!path || bw < 1 || bh < 1)
         return;
-    int i = find(t, path, bw, bh, fit, bg, full);
+    int i = find(t, path, page, bw, bh, fit, bg, full);
     if (i >= 0) {
         if (t->e[i].rank < 0 || rank < t->e[i].rank)
             t->e[i].rank = rank;
@@ -351,7 +363,7 @@ static void want_one(Textures *t, const char *path, int bw, int bh, FitMode fit,
         t->e[i].slide = slide;
         return;
     }
-    if (known_failure(t, path, full))
+    if (known_failure(t, path, page, full))
         return;
     if (t->n == t->cap) {
         int cap = t->cap ? t->cap * 2 : 16;
@@ -369,8 +381,8 @@ static void want_one(Textures *t, const char *path, int bw, int bh, FitMode fit,
         free(p2);
         return;
     }
-    *j = (Job){.id = ++t->next_id, .path = p2, .bw = bw, .bh = bh, .fit = fit, .bg = bg, .rank = rank};
-    t->e[t->n++] = (Entry){.path = p1, .bw = bw, .bh = bh, .fit = fit, .bg = bg, .full = full,
+    *j = (Job){.id = ++t->next_id, .path = p2, .page = page, .bw = bw, .bh = bh, .fit = fit, .bg = bg, .rank = rank};
+    t->e[t->n++] = (Entry){.path = p1, .page = page, .bw = bw, .bh = bh, .fit = fit, .bg = bg, .full = full,
                            .ex = ex, .slide = slide, .job = j->id, .last_use = ++t->clock,
                            .rank = rank};
     SDL_LockMutex(t->mx);
@@ -385,7 +397,7 @@ static void want_one(Textures *t, const char *path, int bw, int bh, FitMode fit,
 
 static const Entry *ready_screen(const Textures *t, const DrawItem *it, Color bg)
 {
-    int i = find(t, it->path, it->r.w, it->r.h, it->fit, bg, false);
+    int i = find(t, it->path, it->page, it->r.w, it->r.h, it->fit, bg, false);
     return i >= 0 && t->e[i].ready ? &t->e[i] : NULL;
 }
 
@@ -424,15 +436,15 @@ void textures_want(Textures *t, SDL_Renderer *r, const Scene *scene, Color bg,
         const DrawItem *it = &scene->items[i];
         if (it->kind != DRAW_IMAGE)
             continue;
-        want_one(t, it->path, it->r.w, it->r.h, it->fit, bg, false, it->exhibition, it->slide, rank++);
+        want_one(t, it->path, it->page, it->r.w, it->r.h, it->fit, bg, false, it->exhibition, it->slide, rank++);
         const Entry *e = ready_screen(t, it, bg);
         int fw, fh;
         if (e && zoom_active(it->zoom) && it->fit == FIT_CONTAIN &&
             full_box(t, it, e->nat_w, e->nat_h, &fw, &fh))
-            want_one(t, it->path, fw, fh, FIT_CONTAIN, bg, true, it->exhibition, it->slide, rank++);
+            want_one(t, it->path, it->page, fw, fh, FIT_CONTAIN, bg, true, it->exhibition, it->slide, rank++);
     }
     for (int i = 0; i < n_extra; i++)
-        want_one(t, extra[i].path, extra[i].r.w, extra[i].r.h, extra[i].fit, bg, false,
+        want_one(t, extra[i].path, extra[i].page, extra[i].r.w, extra[i].r.h, extra[i].fit, bg, false,
                  extra[i].exhibition, extra[i].slide, rank++);
     /* what nobody wants and nobody has started on is not decoded (what a
      * worker has started stays: its result may still come in handy) */
@@ -481,7 +493,7 @@ static bool make_tiles(Entry *e, SDL_Renderer *r, SDL_Surface *s)
 static void give_up(Textures *t, int i, Job *j, TexturesLoaded cb, void *ctx)
 {
     const Entry *e = &t->e[i];
-    remember_failure(t, j->path, e->full);
+    remember_failure(t, j->path, j->page, e->full);
     if (!e->full && cb)
         cb(ctx, e->ex, e->slide, false, 0, 0);
     remove_entry(t, i);
@@ -508,7 +520,10 @@ int textures_pump(Textures *t, SDL_Renderer *r, TexturesLoaded cb, void *ctx)
         Entry *e = &t->e[i];
         arrived++;
         if (!j->surf) {
-            SDL_Log("image: %s: %s; showing a placeholder", j->path, j->err);
+            if (j->page > 1)
+                SDL_Log("image: %s, page %d: %s; showing a placeholder", j->path, j->page, j->err);
+            else
+                SDL_Log("image: %s: %s; showing a placeholder", j->path, j->err);
             give_up(t, i, j, cb, ctx);
             continue;
         }
@@ -567,7 +582,7 @@ int textures_pending(Textures *t, const Scene *scene)
         const DrawItem *it = &scene->items[i];
         if (it->kind != DRAW_IMAGE)
             continue;
-        int k = find(t, it->path, it->r.w, it->r.h, it->fit, scene->clear, false);
+        int k = find(t, it->path, it->page, it->r.w, it->r.h, it->fit, scene->clear, false);
         n += k >= 0 && !t->e[k].ready;
     }
     return n;
@@ -633,7 +648,7 @@ bool textures_draw(Textures *t, SDL_Renderer *r, const DrawItem *it, Color bg, b
         *full = false;
     if (!t) /* a page without a picture cache (page.c draws its pictures itself) */
         return false;
-    int i = find(t, it->path, it->r.w, it->r.h, it->fit, bg, false);
+    int i = find(t, it->path, it->page, it->r.w, it->r.h, it->fit, bg, false);
     if (i < 0 || !t->e[i].ready)
         return false;
     Entry *e = &t->e[i];
@@ -656,7 +671,7 @@ bool textures_draw(Textures *t, SDL_Renderer *r, const DrawItem *it, Color bg, b
     const Entry *use = e;
     int fw, fh;
     if (full_box(t, it, e->nat_w, e->nat_h, &fw, &fh)) {
-        int k = find(t, it->path, fw, fh, FIT_CONTAIN, bg, true);
+        int k = find(t, it->path, it->page, fw, fh, FIT_CONTAIN, bg, true);
         if (k >= 0 && t->e[k].ready) {
             use = &t->e[k];
             if (full)

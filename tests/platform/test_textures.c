@@ -128,8 +128,8 @@ static void wanted_pictures_are_decoded_and_drawn(void **state)
     Textures *t = textures_create(NULL);
     Scene sc;
     one_picture(&sc, fx->path[0], 300, 200, 1.0f);
-    ImageRequest pre[2] = {{fx->path[1], {0, 0, 300, 200}, FIT_CONTAIN, 0, 1},
-                           {fx->path[2], {0, 0, 300, 200}, FIT_CONTAIN, 0, 2}};
+    ImageRequest pre[2] = {{fx->path[1], {0, 0, 300, 200}, FIT_CONTAIN, 0, 1, 0},
+                           {fx->path[2], {0, 0, 300, 200}, FIT_CONTAIN, 0, 2, 0}};
     assert_false(drawn(t, fx, &sc, NULL)); /* nothing yet, and never decoded by drawing */
     textures_want(t, fx->ren, &sc, BG, pre, 2);
     assert_true(textures_settle(t, fx->ren, 10000, loaded, fx));
@@ -154,7 +154,7 @@ static void the_budget_holds_while_paging(void **state)
     for (int k = 0; k < 3 * N_IMG; k++) {
         Scene sc;
         one_picture(&sc, fx->path[k % N_IMG], 300, 200, 1.0f);
-        ImageRequest next = {fx->path[(k + 1) % N_IMG], {0, 0, 300, 200}, FIT_CONTAIN, 0, 0};
+        ImageRequest next = {fx->path[(k + 1) % N_IMG], {0, 0, 300, 200}, FIT_CONTAIN, 0, 0, 0};
         textures_want(t, fx->ren, &sc, BG, &next, 1);
         assert_true(textures_settle(t, fx->ren, 10000, loaded, fx));
         assert_true(drawn(t, fx, &sc, NULL));

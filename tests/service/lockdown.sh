@@ -13,7 +13,12 @@
 #  - README names `cage -s` anywhere in its code;
 #  - README's sysctl and logind files do not turn off SysRq and the spare
 #    consoles, or put a comment after a value (systemd reads it as part of
-#    the value).
+#    the value);
+#  - the lecture hall's dist/vitrine-hall.service fails the unit's checks,
+#    or its dist/sway-hall.conf binds a key in sway (bindsym: a way to a
+#    terminal or out of sway), keeps the console keys (Ctrl+Alt+F1..F12
+#    switch consoles in sway unless xkb_options has srvrkeys:none), shows
+#    a bar, or lets sway outlive vitrine (no swaymsg exit after it).
 # Then it breaks copies of both files, one way at a time, and fails unless
 # each broken copy is caught: the checks themselves are tested.
 #
@@ -146,6 +151,27 @@ check_readme() {
     return $bad
 }
 
+# ---- the lecture hall's sway configuration --------------------------------------------
+
+# check_sway CONF: prints "FAIL: ..." per problem; status 1 if any.
+check_sway() {
+    bad=0
+    code=$(sed -e 's/^[[:space:]]*#.*//' -e '/^[[:space:]]*$/d' "$1")
+    if printf '%s\n' "$code" | grep -Eq '^[[:space:]]*(bindsym|bindcode|bindswitch)[[:space:]]'; then
+        echo "FAIL: $1: a key binding in sway (a visitor's way to a terminal or out of sway)"; bad=1
+    fi
+    if ! printf '%s\n' "$code" | grep -Eq '^[[:space:]]*input[[:space:]]+(type:keyboard|\*)[[:space:]]+xkb_options[[:space:]]+([^[:space:]]*,)?srvrkeys:none(,|[[:space:]]|$)'; then
+        echo "FAIL: $1: no input type:keyboard xkb_options srvrkeys:none: Ctrl+Alt+F2 switches console"; bad=1
+    fi
+    if printf '%s\n' "$code" | grep -Eq '^[[:space:]]*bar([[:space:]]|$)'; then
+        echo "FAIL: $1: a bar beside vitrine"; bad=1
+    fi
+    if ! printf '%s\n' "$code" | grep -Eq "^[[:space:]]*exec[[:space:]].*vitrine[^;]*;[[:space:]]*swaymsg exit"; then
+        echo "FAIL: $1: sway does not end when vitrine does (exec ...vitrine...; swaymsg exit)"; bad=1
+    fi
+    return $bad
+}
+
 # ---- the files as shipped -------------------------------------------------------
 
 status=0
@@ -156,11 +182,16 @@ else
     echo "systemd-analyze not installed: the unit is checked, not verified"
 fi
 check_readme "$root/README.md" || status=1
+check_unit "$root/dist/vitrine-hall.service" || status=1
+if command -v systemd-analyze >/dev/null 2>&1; then
+    verify_unit "$root/dist/vitrine-hall.service" || status=1
+fi
+check_sway "$root/dist/sway-hall.conf" || status=1
 if [ "$status" -ne 0 ]; then
     echo "kiosk lockdown: FAILED"
     exit 1
 fi
-echo "dist/vitrine.service and README's kiosk files: locked down"
+echo "dist/vitrine.service, README's kiosk files and the lecture hall's files: locked down"
 
 # ---- and broken copies of them, each of which must be caught ----------------------
 
@@ -198,6 +229,15 @@ sed 's/^\(ExecStart=-.*autologin.*\)$/\1  # log in/' "$readme" >"$out/comment.md
 must_fail "a comment after a value in the getty drop-in" check_readme "$out/comment.md"
 printf '\n```sh\n/usr/bin/cage -s -- vitrine\n```\n' | cat "$readme" - >"$out/cage.md"
 must_fail "cage -s in README" check_readme "$out/cage.md"
+sway=$root/dist/sway-hall.conf
+printf 'bindsym Mod4+Return exec foot\n' | cat "$sway" - >"$out/bind.conf"
+must_fail "a key binding in sway" check_sway "$out/bind.conf"
+sed 's/srvrkeys:none/compose:ralt/' "$sway" >"$out/vt.conf"
+must_fail "console keys kept in sway" check_sway "$out/vt.conf"
+sed 's/; swaymsg exit//' "$sway" >"$out/outlive.conf"
+must_fail "sway outliving vitrine" check_sway "$out/outlive.conf"
+printf 'bar {\n}\n' | cat "$sway" - >"$out/bar.conf"
+must_fail "a bar" check_sway "$out/bar.conf"
 if [ "$status" -ne 0 ]; then
     echo "kiosk lockdown: the checks miss a way out"
     exit 1

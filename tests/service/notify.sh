@@ -11,7 +11,9 @@
 # up, says STATUS=waiting for exhibition "steppe"... with READY=1 and
 # "waiting_for":"steppe" in its --state-file; once a good manifest is
 # renamed into place, steppe opens (state file) and STATUS=showing
-# exhibitions follows.
+# exhibitions follows. The same with kiosk.exhibition_only set: "being
+# prepared" instead of the home screen, and once open, its folder renamed
+# away and back: STATUS= says it waits again (gone), then it opens again.
 #
 #   notify.sh VITRINE ROOT OUTDIR
 set -eu
@@ -73,10 +75,7 @@ if rc != 0:
 
 # ---- a kiosk whose --exhibition is broken at start --------------------------------
 import json, shutil
-ex = os.path.join(out, "waiting")
-shutil.copytree(os.path.join(root, "tests/fixtures/waiting"), ex)
-state = os.path.join(out, "state.json")
-def read_state():
+def read_state(state):
     try:
         with open(state) as f:
             return json.loads(f.read())
@@ -93,36 +92,75 @@ def recv_until(pred, secs):
         if pred():
             return True
     return False
-got = []
-p = subprocess.Popen(["sh", "-c", 'WATCHDOG_PID=$$ exec "$0" --windowed --size 640x360 --exhibition steppe '
-                      '--slide 2 --state-file "$1" "$2"', vitrine, state, ex], env=env,
-                     stdout=subprocess.DEVNULL, stderr=open(os.path.join(out, "waiting-stderr.txt"), "w"))
-waiting = lambda: any('STATUS=waiting for exhibition "steppe"' in m for _, m in got) and \
-    (read_state() or {}).get("waiting_for") == "steppe"
-if not recv_until(waiting, 6):
-    print("FAIL: no STATUS=waiting for exhibition \"steppe\" and \"waiting_for\" in the state file:",
-          [m for _, m in got], read_state()); ok = False
-elif not got[0][1].startswith("READY=1\nSTATUS=waiting for exhibition"):
-    print("FAIL: READY=1 did not carry the waiting status:", got[0][1]); ok = False
-st = read_state() or {}
-if p.poll() is not None or st.get("screen") != "home":
-    print("FAIL: not running on the home screen while waiting:", p.poll(), st); ok = False
-# the curator saves a good version, the way editors do (a new file renamed into place)
-good = os.path.join(ex, "steppe", ".exhibition.json.new")
-shutil.copy(os.path.join(root, "tests/fixtures/reload-edits/steppe-edited.json"), good)
-os.rename(good, os.path.join(ex, "steppe", "exhibition.json"))
-opened = lambda: (read_state() or {}).get("exhibition") == "steppe" and \
-    any(m.startswith("STATUS=showing exhibitions") for _, m in got)
-if not recv_until(opened, 6):
-    print("FAIL: steppe did not open (with STATUS=showing exhibitions) after the fix:",
-          [m.split("\n")[-1] for _, m in got], read_state()); ok = False
-st = read_state() or {}
-if st.get("slide") != 2 or "waiting_for" in st:
-    print("FAIL: expected steppe at slide 2 and no waiting_for:", st); ok = False
-p.send_signal(signal.SIGTERM)
-if p.wait(timeout=10) != 0:
-    print("FAIL: the waiting kiosk did not exit 0 on SIGTERM"); ok = False
-print("waiting kiosk:", [m.replace("\n", " | ") for _, m in got if "STATUS" in m])
+
+def waiting_kiosk(name, args, screen, shows):
+    """A kiosk started with --exhibition steppe (args more options) while
+    steppe's manifest is broken: running on `screen`, STATUS= saying it
+    waits and shows `shows`, "waiting_for" in the state file; the fix
+    renamed into place opens steppe at slide 2 and STATUS=showing
+    exhibitions follows. Returns (process, state file, folder), running."""
+    global got, ok
+    ex = os.path.join(out, name)
+    shutil.copytree(os.path.join(root, "tests/fixtures/waiting"), ex)
+    state = os.path.join(out, name + "-state.json")
+    recv_until(lambda: False, 0.5) # what the kiosk before said last
+    got = []
+    p = subprocess.Popen(["sh", "-c", 's=$1; shift; WATCHDOG_PID=$$ exec "$0" --windowed --size 640x360 '
+                          '--exhibition steppe --slide 2 --state-file "$s" "$@"', vitrine, state] + args + [ex], env=env,
+                         stdout=subprocess.DEVNULL, stderr=open(os.path.join(out, name + "-stderr.txt"), "w"))
+    status = 'STATUS=waiting for exhibition "steppe" (missing or broken at start): showing ' + shows
+    waiting = lambda: any(m.endswith(status) for _, m in got) and \
+        (read_state(state) or {}).get("waiting_for") == "steppe"
+    if not recv_until(waiting, 6):
+        print("FAIL: %s: no %s and \"waiting_for\" in the state file:" % (name, status),
+              [m for _, m in got], read_state(state)); ok = False
+    elif not got[0][1].startswith("READY=1\n" + status):
+        print("FAIL: %s: READY=1 did not carry the waiting status:" % name, got[0][1]); ok = False
+    st = read_state(state) or {}
+    if p.poll() is not None or st.get("screen") != screen:
+        print("FAIL: %s: not running on the %s screen while waiting:" % (name, screen), p.poll(), st); ok = False
+    # the curator saves a good version, the way editors do (a new file renamed into place)
+    good = os.path.join(ex, "steppe", ".exhibition.json.new")
+    shutil.copy(os.path.join(root, "tests/fixtures/reload-edits/steppe-edited.json"), good)
+    os.rename(good, os.path.join(ex, "steppe", "exhibition.json"))
+    opened = lambda: (read_state(state) or {}).get("exhibition") == "steppe" and \
+        any(m.startswith("STATUS=showing exhibitions") for _, m in got)
+    if not recv_until(opened, 6):
+        print("FAIL: %s: steppe did not open (with STATUS=showing exhibitions) after the fix:" % name,
+              [m.split("\n")[-1] for _, m in got], read_state(state)); ok = False
+    st = read_state(state) or {}
+    if st.get("slide") != 2 or "waiting_for" in st:
+        print("FAIL: %s: expected steppe at slide 2 and no waiting_for:" % name, st); ok = False
+    return p, state, ex
+
+def stop(name, p):
+    global ok
+    p.send_signal(signal.SIGTERM)
+    if p.wait(timeout=10) != 0:
+        print("FAIL: %s: the kiosk did not exit 0 on SIGTERM" % name); ok = False
+    print(name + ":", [m.replace("\n", " | ") for _, m in got if "STATUS" in m])
+
+p, _, _ = waiting_kiosk("waiting", [], "home", "the home screen")
+stop("waiting kiosk", p)
+
+# The same kiosk set to show steppe only (kiosk.exhibition_only): "being
+# prepared" while it waits; and when steppe's folder is then renamed away,
+# it waits again (STATUS=... (gone)), and opens again once it is back.
+p, state, ex = waiting_kiosk("only", ["--settings", os.path.join(root, "tests/fixtures/settings/exhibition-only.json")],
+                             "preparing", '"being prepared"')
+os.rename(os.path.join(ex, "steppe"), os.path.join(ex, ".steppe-away"))
+gone = 'STATUS=waiting for exhibition "steppe" (gone): showing "being prepared"'
+if not recv_until(lambda: any(m == gone for _, m in got) and
+                  (read_state(state) or {}).get("screen") == "preparing", 6):
+    print("FAIL: only: no %s and \"preparing\" after the folder went:" % gone,
+          [m for _, m in got], read_state(state)); ok = False
+del got[:]
+os.rename(os.path.join(ex, ".steppe-away"), os.path.join(ex, "steppe"))
+if not recv_until(lambda: (read_state(state) or {}).get("slide") == 2 and
+                  any(m.startswith("STATUS=showing exhibitions") for _, m in got), 6):
+    print("FAIL: only: steppe did not open again when its folder came back:",
+          [m for _, m in got], read_state(state)); ok = False
+stop("kiosk showing steppe only", p)
 print("service notify: ok" if ok else "service notify: FAILED")
 sys.exit(0 if ok else 1)
 PY

@@ -539,7 +539,7 @@ static void test_other_formats(void **state)
     const char *gif = "GIF89a\x10\x00\x10\x00";
     assert_int_equal(imagehead_parse((const uint8_t *)gif, 10, true, &h, err, sizeof err),
                      IMAGEHEAD_REFUSED);
-    assert_string_equal(err, "it is not an image vitrine can show (JPEG, PNG, WebP, SVG)");
+    assert_string_equal(err, "it is not an image vitrine can show (JPEG, PNG, WebP, SVG, PDF)");
     assert_int_equal(imagehead_parse(NULL, 0, true, &h, err, sizeof err), IMAGEHEAD_REFUSED);
     assert_string_equal(err, "the file is empty");
     const char *svg = "<svg width='100000' height='100000'/>";
@@ -684,6 +684,7 @@ static const struct {
     SAMPLE(IMG_FMT_PNG, "\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR"),
     SAMPLE(IMG_FMT_WEBP, "RIFF\x10\0\0\0WEBPVP8 "),
     SAMPLE(IMG_FMT_SVG, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"),
+    SAMPLE(IMG_FMT_PDF, "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n"),
 #undef SAMPLE
 };
 
@@ -718,19 +719,20 @@ static void test_format_table(void **state)
                 assert_int_equal(imagehead_sniff(b, samples[k].n), r->id);
         }
         assert_int_equal(own, 1);
-        /* the raster formats' headers are checked; SVG is drawn at the size shown */
-        assert_int_equal(r->parse != NULL, r->id != IMG_FMT_SVG);
+        /* the raster formats' headers are checked; SVG is drawn at the size
+         * shown, a PDF's pages by the vitrine-pdf worker */
+        assert_int_equal(r->parse != NULL, r->id != IMG_FMT_SVG && r->id != IMG_FMT_PDF);
     }
     char list[64];
     assert_string_equal(imagehead_format_list(" and ", list, sizeof list),
-                        "JPEG, PNG, WebP and SVG");
-    assert_string_equal(imagehead_format_list(" or ", list, sizeof list), "JPEG, PNG, WebP or SVG");
+                        "JPEG, PNG, WebP, SVG and PDF");
+    assert_string_equal(imagehead_format_list(" or ", list, sizeof list), "JPEG, PNG, WebP, SVG or PDF");
     ImageHead h;
     char err[256];
     static const uint8_t gif[] = "GIF89a\x01\0\x01\0";
     assert_int_equal(imagehead_parse(gif, sizeof gif - 1, true, &h, err, sizeof err),
                      IMAGEHEAD_REFUSED);
-    assert_string_equal(err, "it is not an image vitrine can show (JPEG, PNG, WebP, SVG)");
+    assert_string_equal(err, "it is not an image vitrine can show (JPEG, PNG, WebP, SVG, PDF)");
     assert_string_equal(imagehead_other_format(gif, sizeof gif - 1), "a GIF image");
     assert_true(imagehead_maybe_xml((const uint8_t *)"\xEF\xBB\xBF <?xml", 9));
     assert_false(imagehead_maybe_xml((const uint8_t *)"GIF89a", 6));

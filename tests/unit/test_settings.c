@@ -402,6 +402,21 @@ static void languages(void **state)
     assert_string_equal(fx->s.start_lang, "en");
 }
 
+/* kiosk.exhibition_only: false unless set, and only true or false */
+static void exhibition_only(void **state)
+{
+    Fx *fx = *state;
+    assert_false(fx->s.exhibition_only);
+    assert_true(load(fx, "{\"kiosk\": {\"exhibition_only\": true}}\n"));
+    assert_int_equal(fx->dl.n, 0);
+    assert_true(fx->s.exhibition_only);
+    settings_free(&fx->s);
+    settings_defaults(&fx->s);
+    assert_true(load(fx, "{\"kiosk\": {\"exhibition_only\": \"yes\"}}\n"));
+    assert_at(fx, "1:31: error: \"exhibition_only\" in \"kiosk\" must be true or false, not a string");
+    assert_false(fx->s.exhibition_only);
+}
+
 static void other_fields(void **state)
 {
     Fx *fx = *state;
@@ -955,6 +970,7 @@ int main(void)
         T(lecture_edges),
         T(images_section),
         T(languages),
+        T(exhibition_only),
         T(other_fields),
         T(unknown_keys),
         T(duplicate_keys),
