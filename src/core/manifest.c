@@ -18,6 +18,7 @@
 #include "jsondiag.h"
 #include "jsontext.h"
 #include "lang.h"
+#include "manifest_path.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -230,78 +231,16 @@ static const char *dir_real(Ctx *c)
     return c->dir_real;
 }
 
-/* The file at `rel` (as written in the manifest, at JSON pointer ptr; a
- * `kind` of file: "image", "film"): dir/rel, malloc'd, when it is a regular
- * file inside the exhibition folder; else NULL after an error diagnostic. */
+static const char *root_of(void *ctx)
+{
+    return dir_real(ctx);
+}
+
+/* The file at `rel`: manifest_path.h. */
 static char *resolve_file(Ctx *c, const char *rel, const char *ptr, const char *subject,
                           const char *kind)
 {
-    char s[JTEXT_SHOWN_CAP];
-    if (!*rel) {
-        jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "%s is empty", subject);
-        return NULL;
-    }
-    if (rel[0] == '/') {
-        jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
-                       "%s \"%s\" must be a path relative to the exhibition folder, "
-                       "not an absolute path", kind, jtext_shown(rel, s, sizeof s));
-        return NULL;
-    }
-    for (const char *p = rel; *p;) {
-        size_t n = strcspn(p, "/");
-        if (n == 2 && p[0] == '.' && p[1] == '.') {
-            jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
-                           "%s \"%s\" may not leave the exhibition folder (it contains \"..\")",
-                           kind, jtext_shown(rel, s, sizeof s));
-            return NULL;
-        }
-        p += n;
-        while (*p == '/')
-            p++;
-    }
-    char *full = fs_path_join(c->ex->dir, rel);
-    if (!full)
-        return NULL;
-    struct stat st;
-    if (stat(full, &st) != 0) {
-        if (errno == ENOENT || errno == ENOTDIR)
-            jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
-                           "%s \"%s\" not found%s", kind, jtext_shown(rel, s, sizeof s),
-                           strchr(rel, '\\') ? " (use \"/\" between folders, not \"\\\")" : "");
-        else
-            jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "%s \"%s\" cannot be read: %s",
-                           kind, jtext_shown(rel, s, sizeof s), strerror(errno));
-        free(full);
-        return NULL;
-    }
-    /* symbolic links may point anywhere inside the folder, but not out */
-    const char *root = dir_real(c);
-    char *real = realpath(full, NULL);
-    if (!root || !real) {
-        jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "%s \"%s\" cannot be read: %s",
-                       kind, jtext_shown(rel, s, sizeof s), strerror(errno));
-        free(real);
-        free(full);
-        return NULL;
-    }
-    size_t rn = strlen(root);
-    bool inside = strcmp(root, "/") == 0
-                  || (strncmp(real, root, rn) == 0 && real[rn] == '/');
-    free(real);
-    if (!inside) {
-        jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
-                       "%s \"%s\" leads outside the exhibition folder through a symbolic link",
-                       kind, jtext_shown(rel, s, sizeof s));
-        free(full);
-        return NULL;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "%s \"%s\" is not a regular file",
-                       kind, jtext_shown(rel, s, sizeof s));
-        free(full);
-        return NULL;
-    }
-    return full;
+    return manifest_path_resolve(&c->jd, c->ex->dir, root_of, c, rel, ptr, subject, kind);
 }
 
 static char *resolve_for_media(void *ctx, const char *rel, const char *ptr, const char *subject,
