@@ -68,7 +68,10 @@
     X(TIMER_RESET,    "timer_reset",   ACTION_ON_LECTURE, act_lecture,   "the lecture timer back to zero") \
     X(SWAP_DISPLAYS,  "swap_displays", ACTION_ON_LECTURE, act_swap,      "presenter view and slides change displays") \
     X(DIGIT,          NULL,            0,                 act_none,      "digit arg, the start of \"number + Enter\" (built in, not mappable)") \
-    X(GOTO,           NULL,            ACTION_ON_VISITOR, act_goto,      "go to slide arg (touch targets of the overview)")
+    X(GOTO,           NULL,            ACTION_ON_VISITOR, act_goto,      "go to slide arg (touch targets of the overview)") \
+    X(FILM_PLAY,      "film_play_pause", ACTION_ON_SLIDE | ACTION_ON_LECTURE, act_film, "the slide's film: pause, or play on") \
+    X(FILM_BACK,      "film_back",     ACTION_ON_SLIDE | ACTION_ON_LECTURE, act_film, "the slide's film: 10 s back") \
+    X(FILM_FORWARD,   "film_forward",  ACTION_ON_SLIDE | ACTION_ON_LECTURE, act_film, "the slide's film: 10 s on")
 /* clang-format on */
 
 #define ACTION_ENUM_(id, name, screens, handler, desc) ACT_##id,

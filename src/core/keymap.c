@@ -39,6 +39,7 @@ static const KeyBinding default_bindings[] = {
     {'h', 0, ACT_HIGH_CONTRAST, KC_SLIDE | KC_HOME},
     {'z', 0, ACT_ZOOM_IN, KC_SLIDE | KC_LECTURE},
     {'x', 0, ACT_ZOOM_OUT, KC_SLIDE | KC_LECTURE},
+    {'k', 0, ACT_FILM_PLAY, KC_SLIDE | KC_LECTURE}, /* as common web players */
     {KEY_RIGHT, 0, ACT_SEL_NEXT, KC_HOME | KC_OVERVIEW},
     {KEY_DOWN, 0, ACT_SEL_NEXT, KC_HOME},
     {KEY_PAGEDOWN, 0, ACT_SEL_NEXT, KC_HOME | KC_OVERVIEW},

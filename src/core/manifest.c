@@ -18,6 +18,7 @@
 #include "jsondiag.h"
 #include "jsontext.h"
 #include "lang.h"
+#include "manifest_path.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -40,7 +41,10 @@
 static const char *const top_keys[] = {"$schema", "id", "title", "languages",
                                        "cover", "lecture", "slides", "deck"};
 static const char *const slide_keys[] = {"image", "title", "caption", "text", "credit",
-                                         "notes", "lecture_s", "attract", "page"};
+                                         "notes", "lecture_s", "attract", "page",
+                                         /* film and sound: slide_media.h */
+                                         "video", "subtitles", "audio", "narration",
+                                         "poster", "loop", "start", "end"};
 static const char *const lecture_keys[] = {"duration_min"};
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
@@ -227,6 +231,24 @@ static const char *dir_real(Ctx *c)
     return c->dir_real;
 }
 
+static const char *root_of(void *ctx)
+{
+    return dir_real(ctx);
+}
+
+/* The file at `rel`: manifest_path.h. */
+static char *resolve_file(Ctx *c, const char *rel, const char *ptr, const char *subject,
+                          const char *kind)
+{
+    return manifest_path_resolve(&c->jd, c->ex->dir, root_of, c, rel, ptr, subject, kind);
+}
+
+static char *resolve_for_media(void *ctx, const char *rel, const char *ptr, const char *subject,
+                               const char *kind)
+{
+    return resolve_file(ctx, rel, ptr, subject, kind);
+}
+
 /* Checks the image at `rel` (as written in the manifest, at JSON pointer
  * ptr). On success sets *path (dir/rel) and *fmt and returns true. Every
  * failure is an error diagnostic. */
@@ -236,70 +258,9 @@ static bool check_image(Ctx *c, const char *rel, const char *ptr, const char *su
     char s[JTEXT_SHOWN_CAP], list[64];
     *path = NULL;
     *fmt = IMG_FMT_UNKNOWN;
-    if (!*rel) {
-        jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "%s is empty", subject);
-        return false;
-    }
-    if (rel[0] == '/') {
-        jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
-                       "image \"%s\" must be a path relative to the exhibition folder, "
-                       "not an absolute path", jtext_shown(rel, s, sizeof s));
-        return false;
-    }
-    for (const char *p = rel; *p;) {
-        size_t n = strcspn(p, "/");
-        if (n == 2 && p[0] == '.' && p[1] == '.') {
-            jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
-                           "image \"%s\" may not leave the exhibition folder (it contains \"..\")",
-                           jtext_shown(rel, s, sizeof s));
-            return false;
-        }
-        p += n;
-        while (*p == '/')
-            p++;
-    }
-    char *full = fs_path_join(c->ex->dir, rel);
+    char *full = resolve_file(c, rel, ptr, subject, "image");
     if (!full)
         return false;
-    struct stat st;
-    if (stat(full, &st) != 0) {
-        if (errno == ENOENT || errno == ENOTDIR)
-            jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
-                           "image \"%s\" not found%s", jtext_shown(rel, s, sizeof s),
-                           strchr(rel, '\\') ? " (use \"/\" between folders, not \"\\\")" : "");
-        else
-            jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "image \"%s\" cannot be read: %s",
-                           jtext_shown(rel, s, sizeof s), strerror(errno));
-        free(full);
-        return false;
-    }
-    /* symbolic links may point anywhere inside the folder, but not out */
-    const char *root = dir_real(c);
-    char *real = realpath(full, NULL);
-    if (!root || !real) {
-        jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "image \"%s\" cannot be read: %s",
-                       jtext_shown(rel, s, sizeof s), strerror(errno));
-        free(real);
-        free(full);
-        return false;
-    }
-    size_t rn = strlen(root);
-    bool inside = strcmp(root, "/") == 0
-                  || (strncmp(real, root, rn) == 0 && real[rn] == '/');
-    free(real);
-    if (!inside) {
-        jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
-                       "image \"%s\" leads outside the exhibition folder through a symbolic link",
-                       jtext_shown(rel, s, sizeof s));
-        free(full);
-        return false;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        jdiag_at_value(&c->jd, DIAG_ERROR, ptr, "image \"%s\" is not a regular file",
-                       jtext_shown(rel, s, sizeof s));
-        free(full);
-        return false;
-    }
     /* O_NONBLOCK: a FIFO swapped in after stat() must not hang the kiosk */
     int fd = open(full, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     unsigned char head[SNIFF_HEAD_SVG];
@@ -539,6 +500,7 @@ static void slide_clear(Slide *s)
     loc_clear(&s->text);
     loc_clear(&s->credit);
     loc_clear(&s->notes);
+    slide_media_clear(&s->media);
     memset(s, 0, sizeof *s);
 }
 
@@ -621,6 +583,10 @@ static bool parse_slide(Ctx *c, json_t *v, int no, Slide *s)
         {"text", true, offsetof(Slide, text)},
         {"credit", false, offsetof(Slide, credit)},
         {"notes", false, offsetof(Slide, notes)},
+        {"video", false, offsetof(Slide, media.video)},
+        {"subtitles", false, offsetof(Slide, media.subtitles)},
+        {"audio", false, offsetof(Slide, media.audio)},
+        {"narration", false, offsetof(Slide, media.narration)},
     };
     for (size_t i = 0; i < N_OF(locs); i++) {
         json_t *lv = json_object_get(v, locs[i].key);
@@ -670,11 +636,14 @@ static bool parse_slide(Ctx *c, json_t *v, int no, Slide *s)
             s->attract = json_is_true(at);
     }
 
+    slide_media_parse(&c->jd, v, base, no, resolve_for_media, c, &s->media);
+
     char where[32];
     snprintf(where, sizeof where, " in slide %d", no);
     jdiag_unknown_keys(&c->jd, v, base, slide_keys, N_OF(slide_keys), where, JDIAG_CURATOR);
 
-    if (!s->image && s->text.n == 0 && !(c->deck.pages > 0 && s->page > 0)) {
+    if (!s->image && s->text.n == 0 && !(c->deck.pages > 0 && s->page > 0) &&
+        !slide_media_has_video(&s->media)) {
         jdiag_at_value(&c->jd, DIAG_ERROR, base,
                        "slide %d has neither \"image\" nor \"text\"; it is "
                        "left out", no);

@@ -25,6 +25,7 @@
 #include "diag.h"
 #include "imagehead.h" /* ImageFormat */
 #include "localized.h"
+#include "slide_media.h"
 
 #define MANIFEST_NAME "exhibition.json"
 #define MANIFEST_MAX_BYTES (4u * 1024u * 1024u) /* larger manifests are refused */
@@ -44,6 +45,7 @@ typedef struct {
     Localized notes;        /* lecturer's notes */
     int lecture_s;          /* planned seconds in a lecture, 0 = none */
     bool attract;           /* "attract": true -> shown in the idle showcase */
+    SlideMedia media;       /* film and sound (slide_media.h) */
     int line, col;          /* where the slide's object starts */
 } Slide;
 

@@ -189,6 +189,17 @@ void paint_slide_image(Scene *s, Rect r, const Slide *sl, FitMode fit, int ex, i
         it->page = sl->page;
 }
 
+void paint_film(Scene *s, Rect r, const SlideMedia *m, int ex, int slide)
+{
+    DrawItem *it = push(s, DRAW_VIDEO, r, (Color){255, 255, 255, 255});
+    if (!it)
+        return;
+    it->media = m;
+    it->exhibition = ex;
+    it->slide = slide;
+    it->zoom = ZOOM_NONE;
+}
+
 /* A calm stand-in for an image that cannot be shown. */
 void paint_placeholder(Scene *s, const SceneView *v, Rect box, float u, bool with_text)
 {

@@ -74,6 +74,8 @@ DrawItem *paint_image(Scene *s, Rect r, const char *path, ImageFormat f, FitMode
 void paint_slide_image(Scene *s, Rect r, const Slide *sl, FitMode fit, int ex, int slide);
 /* A calm stand-in for an image that cannot be shown; with_text: it says so. */
 void paint_placeholder(Scene *s, const SceneView *v, Rect box, float u, bool with_text);
+/* The slide's film in r (DRAW_VIDEO). */
+void paint_film(Scene *s, Rect r, const SlideMedia *m, int ex, int slide);
 /* Has v's image of ex, slide (-1 = cover) already failed to load? */
 bool paint_failed(const SceneView *v, int ex, int slide);
 

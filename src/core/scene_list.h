@@ -16,6 +16,7 @@
 #include "geom.h"
 #include "imagehead.h"
 #include "layout.h"
+#include "slide_media.h"
 #include "zoom.h"
 
 typedef enum {
@@ -23,6 +24,9 @@ typedef enum {
     DRAW_FRAME,   /* outline of r, `thick` pixels wide, inside r */
     DRAW_IMAGE,   /* the image at `path`, fitted into r (see fit) */
     DRAW_TEXT,    /* one line of text, top-left at r.x, r.y; r.w, r.h its box */
+    DRAW_VIDEO,   /* the film `media` of (exhibition, slide), fitted into r: its
+                   * latest frame, or nothing before the first (what is under it,
+                   * the slide's image, shows through) */
 } DrawKind;
 
 typedef enum {
@@ -42,6 +46,7 @@ typedef struct {
     FitMode fit;
     int exhibition, slide;  /* what to report failures against; slide -1 = cover */
     ZoomView zoom;          /* FIT_CONTAIN: z > 1 draws it closer (zoom.h), clipped to r */
+    const SlideMedia *media; /* DRAW_VIDEO: owned by the Library */
     /* DRAW_TEXT: bytes in the scene's arena, see scene_text() */
     size_t text_off, text_len;
     int font_px;

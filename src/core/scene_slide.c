@@ -2,6 +2,8 @@
 /* scene_slide.c - see scene_slide.h */
 #include "scene_slide.h"
 
+#include "scene_film.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -150,6 +152,8 @@ int scene_slide_build(Scene *s, const SceneView *v, float u)
     int top = slide_geom_top(u);
     int margin = slide_geom_margin(u);
     bool has_image = sl->image != NULL; /* even when it cannot be shown: a placeholder stands in */
+    bool film = slide_media_has_video(&sl->media);
+    has_image = has_image || film; /* a film takes a picture's place */
     Rect arrows_area = {0, 0, v->w, v->h};
     /* high contrast: pure white on pure black, captions in bold */
     bool hc = v->high_contrast;
@@ -187,8 +191,10 @@ int scene_slide_build(Scene *s, const SceneView *v, float u)
             paint_slide_image(s, area, sl, FIT_CONTAIN, v->exhibition, v->slide);
             if (s->n > 0 && s->items[s->n - 1].kind == DRAW_IMAGE)
                 s->items[s->n - 1].zoom = v->zoom;
-        } else
+        } else if (!film || sl->media.video.n == 0)
             paint_placeholder(s, v, area, u, true);
+        if (film && sl->media.video.n > 0) /* over its image, which shows until the first frame */
+            paint_film(s, area, &sl->media, v->exhibition, v->slide);
         arrows_area = area;
     } else {
         /* A text slide: title and body centred (see slide_geom_text). */
@@ -209,6 +215,8 @@ int scene_slide_build(Scene *s, const SceneView *v, float u)
     }
     int chrome = s->n;
     side_arrows(s, v, arrows_area, u, v->slide > 0, v->slide + 1 < ex->n_slides);
+    if (film && sl->media.video.n > 0 && v->offset == 0) /* after the thirds: they win a tap */
+        scene_film_controls(s, v, arrows_area, u);
     if (!v->lecture.on) {
         if (!v->hide_home)
             home_button(s, v, u);

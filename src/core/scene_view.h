@@ -73,6 +73,7 @@ typedef struct {
     bool large_text;             /* visitors' large-text mode */
     bool hide_arrows, hide_language, hide_accessibility, hide_home; /* from the settings */
     bool high_contrast;          /* visitors' high-contrast captions */
+    bool film_paused;            /* SCREEN_SLIDE: the visitor paused the slide's film */
     bool preparing;              /* SCREEN_HOME of a kiosk that shows one exhibition only, which is
                                   * missing: "being prepared" instead of the list */
     /* Has this image already failed to load? (slide -1 = cover) */

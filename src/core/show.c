@@ -290,6 +290,24 @@ static void act_swap(Show *s, Action a, int arg)
     s->swap_request = true;
 }
 
+/* The slide's film: the platform plays it (show_take_film_request). */
+static void act_film(Show *s, Action a, int arg)
+{
+    (void)arg;
+    const Exhibition *ex = show_current(s);
+    if (s->screen != SCREEN_SLIDE || !ex || s->slide < 0 || s->slide >= ex->n_slides ||
+        !slide_media_has_video(&ex->slides[s->slide].media))
+        return;
+    if (s->film_ex != s->exhibition || s->film_slide != s->slide) /* another film: it plays */
+        s->film_paused = false;
+    s->film_ex = s->exhibition;
+    s->film_slide = s->slide;
+    if (a == ACT_FILM_PLAY)
+        s->film_paused = !s->film_paused;
+    s->film_request = a;
+    s->dirty = true;
+}
+
 static void (*const handlers[ACT__COUNT])(Show *s, Action a, int arg) = {
 #define HANDLER_(id, name, screens, handler, desc) [ACT_##id] = handler,
     ACTION_LIST(HANDLER_)

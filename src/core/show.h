@@ -82,6 +82,12 @@ bool show_take_lecture_change(Show *s);
 /* Ask the platform to swap the audience and presenter displays? Cleared by
  * reading it. */
 bool show_take_swap_request(Show *s);
+/* What the visitor asked of the slide's film since the last call
+ * (ACT_FILM_PLAY, _BACK, _FORWARD; ACT_NONE: nothing), and whether it is
+ * now paused. The platform plays films (platform/films.h). */
+int show_take_film_request(Show *s, bool *paused);
+/* The platform opened a film (a slide came into view): it plays. */
+void show_film_opened(Show *s);
 
 /* One line of JSON: screen, exhibition, slide, slides, language, zoom,
  * running, (in --preview) problems, timer{elapsed_ms, remaining_ms, running}.

@@ -61,6 +61,11 @@ struct Show {
     int warn_min;             /* the settings' warning (lecture_init), unless a deck's .pdfpc says */
     bool presenter;           /* a presenter display exists */
     bool swap_request;
+    /* the slide's film: what the platform is asked to do (ACT_FILM_*, or
+     * ACT_NONE), and whether the visitor paused the film of that slide */
+    int film_request;
+    bool film_paused;
+    int film_ex, film_slide;
     Scene presenter_scene;
     bool presenter_dirty;
     void (*lecture_ended)(void *ctx, const Rehearsal *r);

@@ -50,6 +50,7 @@ SceneView show_view_make(Show *s, int w, int h)
         .hide_arrows = !st->show_arrows, .hide_language = !st->show_language,
         .hide_accessibility = !st->show_accessibility, .hide_home = !st->show_home,
         .high_contrast = s->high_contrast,
+        .film_paused = s->film_paused && s->film_ex == s->exhibition && s->film_slide == s->slide,
         .preparing = show_preparing(s),
         .image_failed = image_failed_cb, .ctx = s,
         .measure = &s->measure,
@@ -125,6 +126,21 @@ bool show_take_lecture_change(Show *s)
     bool r = s->lecture_changed;
     s->lecture_changed = false;
     return r;
+}
+
+int show_take_film_request(Show *s, bool *paused)
+{
+    int r = s->film_request;
+    s->film_request = ACT_NONE;
+    *paused = s->film_paused;
+    return r;
+}
+
+void show_film_opened(Show *s)
+{
+    if (s->film_paused)
+        s->dirty = true;
+    s->film_paused = false;
 }
 
 bool show_take_swap_request(Show *s)

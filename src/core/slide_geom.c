@@ -56,8 +56,8 @@ void slide_geom_text(const SceneView *v, const Exhibition *ex, const Slide *sl,
     t->credit = loc_get(&sl->credit, lang, ex);
     t->credit_px = (int)(24 * u * ts);
     t->credit_px_min = (int)(18 * u * ts);
-    if (sl->image) {
-        /* The caption panel at the bottom; the image goes above it. */
+    if (sl->image || slide_media_has_video(&sl->media)) {
+        /* The caption panel at the bottom; the image (or film) goes above it. */
         t->main = caption ? caption : body;
         int ph = slide_geom_panel_height(v);
         t->panel = (Rect){0, v->h - ph, v->w, ph};

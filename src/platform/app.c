@@ -26,6 +26,7 @@
 #include "harness/platform/alloctrace.h"
 #include "content.h"
 #include "decode.h"
+#include "films.h"
 #include "input.h"
 #include "outputs.h"
 #include "records.h"
@@ -38,6 +39,7 @@
 #define HEADLESS_W 1920
 #define HEADLESS_H 1080
 #define HOLD_MS 120               /* a new slide whose picture is still decoding: keep the old frame this long */
+#define FILM_POLL_MS 8             /* a film playing: how often its new frames are looked for */
 #define SETTLE_MS 20000          /* replays: longest wait for the pictures of a scene */
 
 struct App {
@@ -183,6 +185,10 @@ static bool draw(App *a)
         app_settle(a);
     /* the pictures were asked for already: by present(), or by app_settle() */
     const Scene *sc = show_scene(a->show);
+    ShowSnapshot snap;
+    show_snapshot(a->show, &snap); /* a film follows the slide and the language */
+    if (films_sync(a->o.out.ren, sc, snap.lang, a->o.out.w, a->o.out.h, a->virtual_clock))
+        show_film_opened(a->show);
     bool full = false;
     bool complete = render_scene(a->o.out.ren, sc, a->o.out.text, a->o.out.tex, &full);
     a->complete = complete;
@@ -338,6 +344,7 @@ void app_close(App *a)
     if (!a)
         return;
     records_end(&a->rec, app_now(a));
+    films_free(); /* its sound stops with it */
     show_free(a->show);
     content_close(&a->c);
     outputs_close(&a->o);
@@ -578,6 +585,12 @@ static void show_requests(App *a)
         swap_displays(a);
     if (show_take_lecture_change(a->show))
         sync_presenter(a);
+    bool paused;
+    int film = show_take_film_request(a->show, &paused);
+    if (film != ACT_NONE) {
+        films_command(film, paused);
+        a->need_redraw = true;
+    }
 }
 
 int app_run(const AppOptions *opt)
@@ -591,6 +604,8 @@ int app_run(const AppOptions *opt)
         show_requests(a);
         if (service_next_ping(app_now(a)) == 0)
             a->need_redraw = true; /* the watchdog wants proof of a frame on screen */
+        if (films_new_frame())
+            a->need_redraw = true;
         present(a);
         records_state_file(&a->rec, a->opt.state_file, a->show, app_now(a));
         /* Sleep until input or the next deadline: an idle kiosk uses no CPU. */
@@ -603,6 +618,8 @@ int app_run(const AppOptions *opt)
             uint64_t left = until > now ? until - now : 0;
             wait = left < wait ? left : wait;
         }
+        if (films_playing() && wait > FILM_POLL_MS) /* its frames wake nothing: look for them */
+            wait = FILM_POLL_MS;
         SDL_Event e;
         int got = wait == SHOW_NO_DEADLINE ? SDL_WaitEvent(&e)
                                            : SDL_WaitEventTimeout(&e, wait > INT_MAX ? INT_MAX : (int)wait);

@@ -12,6 +12,7 @@
 #include "core/scripts.h"
 #include "core/scene.h"
 #include "platform/decode.h"
+#include "platform/media.h"
 #include "platform/page.h"
 #include "platform/text.h"
 
@@ -245,6 +246,7 @@ int check_main(const char *dir, int w, int h)
         read_check(lib, &fits);
         fit_check(lib, (const int(*)[2])sizes, n_sizes, &fits);
     }
+    media_check(lib, &fits); /* films, sound, subtitles: probed by vitrine-media */
     print_merged(&diags, &fits);
     int errors = diag_count(&diags, DIAG_ERROR) + diag_count(&fits, DIAG_ERROR);
     int warnings = diag_count(&diags, DIAG_WARNING) + diag_count(&fits, DIAG_WARNING);

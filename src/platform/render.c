@@ -2,6 +2,8 @@
 /* render.c - see render.h */
 #include "render.h"
 
+#include "platform/films.h"
+
 static void set_color(SDL_Renderer *r, Color c)
 {
     SDL_SetRenderDrawBlendMode(r, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
@@ -60,6 +62,9 @@ bool render_scene(SDL_Renderer *r, const Scene *s, Text *text, Textures *tex, bo
             SDL_RenderCopy(r, t, NULL, &dst);
             break;
         }
+        case DRAW_VIDEO:
+            films_draw(r, it);
+            break;
         }
     }
     return complete;

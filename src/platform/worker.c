@@ -209,10 +209,14 @@ static bool give_up(Worker *w, const WorkerRequest *rq, int64_t deadline, char *
     return false;
 }
 
+static bool receive_rest(Worker *w, const WorkerRequest *rq, const WireHead *hd, WorkerReply *rp,
+                         char *err, size_t errn, int64_t deadline);
+
 bool worker_call(Worker *w, const WorkerRequest *rq, WorkerReply *rp, char *err, size_t errn)
 {
     memset(rp, 0, sizeof *rp);
     rp->op = WIRE_ERR;
+    rp->fd = -1;
     if (crashed_before(rq->file, w->spec.program, err, errn))
         return false;
     if (w->pid > 0 && waitpid(w->pid, NULL, WNOHANG) == w->pid) {
@@ -230,9 +234,27 @@ bool worker_call(Worker *w, const WorkerRequest *rq, WorkerReply *rp, char *err,
     if (!wire_send(w->fd, &h, rq->text, rq->data, deadline))
         return give_up(w, rq, deadline, err, errn);
     WireHead r;
-    if (!wire_recv(w->fd, &r, sizeof r, deadline) || r.magic != WIRE_MAGIC ||
-        r.text_len > WIRE_MAX_TEXT)
+    int passed = -1;
+    if (!wire_recv_head(w->fd, &r, &passed, deadline) || r.magic != WIRE_MAGIC ||
+        r.text_len > WIRE_MAX_TEXT) {
+        if (passed >= 0)
+            close(passed);
         return give_up(w, rq, deadline, err, errn);
+    }
+    bool ok = receive_rest(w, rq, &r, rp, err, errn, deadline);
+    if (ok && r.op == WIRE_OK)
+        rp->fd = passed;
+    else if (passed >= 0)
+        close(passed);
+    return ok && r.op == WIRE_OK;
+}
+
+/* The reply's text and data after its head r. false when the worker
+ * failed us; true when it answered (rp->op says how). */
+static bool receive_rest(Worker *w, const WorkerRequest *rq, const WireHead *hd, WorkerReply *rp,
+                         char *err, size_t errn, int64_t deadline)
+{
+    WireHead r = *hd;
     char text[1024];
     size_t keep = r.text_len < sizeof text - 1 ? r.text_len : sizeof text - 1;
     if (!wire_recv(w->fd, text, keep, deadline))
@@ -273,7 +295,6 @@ bool worker_call(Worker *w, const WorkerRequest *rq, WorkerReply *rp, char *err,
         snprintf(err, errn, "%s", text[0] ? text : "it cannot be read");
         free(rp->data);
         rp->data = NULL;
-        return false;
     }
     return true;
 }

@@ -67,6 +67,7 @@ typedef struct {
     char text[1024];
     void *data; /* malloc'd when there was no sink: the caller frees */
     size_t len;
+    int fd; /* a descriptor the worker passed (shared memory), else -1: the caller closes it */
 } WorkerReply;
 
 /* One request, one reply. true when the worker answered WIRE_OK; false

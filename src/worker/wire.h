@@ -56,6 +56,21 @@ bool wire_send(int fd, const WireHead *h, const void *text, const void *data, in
 /* Receive n bytes (a head, its text, its data) before the deadline. */
 bool wire_recv(int fd, void *p, size_t n, int64_t deadline);
 
+/* Shared memory, for what is too big or too frequent to copy through the
+ * socket (a film's frames: 8 MB each at 1080p, 30 times a second). A
+ * worker makes a memory file (memfd) once and passes its descriptor with
+ * one message (SCM_RIGHTS, riding on the message's head); both sides map
+ * it, the worker writes into it, and what is in it is each worker's own
+ * business (its header says), as `arg` is.
+ *
+ * wire_send_fd is wire_send with `pass` (a descriptor, or -1 for none)
+ * passed along; wire_recv_head receives a head and the descriptor that came
+ * with it into *pass (-1 when none, else a new close-on-exec descriptor the
+ * caller owns). wire_recv_head also reads a head sent without one. */
+bool wire_send_fd(int fd, const WireHead *h, const void *text, const void *data, int pass,
+                  int64_t deadline);
+bool wire_recv_head(int fd, WireHead *h, int *pass, int64_t deadline);
+
 /* A worker's main loop. Call it first thing in main(): it applies the
  * memory limit the parent gave (argv: PROGRAM --serve MEGABYTES), then
  * reads requests from WIRE_FD and answers each through `handle` until the
@@ -63,12 +78,17 @@ bool wire_recv(int fd, void *p, size_t n, int64_t deadline);
  *
  * handle() fills the reply head's op and arg, may point *text at a
  * message and *data at data_len bytes; if *free_data is set it is called on
- * *data once the reply is sent. The request's text is NUL-terminated. */
+ * *data once the reply is sent. The request's text is NUL-terminated.
+ * A reply may carry a descriptor (send_fd, fd: see wire_send_fd). */
 typedef struct {
     WireHead head;
     const char *text;
     const void *data;
     void (*free_data)(void *);
+    /* A descriptor passed with the reply (wire_send_fd) when send_fd is
+     * set; it stays the worker's (not closed once sent). */
+    bool send_fd;
+    int fd;
 } WireReply;
 typedef void (*WireHandler)(const WireHead *req, const char *text, const void *data,
                             WireReply *reply, void *ctx);

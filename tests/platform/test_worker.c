@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -143,6 +144,36 @@ static void test_too_much_data_refused(void **state)
     worker_free(w);
 }
 
+/* Shared memory: a descriptor passed with a reply, mapped by both sides;
+ * what the worker writes later is seen without another byte copied. */
+static void test_shared_memory(void **state)
+{
+    (void)state;
+    Worker *w = worker_new(&probe);
+    char err[256];
+    WorkerReply rp;
+    WorkerRequest rq = {.op = 7, .arg = {1 << 20}, .text = "first"};
+    assert_true(worker_call(w, &rq, &rp, err, sizeof err));
+    assert_true(rp.fd >= 0);
+    char *p = mmap(NULL, 1 << 20, PROT_READ, MAP_SHARED, rp.fd, 0);
+    assert_true(p != MAP_FAILED);
+    assert_string_equal(p, "first");
+    int fd = rp.fd;
+    rq.text = "second";
+    assert_true(worker_call(w, &rq, &rp, err, sizeof err));
+    assert_string_equal(p, "second");
+    close(rp.fd);
+    close(fd);
+    munmap(p, 1 << 20);
+    /* a reply without one says so, and the old calls work as before */
+    WorkerRequest echo = {.op = 1, .text = "x"};
+    assert_true(worker_call(w, &echo, &rp, err, sizeof err));
+    assert_int_equal(rp.fd, -1);
+    assert_string_equal(rp.text, "x");
+    free(rp.data);
+    worker_free(w);
+}
+
 static void test_missing_program(void **state)
 {
     (void)state;
@@ -166,6 +197,7 @@ int main(void)
         cmocka_unit_test(test_deadline_kills),
         cmocka_unit_test(test_memory_limit),
         cmocka_unit_test(test_too_much_data_refused),
+        cmocka_unit_test(test_shared_memory),
         cmocka_unit_test(test_missing_program),
     };
     return cmocka_run_group_tests(tests, setup, NULL);

@@ -6,11 +6,15 @@
  *   op 4: allocate and touch arg[0] MB (fails at the memory limit)
  *   op 5: refuse with the text as the reason
  *   op 6: answer with arg[0] bytes of data
+ *   op 7: pass a memory file of arg[0] bytes (shared memory), the text
+ *         written at its start; again, the same file with the text changed
  */
+#define _GNU_SOURCE /* memfd_create */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "worker/wire.h"
@@ -61,6 +65,28 @@ static void handle(const WireHead *req, const char *text, const void *data, Wire
         rep->data = p;
         rep->head.data_len = (uint64_t)req->arg[0];
         rep->free_data = free;
+        return;
+    }
+    case 7: {
+        static int shm = -1;
+        if (shm < 0) {
+            shm = memfd_create("probe", MFD_CLOEXEC);
+            if (shm < 0 || ftruncate(shm, req->arg[0]) != 0) {
+                rep->head.op = WIRE_ERR;
+                rep->text = "no memory file";
+                return;
+            }
+        }
+        char *p = mmap(NULL, (size_t)req->arg[0], PROT_READ | PROT_WRITE, MAP_SHARED, shm, 0);
+        if (p == MAP_FAILED) {
+            rep->head.op = WIRE_ERR;
+            rep->text = "cannot map";
+            return;
+        }
+        snprintf(p, (size_t)req->arg[0], "%s", text);
+        munmap(p, (size_t)req->arg[0]);
+        rep->send_fd = true;
+        rep->fd = shm;
         return;
     }
     default:

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* films.h - the film on the audience's screen: the scene's DRAW_VIDEO item
+ * played by one MediaPlayer (media.h), its frames uploaded from shared
+ * memory into a streaming texture, one upload per new frame.
+ *
+ * films_sync() follows the scene: a film appears (opened, in the visitor's
+ * language, playing), goes (a page turn, the idle reset: closed, its sound
+ * with it) or the language changes (subtitles and audio switched at the
+ * same position). On the virtual clock (replays, --render) a film is opened
+ * paused at its start and its first frame waited for, so screenshots do not
+ * depend on the machine's speed (docs/replay.md).
+ *
+ * One film at a time, on one renderer: the audience's.
+ */
+#ifndef VITRINE_PLATFORM_FILMS_H
+#define VITRINE_PLATFORM_FILMS_H
+
+#include <SDL.h>
+#include <stdbool.h>
+
+#include "core/scene.h"
+
+/* true when it opened a film (it plays: show_film_opened). */
+bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h, bool still);
+
+/* What the visitor asked (show_take_film_request: ACT_FILM_PLAY with
+ * `paused` as it is now, ACT_FILM_BACK, ACT_FILM_FORWARD). */
+void films_command(int action, bool paused);
+
+/* Draw the film's latest frame fitted into it->r; nothing before the first.
+ * A film that cannot be played leaves a calm grey box. */
+void films_draw(SDL_Renderer *r, const DrawItem *it);
+
+/* A film is playing: the main loop wakes to show its frames. */
+bool films_playing(void);
+
+/* A frame newer than the one drawn last is there. */
+bool films_new_frame(void);
+
+/* Stop and end the player (at exit). */
+void films_free(void);
+
+#endif

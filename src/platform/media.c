@@ -1,0 +1,321 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* media.c - see media.h */
+#include "media.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "core/subcheck.h"
+#include "worker/media.h"
+
+#define LONG_FILM_MS (3 * 3600 * 1000) /* longer than any film a visitor stands through */
+
+const WorkerSpec media_worker = {"vitrine-media", "the media player", MEDIA_MEM_MB, MEDIA_DEADLINE_MS};
+
+bool media_probe(Worker *w, const char *path, bool subtitles, MediaProbe *out, char *err, size_t errn)
+{
+    memset(out, 0, sizeof *out);
+    WorkerRequest rq = {.op = MEDIA_PROBE, .arg = {subtitles}, .text = path, .file = path};
+    WorkerReply rp;
+    if (!worker_call(w, &rq, &rp, err, errn))
+        return false;
+    out->duration_ms = rp.arg[0];
+    out->video = rp.arg[1];
+    out->audio = rp.arg[2];
+    out->subtitles = rp.arg[3];
+    snprintf(out->words, sizeof out->words, "%s", rp.text);
+    return true;
+}
+
+/* The path as the curator wrote it: relative to the exhibition folder. */
+static const char *shown(const Exhibition *ex, const char *path)
+{
+    size_t n = strlen(ex->dir);
+    return strncmp(path, ex->dir, n) == 0 && path[n] == '/' ? path + n + 1 : path;
+}
+
+typedef enum { WANT_FILM, WANT_SOUND, WANT_SUBTITLES } Want;
+
+static void check_file(Worker *w, const Exhibition *ex, int k, const char *key, const char *path,
+                       Want want, DiagList *out)
+{
+    const Slide *sl = &ex->slides[k];
+    const char *file = ex->manifest_path, *rel = shown(ex, path);
+    MediaProbe p;
+    char err[300];
+    if (want == WANT_SUBTITLES && subcheck_file(path, out) > 0)
+        return; /* said where, at its line: mpv's words would add nothing */
+    if (!media_probe(w, path, want == WANT_SUBTITLES, &p, err, sizeof err)) {
+        diag_add(out, DIAG_ERROR, file, sl->line, sl->col, "%s \"%s\" of slide %d: %s%s", key, rel,
+                 k + 1, err,
+                 want == WANT_FILM        ? "; a placeholder is shown"
+                 : want == WANT_SUBTITLES ? "; the film is shown without them"
+                                          : "; it is left out");
+        return;
+    }
+    if (want == WANT_FILM && p.video == 0)
+        diag_add(out, DIAG_ERROR, file, sl->line, sl->col,
+                 "%s \"%s\" of slide %d has no picture, only sound (%s); a placeholder is shown",
+                 key, rel, k + 1, p.words);
+    else if (want == WANT_SOUND && p.audio == 0)
+        diag_add(out, DIAG_ERROR, file, sl->line, sl->col,
+                 "%s \"%s\" of slide %d has no sound (%s); it is left out", key, rel, k + 1, p.words);
+    else if (want == WANT_SUBTITLES && p.subtitles == 0)
+        diag_add(out, DIAG_ERROR, file, sl->line, sl->col,
+                 "%s \"%s\" of slide %d holds no subtitles (%s); the film is shown without them", key,
+                 rel, k + 1, p.words);
+    else if (want == WANT_FILM && p.duration_ms > LONG_FILM_MS)
+        diag_add(out, DIAG_WARNING, file, sl->line, sl->col,
+                 "%s \"%s\" of slide %d is %.1f hours long: is it the right file?", key, rel, k + 1,
+                 p.duration_ms / 3600000.0);
+}
+
+static void check_all(Worker *w, const Exhibition *ex, int k, const char *key, const Localized *l,
+                      Want want, DiagList *out)
+{
+    for (int i = 0; i < l->n; i++)
+        check_file(w, ex, k, key, l->items[i].text, want, out);
+}
+
+void media_check(const Library *lib, DiagList *out)
+{
+    Worker *w = NULL;
+    for (int i = 0; lib && i < lib->n; i++) {
+        const Exhibition *ex = lib->items[i];
+        for (int k = 0; k < ex->n_slides; k++) {
+            const SlideMedia *m = &ex->slides[k].media;
+            if (!m->video.n && !m->audio.n && !m->narration.n && !m->subtitles.n)
+                continue;
+            if (!w && !(w = worker_new(&media_worker)))
+                return;
+            check_all(w, ex, k, "film", &m->video, WANT_FILM, out);
+            check_all(w, ex, k, "audio", &m->audio, WANT_SOUND, out);
+            check_all(w, ex, k, "narration", &m->narration, WANT_SOUND, out);
+            check_all(w, ex, k, "subtitles", &m->subtitles, WANT_SUBTITLES, out);
+        }
+    }
+    worker_free(w);
+}
+
+/* ---- a film playing ---------------------------------------------------------- */
+
+struct MediaPlayer {
+    Worker *w;
+    int shm_fd;
+    MediaFrames *frames;
+    size_t frames_size;
+    const SlideMedia *media; /* the open film's, borrowed from the exhibition */
+    char *const *fallback;
+    int n_fallback;
+    const char *video; /* the file playing */
+    int max_w, max_h;
+};
+
+MediaPlayer *media_player_new(void)
+{
+    MediaPlayer *p = calloc(1, sizeof *p);
+    if (!p)
+        return NULL;
+    p->shm_fd = -1;
+    p->w = worker_new(&media_worker);
+    if (!p->w) {
+        free(p);
+        return NULL;
+    }
+    return p;
+}
+
+static void unmap(MediaPlayer *p)
+{
+    if (p->frames)
+        munmap(p->frames, p->frames_size);
+    if (p->shm_fd >= 0)
+        close(p->shm_fd);
+    p->frames = NULL;
+    p->shm_fd = -1;
+}
+
+void media_player_free(MediaPlayer *p)
+{
+    if (!p)
+        return;
+    unmap(p);
+    worker_free(p->w);
+    free(p);
+}
+
+static bool call(MediaPlayer *p, int op, const char *text, int a0, int a1, WorkerReply *rp)
+{
+    char err[256];
+    WorkerReply mine;
+    if (!rp)
+        rp = &mine;
+    WorkerRequest rq = {.op = op, .arg = {a0, a1}, .text = text};
+    bool ok = worker_call(p->w, &rq, rp, err, sizeof err);
+    if (rp->fd >= 0)
+        close(rp->fd); /* the frames come with MEDIA_OPEN only */
+    if (!ok && worker_pid(p->w) == 0)
+        unmap(p); /* the worker died: its frames went with it */
+    return ok;
+}
+
+bool media_player_option(MediaPlayer *p, const char *name_value)
+{
+    return call(p, MEDIA_OPTION, name_value, 0, 0, NULL);
+}
+
+/* Open `video` at `at_ms` (-1: the clip's start). */
+static bool open_file(MediaPlayer *p, const char *video, const char *lang, int at_ms, bool play,
+                      char *err, size_t errn)
+{
+    const SlideMedia *m = p->media;
+    WorkerRequest rq = {.op = MEDIA_OPEN,
+                        .arg = {p->max_w, p->max_h, at_ms >= 0 ? at_ms : m->start_ms, m->end_ms,
+                                m->loop, !play},
+                        .text = video,
+                        .file = video};
+    WorkerReply rp;
+    if (!worker_call(p->w, &rq, &rp, err, errn)) {
+        if (worker_pid(p->w) == 0)
+            unmap(p);
+        return false;
+    }
+    if (rp.fd >= 0) { /* a new worker's first film: its frames */
+        unmap(p);
+        p->frames_size = media_frames_size((uint32_t)p->max_w, (uint32_t)p->max_h);
+        void *f = mmap(NULL, p->frames_size, PROT_READ | PROT_WRITE, MAP_SHARED, rp.fd, 0);
+        if (f == MAP_FAILED) {
+            close(rp.fd);
+            snprintf(err, errn, "the film's frames cannot be shared");
+            return false;
+        }
+        p->frames = f;
+        p->shm_fd = rp.fd;
+    }
+    p->video = video;
+    for (int k = 0; k < 2; k++) {
+        const Localized *l = k ? &m->audio : &m->subtitles;
+        for (int i = 0; i < l->n; i++) {
+            char t[4096];
+            snprintf(t, sizeof t, "%s\n%s", l->items[i].code, l->items[i].text);
+            call(p, MEDIA_TRACK, t, k, 0, NULL); /* one bad file costs that track only */
+        }
+    }
+    return media_player_lang(p, lang);
+}
+
+bool media_player_open(MediaPlayer *p, const SlideMedia *m, const char *lang, char *const *fallback,
+                       int n_fallback, int max_w, int max_h, bool play, char *err, size_t errn)
+{
+    const char *video = loc_text(&m->video, lang, fallback, n_fallback);
+    if (!video) {
+        snprintf(err, errn, "the slide has no film that can be played");
+        return false;
+    }
+    if (p->frames && (max_w != p->max_w || max_h != p->max_h)) {
+        worker_free(p->w); /* the frames are sized once per worker */
+        unmap(p);
+        p->w = worker_new(&media_worker);
+        if (!p->w) {
+            snprintf(err, errn, "no memory");
+            return false;
+        }
+    }
+    p->media = m;
+    p->fallback = fallback;
+    p->n_fallback = n_fallback;
+    p->max_w = max_w;
+    p->max_h = max_h;
+    return open_file(p, video, lang, -1, play, err, errn);
+}
+
+bool media_player_lang(MediaPlayer *p, const char *lang)
+{
+    if (!p->media)
+        return false;
+    const char *video = loc_text(&p->media->video, lang, p->fallback, p->n_fallback);
+    if (video && p->video && strcmp(video, p->video) != 0) {
+        /* another file for this language: the same place in it */
+        MediaState st;
+        char err[256];
+        if (!media_player_state(p, &st))
+            return false;
+        return open_file(p, video, lang, st.position_ms, !st.paused, err, sizeof err);
+    }
+    return call(p, MEDIA_LANG, lang, 0, 0, NULL);
+}
+
+bool media_player_play(MediaPlayer *p, bool play)
+{
+    return call(p, MEDIA_PLAY, NULL, play, 0, NULL);
+}
+
+bool media_player_seek(MediaPlayer *p, int ms, bool relative)
+{
+    return call(p, MEDIA_SEEK, NULL, ms, relative, NULL);
+}
+
+bool media_player_volume(MediaPlayer *p, int percent)
+{
+    return call(p, MEDIA_VOLUME, NULL, percent, 0, NULL);
+}
+
+bool media_player_state(MediaPlayer *p, MediaState *st)
+{
+    WorkerReply rp;
+    memset(st, 0, sizeof *st);
+    if (!call(p, MEDIA_STATE, NULL, 0, 0, &rp))
+        return false;
+    st->position_ms = rp.arg[0];
+    st->duration_ms = rp.arg[1];
+    st->paused = rp.arg[2];
+    st->ended = rp.arg[3];
+    st->frames = (unsigned)rp.arg[4];
+    sscanf(rp.text, "%15s %15s", st->audio_lang, st->subtitle_lang);
+    return true;
+}
+
+void media_player_close(MediaPlayer *p)
+{
+    if (p->media && worker_pid(p->w) > 0)
+        call(p, MEDIA_CLOSE, NULL, 0, 0, NULL);
+    p->media = NULL;
+    p->video = NULL;
+}
+
+const unsigned char *media_player_frame(MediaPlayer *p, int *w, int *h, int *stride,
+                                        unsigned long long *serial)
+{
+    MediaFrames *f = p->frames;
+    if (!f || f->magic != MEDIA_FRAMES_MAGIC)
+        return NULL;
+    int s = media_frame_take(f);
+    /* sizes checked against ours, not the worker's word in the header */
+    if (s < 0 || s >= MEDIA_SLOTS || f->slot[s].w > (uint32_t)p->max_w ||
+        f->slot[s].h > (uint32_t)p->max_h || f->slot[s].stride < f->slot[s].w * 4 ||
+        (size_t)f->slot[s].stride * f->slot[s].h > (size_t)p->max_w * p->max_h * 4) {
+        media_frame_release(f);
+        return NULL; /* nothing yet, or a worker gone wrong: never read past the frame */
+    }
+    *w = (int)f->slot[s].w;
+    *h = (int)f->slot[s].h;
+    *stride = (int)f->slot[s].stride;
+    *serial = atomic_load(&f->frame);
+    /* the slot's place from our own sizes too */
+    return (unsigned char *)f + (sizeof(MediaFrames) + 63) / 64 * 64 +
+           (size_t)s * (size_t)p->max_w * (size_t)p->max_h * 4;
+}
+
+int media_player_pid(const MediaPlayer *p)
+{
+    return worker_pid(p->w);
+}
+
+void media_player_frame_done(MediaPlayer *p)
+{
+    if (p->frames)
+        media_frame_release(p->frames);
+}
