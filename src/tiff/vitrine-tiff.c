@@ -170,7 +170,7 @@ static uint32_t *read_reduced(TIFF *t, uint32_t tw, uint32_t th, WireReply *rep)
     char emsg[1024] = "";
     TIFFRGBAImage img;
     if (!TIFFRGBAImageOK(t, emsg) || !TIFFRGBAImageBegin(&img, t, 0, emsg)) {
-        snprintf(said, sizeof said, "libtiff cannot show this kind of TIFF: %s", emsg);
+        snprintf(said, sizeof said, "libtiff cannot show this kind of TIFF: %.900s", emsg);
         rep->head.op = WIRE_ERR;
         rep->text = said;
         return NULL;
