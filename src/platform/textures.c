@@ -15,6 +15,7 @@
 #include "core/cache_policy.h"
 #include "core/zoom.h"
 #include "decode.h"
+#include "trace.h"
 #include "harness/platform/texcount.h"
 
 #define MAX_WORKERS 4
@@ -29,6 +30,7 @@ typedef struct Job {
     FitMode fit;
     Color bg;
     int rank;
+    bool screen;            /* started while wanted on screen */
     /* results */
     SDL_Surface *surf;
     int nat_w, nat_h;
@@ -60,6 +62,8 @@ struct Textures {
     SDL_cond *work, *finished;
     Job *queue, *done;
     int busy;               /* jobs being decoded */
+    int busy_screen;        /* of which wanted on screen */
+    int n_screen;           /* ranks below this are on screen (the rest prefetch) */
     bool quit;
     SDL_Thread *th[MAX_WORKERS];
     int n_th;
@@ -87,11 +91,17 @@ static void free_job(Job *j)
 
 static void decode_job(Job *j)
 {
+    uint64_t t0 = trace_clock();
     if (!decode_probe(j->path, &j->nat_w, &j->nat_h))
         j->nat_w = j->nat_h = 0;
     DecodeRequest rq = {.path = j->path, .page = j->page, .box_w = j->bw, .box_h = j->bh, .fit = j->fit,
                         .bg = j->bg};
+    uint64_t t1 = trace_clock();
     j->surf = decode_request(&rq, j->err, sizeof j->err);
+    if (t0) /* where a slide's time goes: probing, decoding (bench/README.md) */
+        trace_event("decode", "page=%d box=%dx%d ok=%d probe_us=%llu decode_us=%llu", j->page, j->bw, j->bh,
+                    j->surf != NULL, (unsigned long long)(t1 - t0) / 1000,
+                    (unsigned long long)(trace_clock() - t1) / 1000);
     if (!j->surf)
         return;
     int sw = j->surf->w, sh = j->surf->h;
@@ -105,22 +115,36 @@ static void decode_job(Job *j)
     }
 }
 
+/* Whether a decoding thread may take the queue's first job: a prefetch
+ * waits while a page wanted on screen is being decoded, so that after a
+ * jump the page asked for has the cores to itself (with two threads, its
+ * neighbour's decode doubled its time on a two-core machine: bench's
+ * pdf-jump); what is on screen never waits. Called with the lock held. */
+static bool may_start(const Textures *t)
+{
+    return t->queue && (t->queue->rank < t->n_screen || t->busy_screen == 0);
+}
+
 static int worker(void *arg)
 {
     Textures *t = arg;
     SDL_LockMutex(t->mx);
     for (;;) {
-        while (!t->quit && !t->queue)
+        while (!t->quit && !may_start(t))
             SDL_CondWait(t->work, t->mx);
         if (t->quit)
             break;
         Job *j = t->queue;
         t->queue = j->next;
         t->busy++;
+        j->screen = j->rank < t->n_screen;
+        t->busy_screen += j->screen;
         SDL_UnlockMutex(t->mx);
         decode_job(j);
         SDL_LockMutex(t->mx);
         t->busy--;
+        t->busy_screen -= j->screen;
+        SDL_CondBroadcast(t->work); /* a prefetch may have been waiting for it */
         j->next = t->done;
         t->done = j;
         SDL_CondBroadcast(t->finished);
@@ -217,6 +241,7 @@ static void cancel_queued(Textures *t, bool all)
         *p = j;
     }
     t->queue = keep;
+    SDL_CondBroadcast(t->work); /* ranks changed: what may start too */
     SDL_UnlockMutex(t->mx);
 }
 
@@ -443,6 +468,9 @@ void textures_want(Textures *t, SDL_Renderer *r, const Scene *scene, Color bg,
             full_box(t, it, e->nat_w, e->nat_h, &fw, &fh))
             want_one(t, it->path, it->page, fw, fh, FIT_CONTAIN, bg, true, it->exhibition, it->slide, rank++);
     }
+    SDL_LockMutex(t->mx);
+    t->n_screen = rank;
+    SDL_UnlockMutex(t->mx);
     for (int i = 0; i < n_extra; i++)
         want_one(t, extra[i].path, extra[i].page, extra[i].r.w, extra[i].r.h, extra[i].fit, bg, false,
                  extra[i].exhibition, extra[i].slide, rank++);

@@ -24,7 +24,8 @@ python3 - "$out/bench.json" "$out/bench.txt" <<'PY'
 import json, sys
 doc = json.load(open(sys.argv[1]))
 text = open(sys.argv[2], encoding="utf-8").read()
-want = ["cycle", "switch", "jump", "start", "memory", "idle", "frames", "zoom"]
+want = ["cycle", "switch", "jump", "start", "memory", "idle", "frames", "zoom",
+        "pdf-start", "pdf-next", "pdf-jump", "pdf-memory", "pdf-idle"]
 bad = []
 for name in want:
     fig = doc["figures"].get(name)
