@@ -11,34 +11,235 @@
 #define FIRST_FRAME_WAIT_MS 3000 /* on the virtual clock: then the screenshot goes without */
 #define REDRAW_WAIT_MS 1000      /* on the virtual clock: a frame redrawn (subtitles, a seek) */
 #define SETTLED_MS 250           /* on the virtual clock: no newer frame this long, the picture is final */
+#define STALL_MS 1500            /* a call unanswered this long: the film shows as unavailable */
+#define POLL_MS 500              /* a playing film's state asked this often: a stall is seen */
+#define QUEUE 16
 
+/* What the render thread asks of the film thread. */
+typedef enum { CMD_OPTION, CMD_OPEN, CMD_CLOSE, CMD_LANG, CMD_PLAY, CMD_SEEK } CmdKind;
+
+typedef struct {
+    CmdKind kind;
+    unsigned gen; /* the film it is for */
+    const SlideMedia *media;
+    int a, b, c;
+    char text[1024];
+} Cmd;
+
+/* The film thread owns every call to vitrine-media: a stalled worker stalls
+ * it, never the render thread, which only posts commands and reads frames
+ * (shared memory) and the state below. */
 static struct {
-    MediaPlayer *player;
-    const SlideMedia *media; /* the film open, NULL: none */
-    bool failed;             /* it could not be played: a grey box in its place */
+    SDL_Thread *thread;
+    SDL_mutex *lock; /* guards the rest of this struct */
+    SDL_cond *cond;  /* a command posted, or the thread idle */
+    Cmd q[QUEUE];
+    int nq;
+    bool busy;          /* in a call to the worker */
+    Uint64 busy_since;  /* since when */
+    unsigned opened;    /* the newest film opened (its gen) */
+    unsigned failed;    /* the newest film that could not be played (its gen) */
+    bool quit;
+    MediaPlayer *player; /* made by the thread, NULL until then or when none can run */
+    bool no_player;
+} t;
+
+/* The render thread's own. */
+static struct {
+    const SlideMedia *media; /* the film on the slide, NULL: none */
+    unsigned gen;            /* its number: the thread's answers name it */
     char lang[16];
     SDL_Renderer *ren;
     SDL_Texture *tex;
     int tex_w, tex_h;
     unsigned long long shown; /* the frame in the texture */
     bool still;
-    bool paused;             /* by the visitor: no frames to look for */
+    bool paused; /* by the visitor: no frames to look for */
+    bool options_sent;
+    bool drawn_failed; /* the grey box was drawn last: a stall's start or end redraws */
 } f;
 
-static const DrawItem *film_item(const Scene *sc)
+/* ---- the film thread ------------------------------------------------------ */
+
+static void mark(unsigned gen, bool failed, bool opened)
 {
-    for (int i = 0; sc && i < sc->n; i++)
-        if (sc->items[i].kind == DRAW_VIDEO && sc->items[i].media)
-            return &sc->items[i];
-    return NULL;
+    SDL_LockMutex(t.lock);
+    if (failed && gen > t.failed)
+        t.failed = gen;
+    if (opened && gen > t.opened)
+        t.opened = gen;
+    SDL_UnlockMutex(t.lock);
+}
+
+/* One command, the lock not held: the worker may take seconds. */
+static void run(MediaPlayer *p, const Cmd *c, bool *open, bool *playing)
+{
+    char err[300];
+    bool ok = true;
+    switch (c->kind) {
+    case CMD_OPTION:
+        media_player_option(p, c->text);
+        return;
+    case CMD_OPEN:
+        ok = media_player_open(p, c->media, c->text, NULL, 0, c->a, c->b, c->c, err, sizeof err);
+        if (!ok)
+            SDL_Log("vitrine: the film cannot be played: %s", err);
+        *open = ok;
+        *playing = ok && c->c;
+        mark(c->gen, !ok, ok);
+        return;
+    case CMD_CLOSE:
+        if (*open && media_player_pid(p) > 0)
+            media_player_close(p);
+        *open = *playing = false;
+        return;
+    case CMD_LANG:
+        ok = media_player_lang(p, c->text);
+        break;
+    case CMD_PLAY:
+        ok = media_player_play(p, c->a);
+        if (ok)
+            *playing = c->a;
+        break;
+    case CMD_SEEK:
+        ok = media_player_seek(p, c->a, true);
+        break;
+    }
+    if (!ok) {
+        SDL_Log("vitrine: the film did not answer");
+        if (media_player_pid(p) == 0) { /* killed at its deadline: the film is lost */
+            *open = *playing = false;
+            mark(c->gen, true, false);
+        }
+    }
+}
+
+static int film_main(void *unused)
+{
+    (void)unused;
+    MediaPlayer *p = media_player_new(); /* starts the worker: here, not on the render thread */
+    SDL_LockMutex(t.lock);
+    t.player = p;
+    t.no_player = !p;
+    SDL_CondBroadcast(t.cond);
+    bool open = false, playing = false;
+    unsigned gen = 0;
+    while (!t.quit) {
+        if (t.nq == 0) {
+            /* a playing film is asked its state now and then: a stalled
+             * worker shows (busy too long) even when nobody asks anything */
+            if (SDL_CondWaitTimeout(t.cond, t.lock, playing ? POLL_MS : SDL_MUTEX_MAXWAIT) ==
+                    SDL_MUTEX_TIMEDOUT &&
+                playing && p) {
+                t.busy = true;
+                t.busy_since = SDL_GetTicks64();
+                SDL_UnlockMutex(t.lock);
+                MediaState st;
+                bool ok = media_player_state(p, &st);
+                if (!ok && media_player_pid(p) == 0) {
+                    SDL_Log("vitrine: the film did not answer; its worker was ended");
+                    open = playing = false;
+                    mark(gen, true, false);
+                }
+                SDL_LockMutex(t.lock);
+                t.busy = false;
+                SDL_CondBroadcast(t.cond);
+            }
+            continue;
+        }
+        Cmd c = t.q[0];
+        memmove(t.q, t.q + 1, sizeof t.q[0] * (size_t)--t.nq);
+        t.busy = true;
+        t.busy_since = SDL_GetTicks64();
+        SDL_UnlockMutex(t.lock);
+        gen = c.gen;
+        if (p)
+            run(p, &c, &open, &playing);
+        else if (c.kind == CMD_OPEN)
+            mark(c.gen, true, false);
+        SDL_LockMutex(t.lock);
+        t.busy = false;
+        SDL_CondBroadcast(t.cond);
+    }
+    SDL_UnlockMutex(t.lock);
+    return 0;
+}
+
+static bool start(void)
+{
+    if (t.thread)
+        return true;
+    if (!t.lock && !(t.lock = SDL_CreateMutex()))
+        return false;
+    if (!t.cond && !(t.cond = SDL_CreateCond()))
+        return false;
+    t.quit = false;
+    t.thread = SDL_CreateThread(film_main, "vitrine-film", NULL);
+    return t.thread != NULL;
+}
+
+/* Post a command; never waits for the worker. A close drops what was still
+ * waiting for the film closed. */
+static void post(const Cmd *c)
+{
+    if (!start())
+        return;
+    SDL_LockMutex(t.lock);
+    if (c->kind == CMD_CLOSE) {
+        int k = 0;
+        for (int i = 0; i < t.nq; i++)
+            if (t.q[i].kind == CMD_OPTION)
+                t.q[k++] = t.q[i];
+        t.nq = k;
+    }
+    if (t.nq < QUEUE)
+        t.q[t.nq++] = *c;
+    else
+        SDL_Log("vitrine: the film thread is behind; a command was dropped");
+    SDL_CondBroadcast(t.cond);
+    SDL_UnlockMutex(t.lock);
+}
+
+/* The virtual clock only: wait until the thread has done what was posted
+ * (replays must not depend on the machine's speed, docs/replay.md). */
+static void wait_idle(void)
+{
+    if (!t.thread)
+        return;
+    Uint64 end = SDL_GetTicks64() + MEDIA_DEADLINE_MS + 1000;
+    SDL_LockMutex(t.lock);
+    while ((t.nq > 0 || t.busy || (!t.player && !t.no_player)) && SDL_GetTicks64() < end)
+        SDL_CondWaitTimeout(t.cond, t.lock, 50);
+    SDL_UnlockMutex(t.lock);
+}
+
+/* ---- the render thread ------------------------------------------------------ */
+
+/* The film's state as the render thread sees it. */
+static bool film_failed(void)
+{
+    SDL_LockMutex(t.lock);
+    bool failed = t.failed == f.gen || (t.busy && SDL_GetTicks64() - t.busy_since > STALL_MS);
+    SDL_UnlockMutex(t.lock);
+    return failed;
+}
+
+/* The player whose frames are this film's, NULL before it opened. */
+static MediaPlayer *film_player(void)
+{
+    if (!t.lock)
+        return NULL;
+    SDL_LockMutex(t.lock);
+    MediaPlayer *p = t.opened == f.gen && t.failed != f.gen ? t.player : NULL;
+    SDL_UnlockMutex(t.lock);
+    return p;
 }
 
 static void close_film(void)
 {
-    if (f.player && f.media)
-        media_player_close(f.player);
+    if (f.media)
+        post(&(Cmd){.kind = CMD_CLOSE, .gen = f.gen});
     f.media = NULL;
-    f.failed = false;
     f.shown = 0;
 }
 
@@ -47,9 +248,10 @@ static bool upload(void)
 {
     int w, h, stride;
     unsigned long long serial;
-    if (!f.player || !f.ren)
+    MediaPlayer *p = film_player();
+    if (!p || !f.ren)
         return false;
-    const unsigned char *px = media_player_frame(f.player, &w, &h, &stride, &serial);
+    const unsigned char *px = media_player_frame(p, &w, &h, &stride, &serial);
     bool fresh = px && serial != f.shown;
     if (fresh) {
         if (!f.tex || w != f.tex_w || h != f.tex_h) {
@@ -62,8 +264,15 @@ static bool upload(void)
         if (f.tex && SDL_UpdateTexture(f.tex, NULL, px, stride) == 0)
             f.shown = serial;
     }
-    media_player_frame_done(f.player);
+    media_player_frame_done(p);
     return fresh;
+}
+
+static void option(const char *name, const char *value)
+{
+    Cmd c = {.kind = CMD_OPTION};
+    snprintf(c.text, sizeof c.text, "%s=%s", name, value);
+    post(&c);
 }
 
 /* Where the sound goes: mpv's own output, or what the tests name
@@ -72,17 +281,12 @@ static bool upload(void)
 static void sound_output(bool still)
 {
     const char *ao = getenv("VITRINE_MEDIA_AO"), *file = getenv("VITRINE_MEDIA_AO_FILE");
-    char opt[1024];
-    if (ao && *ao) {
-        snprintf(opt, sizeof opt, "ao=%s", ao);
-        media_player_option(f.player, opt);
-    } else if (still) {
-        media_player_option(f.player, "ao=null");
-    }
-    if (file && *file) {
-        snprintf(opt, sizeof opt, "ao-pcm-file=%s", file);
-        media_player_option(f.player, opt);
-    }
+    if (ao && *ao)
+        option("ao", ao);
+    else if (still)
+        option("ao", "null");
+    if (file && *file)
+        option("ao-pcm-file", file);
 }
 
 /* The virtual clock stands still while a film draws its picture anew (a
@@ -91,6 +295,7 @@ static void sound_output(bool still)
  * shows does not depend on the machine's speed. */
 static void wait_frame(int ms)
 {
+    wait_idle();
     Uint64 end = SDL_GetTicks64() + (Uint64)ms;
     while (!upload() && SDL_GetTicks64() < end)
         SDL_Delay(5);
@@ -104,7 +309,10 @@ static void wait_frame(int ms)
 
 bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h, bool still)
 {
-    const DrawItem *it = film_item(sc);
+    const DrawItem *it = NULL;
+    for (int i = 0; sc && i < sc->n && !it; i++)
+        if (sc->items[i].kind == DRAW_VIDEO && sc->items[i].media)
+            it = &sc->items[i];
     const SlideMedia *m = it ? it->media : NULL;
     if (r != f.ren) {
         if (f.tex)
@@ -117,60 +325,57 @@ bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
         close_film();
     if (!m)
         return false;
-    if (!f.player && !(f.player = media_player_new())) {
-        f.media = m;
-        f.failed = true;
-        return false;
-    }
-    if (!f.media)
-        sound_output(still);
     if (f.media == m) {
-        if (lang && strcmp(lang, f.lang) != 0 && !f.failed) {
+        if (lang && strcmp(lang, f.lang) != 0) {
             snprintf(f.lang, sizeof f.lang, "%s", lang);
-            if (!media_player_lang(f.player, lang))
-                SDL_Log("vitrine: the film's language could not be switched");
-            else if (f.still)
+            Cmd c = {.kind = CMD_LANG, .gen = f.gen};
+            snprintf(c.text, sizeof c.text, "%s", lang);
+            post(&c);
+            if (f.still)
                 wait_frame(REDRAW_WAIT_MS);
         }
         return false;
     }
-    char err[300];
-    f.media = m;
-    f.still = still;
-    snprintf(f.lang, sizeof f.lang, "%s", lang ? lang : "");
-    f.failed = !media_player_open(f.player, m, f.lang, NULL, 0, w, h, !still, err, sizeof err);
-    if (f.failed) {
-        SDL_Log("vitrine: slide %d's film cannot be played: %s", it->slide + 1, err);
-        return true;
+    if (!f.options_sent) {
+        sound_output(still);
+        f.options_sent = true;
     }
+    f.media = m;
+    f.gen++;
+    f.still = still;
     f.paused = still;
+    snprintf(f.lang, sizeof f.lang, "%s", lang ? lang : "");
+    Cmd c = {.kind = CMD_OPEN, .gen = f.gen, .media = m, .a = w, .b = h, .c = !still};
+    snprintf(c.text, sizeof c.text, "%s", f.lang);
+    post(&c);
     if (still) /* the virtual clock: the first frame before the screenshot */
         wait_frame(FIRST_FRAME_WAIT_MS);
+    if (film_failed())
+        SDL_Log("vitrine: slide %d's film cannot be played", it->slide + 1);
     return true;
 }
 
 void films_command(int action, bool paused)
 {
-    if (!f.media || f.failed)
+    if (!f.media)
         return;
-    bool ok = true;
     if (action == ACT_FILM_PLAY) {
         f.paused = paused;
-        ok = f.still || media_player_play(f.player, !paused); /* the virtual clock: it stands still */
+        if (!f.still) /* the virtual clock: it stands still */
+            post(&(Cmd){.kind = CMD_PLAY, .gen = f.gen, .a = !paused});
     } else if (action == ACT_FILM_BACK || action == ACT_FILM_FORWARD) {
-        ok = media_player_seek(f.player, action == ACT_FILM_BACK ? -10000 : 10000, true);
-        if (ok && f.still)
+        post(&(Cmd){.kind = CMD_SEEK, .gen = f.gen, .a = action == ACT_FILM_BACK ? -10000 : 10000});
+        if (f.still)
             wait_frame(REDRAW_WAIT_MS);
     }
-    if (!ok)
-        SDL_Log("vitrine: the film did not answer");
 }
 
 void films_draw(SDL_Renderer *r, const DrawItem *it)
 {
     if (r != f.ren || it->media != f.media)
         return;
-    if (f.failed) {
+    f.drawn_failed = film_failed();
+    if (f.drawn_failed) { /* cannot be played, or its worker stalls */
         SDL_Rect box = {it->r.x + it->r.w / 6, it->r.y + it->r.h / 6, it->r.w * 2 / 3, it->r.h * 2 / 3};
         SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
         SDL_SetRenderDrawColor(r, 0x3a, 0x3a, 0x3a, 255);
@@ -190,25 +395,52 @@ void films_draw(SDL_Renderer *r, const DrawItem *it)
 
 bool films_playing(void)
 {
-    return f.media && !f.failed && !f.still && !f.paused;
+    if (!f.media || f.still || f.paused)
+        return false;
+    SDL_LockMutex(t.lock); /* a stalled film is still looked at: its grey box is to be drawn */
+    bool lost = t.failed == f.gen;
+    SDL_UnlockMutex(t.lock);
+    return !lost;
 }
 
 bool films_new_frame(void)
 {
+    MediaPlayer *p;
     if (!films_playing())
+        return false;
+    if (film_failed() != f.drawn_failed)
+        return true; /* it stalled, or it failed: the grey box */
+    if (!(p = film_player()))
         return false;
     int w, h, stride;
     unsigned long long serial;
-    const unsigned char *px = media_player_frame(f.player, &w, &h, &stride, &serial);
-    media_player_frame_done(f.player);
+    const unsigned char *px = media_player_frame(p, &w, &h, &stride, &serial);
+    media_player_frame_done(p);
     return px && serial != f.shown;
 }
 
 void films_free(void)
 {
     close_film();
-    media_player_free(f.player);
+    if (t.thread) {
+        SDL_LockMutex(t.lock);
+        t.quit = true;
+        bool stuck = t.busy && SDL_GetTicks64() - t.busy_since > STALL_MS;
+        SDL_CondBroadcast(t.cond);
+        SDL_UnlockMutex(t.lock);
+        if (stuck) { /* never wait for a stalled worker: the process ends it */
+            SDL_DetachThread(t.thread);
+            memset(&f, 0, sizeof f);
+            return; /* t stays as it is: the thread still uses it */
+        } else {
+            SDL_WaitThread(t.thread, NULL);
+            media_player_free(t.player);
+            SDL_DestroyCond(t.cond);
+            SDL_DestroyMutex(t.lock);
+        }
+    }
     if (f.tex)
         SDL_DestroyTexture(f.tex);
+    memset(&t, 0, sizeof t);
     memset(&f, 0, sizeof f);
 }

@@ -10,7 +10,13 @@
  * paused at its start and its first frame waited for, so screenshots do not
  * depend on the machine's speed (docs/replay.md).
  *
- * One film at a time, on one renderer: the audience's.
+ * One film at a time, on one renderer: the audience's. Every call to the
+ * worker is made on a film thread of its own: these functions only post
+ * commands to it and read frames from shared memory, so a stalled worker
+ * never holds up the render thread; its film shows as a grey box once a
+ * call has gone unanswered for 1.5 s, and a page turn does not wait for it.
+ * Only on the virtual clock do they wait for the thread, so replays stay
+ * deterministic.
  */
 #ifndef VITRINE_PLATFORM_FILMS_H
 #define VITRINE_PLATFORM_FILMS_H
@@ -34,7 +40,8 @@ void films_draw(SDL_Renderer *r, const DrawItem *it);
 /* A film is playing: the main loop wakes to show its frames. */
 bool films_playing(void);
 
-/* A frame newer than the one drawn last is there. */
+/* A frame newer than the one drawn last is there, or the film became
+ * unavailable (its worker stalls or is gone): something to draw. */
 bool films_new_frame(void);
 
 /* Stop and end the player (at exit). */

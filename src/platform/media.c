@@ -2,6 +2,7 @@
 /* media.c - see media.h */
 #include "media.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,8 +106,14 @@ void media_check(const Library *lib, DiagList *out)
 struct MediaPlayer {
     Worker *w;
     int shm_fd;
+    /* The mapping is swapped (a new worker, a dead one) by the thread that
+     * calls the worker while another may be reading a frame: this lock is
+     * held for mmap/munmap and for a frame's reading only, never across a
+     * call to the worker, so a reader waits microseconds at most. */
+    pthread_mutex_t frames_lock;
     MediaFrames *frames;
     size_t frames_size;
+    uint32_t frames_w, frames_h; /* the sizes it was made for */
     const SlideMedia *media; /* the open film's, borrowed from the exhibition */
     char *const *fallback;
     int n_fallback;
@@ -120,8 +127,10 @@ MediaPlayer *media_player_new(void)
     if (!p)
         return NULL;
     p->shm_fd = -1;
+    pthread_mutex_init(&p->frames_lock, NULL);
     p->w = worker_new(&media_worker);
     if (!p->w) {
+        pthread_mutex_destroy(&p->frames_lock);
         free(p);
         return NULL;
     }
@@ -130,12 +139,14 @@ MediaPlayer *media_player_new(void)
 
 static void unmap(MediaPlayer *p)
 {
+    pthread_mutex_lock(&p->frames_lock);
     if (p->frames)
         munmap(p->frames, p->frames_size);
     if (p->shm_fd >= 0)
         close(p->shm_fd);
     p->frames = NULL;
     p->shm_fd = -1;
+    pthread_mutex_unlock(&p->frames_lock);
 }
 
 void media_player_free(MediaPlayer *p)
@@ -144,6 +155,7 @@ void media_player_free(MediaPlayer *p)
         return;
     unmap(p);
     worker_free(p->w);
+    pthread_mutex_destroy(&p->frames_lock);
     free(p);
 }
 
@@ -185,15 +197,20 @@ static bool open_file(MediaPlayer *p, const char *video, const char *lang, int a
     }
     if (rp.fd >= 0) { /* a new worker's first film: its frames */
         unmap(p);
-        p->frames_size = media_frames_size((uint32_t)p->max_w, (uint32_t)p->max_h);
-        void *f = mmap(NULL, p->frames_size, PROT_READ | PROT_WRITE, MAP_SHARED, rp.fd, 0);
+        size_t size = media_frames_size((uint32_t)p->max_w, (uint32_t)p->max_h);
+        void *f = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, rp.fd, 0);
         if (f == MAP_FAILED) {
             close(rp.fd);
             snprintf(err, errn, "the film's frames cannot be shared");
             return false;
         }
+        pthread_mutex_lock(&p->frames_lock);
+        p->frames_size = size;
+        p->frames_w = (uint32_t)p->max_w;
+        p->frames_h = (uint32_t)p->max_h;
         p->frames = f;
         p->shm_fd = rp.fd;
+        pthread_mutex_unlock(&p->frames_lock);
     }
     p->video = video;
     for (int k = 0; k < 2; k++) {
@@ -289,14 +306,15 @@ void media_player_close(MediaPlayer *p)
 const unsigned char *media_player_frame(MediaPlayer *p, int *w, int *h, int *stride,
                                         unsigned long long *serial)
 {
+    pthread_mutex_lock(&p->frames_lock); /* until media_player_frame_done() */
     MediaFrames *f = p->frames;
     if (!f || f->magic != MEDIA_FRAMES_MAGIC)
         return NULL;
     int s = media_frame_take(f);
     /* sizes checked against ours, not the worker's word in the header */
-    if (s < 0 || s >= MEDIA_SLOTS || f->slot[s].w > (uint32_t)p->max_w ||
-        f->slot[s].h > (uint32_t)p->max_h || f->slot[s].stride < f->slot[s].w * 4 ||
-        (size_t)f->slot[s].stride * f->slot[s].h > (size_t)p->max_w * p->max_h * 4) {
+    size_t mw = p->frames_w, mh = p->frames_h;
+    if (s < 0 || s >= MEDIA_SLOTS || f->slot[s].w > mw || f->slot[s].h > mh ||
+        f->slot[s].stride < f->slot[s].w * 4 || (size_t)f->slot[s].stride * f->slot[s].h > mw * mh * 4) {
         media_frame_release(f);
         return NULL; /* nothing yet, or a worker gone wrong: never read past the frame */
     }
@@ -306,7 +324,7 @@ const unsigned char *media_player_frame(MediaPlayer *p, int *w, int *h, int *str
     *serial = atomic_load(&f->frame);
     /* the slot's place from our own sizes too */
     return (unsigned char *)f + (sizeof(MediaFrames) + 63) / 64 * 64 +
-           (size_t)s * (size_t)p->max_w * (size_t)p->max_h * 4;
+           (size_t)s * mw * mh * 4;
 }
 
 int media_player_pid(const MediaPlayer *p)
@@ -318,4 +336,5 @@ void media_player_frame_done(MediaPlayer *p)
 {
     if (p->frames)
         media_frame_release(p->frames);
+    pthread_mutex_unlock(&p->frames_lock);
 }

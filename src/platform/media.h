@@ -35,8 +35,9 @@ bool media_probe(Worker *w, const char *path, bool subtitles, MediaProbe *out, c
 
 /* One film at a time, played by its own vitrine-media process. Each call
  * is a round trip to the worker (well under a millisecond when it is
- * healthy; a stalled one is killed at MEDIA_DEADLINE_MS). The frames come
- * through shared memory: taking one is a few atomic operations. */
+ * healthy; a stalled one is killed at MEDIA_DEADLINE_MS), so they are made
+ * on a thread of their own, never the render thread (films.c). The frames
+ * come through shared memory: taking one is a few atomic operations. */
 typedef struct MediaPlayer MediaPlayer;
 
 typedef struct {
@@ -71,7 +72,10 @@ void media_player_close(MediaPlayer *p);
 
 /* The newest frame (B G R x bytes, SDL_PIXELFORMAT_XRGB8888), or NULL
  * before the first; *serial tells a new frame from one already shown. The
- * worker does not write it until media_player_frame_done(). */
+ * worker does not write it until media_player_frame_done(), which must
+ * follow every media_player_frame(), NULL or not. Safe to call from
+ * another thread than the one making the calls above: it never waits for
+ * the worker (only, for microseconds, for its frames being mapped anew). */
 const unsigned char *media_player_frame(MediaPlayer *p, int *w, int *h, int *stride,
                                         unsigned long long *serial);
 void media_player_frame_done(MediaPlayer *p);

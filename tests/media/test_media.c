@@ -347,6 +347,7 @@ static void test_player_survives_worker_death(void **state)
     int w, h, stride;
     unsigned long long serial;
     assert_null(media_player_frame(p, &w, &h, &stride, &serial));
+    media_player_frame_done(p);
     assert_true(media_player_open(p, &m, "kk", NULL, 0, 320, 180, true, err, sizeof err));
     assert_true(media_player_pid(p) > 0 && media_player_pid(p) != pid);
     assert_true(media_player_state(p, &st));
