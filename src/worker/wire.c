@@ -22,11 +22,10 @@ int64_t wire_now_ms(void)
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Move n bytes one way, waiting no later than the deadline. */
-static bool move_all(int fd, void *p, size_t n, bool out, int64_t deadline)
+/* Wait until fd can move bytes one way, no later than the deadline. */
+static bool wait_ready(int fd, bool out, int64_t deadline)
 {
-    char *c = p;
-    while (n > 0) {
+    for (;;) {
         int wait = -1;
         if (deadline >= 0) {
             int64_t left = deadline - wire_now_ms();
@@ -36,9 +35,19 @@ static bool move_all(int fd, void *p, size_t n, bool out, int64_t deadline)
         }
         struct pollfd pfd = {fd, out ? POLLOUT : POLLIN, 0};
         int r = poll(&pfd, 1, wait);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0)
+        if (r > 0)
+            return true;
+        if (r < 0 && errno != EINTR)
+            return false;
+    }
+}
+
+/* Move n bytes one way, waiting no later than the deadline. */
+static bool move_all(int fd, void *p, size_t n, bool out, int64_t deadline)
+{
+    char *c = p;
+    while (n > 0) {
+        if (!wait_ready(fd, out, deadline))
             return false;
         ssize_t k = out ? send(fd, c, n, MSG_NOSIGNAL) : recv(fd, c, n, 0);
         if (k < 0 && (errno == EINTR || errno == EAGAIN))
@@ -69,26 +78,6 @@ bool wire_send(int fd, const WireHead *h, const void *text, const void *data, in
 bool wire_recv(int fd, void *p, size_t n, int64_t deadline)
 {
     return move_all(fd, p, n, false, deadline);
-}
-
-/* Wait until fd can move bytes one way, no later than the deadline. */
-static bool wait_ready(int fd, bool out, int64_t deadline)
-{
-    for (;;) {
-        int wait = -1;
-        if (deadline >= 0) {
-            int64_t left = deadline - wire_now_ms();
-            if (left <= 0)
-                return false;
-            wait = left > 1000000 ? 1000000 : (int)left;
-        }
-        struct pollfd pfd = {fd, out ? POLLOUT : POLLIN, 0};
-        int r = poll(&pfd, 1, wait);
-        if (r > 0)
-            return true;
-        if (r < 0 && errno != EINTR)
-            return false;
-    }
 }
 
 bool wire_send_fd(int fd, const WireHead *h, const void *text, const void *data, int pass,
