@@ -7,11 +7,13 @@
 #include <sys/stat.h>
 
 #include "core/fsutil.h"
+#include "worker.h"
 
 bool content_load(Content *c)
 {
     DiagList diags = {0};
     c->lib = library_load_images(c->dir, MANIFEST_IMAGE_SNIFF, &diags); /* see manifest.h */
+    worker_release_thread(); /* the PDF reader that counted the decks' pages: idle from now on */
     if (diags.n) {
         diag_print(&diags, stderr);
         fprintf(stderr, "vitrine: %d error(s), %d warning(s) in %s (run vitrine --check for details)\n",

@@ -307,11 +307,32 @@ static _Thread_local struct {
     Worker *w;
 } mine[THREAD_WORKERS];
 
+/* A thread that ends without worker_release_thread() (a hot reload's
+ * loader reading a deck) must not leave its workers running: a key's
+ * destructor ends them when the thread exits. */
+static pthread_key_t at_exit_key;
+static pthread_once_t at_exit_once = PTHREAD_ONCE_INIT;
+static bool at_exit_ok;
+
+static void release_at_exit(void *unused)
+{
+    (void)unused;
+    worker_release_thread();
+}
+
+static void make_at_exit_key(void)
+{
+    at_exit_ok = pthread_key_create(&at_exit_key, release_at_exit) == 0;
+}
+
 Worker *worker_thread(const WorkerSpec *spec)
 {
     for (int i = 0; i < THREAD_WORKERS; i++)
         if (mine[i].spec == spec)
             return mine[i].w;
+    pthread_once(&at_exit_once, make_at_exit_key);
+    if (at_exit_ok)
+        pthread_setspecific(at_exit_key, &at_exit_key); /* any non-NULL value */
     for (int i = 0; i < THREAD_WORKERS; i++)
         if (!mine[i].spec) {
             mine[i].w = worker_new(spec);

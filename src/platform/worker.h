@@ -42,7 +42,8 @@ Worker *worker_new(const WorkerSpec *spec);
 void worker_free(Worker *w);
 
 /* This thread's worker for `spec` (kept by the spec's address), made on
- * first use; worker_release_thread() ends this thread's workers. */
+ * first use; worker_release_thread() ends this thread's workers, and so
+ * does the thread's exit. */
 Worker *worker_thread(const WorkerSpec *spec);
 void worker_release_thread(void);
 

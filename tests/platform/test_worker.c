@@ -3,7 +3,10 @@
  * its deadline, its memory limit, its restart and its memory of files that
  * killed it, driven through tests/tools/worker_probe.c. */
 #define _GNU_SOURCE
+#include <errno.h>
+#include <pthread.h>
 #include <setjmp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -188,10 +191,41 @@ static void test_missing_program(void **state)
     worker_release_thread();
 }
 
+/* A thread that used worker_thread() and ended without releasing it (a
+ * hot reload's loader that read a deck's pages): its worker ends with it,
+ * so a kiosk that reloads all day does not gather idle processes. */
+static void *use_and_exit(void *arg)
+{
+    Worker *w = worker_thread(&probe);
+    char err[256];
+    WorkerReply rp;
+    WorkerRequest rq = {.op = 1, .text = "x"};
+    if (worker_call(w, &rq, &rp, err, sizeof err))
+        *(int *)arg = worker_pid(w);
+    free(rp.data);
+    return NULL;
+}
+
+static void test_thread_exit_ends_workers(void **state)
+{
+    (void)state;
+    for (int round = 0; round < 3; round++) {
+        int pid = 0;
+        pthread_t t;
+        assert_int_equal(pthread_create(&t, NULL, use_and_exit, &pid), 0);
+        assert_int_equal(pthread_join(t, NULL), 0);
+        assert_true(pid > 0);
+        /* reaped, not only killed: no such process, not even a zombie */
+        assert_int_equal(kill(pid, 0), -1);
+        assert_int_equal(errno, ESRCH);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_echo_and_persist),
+        cmocka_unit_test(test_thread_exit_ends_workers),
         cmocka_unit_test(test_refusal_keeps_worker),
         cmocka_unit_test(test_crash_restart_and_memory),
         cmocka_unit_test(test_deadline_kills),
