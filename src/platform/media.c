@@ -114,6 +114,7 @@ struct MediaPlayer {
     MediaFrames *frames;
     size_t frames_size;
     uint32_t frames_w, frames_h; /* the sizes it was made for */
+    int frames_pid; /* the worker that made them */
     const SlideMedia *media; /* the open film's, borrowed from the exhibition */
     char *const *fallback;
     int n_fallback;
@@ -159,6 +160,14 @@ void media_player_free(MediaPlayer *p)
     free(p);
 }
 
+/* The worker died, in a call or between calls (worker_call then starts a
+ * new one, which has no film yet): its frames went with it. */
+static void forget_dead_frames(MediaPlayer *p)
+{
+    if (p->frames && worker_pid(p->w) != p->frames_pid)
+        unmap(p);
+}
+
 static bool call(MediaPlayer *p, int op, const char *text, int a0, int a1, WorkerReply *rp)
 {
     char err[256];
@@ -169,8 +178,7 @@ static bool call(MediaPlayer *p, int op, const char *text, int a0, int a1, Worke
     bool ok = worker_call(p->w, &rq, rp, err, sizeof err);
     if (rp->fd >= 0)
         close(rp->fd); /* the frames come with MEDIA_OPEN only */
-    if (!ok && worker_pid(p->w) == 0)
-        unmap(p); /* the worker died: its frames went with it */
+    forget_dead_frames(p);
     return ok;
 }
 
@@ -191,8 +199,7 @@ static bool open_file(MediaPlayer *p, const char *video, const char *lang, int a
                         .file = video};
     WorkerReply rp;
     if (!worker_call(p->w, &rq, &rp, err, errn)) {
-        if (worker_pid(p->w) == 0)
-            unmap(p);
+        forget_dead_frames(p);
         return false;
     }
     if (rp.fd >= 0) { /* a new worker's first film: its frames */
@@ -208,6 +215,7 @@ static bool open_file(MediaPlayer *p, const char *video, const char *lang, int a
         p->frames_size = size;
         p->frames_w = (uint32_t)p->max_w;
         p->frames_h = (uint32_t)p->max_h;
+        p->frames_pid = worker_pid(p->w);
         p->frames = f;
         p->shm_fd = rp.fd;
         pthread_mutex_unlock(&p->frames_lock);

@@ -325,6 +325,18 @@ static void test_player_file_per_language(void **state)
     loc_clear(&m.video);
 }
 
+static bool is_zombie(int pid)
+{
+    char proc[64], line[512];
+    snprintf(proc, sizeof proc, "/proc/%d/stat", pid);
+    FILE *f = fopen(proc, "r");
+    if (!f)
+        return false;
+    bool z = fgets(line, sizeof line, f) && strstr(line, ") Z ");
+    fclose(f);
+    return z;
+}
+
 /* The worker killed in the middle of a film (a decoder crashing, the
  * kernel's OOM killer): the calls fail calmly, no frame is read from the
  * dead worker's memory, and the next film starts a new worker. */
@@ -340,12 +352,28 @@ static void test_player_survives_worker_death(void **state)
     assert_true(media_player_open(p, &m, "kk", NULL, 0, 320, 180, true, err, sizeof err));
     int pid = media_player_pid(p);
     assert_true(pid > 0);
-    kill(pid, SIGKILL);
-    usleep(100000);
-    MediaState st;
-    assert_false(media_player_state(p, &st));
     int w, h, stride;
     unsigned long long serial;
+    /* a frame in the shared memory first: the dead worker's frames must
+     * not be shown, however whole they look */
+    int64_t give_up = wire_now_ms() + 5000;
+    bool framed = false;
+    while (!framed && wire_now_ms() < give_up) {
+        framed = media_player_frame(p, &w, &h, &stride, &serial) != NULL;
+        media_player_frame_done(p);
+        if (!framed)
+            usleep(20000);
+    }
+    assert_true(framed);
+    usleep(300000); /* the film plays on: a newer frame waits, not yet taken */
+    kill(pid, SIGKILL);
+    /* until it is a zombie: the next call finds it dead before it asks
+     * (worker_call then starts a new worker, which has no film) */
+    for (int i = 0; i < 200 && !is_zombie(pid); i++)
+        usleep(10000);
+    assert_true(is_zombie(pid));
+    MediaState st;
+    assert_false(media_player_state(p, &st));
     assert_null(media_player_frame(p, &w, &h, &stride, &serial));
     media_player_frame_done(p);
     assert_true(media_player_open(p, &m, "kk", NULL, 0, 320, 180, true, err, sizeof err));
