@@ -381,8 +381,7 @@ SDL_Surface *decode_image(const char *path, int box_w, int box_h, FitMode fit, C
     return decode_request(&rq, err, errn);
 }
 
-/* The region of s (freed) as a surface of its own. */
-static SDL_Surface *crop(SDL_Surface *s, Rect r, char *err, size_t errn)
+SDL_Surface *decode_crop(SDL_Surface *s, Rect r, char *err, size_t errn)
 {
     if (r.x < 0 || r.y < 0 || r.w < 1 || r.h < 1 || r.x + r.w > s->w || r.y + r.h > s->h) {
         snprintf(err, errn, "the region %dx%d at %d,%d lies outside its %dx%d pixels", r.w, r.h, r.x,
@@ -413,11 +412,14 @@ SDL_Surface *decode_request(const DecodeRequest *rq, char *err, size_t errn)
                           NULL, NULL, err, errn);
     /* So are TIFF, HEIC and AVIF: their decoders take the path and the page */
     int page = rq->page > 0 ? rq->page : 1;
-    int row = decoder_for(sniff_file(rq->path));
+    ImageFormat fmt = sniff_file(rq->path);
+    if (fmt == IMG_FMT_TIFF && rq->region.w > 0 && rq->fit == FIT_CONTAIN)
+        return decode_tiff_region(rq->path, page, box_w, box_h, rq->region, rq->bg, err, errn);
+    int row = decoder_for(fmt);
     if (row >= 0 && decoders[row].decode_file) {
         SDL_Surface *s = decoders[row].decode_file(rq->path, page, box_w, box_h, rq->fit, rq->bg, err, errn);
         if (s && rq->region.w > 0)
-            s = crop(s, rq->region, err, errn);
+            s = decode_crop(s, rq->region, err, errn);
         return s;
     }
     if (page > 1) {
@@ -442,8 +444,13 @@ SDL_Surface *decode_request(const DecodeRequest *rq, char *err, size_t errn)
     }
     scratch_put(&scratch_file, buf);
     if (s && rq->region.w > 0)
-        s = crop(s, rq->region, err, errn);
+        s = decode_crop(s, rq->region, err, errn);
     return s;
+}
+
+bool decode_by_region(ImageFormat f)
+{
+    return f == IMG_FMT_PDF || f == IMG_FMT_TIFF;
 }
 
 /* ---- the image's own size ------------------------------------------------- */
