@@ -823,6 +823,12 @@ bool textures_draw(Textures *t, SDL_Renderer *r, const DrawItem *it, Color bg, b
         }
     }
     RectF d = zoom_place(it->r, e->nat_w, e->nat_h, it->zoom);
+    /* a source pixel cut by the box's edge is drawn whole: at 40x, 40
+     * screen pixels past it, over the bars, without a clip */
+    SDL_Rect old, box = {it->r.x, it->r.y, it->r.w, it->r.h};
+    bool clipped = SDL_RenderIsClipEnabled(r);
+    SDL_RenderGetClipRect(r, &old);
+    SDL_RenderSetClipRect(r, &box);
     draw_entry(r, use, d, it->r);
     /* and the view read by region over it, newest on top */
     int g[4], n = ready_regions(t, it, bg, g, 4);
@@ -836,5 +842,6 @@ bool textures_draw(Textures *t, SDL_Renderer *r, const DrawItem *it, Color bg, b
         if (full && SDL_fabs(at.w / ge->w - 1) < 0.03) /* the view's own, not an older scale's */
             *full = true;
     }
+    SDL_RenderSetClipRect(r, clipped ? &old : NULL);
     return true;
 }
