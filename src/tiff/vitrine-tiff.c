@@ -224,13 +224,32 @@ static uint32_t *read_reduced(TIFF *t, uint32_t sx, uint32_t sy, uint32_t sw, ui
     return reduce_finish(&r);
 }
 
-/* A pyramid: the page's reduced copies follow it. The smallest that is
- * still at least tw x th (the page itself when none is). */
+/* A pyramid: the page's reduced copies hang from it as SubIFDs (vips
+ * --subifd, OME-TIFF), or follow it in the file (vips --pyramid). The
+ * smallest that is still at least tw x th (the page itself when none is). */
 static void pick_level(TIFF *t, uint32_t tw, uint32_t th)
 {
     tdir_t page = TIFFCurrentDirectory(t), best = page;
+    uint16_t n = 0;
+    uint64_t *offs = NULL, sub[64], best_sub = 0;
+    uint32_t w, h;
+    if (TIFFGetField(t, TIFFTAG_SUBIFD, &n, &offs) && n > 0 && offs) {
+        n = n < 64 ? n : 64;
+        memcpy(sub, offs, n * sizeof *sub); /* the directory's own, gone when it changes */
+        uint64_t area = UINT64_MAX;
+        for (uint16_t i = 0; i < n && TIFFSetSubDirectory(t, sub[i]); i++) {
+            size_of(t, &w, &h);
+            if (w >= tw && h >= th && (uint64_t)w * h < area) {
+                area = (uint64_t)w * h;
+                best_sub = sub[i];
+            }
+        }
+        if (best_sub && TIFFSetSubDirectory(t, best_sub))
+            return;
+        TIFFSetDirectory(t, page);
+        return;
+    }
     for (tdir_t d = page + 1; d < page + 64 && TIFFSetDirectory(t, d) && reduced(t); d++) {
-        uint32_t w, h;
         size_of(t, &w, &h);
         if (w >= tw && h >= th)
             best = d;
