@@ -481,6 +481,11 @@ static bool view_region(const DrawItem *it, const Entry *e, int have_w, int *bw,
         w = e->nat_w; /* its own pixels, exactly (full_box) */
         h = e->nat_h;
     }
+    if (it->format == IMG_FMT_PDF && (w > DECODE_MAX_SIDE || h > DECODE_MAX_SIDE)) {
+        double k = DECODE_MAX_SIDE / SDL_max(w, h); /* a page is drawn at most this large */
+        w *= k;
+        h *= k;
+    }
     if (w <= have_w * 1.05 || d.w < 1 || d.h < 1)
         return false;
     *bw = (int)SDL_lround(w);
