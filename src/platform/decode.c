@@ -381,7 +381,8 @@ SDL_Surface *decode_image(const char *path, int box_w, int box_h, FitMode fit, C
     return decode_request(&rq, err, errn);
 }
 
-SDL_Surface *decode_crop(SDL_Surface *s, Rect r, char *err, size_t errn)
+/* The region of s (freed) as a surface of its own. */
+static SDL_Surface *crop(SDL_Surface *s, Rect r, char *err, size_t errn)
 {
     if (r.x < 0 || r.y < 0 || r.w < 1 || r.h < 1 || r.x + r.w > s->w || r.y + r.h > s->h) {
         snprintf(err, errn, "the region %dx%d at %d,%d lies outside its %dx%d pixels", r.w, r.h, r.x,
@@ -419,7 +420,7 @@ SDL_Surface *decode_request(const DecodeRequest *rq, char *err, size_t errn)
     if (row >= 0 && decoders[row].decode_file) {
         SDL_Surface *s = decoders[row].decode_file(rq->path, page, box_w, box_h, rq->fit, rq->bg, err, errn);
         if (s && rq->region.w > 0)
-            s = decode_crop(s, rq->region, err, errn);
+            s = crop(s, rq->region, err, errn);
         return s;
     }
     if (page > 1) {
@@ -444,7 +445,7 @@ SDL_Surface *decode_request(const DecodeRequest *rq, char *err, size_t errn)
     }
     scratch_put(&scratch_file, buf);
     if (s && rq->region.w > 0)
-        s = decode_crop(s, rq->region, err, errn);
+        s = crop(s, rq->region, err, errn);
     return s;
 }
 

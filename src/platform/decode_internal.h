@@ -12,10 +12,6 @@
 /* Composite onto bg where the image is not opaque (ARGB8888 in place). */
 void decode_flatten(SDL_Surface *s, Color bg);
 
-/* The region r of s (freed) as a surface of its own; NULL with the reason
- * when r is not inside s. */
-SDL_Surface *decode_crop(SDL_Surface *s, Rect r, char *err, size_t errn);
-
 /* Turn s upright as EXIF orientation o (1..8) says; frees s. */
 SDL_Surface *decode_upright(SDL_Surface *s, int o, char *err, size_t errn);
 
@@ -52,9 +48,9 @@ bool decode_svg_probe(const char *path, const unsigned char *buf, size_t len, in
 SDL_Surface *decode_tiff(const char *path, int page, int bw, int bh, FitMode fit, Color bg, char *err,
                          size_t errn);
 bool decode_tiff_probe(const char *path, int page, int *w, int *h, char *err, size_t errn);
-/* The region (x, y, w, h) of the picture fitted into a bw x bh box: only
- * the tiles or strips it lies in are read, from the pyramid level that
- * matches (TIFF_OP_REGION). */
+/* The region (x, y, w, h) of the picture fitted into a bw x bh box, as it
+ * is seen (turned upright): only the tiles or strips it lies in are read,
+ * from the pyramid level that matches (TIFF_OP_REGION). */
 SDL_Surface *decode_tiff_region(const char *path, int page, int bw, int bh, Rect region, Color bg, char *err,
                                 size_t errn);
 

@@ -76,31 +76,31 @@ SDL_Surface *decode_tiff_region(const char *path, int page, int bw, int bh, Rect
     TiffInfo ti;
     if (!tiff_info(path, page, &ti, err, errn))
         return NULL;
-    if (ti.orientation != 1) {
-        /* a turned master: the whole at that size, then its region (the
-         * caller's bound on the size still holds) */
-        SDL_Surface *s = decode_tiff(path, page, bw, bh, FIT_CONTAIN, bg, err, errn);
-        return s ? decode_crop(s, region, err, errn) : NULL;
-    }
-    int tw, th;
-    decode_target_size(ti.w, ti.h, bw, bh, FIT_CONTAIN, &tw, &th);
-    /* the region of the picture as fitted to the box, within it */
-    int x1 = SDL_min(region.x + region.w, tw), y1 = SDL_min(region.y + region.h, th);
+    /* the picture fitted to the box as it is seen (upright), and as it is
+     * stored, which is what the worker reads */
+    int tw, th, uw, uh;
+    decode_target_stored(ti.w, ti.h, ti.orientation, bw, bh, FIT_CONTAIN, &tw, &th);
+    pixels_oriented_size(tw, th, ti.orientation, &uw, &uh);
+    int x1 = SDL_min(region.x + region.w, uw), y1 = SDL_min(region.y + region.h, uh);
     if (region.x < 0 || region.y < 0 || x1 <= region.x || y1 <= region.y) {
         snprintf(err, errn, "the region %dx%d at %d,%d lies outside its %dx%d pixels", region.w, region.h,
-                 region.x, region.y, tw, th);
+                 region.x, region.y, uw, uh);
         return NULL;
     }
+    int rx, ry, rw, rh;
+    pixels_oriented_rect(tw, th, ti.orientation, region.x, region.y, x1 - region.x, y1 - region.y, &rx, &ry,
+                         &rw, &rh);
     WorkerRequest rq = {.op = TIFF_OP_REGION, .text = path, .file = path};
     rq.arg[0] = page;
     rq.arg[1] = tw;
     rq.arg[2] = th;
-    rq.arg[3] = region.x;
-    rq.arg[4] = region.y;
-    rq.arg[5] = x1 - region.x;
-    rq.arg[6] = y1 - region.y;
+    rq.arg[3] = rx;
+    rq.arg[4] = ry;
+    rq.arg[5] = rw;
+    rq.arg[6] = rh;
     SDL_Surface *s = decode_by_worker(&tiff_worker, &rq, "TIFF", err, errn);
-    if (s)
-        decode_flatten(s, bg);
-    return s;
+    if (!s)
+        return NULL;
+    decode_flatten(s, bg);
+    return decode_upright(s, ti.orientation, err, errn);
 }

@@ -330,22 +330,33 @@ static int find(const Textures *t, const char *path, int page, int bw, int bh, F
     return -1;
 }
 
+/* What failed: the screen-size picture, a zoom's whole full pixels, or a
+ * zoom's region. */
+enum { FAIL_SCREEN, FAIL_FULL, FAIL_REGION };
+
 /* Failures are remembered by path and page (one damaged page of a PDF is
- * not the whole document); a zoom's full pixels that could not be had (too
- * large for memory, say) by a \001 byte first, so that they are not asked
- * for again every frame while the screen-size copy does fine. */
-static char *failure_key(const char *path, int page, bool full)
+ * not the whole document); a zoom's full pixels or regions that could not
+ * be had (too large for memory, say) by a \001 or \002 byte first, so that
+ * they are not asked for again every frame while the screen-size copy does
+ * fine (and a region's failure does not cost the whole re-render). */
+static char *failure_key(const char *path, int page, int kind)
 {
     size_t n = strlen(path) + 16;
     char *key = malloc(n);
     if (key)
-        snprintf(key, n, "%s%s\037%d", full ? "\001" : "", path, page);
+        snprintf(key, n, "%s%s\037%d", kind == FAIL_FULL ? "\001" : kind == FAIL_REGION ? "\002" : "", path,
+                 page);
     return key;
 }
 
-static bool known_failure(const Textures *t, const char *path, int page, bool full)
+static int fail_kind(bool full, Rect rg)
 {
-    char *key = failure_key(path, page, full);
+    return rg.w > 0 ? FAIL_REGION : full ? FAIL_FULL : FAIL_SCREEN;
+}
+
+static bool known_failure(const Textures *t, const char *path, int page, int kind)
+{
+    char *key = failure_key(path, page, kind);
     bool known = false;
     for (int i = 0; key && !known && i < t->n_failed; i++)
         known = strcmp(t->failed[i], key) == 0;
@@ -353,13 +364,13 @@ static bool known_failure(const Textures *t, const char *path, int page, bool fu
     return known;
 }
 
-static void remember_failure(Textures *t, const char *path, int page, bool full)
+static void remember_failure(Textures *t, const char *path, int page, int kind)
 {
     char **nf = realloc(t->failed, (size_t)(t->n_failed + 1) * sizeof *nf);
     if (!nf)
         return;
     t->failed = nf;
-    char *key = failure_key(path, page, full);
+    char *key = failure_key(path, page, kind);
     if (key)
         t->failed[t->n_failed++] = key;
 }
@@ -412,7 +423,7 @@ static void want_one(Textures *t, const char *path, int page, int bw, int bh, Fi
         t->e[i].slide = slide;
         return;
     }
-    if (known_failure(t, path, page, full || rg.w > 0))
+    if (known_failure(t, path, page, fail_kind(full, rg)))
         return;
     if (t->n == t->cap) {
         int cap = t->cap ? t->cap * 2 : 16;
@@ -642,7 +653,7 @@ static bool make_tiles(Entry *e, SDL_Renderer *r, SDL_Surface *s)
 static void give_up(Textures *t, int i, Job *j, TexturesLoaded cb, void *ctx)
 {
     const Entry *e = &t->e[i];
-    remember_failure(t, j->path, j->page, zoomed(e));
+    remember_failure(t, j->path, j->page, fail_kind(e->full, e->rg));
     if (!zoomed(e) && cb)
         cb(ctx, e->ex, e->slide, false, 0, 0);
     remove_entry(t, i);

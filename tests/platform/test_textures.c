@@ -56,17 +56,18 @@ static void write_jpeg(const char *path, int w, int h, int seed)
     free(px);
 }
 
-/* A w x h RGB TIFF, one uncompressed strip, the same gradient as
- * write_jpeg's (written here byte by byte: vitrine-tiff reads it). */
-static void write_tiff(const char *path, int w, int h)
+/* A w x h RGB TIFF (as stored; its Orientation tag o), one uncompressed
+ * strip, the same gradient as write_jpeg's (written here byte by byte:
+ * vitrine-tiff reads it). */
+static void write_tiff(const char *path, int w, int h, int o)
 {
     FILE *f = fopen(path, "wb");
     assert_non_null(f);
-    enum { N = 9 };
+    enum { N = 10 };
     uint32_t ifd = 8, bps = ifd + 2 + N * 12 + 4, data = bps + 6;
     uint32_t entries[N][3] = {{256, 4, (uint32_t)w}, {257, 4, (uint32_t)h}, {258, 3, bps}, {259, 3, 1},
-                              {262, 3, 2}, {273, 4, data}, {277, 3, 3}, {278, 4, (uint32_t)h},
-                              {279, 4, (uint32_t)(w * h * 3)}};
+                              {262, 3, 2}, {273, 4, data}, {274, 3, (uint32_t)o}, {277, 3, 3},
+                              {278, 4, (uint32_t)h}, {279, 4, (uint32_t)(w * h * 3)}};
     fwrite("II*\0", 1, 4, f);
     fwrite(&ifd, 4, 1, f);
     uint16_t n = N;
@@ -264,7 +265,7 @@ static void a_far_zoom_reads_the_view_by_region(void **state)
     Fx *fx = *state;
     char path[160];
     snprintf(path, sizeof path, "%s/big.tif", fx->dir);
-    write_tiff(path, 1200, 800);
+    write_tiff(path, 1200, 800, 1);
     /* a zoom budget of 1 MB: this TIFF's own pixels (3.8 MB) do not fit */
     TexturesConfig cfg = {.zoom_budget = 1u << 20};
     Textures *t = textures_create(&cfg);
@@ -316,6 +317,42 @@ static void a_far_zoom_reads_the_view_by_region(void **state)
     unlink(path);
 }
 
+static void a_turned_tiff_zooms_by_region_upright(void **state)
+{
+    Fx *fx = *state;
+    char path[160];
+    snprintf(path, sizeof path, "%s/turned.tif", fx->dir);
+    write_tiff(path, 1200, 800, 6); /* stored lying down: seen 800 x 1200 */
+    TexturesConfig cfg = {.zoom_budget = 1u << 20};
+    Textures *t = textures_create(&cfg);
+    Scene sc;
+    one_picture(&sc, path, 300, 200, 1.0f);
+    sc.items[0].format = IMG_FMT_TIFF;
+    textures_want(t, fx->ren, &sc, BG, NULL, 0);
+    assert_true(textures_settle(t, fx->ren, 10000, loaded, fx));
+    assert_int_equal(fx->last_w, 800);
+    assert_int_equal(fx->last_h, 1200);
+    /* 6x: one to one; the view's centre at the seen picture's (200, 600) */
+    sc.items[0].zoom = (ZoomView){6.0f, 0.25f, 0.5f};
+    textures_want(t, fx->ren, &sc, BG, NULL, 0);
+    assert_true(textures_settle(t, fx->ren, 10000, loaded, fx));
+    textures_want(t, fx->ren, &sc, BG, NULL, 0);
+    bool full = false;
+    SDL_FillRect(fx->target, NULL, 0);
+    assert_true(drawn(t, fx, &sc, &full));
+    assert_true(full);
+    /* seen (200, 600) is stored (600, 799 - 200) under orientation 6 (a
+     * row either way: the fitted 133 pixels zoomed 6x are 798, not 800;
+     * orientation 8 would give stored (599, 200), green 63) */
+    Uint32 c = pixel_at(fx, 150, 100);
+    assert_int_equal((c >> 16) & 255, 600 * 255 / 1200);
+    int g = (int)((c >> 8) & 255);
+    assert_true(g >= 599 * 255 / 800 - 1 && g <= 599 * 255 / 800 + 1);
+    scene_free(&sc);
+    textures_free(t);
+    unlink(path);
+}
+
 static void a_broken_picture_is_reported_once(void **state)
 {
     Fx *fx = *state;
@@ -346,6 +383,7 @@ int main(void)
         cmocka_unit_test(given_up_and_wanted_again_still_arrives),
         cmocka_unit_test(a_zoom_gets_full_pixels_and_gives_them_back),
         cmocka_unit_test(a_far_zoom_reads_the_view_by_region),
+        cmocka_unit_test(a_turned_tiff_zooms_by_region_upright),
         cmocka_unit_test(a_broken_picture_is_reported_once),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
