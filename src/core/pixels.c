@@ -12,6 +12,34 @@ void pixels_oriented_size(int w, int h, int o, int *ow, int *oh)
     *oh = turned ? w : h;
 }
 
+/* The source pixel shown at (x, y) of src (sw x sh) seen as EXIF
+ * orientation o says. */
+static void shown_from(int sw, int sh, int o, int x, int y, int *sx, int *sy)
+{
+    switch (o) {
+    case 2: *sx = sw - 1 - x; *sy = y; break;
+    case 3: *sx = sw - 1 - x; *sy = sh - 1 - y; break;
+    case 4: *sx = x; *sy = sh - 1 - y; break;
+    case 5: *sx = y; *sy = x; break;
+    case 6: *sx = y; *sy = sh - 1 - x; break;
+    case 7: *sx = sw - 1 - y; *sy = sh - 1 - x; break;
+    case 8: *sx = sw - 1 - y; *sy = x; break;
+    default: *sx = x; *sy = y; break;
+    }
+}
+
+void pixels_oriented_rect(int sw, int sh, int o, int x, int y, int w, int h, int *rx, int *ry, int *rw,
+                          int *rh)
+{
+    int ax, ay, bx, by;
+    shown_from(sw, sh, o, x, y, &ax, &ay);
+    shown_from(sw, sh, o, x + w - 1, y + h - 1, &bx, &by);
+    *rx = ax < bx ? ax : bx;
+    *ry = ay < by ? ay : by;
+    *rw = (ax < bx ? bx - ax : ax - bx) + 1;
+    *rh = (ay < by ? by - ay : ay - by) + 1;
+}
+
 void pixels_orient(const uint8_t *src, int sw, int sh, int spitch, uint8_t *dst, int dpitch,
                    int o)
 {
@@ -20,18 +48,8 @@ void pixels_orient(const uint8_t *src, int sw, int sh, int spitch, uint8_t *dst,
     for (int y = 0; y < dh; y++) {
         uint8_t *row = dst + (size_t)y * (size_t)dpitch;
         for (int x = 0; x < dw; x++) {
-            /* the source pixel shown at (x, y) */
             int sx, sy;
-            switch (o) {
-            case 2: sx = sw - 1 - x; sy = y; break;
-            case 3: sx = sw - 1 - x; sy = sh - 1 - y; break;
-            case 4: sx = x; sy = sh - 1 - y; break;
-            case 5: sx = y; sy = x; break;
-            case 6: sx = y; sy = sh - 1 - x; break;
-            case 7: sx = sw - 1 - y; sy = sh - 1 - x; break;
-            case 8: sx = sw - 1 - y; sy = x; break;
-            default: sx = x; sy = y; break;
-            }
+            shown_from(sw, sh, o, x, y, &sx, &sy);
             memcpy(row + (size_t)x * 4, src + (size_t)sy * (size_t)spitch + (size_t)sx * 4, 4);
         }
     }

@@ -24,6 +24,13 @@ void pixels_oriented_size(int w, int h, int o, int *ow, int *oh);
 void pixels_orient(const uint8_t *src, int sw, int sh, int spitch, uint8_t *dst, int dpitch,
                    int o);
 
+/* The rectangle of src (sw x sh, as stored) that shows as the rectangle x,
+ * y, w, h of it seen as orientation o says (inside the seen picture):
+ * turned upright (pixels_orient), that part of src is that part of the
+ * picture. For reading a region of a turned picture. */
+void pixels_oriented_rect(int sw, int sh, int o, int x, int y, int w, int h, int *rx, int *ry, int *rw,
+                          int *rh);
+
 /* In place: CMYK bytes (C, M, Y, K per pixel, as libturbojpeg's TJPF_CMYK
  * gives them) -> opaque ARGB8888 words. `inverted`: the bytes are 255 minus
  * the ink, as Photoshop writes CMYK JPEGs (those with an Adobe marker);

@@ -241,8 +241,11 @@ static void present(App *a)
         SDL_RenderPresent(a->o.out.ren);
         service_presented(now);
         trace_frame(a->show, a->complete, t0, drawn);
-        if (a->zoom_full_new) /* the benchmark's zoom figure ends here */
-            trace_event("zoom-full", NULL);
+        if (a->zoom_full_new) { /* the benchmark's zoom figures end here */
+            ShowSnapshot snap;
+            show_snapshot(a->show, &snap);
+            trace_event("zoom-full", "zoom=%.2f", snap.zoom);
+        }
     }
     if (a->o.pres.ren && (show_presenter_dirty(a->show) || redraw)) {
         draw_presenter(a);

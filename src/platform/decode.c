@@ -413,7 +413,10 @@ SDL_Surface *decode_request(const DecodeRequest *rq, char *err, size_t errn)
                           NULL, NULL, err, errn);
     /* So are TIFF, HEIC and AVIF: their decoders take the path and the page */
     int page = rq->page > 0 ? rq->page : 1;
-    int row = decoder_for(sniff_file(rq->path));
+    ImageFormat fmt = sniff_file(rq->path);
+    if (fmt == IMG_FMT_TIFF && rq->region.w > 0 && rq->fit == FIT_CONTAIN)
+        return decode_tiff_region(rq->path, page, box_w, box_h, rq->region, rq->bg, err, errn);
+    int row = decoder_for(fmt);
     if (row >= 0 && decoders[row].decode_file) {
         SDL_Surface *s = decoders[row].decode_file(rq->path, page, box_w, box_h, rq->fit, rq->bg, err, errn);
         if (s && rq->region.w > 0)
@@ -444,6 +447,11 @@ SDL_Surface *decode_request(const DecodeRequest *rq, char *err, size_t errn)
     if (s && rq->region.w > 0)
         s = crop(s, rq->region, err, errn);
     return s;
+}
+
+bool decode_by_region(ImageFormat f)
+{
+    return f == IMG_FMT_PDF || f == IMG_FMT_TIFF;
 }
 
 /* ---- the image's own size ------------------------------------------------- */

@@ -57,6 +57,13 @@ typedef struct {
  * a document's last, is refused. */
 SDL_Surface *decode_request(const DecodeRequest *rq, char *err, size_t errn);
 
+/* Whether a region of a picture of format f is read by itself, without
+ * the rest (a PDF page's part drawn at any scale, a TIFF's tiles or strips
+ * from its pyramid level): a zoom far past the screen then asks for what
+ * is in view only (textures.c). Other formats are decoded whole and
+ * cropped. */
+bool decode_by_region(ImageFormat f);
+
 /* A decoding thread is done: give back the buffers it kept for the next
  * picture (decode_image keeps one file's bytes and one picture's pixels a
  * thread, for speed). */

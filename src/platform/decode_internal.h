@@ -48,6 +48,11 @@ bool decode_svg_probe(const char *path, const unsigned char *buf, size_t len, in
 SDL_Surface *decode_tiff(const char *path, int page, int bw, int bh, FitMode fit, Color bg, char *err,
                          size_t errn);
 bool decode_tiff_probe(const char *path, int page, int *w, int *h, char *err, size_t errn);
+/* The region (x, y, w, h) of the picture fitted into a bw x bh box, as it
+ * is seen (turned upright): only the tiles or strips it lies in are read,
+ * from the pyramid level that matches (TIFF_OP_REGION). */
+SDL_Surface *decode_tiff_region(const char *path, int page, int bw, int bh, Rect region, Color bg, char *err,
+                                size_t errn);
 
 /* HEIC and AVIF (decode_heif.c): read by libheif in vitrine-heif, by path;
  * the primary picture (page is not used), turned as the file says. */

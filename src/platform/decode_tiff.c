@@ -69,3 +69,38 @@ SDL_Surface *decode_tiff(const char *path, int page, int bw, int bh, FitMode fit
     decode_flatten(s, bg);
     return decode_upright(s, ti.orientation, err, errn);
 }
+
+SDL_Surface *decode_tiff_region(const char *path, int page, int bw, int bh, Rect region, Color bg, char *err,
+                                size_t errn)
+{
+    TiffInfo ti;
+    if (!tiff_info(path, page, &ti, err, errn))
+        return NULL;
+    /* the picture fitted to the box as it is seen (upright), and as it is
+     * stored, which is what the worker reads */
+    int tw, th, uw, uh;
+    decode_target_stored(ti.w, ti.h, ti.orientation, bw, bh, FIT_CONTAIN, &tw, &th);
+    pixels_oriented_size(tw, th, ti.orientation, &uw, &uh);
+    int x1 = SDL_min(region.x + region.w, uw), y1 = SDL_min(region.y + region.h, uh);
+    if (region.x < 0 || region.y < 0 || x1 <= region.x || y1 <= region.y) {
+        snprintf(err, errn, "the region %dx%d at %d,%d lies outside its %dx%d pixels", region.w, region.h,
+                 region.x, region.y, uw, uh);
+        return NULL;
+    }
+    int rx, ry, rw, rh;
+    pixels_oriented_rect(tw, th, ti.orientation, region.x, region.y, x1 - region.x, y1 - region.y, &rx, &ry,
+                         &rw, &rh);
+    WorkerRequest rq = {.op = TIFF_OP_REGION, .text = path, .file = path};
+    rq.arg[0] = page;
+    rq.arg[1] = tw;
+    rq.arg[2] = th;
+    rq.arg[3] = rx;
+    rq.arg[4] = ry;
+    rq.arg[5] = rw;
+    rq.arg[6] = rh;
+    SDL_Surface *s = decode_by_worker(&tiff_worker, &rq, "TIFF", err, errn);
+    if (!s)
+        return NULL;
+    decode_flatten(s, bg);
+    return decode_upright(s, ti.orientation, err, errn);
+}

@@ -21,6 +21,8 @@
 #define MAX_WORKERS 4
 #define DEFAULT_ZOOM_BUDGET (128u << 20)
 #define TILE_MAX 4096
+#define REGION_GRID 256  /* a zoom's region snaps out to this grid: a small pan keeps it */
+#define DRAWING_ZOOM 16  /* a page with no pixels of its own (PDF) zooms to this times its screen copy */
 
 typedef struct Job {
     unsigned id;
@@ -29,6 +31,7 @@ typedef struct Job {
     int bw, bh;
     FitMode fit;
     Color bg;
+    Rect rg;                /* w > 0: only this region of the picture fitted to bw x bh */
     int rank;
     bool screen;            /* started while wanted on screen */
     /* results */
@@ -45,6 +48,8 @@ typedef struct {
     FitMode fit;
     Color bg;
     bool full;              /* a zoomed picture's own pixels, in tiles */
+    Rect rg;                /* w > 0: a zoom's view, this region of the picture fitted to
+                             * bw x bh (its pixels read alone: decode_by_region) */
     int ex, slide;          /* what its fate is reported against */
     bool ready;             /* else a job is decoding it */
     unsigned job;
@@ -92,22 +97,23 @@ static void free_job(Job *j)
 static void decode_job(Job *j)
 {
     uint64_t t0 = trace_clock();
-    if (!decode_probe(j->path, &j->nat_w, &j->nat_h))
+    bool own = j->rg.w == 0 && decode_probe(j->path, &j->nat_w, &j->nat_h);
+    if (!own)
         j->nat_w = j->nat_h = 0;
     DecodeRequest rq = {.path = j->path, .page = j->page, .box_w = j->bw, .box_h = j->bh, .fit = j->fit,
-                        .bg = j->bg};
+                        .bg = j->bg, .region = j->rg};
     uint64_t t1 = trace_clock();
     j->surf = decode_request(&rq, j->err, sizeof j->err);
     if (t0) /* where a slide's time goes: probing, decoding (bench/README.md) */
         trace_event("decode", "page=%d box=%dx%d ok=%d probe_us=%llu decode_us=%llu", j->page, j->bw, j->bh,
                     j->surf != NULL, (unsigned long long)(t1 - t0) / 1000,
                     (unsigned long long)(trace_clock() - t1) / 1000);
-    if (!j->surf)
+    if (!j->surf || j->rg.w > 0) /* a region's size is not the picture's */
         return;
     int sw = j->surf->w, sh = j->surf->h;
-    if (j->nat_w <= 0 || j->nat_h <= 0) {
-        j->nat_w = sw;
-        j->nat_h = sh;
+    if (!own) { /* a page: no pixels of its own, so as far as it is drawn sharp */
+        j->nat_w = sw * DRAWING_ZOOM;
+        j->nat_h = sh * DRAWING_ZOOM;
     } else if (sw != sh && (sw > sh) != (j->nat_w > j->nat_h)) {
         int k = j->nat_w; /* turned upright by its EXIF orientation */
         j->nat_w = j->nat_h;
@@ -199,6 +205,13 @@ static void drop_pixels(Entry *e)
     free(e->tiles);
     e->tiles = NULL;
     e->bytes = 0;
+}
+
+/* A zoom's pixels (the whole at full resolution, or a region): not the
+ * screen-size cache's, dropped the moment the zoom does not want them. */
+static bool zoomed(const Entry *e)
+{
+    return e->full || e->rg.w > 0;
 }
 
 static void remove_entry(Textures *t, int i)
@@ -300,34 +313,50 @@ static bool same_color(Color a, Color b)
     return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a;
 }
 
+static bool same_rect(Rect a, Rect b)
+{
+    return a.x == b.x && a.y == b.y && a.w == b.w && a.h == b.h;
+}
+
 static int find(const Textures *t, const char *path, int page, int bw, int bh, FitMode fit, Color bg,
-                bool full)
+                bool full, Rect rg)
 {
     for (int i = 0; i < t->n; i++) {
         const Entry *e = &t->e[i];
         if (e->bw == bw && e->bh == bh && e->fit == fit && e->full == full && e->page == page &&
-            same_color(e->bg, bg) && strcmp(e->path, path) == 0)
+            same_rect(e->rg, rg) && same_color(e->bg, bg) && strcmp(e->path, path) == 0)
             return i;
     }
     return -1;
 }
 
+/* What failed: the screen-size picture, a zoom's whole full pixels, or a
+ * zoom's region. */
+enum { FAIL_SCREEN, FAIL_FULL, FAIL_REGION };
+
 /* Failures are remembered by path and page (one damaged page of a PDF is
- * not the whole document); a zoom's full pixels that could not be had (too
- * large for memory, say) by a \001 byte first, so that they are not asked
- * for again every frame while the screen-size copy does fine. */
-static char *failure_key(const char *path, int page, bool full)
+ * not the whole document); a zoom's full pixels or regions that could not
+ * be had (too large for memory, say) by a \001 or \002 byte first, so that
+ * they are not asked for again every frame while the screen-size copy does
+ * fine (and a region's failure does not cost the whole re-render). */
+static char *failure_key(const char *path, int page, int kind)
 {
     size_t n = strlen(path) + 16;
     char *key = malloc(n);
     if (key)
-        snprintf(key, n, "%s%s\037%d", full ? "\001" : "", path, page);
+        snprintf(key, n, "%s%s\037%d", kind == FAIL_FULL ? "\001" : kind == FAIL_REGION ? "\002" : "", path,
+                 page);
     return key;
 }
 
-static bool known_failure(const Textures *t, const char *path, int page, bool full)
+static int fail_kind(bool full, Rect rg)
 {
-    char *key = failure_key(path, page, full);
+    return rg.w > 0 ? FAIL_REGION : full ? FAIL_FULL : FAIL_SCREEN;
+}
+
+static bool known_failure(const Textures *t, const char *path, int page, int kind)
+{
+    char *key = failure_key(path, page, kind);
     bool known = false;
     for (int i = 0; key && !known && i < t->n_failed; i++)
         known = strcmp(t->failed[i], key) == 0;
@@ -335,13 +364,13 @@ static bool known_failure(const Textures *t, const char *path, int page, bool fu
     return known;
 }
 
-static void remember_failure(Textures *t, const char *path, int page, bool full)
+static void remember_failure(Textures *t, const char *path, int page, int kind)
 {
     char **nf = realloc(t->failed, (size_t)(t->n_failed + 1) * sizeof *nf);
     if (!nf)
         return;
     t->failed = nf;
-    char *key = failure_key(path, page, full);
+    char *key = failure_key(path, page, kind);
     if (key)
         t->failed[t->n_failed++] = key;
 }
@@ -354,6 +383,8 @@ static bool full_box(const Textures *t, const DrawItem *it, int nat_w, int nat_h
     if (f.w < 1 || f.h < 1)
         return false;
     double k = zoom_max(it->r, nat_w, nat_h);
+    if (it->format == IMG_FMT_PDF) /* the whole page to 4x; further, the part in view (want_region) */
+        k = SDL_min(k, ZOOM_MAX_AT_LEAST);
     double w = f.w * k, h = f.h * k;
     /* a photograph's own pixels, exactly (not a few fewer: resampling 5472
      * to 5469 would blur every fine line); a drawing has none of its own */
@@ -363,6 +394,10 @@ static bool full_box(const Textures *t, const DrawItem *it, int nat_w, int nat_h
     }
     double bytes = w * h * 4;
     if (bytes > (double)t->zoom_budget) {
+        /* a picture read by region: its own pixels come a view at a time
+         * instead of a blurred whole */
+        if (it->format != IMG_FMT_PDF && decode_by_region(it->format))
+            return false;
         double s = SDL_sqrt((double)t->zoom_budget / bytes);
         w *= s;
         h *= s;
@@ -375,11 +410,11 @@ static bool full_box(const Textures *t, const DrawItem *it, int nat_w, int nat_h
 
 /* Ask for it at rank `rank`: an entry and a job when it is new. */
 static void want_one(Textures *t, const char *path, int page, int bw, int bh, FitMode fit, Color bg,
-                     bool full, int ex, int slide, int rank)
+                     bool full, Rect rg, int ex, int slide, int rank)
 {
     if (!path || bw < 1 || bh < 1)
         return;
-    int i = find(t, path, page, bw, bh, fit, bg, full);
+    int i = find(t, path, page, bw, bh, fit, bg, full, rg);
     if (i >= 0) {
         if (t->e[i].rank < 0 || rank < t->e[i].rank)
             t->e[i].rank = rank;
@@ -388,7 +423,7 @@ static void want_one(Textures *t, const char *path, int page, int bw, int bh, Fi
         t->e[i].slide = slide;
         return;
     }
-    if (known_failure(t, path, page, full))
+    if (known_failure(t, path, page, fail_kind(full, rg)))
         return;
     if (t->n == t->cap) {
         int cap = t->cap ? t->cap * 2 : 16;
@@ -406,9 +441,10 @@ static void want_one(Textures *t, const char *path, int page, int bw, int bh, Fi
         free(p2);
         return;
     }
-    *j = (Job){.id = ++t->next_id, .path = p2, .page = page, .bw = bw, .bh = bh, .fit = fit, .bg = bg, .rank = rank};
+    *j = (Job){.id = ++t->next_id, .path = p2, .page = page, .bw = bw, .bh = bh, .fit = fit, .bg = bg,
+               .rg = rg, .rank = rank};
     t->e[t->n++] = (Entry){.path = p1, .page = page, .bw = bw, .bh = bh, .fit = fit, .bg = bg, .full = full,
-                           .ex = ex, .slide = slide, .job = j->id, .last_use = ++t->clock,
+                           .rg = rg, .ex = ex, .slide = slide, .job = j->id, .last_use = ++t->clock,
                            .rank = rank};
     SDL_LockMutex(t->mx);
     Job **p = &t->queue; /* in rank order */
@@ -422,8 +458,100 @@ static void want_one(Textures *t, const char *path, int page, int bw, int bh, Fi
 
 static const Entry *ready_screen(const Textures *t, const DrawItem *it, Color bg)
 {
-    int i = find(t, it->path, it->page, it->r.w, it->r.h, it->fit, bg, false);
+    int i = find(t, it->path, it->page, it->r.w, it->r.h, it->fit, bg, false, (Rect){0});
     return i >= 0 && t->e[i].ready ? &t->e[i] : NULL;
+}
+
+/* ---- a zoom's view, read by region -------------------------------------------- */
+
+/* Where region entry g lands on screen when the whole picture lands on d. */
+static RectF region_place(const Entry *g, RectF d)
+{
+    double kx = d.w / g->bw, ky = d.h / g->bh;
+    return (RectF){(float)(d.x + g->rg.x * kx), (float)(d.y + g->rg.y * ky), (float)(g->w * kx),
+                   (float)(g->h * ky)};
+}
+
+static bool meets(RectF a, Rect b)
+{
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/* The view of a zoom past the resolution of the whole copies it has (have_w
+ * pixels wide): the picture at the zoomed size (at most its own pixels; a
+ * page has none), bw x bh, and the part of it on screen, snapped out to
+ * REGION_GRID so that a small pan needs no new one. At most a screen and
+ * its margins: one texture's worth, whatever the zoom. */
+static bool view_region(const DrawItem *it, const Entry *e, int have_w, int *bw, int *bh, Rect *rg)
+{
+    if (!decode_by_region(it->format) || it->fit != FIT_CONTAIN || e->nat_w < 1 || e->nat_h < 1)
+        return false;
+    RectF d = zoom_place(it->r, e->nat_w, e->nat_h, it->zoom);
+    double w = d.w, h = d.h;
+    if (it->format != IMG_FMT_PDF && (w > e->nat_w * 0.98 || h > e->nat_h * 0.98)) {
+        w = e->nat_w; /* its own pixels, exactly (full_box) */
+        h = e->nat_h;
+    }
+    if (it->format == IMG_FMT_PDF && (w > DECODE_MAX_SIDE || h > DECODE_MAX_SIDE)) {
+        double k = DECODE_MAX_SIDE / SDL_max(w, h); /* a page is drawn at most this large */
+        w *= k;
+        h *= k;
+    }
+    if (w <= have_w * 1.05 || d.w < 1 || d.h < 1)
+        return false;
+    *bw = (int)SDL_lround(w);
+    *bh = (int)SDL_lround(h);
+    double kx = *bw / d.w, ky = *bh / d.h;
+    double x0 = SDL_max(d.x, (float)it->r.x), x1 = SDL_min(d.x + d.w, (float)(it->r.x + it->r.w));
+    double y0 = SDL_max(d.y, (float)it->r.y), y1 = SDL_min(d.y + d.h, (float)(it->r.y + it->r.h));
+    if (x1 <= x0 || y1 <= y0)
+        return false;
+    int rx0 = (int)SDL_floor((x0 - d.x) * kx) / REGION_GRID * REGION_GRID;
+    int ry0 = (int)SDL_floor((y0 - d.y) * ky) / REGION_GRID * REGION_GRID;
+    int rx1 = SDL_min(*bw, ((int)SDL_ceil((x1 - d.x) * kx) + REGION_GRID - 1) / REGION_GRID * REGION_GRID);
+    int ry1 = SDL_min(*bh, ((int)SDL_ceil((y1 - d.y) * ky) + REGION_GRID - 1) / REGION_GRID * REGION_GRID);
+    *rg = (Rect){SDL_max(rx0, 0), SDL_max(ry0, 0), 0, 0};
+    rg->w = rx1 - rg->x;
+    rg->h = ry1 - rg->y;
+    return rg->w > 0 && rg->h > 0;
+}
+
+/* The ready region entries of item it, oldest first (at most n). */
+static int ready_regions(const Textures *t, const DrawItem *it, Color bg, int *out, int n)
+{
+    int k = 0;
+    for (int i = 0; i < t->n && k < n; i++) {
+        const Entry *g = &t->e[i];
+        if (g->rg.w > 0 && g->ready && g->page == it->page && same_color(g->bg, bg) &&
+            strcmp(g->path, it->path) == 0) {
+            int at = k++;
+            while (at > 0 && t->e[out[at - 1]].job > g->job) {
+                out[at] = out[at - 1];
+                at--;
+            }
+            out[at] = i;
+        }
+    }
+    return k;
+}
+
+/* Ask for the view's region when the zoom needs one; until it is there, the
+ * newest region already shown stays (a pan shows sharp pixels where it has
+ * them, never a blank); everything else of the kind is let go (evict). */
+static void want_region(Textures *t, const DrawItem *it, const Entry *e, int have_w, Color bg, int *rank)
+{
+    int bw, bh;
+    Rect rg;
+    if (!zoom_active(it->zoom) || !view_region(it, e, have_w, &bw, &bh, &rg))
+        return;
+    want_one(t, it->path, it->page, bw, bh, FIT_CONTAIN, bg, false, rg, it->exhibition, it->slide, (*rank)++);
+    int k = find(t, it->path, it->page, bw, bh, FIT_CONTAIN, bg, false, rg);
+    if (k >= 0 && t->e[k].ready)
+        return;
+    int g[4], n = ready_regions(t, it, bg, g, 4);
+    RectF d = zoom_place(it->r, e->nat_w, e->nat_h, it->zoom);
+    if (n > 0 && t->e[g[n - 1]].rank < 0 && meets(region_place(&t->e[g[n - 1]], d), it->r))
+        t->e[g[n - 1]].rank = (*rank)++;
 }
 
 /* Keep within budget: unwanted zoom pixels go at once; screen-size ones by
@@ -431,14 +559,14 @@ static const Entry *ready_screen(const Textures *t, const DrawItem *it, Color bg
 static void evict(Textures *t)
 {
     for (int i = t->n - 1; i >= 0; i--)
-        if (t->e[i].full && t->e[i].rank < 0)
+        if (zoomed(&t->e[i]) && t->e[i].rank < 0)
             remove_entry(t, i);
     for (;;) {
         size_t used = 0;
         CacheItem items[256];
         int map[256], k = 0;
         for (int i = 0; i < t->n && k < 256; i++)
-            if (!t->e[i].full && t->e[i].ready) {
+            if (!zoomed(&t->e[i]) && t->e[i].ready) {
                 used += t->e[i].bytes;
                 items[k] = (CacheItem){t->e[i].bytes, t->e[i].last_use, t->e[i].rank};
                 map[k++] = i;
@@ -461,19 +589,23 @@ void textures_want(Textures *t, SDL_Renderer *r, const Scene *scene, Color bg,
         const DrawItem *it = &scene->items[i];
         if (it->kind != DRAW_IMAGE)
             continue;
-        want_one(t, it->path, it->page, it->r.w, it->r.h, it->fit, bg, false, it->exhibition, it->slide, rank++);
+        want_one(t, it->path, it->page, it->r.w, it->r.h, it->fit, bg, false, (Rect){0}, it->exhibition,
+                 it->slide, rank++);
         const Entry *e = ready_screen(t, it, bg);
-        int fw, fh;
+        int fw = e ? e->w : 0, fh;
         if (e && zoom_active(it->zoom) && it->fit == FIT_CONTAIN &&
             full_box(t, it, e->nat_w, e->nat_h, &fw, &fh))
-            want_one(t, it->path, it->page, fw, fh, FIT_CONTAIN, bg, true, it->exhibition, it->slide, rank++);
+            want_one(t, it->path, it->page, fw, fh, FIT_CONTAIN, bg, true, (Rect){0}, it->exhibition, it->slide,
+                     rank++);
+        if (e)
+            want_region(t, it, e, fw, bg, &rank);
     }
     SDL_LockMutex(t->mx);
     t->n_screen = rank;
     SDL_UnlockMutex(t->mx);
     for (int i = 0; i < n_extra; i++)
         want_one(t, extra[i].path, extra[i].page, extra[i].r.w, extra[i].r.h, extra[i].fit, bg, false,
-                 extra[i].exhibition, extra[i].slide, rank++);
+                 (Rect){0}, extra[i].exhibition, extra[i].slide, rank++);
     /* what nobody wants and nobody has started on is not decoded (what a
      * worker has started stays: its result may still come in handy) */
     cancel_queued(t, false);
@@ -488,8 +620,8 @@ static bool make_tiles(Entry *e, SDL_Renderer *r, SDL_Surface *s)
     int max = SDL_GetRendererInfo(r, &info) == 0 && info.max_texture_width > 0
                   ? SDL_min(info.max_texture_width, info.max_texture_height)
                   : TILE_MAX;
-    int tile = e->full ? SDL_min(max, TILE_MAX) : SDL_max(s->w, s->h);
-    if (!e->full && tile > max)
+    int tile = zoomed(e) ? SDL_min(max, TILE_MAX) : SDL_max(s->w, s->h);
+    if (!zoomed(e) && tile > max)
         return false; /* a screen-size picture larger than a texture: cannot be */
     e->tile = tile;
     e->tiles_x = (s->w + tile - 1) / tile;
@@ -521,8 +653,8 @@ static bool make_tiles(Entry *e, SDL_Renderer *r, SDL_Surface *s)
 static void give_up(Textures *t, int i, Job *j, TexturesLoaded cb, void *ctx)
 {
     const Entry *e = &t->e[i];
-    remember_failure(t, j->path, j->page, e->full);
-    if (!e->full && cb)
+    remember_failure(t, j->path, j->page, fail_kind(e->full, e->rg));
+    if (!zoomed(e) && cb)
         cb(ctx, e->ex, e->slide, false, 0, 0);
     remove_entry(t, i);
     free_job(j);
@@ -555,17 +687,17 @@ int textures_pump(Textures *t, SDL_Renderer *r, TexturesLoaded cb, void *ctx)
             give_up(t, i, j, cb, ctx);
             continue;
         }
-        if (e->full && e->rank < 0) { /* the zoom ended meanwhile */
+        if (zoomed(e) && e->rank < 0) { /* the zoom ended or moved meanwhile */
             remove_entry(t, i);
             free_job(j);
             continue;
         }
         size_t used = 0;
         for (int k = 0; k < t->n; k++)
-            if (!t->e[k].full)
+            if (!zoomed(&t->e[k]))
                 used += t->e[k].bytes;
         size_t bytes = (size_t)j->surf->w * (size_t)j->surf->h * 4;
-        if (!e->full && !cache_admit(used, t->budget, bytes, e->rank)) {
+        if (!zoomed(e) && !cache_admit(used, t->budget, bytes, e->rank)) {
             remove_entry(t, i); /* nobody wants it now, and there is no room */
             free_job(j);
             continue;
@@ -579,7 +711,7 @@ int textures_pump(Textures *t, SDL_Renderer *r, TexturesLoaded cb, void *ctx)
         e->ready = true;
         e->nat_w = j->nat_w;
         e->nat_h = j->nat_h;
-        if (cb && !e->full)
+        if (cb && !zoomed(e))
             cb(ctx, e->ex, e->slide, true, e->nat_w, e->nat_h);
         free_job(j);
     }
@@ -610,7 +742,7 @@ int textures_pending(Textures *t, const Scene *scene)
         const DrawItem *it = &scene->items[i];
         if (it->kind != DRAW_IMAGE)
             continue;
-        int k = find(t, it->path, it->page, it->r.w, it->r.h, it->fit, scene->clear, false);
+        int k = find(t, it->path, it->page, it->r.w, it->r.h, it->fit, scene->clear, false, (Rect){0});
         n += k >= 0 && !t->e[k].ready;
     }
     return n;
@@ -620,7 +752,7 @@ void textures_usage(const Textures *t, size_t *screen, size_t *zoom)
 {
     *screen = *zoom = 0;
     for (int i = 0; i < t->n; i++)
-        *(t->e[i].full ? zoom : screen) += t->e[i].bytes;
+        *(zoomed(&t->e[i]) ? zoom : screen) += t->e[i].bytes;
 }
 
 /* ---- drawing ------------------------------------------------------------------ */
@@ -676,7 +808,7 @@ bool textures_draw(Textures *t, SDL_Renderer *r, const DrawItem *it, Color bg, b
         *full = false;
     if (!t) /* a page without a picture cache (page.c draws its pictures itself) */
         return false;
-    int i = find(t, it->path, it->page, it->r.w, it->r.h, it->fit, bg, false);
+    int i = find(t, it->path, it->page, it->r.w, it->r.h, it->fit, bg, false, (Rect){0});
     if (i < 0 || !t->e[i].ready)
         return false;
     Entry *e = &t->e[i];
@@ -699,13 +831,33 @@ bool textures_draw(Textures *t, SDL_Renderer *r, const DrawItem *it, Color bg, b
     const Entry *use = e;
     int fw, fh;
     if (full_box(t, it, e->nat_w, e->nat_h, &fw, &fh)) {
-        int k = find(t, it->path, it->page, fw, fh, FIT_CONTAIN, bg, true);
+        int k = find(t, it->path, it->page, fw, fh, FIT_CONTAIN, bg, true, (Rect){0});
         if (k >= 0 && t->e[k].ready) {
             use = &t->e[k];
             if (full)
                 *full = true;
         }
     }
-    draw_entry(r, use, zoom_place(it->r, e->nat_w, e->nat_h, it->zoom), it->r);
+    RectF d = zoom_place(it->r, e->nat_w, e->nat_h, it->zoom);
+    /* a source pixel cut by the box's edge is drawn whole: at 40x, 40
+     * screen pixels past it, over the bars, without a clip */
+    SDL_Rect old, box = {it->r.x, it->r.y, it->r.w, it->r.h};
+    bool clipped = SDL_RenderIsClipEnabled(r);
+    SDL_RenderGetClipRect(r, &old);
+    SDL_RenderSetClipRect(r, &box);
+    draw_entry(r, use, d, it->r);
+    /* and the view read by region over it, newest on top */
+    int g[4], n = ready_regions(t, it, bg, g, 4);
+    for (int k = 0; k < n; k++) {
+        Entry *ge = &t->e[g[k]];
+        RectF at = region_place(ge, d);
+        if (!meets(at, it->r))
+            continue;
+        ge->last_use = ++t->clock;
+        draw_entry(r, ge, at, it->r);
+        if (full && SDL_fabs(at.w / ge->w - 1) < 0.03) /* the view's own, not an older scale's */
+            *full = true;
+    }
+    SDL_RenderSetClipRect(r, clipped ? &old : NULL);
     return true;
 }

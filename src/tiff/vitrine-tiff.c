@@ -163,10 +163,13 @@ static uint32_t band_rows(TIFF *t, uint32_t w, uint32_t h)
     return band;
 }
 
-static uint32_t *read_reduced(TIFF *t, uint32_t tw, uint32_t th, WireReply *rep)
+/* The sx x sy .. +sw x sh part of the current directory's picture averaged
+ * to tw x th, a band of rows at a time: a region reads only the strips or
+ * tiles it lies in (libtiff's col_offset and row_offset), the whole picture
+ * is the region that is all of it. */
+static uint32_t *read_reduced(TIFF *t, uint32_t sx, uint32_t sy, uint32_t sw, uint32_t sh, uint32_t tw,
+                              uint32_t th, WireReply *rep)
 {
-    uint32_t w, h;
-    size_of(t, &w, &h);
     char emsg[1024] = "";
     TIFFRGBAImage img;
     if (!TIFFRGBAImageOK(t, emsg) || !TIFFRGBAImageBegin(&img, t, 0, emsg)) {
@@ -179,10 +182,10 @@ static uint32_t *read_reduced(TIFF *t, uint32_t tw, uint32_t th, WireReply *rep)
      * as for a JPEG's EXIF; libtiff would only flip) */
     img.req_orientation = ORIENTATION_TOPLEFT;
     img.orientation = ORIENTATION_TOPLEFT;
-    uint32_t band = band_rows(t, w, h);
-    uint32_t *raster = band ? malloc((size_t)w * band * 4) : NULL;
+    uint32_t band = band_rows(t, sw, sh);
+    uint32_t *raster = band ? malloc((size_t)sw * band * 4) : NULL;
     Reduce r;
-    bool ok = raster && reduce_init(&r, w, h, tw, th);
+    bool ok = raster && reduce_init(&r, sw, sh, tw, th);
     if (!ok) {
         free(raster);
         raster = NULL;
@@ -194,13 +197,13 @@ static uint32_t *read_reduced(TIFF *t, uint32_t tw, uint32_t th, WireReply *rep)
         TIFFRGBAImageEnd(&img);
         return NULL;
     }
-    for (uint32_t y = 0; ok && y < h; y += band) {
-        uint32_t n = h - y < band ? h - y : band;
-        img.row_offset = (int)y;
-        img.col_offset = 0;
+    for (uint32_t y = 0; ok && y < sh; y += band) {
+        uint32_t n = sh - y < band ? sh - y : band;
+        img.row_offset = (int)(sy + y);
+        img.col_offset = (int)sx;
         tiff_error[0] = '\0';
-        if (!TIFFRGBAImageGet(&img, raster, w, n)) {
-            snprintf(said, sizeof said, "it is damaged at row %u: %s", y,
+        if (!TIFFRGBAImageGet(&img, raster, sw, n)) {
+            snprintf(said, sizeof said, "it is damaged at row %u: %s", sy + y,
                      tiff_error[0] ? tiff_error : "libtiff could not read it");
             rep->head.op = WIRE_ERR;
             rep->text = said;
@@ -208,7 +211,7 @@ static uint32_t *read_reduced(TIFF *t, uint32_t tw, uint32_t th, WireReply *rep)
             break;
         }
         for (uint32_t k = 0; k < n; k++) /* libtiff's are premultiplied already */
-            reduce_row(&r, y + k, raster + (size_t)k * w);
+            reduce_row(&r, y + k, raster + (size_t)k * sw);
     }
     TIFFRGBAImageEnd(&img);
     free(raster);
@@ -221,18 +224,46 @@ static uint32_t *read_reduced(TIFF *t, uint32_t tw, uint32_t th, WireReply *rep)
     return reduce_finish(&r);
 }
 
-/* A pyramid: the page's reduced copies follow it. The smallest that is
- * still at least tw x th (the page itself when none is). */
+/* A pyramid: the page's reduced copies hang from it as SubIFDs (vips
+ * --subifd, OME-TIFF), or follow it in the file (vips --pyramid). The
+ * smallest that is still at least tw x th (the page itself when none is). */
 static void pick_level(TIFF *t, uint32_t tw, uint32_t th)
 {
     tdir_t page = TIFFCurrentDirectory(t), best = page;
+    uint16_t n = 0;
+    uint64_t *offs = NULL, sub[64], best_sub = 0;
+    uint32_t w, h;
+    if (TIFFGetField(t, TIFFTAG_SUBIFD, &n, &offs) && n > 0 && offs) {
+        n = n < 64 ? n : 64;
+        memcpy(sub, offs, n * sizeof *sub); /* the directory's own, gone when it changes */
+        uint64_t area = UINT64_MAX;
+        for (uint16_t i = 0; i < n && TIFFSetSubDirectory(t, sub[i]); i++) {
+            size_of(t, &w, &h);
+            if (w >= tw && h >= th && (uint64_t)w * h < area) {
+                area = (uint64_t)w * h;
+                best_sub = sub[i];
+            }
+        }
+        if (best_sub && TIFFSetSubDirectory(t, best_sub))
+            return;
+        TIFFSetDirectory(t, page);
+        return;
+    }
     for (tdir_t d = page + 1; d < page + 64 && TIFFSetDirectory(t, d) && reduced(t); d++) {
-        uint32_t w, h;
         size_of(t, &w, &h);
         if (w >= tw && h >= th)
             best = d;
     }
     TIFFSetDirectory(t, best);
+}
+
+/* A region request's numbers: the whole at most the page's own size, the
+ * region inside it and no larger than TIFF_REGION_MAX_PIXELS. */
+static bool region_ok(const WireHead *rq, uint32_t pw, uint32_t ph)
+{
+    int64_t tw = rq->arg[1], th = rq->arg[2], rx = rq->arg[3], ry = rq->arg[4], rw = rq->arg[5], rh = rq->arg[6];
+    return tw <= pw && th <= ph && rx >= 0 && ry >= 0 && rw >= 1 && rh >= 1 && rx + rw <= tw &&
+           ry + rh <= th && rw * rh <= TIFF_REGION_MAX_PIXELS;
 }
 
 /* ---- requests ------------------------------------------------------------------ */
@@ -243,14 +274,15 @@ static void handle(const WireHead *rq, const char *text, const void *data, WireR
     (void)ctx;
     int page = rq->arg[0] > 0 ? rq->arg[0] : 1, pages = 0;
     tiff_error[0] = '\0';
-    TIFF *t = (rq->op == TIFF_OP_INFO || rq->op == TIFF_OP_DECODE) ? open_file(text) : NULL;
+    bool known = rq->op == TIFF_OP_INFO || rq->op == TIFF_OP_DECODE || rq->op == TIFF_OP_REGION;
+    TIFF *t = known ? open_file(text) : NULL;
     if (!t) {
-        if (rq->op == TIFF_OP_INFO || rq->op == TIFF_OP_DECODE)
+        if (known)
             snprintf(said, sizeof said, "it is damaged or cut short (libtiff: %s)",
                      tiff_error[0] ? tiff_error : "cannot open it");
         else
             snprintf(said, sizeof said, "unknown request");
-        rep->head.op = rq->op == TIFF_OP_INFO || rq->op == TIFF_OP_DECODE ? WIRE_ERR : WIRE_ERR_BADREQ;
+        rep->head.op = known ? WIRE_ERR : WIRE_ERR_BADREQ;
         rep->text = said;
         return;
     }
@@ -272,6 +304,13 @@ static void handle(const WireHead *rq, const char *text, const void *data, WireR
         rep->text = "nothing to draw into";
         return;
     }
+    uint32_t pw, ph;
+    size_of(t, &pw, &ph);
+    if (rq->op == TIFF_OP_REGION && !region_ok(rq, pw, ph)) {
+        rep->head.op = WIRE_ERR_BADREQ;
+        rep->text = "the region lies outside the picture, or is larger than a region may be";
+        return;
+    }
     /* the colour profile belongs to the page, not to a reduced copy; an
      * RGB one only: libtiff has already turned CMYK into RGB its own way */
     uint32_t icc_n = 0;
@@ -281,8 +320,25 @@ static void handle(const WireHead *rq, const char *text, const void *data, WireR
         cm = icc_transform_new(icc, icc_n, ICC_IN_ARGB32, NULL, 0);
     if (!cm)
         cm = icc_transform_untagged();
-    pick_level(t, (uint32_t)rq->arg[1], (uint32_t)rq->arg[2]);
-    uint32_t *px = read_reduced(t, (uint32_t)rq->arg[1], (uint32_t)rq->arg[2], rep);
+    uint32_t tw = (uint32_t)rq->arg[1], th = (uint32_t)rq->arg[2];
+    pick_level(t, tw, th);
+    uint32_t lw, lh, *px;
+    size_of(t, &lw, &lh);
+    if (rq->op == TIFF_OP_REGION) {
+        /* the region of the tw x th picture, in the level's pixels: a
+         * level is at least tw x th, so it is averaged down (or copied, at
+         * the level's own size) */
+        uint32_t rx = (uint32_t)rq->arg[3], ry = (uint32_t)rq->arg[4];
+        uint32_t rw = (uint32_t)rq->arg[5], rh = (uint32_t)rq->arg[6];
+        uint32_t sx0 = (uint32_t)((uint64_t)rx * lw / tw), sy0 = (uint32_t)((uint64_t)ry * lh / th);
+        uint32_t sx1 = (uint32_t)(((uint64_t)(rx + rw) * lw + tw - 1) / tw);
+        uint32_t sy1 = (uint32_t)(((uint64_t)(ry + rh) * lh + th - 1) / th);
+        sx1 = sx1 > lw ? lw : sx1;
+        sy1 = sy1 > lh ? lh : sy1;
+        px = read_reduced(t, sx0, sy0, sx1 - sx0, sy1 - sy0, rw, rh, rep);
+    } else {
+        px = read_reduced(t, 0, 0, lw, lh, tw, th, rep);
+    }
     if (px && cm)
         icc_transform_argb(cm, px, (size_t)rep->head.arg[0] * (size_t)rep->head.arg[1]);
     icc_transform_free(cm);

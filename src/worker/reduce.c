@@ -25,6 +25,17 @@ bool reduce_init(Reduce *r, uint32_t w, uint32_t h, uint32_t tw, uint32_t th)
     return true;
 }
 
+/* Red, green, blue, alpha (premultiplied) as one ARGB8888 pixel, not. */
+static uint32_t argb(uint32_t *c)
+{
+    uint32_t a = c[3];
+    for (int k = 0; a > 0 && a < 255 && k < 3; k++) {
+        uint32_t v = (c[k] * 255 + a / 2) / a;
+        c[k] = v > 255 ? 255 : v;
+    }
+    return a << 24 | c[0] << 16 | c[1] << 8 | c[2];
+}
+
 static void flush_row(Reduce *r)
 {
     for (uint32_t x = 0; x < r->tw; x++) {
@@ -32,12 +43,7 @@ static void flush_row(Reduce *r)
         uint32_t c[4];
         for (int k = 0; k < 4; k++)
             c[k] = n ? (uint32_t)((s[k] + n / 2) / n) : 0;
-        uint32_t a = c[3];
-        for (int k = 0; a > 0 && a < 255 && k < 3; k++) {
-            uint32_t v = (c[k] * 255 + a / 2) / a;
-            c[k] = v > 255 ? 255 : v;
-        }
-        r->out[(size_t)r->oy * r->tw + x] = a << 24 | c[0] << 16 | c[1] << 8 | c[2];
+        r->out[(size_t)r->oy * r->tw + x] = argb(c);
     }
     memset(r->acc, 0, sizeof *r->acc * 4 * r->tw);
     r->rows = 0;
@@ -45,6 +51,17 @@ static void flush_row(Reduce *r)
 
 void reduce_row(Reduce *r, uint32_t y, const uint32_t *abgr)
 {
+    if (r->w == r->tw && r->h == r->th) {
+        /* one to one (a zoom at the picture's own pixels): nothing to
+         * average, and the divisions were most of a region's time */
+        uint32_t *o = r->out + (size_t)y * r->tw;
+        for (uint32_t x = 0; x < r->w; x++) {
+            uint32_t p = abgr[x];
+            uint32_t c[4] = {p & 255, p >> 8 & 255, p >> 16 & 255, p >> 24};
+            o[x] = c[3] == 255 ? 0xFF000000u | c[0] << 16 | c[1] << 8 | c[2] : argb(c);
+        }
+        return;
+    }
     uint32_t want = (uint32_t)((uint64_t)y * r->th / r->h);
     if (want != r->oy && r->rows > 0)
         flush_row(r);

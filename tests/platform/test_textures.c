@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_textures.c - the picture cache with real threads, a software
  * renderer and real JPEGs: pictures wanted are decoded and drawn, the byte
- * budget holds, requests given up and wanted again still arrive, a zoom
- * gets (and gives back) full pixels, a broken file is reported once. */
+ * budget holds, requests given up and wanted again still arrives, a zoom
+ * gets (and gives back) full pixels, a zoom of a TIFF too large for the
+ * zoom budget reads the view by region (one at a time, the last kept while
+ * the next is read), a broken file is reported once. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -52,6 +54,42 @@ static void write_jpeg(const char *path, int w, int h, int seed)
     tjFree(jpg);
     tjDestroy(tj);
     free(px);
+}
+
+/* A w x h RGB TIFF (as stored; its Orientation tag o), one uncompressed
+ * strip, the same gradient as write_jpeg's (written here byte by byte:
+ * vitrine-tiff reads it). */
+static void write_tiff(const char *path, int w, int h, int o)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    enum { N = 10 };
+    uint32_t ifd = 8, bps = ifd + 2 + N * 12 + 4, data = bps + 6;
+    uint32_t entries[N][3] = {{256, 4, (uint32_t)w}, {257, 4, (uint32_t)h}, {258, 3, bps}, {259, 3, 1},
+                              {262, 3, 2}, {273, 4, data}, {274, 3, (uint32_t)o}, {277, 3, 3},
+                              {278, 4, (uint32_t)h}, {279, 4, (uint32_t)(w * h * 3)}};
+    fwrite("II*\0", 1, 4, f);
+    fwrite(&ifd, 4, 1, f);
+    uint16_t n = N;
+    fwrite(&n, 2, 1, f);
+    for (int i = 0; i < N; i++) {
+        uint16_t tag = (uint16_t)entries[i][0], type = (uint16_t)entries[i][1];
+        uint32_t count = tag == 258 ? 3 : 1, value = entries[i][2];
+        fwrite(&tag, 2, 1, f);
+        fwrite(&type, 2, 1, f);
+        fwrite(&count, 4, 1, f);
+        fwrite(&value, 4, 1, f); /* a SHORT sits in the low bytes: little-endian */
+    }
+    uint32_t next = 0;
+    fwrite(&next, 4, 1, f);
+    uint16_t eight[3] = {8, 8, 8};
+    fwrite(eight, 2, 3, f);
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            unsigned char p[3] = {(unsigned char)(x * 255 / w), (unsigned char)(y * 255 / h), 99};
+            fwrite(p, 1, 3, f);
+        }
+    fclose(f);
 }
 
 static int setup(void **state)
@@ -217,6 +255,104 @@ static void a_zoom_gets_full_pixels_and_gives_them_back(void **state)
     textures_free(t);
 }
 
+static Uint32 pixel_at(const Fx *fx, int x, int y)
+{
+    return ((const Uint32 *)fx->target->pixels)[(size_t)y * (size_t)(fx->target->pitch / 4) + (size_t)x];
+}
+
+static void a_far_zoom_reads_the_view_by_region(void **state)
+{
+    Fx *fx = *state;
+    char path[160];
+    snprintf(path, sizeof path, "%s/big.tif", fx->dir);
+    write_tiff(path, 1200, 800, 1);
+    /* a zoom budget of 1 MB: this TIFF's own pixels (3.8 MB) do not fit */
+    TexturesConfig cfg = {.zoom_budget = 1u << 20};
+    Textures *t = textures_create(&cfg);
+    Scene sc;
+    one_picture(&sc, path, 300, 200, 1.0f);
+    sc.items[0].format = IMG_FMT_TIFF;
+    textures_want(t, fx->ren, &sc, BG, NULL, 0);
+    assert_true(textures_settle(t, fx->ren, 10000, loaded, fx));
+    assert_int_equal(fx->last_w, 1200);
+    /* 4x: its own pixels, one to one; the view is 300 x 200 of them round
+     * the centre, snapped out to 256: 512 x 256 */
+    sc.items[0].zoom.z = 4.0f;
+    textures_want(t, fx->ren, &sc, BG, NULL, 0);
+    assert_true(textures_settle(t, fx->ren, 10000, loaded, fx));
+    textures_want(t, fx->ren, &sc, BG, NULL, 0);
+    size_t screen, zoom;
+    textures_usage(t, &screen, &zoom);
+    assert_int_equal(zoom, 512 * 256 * 4);
+    bool full = false;
+    SDL_FillRect(fx->target, NULL, 0);
+    assert_true(drawn(t, fx, &sc, &full));
+    assert_true(full);
+    /* screen (150, 100) is the picture's (600, 400): its own colour there */
+    Uint32 c = pixel_at(fx, 150, 100);
+    assert_int_equal((c >> 16) & 255, 600 * 255 / 1200);
+    assert_int_equal((c >> 8) & 255, 400 * 255 / 800);
+    /* a pan to the left edge: while its region is read, the last one stays
+     * (drawn where it still is); once it is there, the last one goes */
+    sc.items[0].zoom.cx = 0.125f;
+    textures_want(t, fx->ren, &sc, BG, NULL, 0);
+    textures_usage(t, &screen, &zoom);
+    assert_true(zoom >= 512 * 256 * 4);
+    assert_true(textures_settle(t, fx->ren, 10000, loaded, fx));
+    textures_want(t, fx->ren, &sc, BG, NULL, 0);
+    textures_usage(t, &screen, &zoom);
+    assert_int_equal(zoom, 512 * 256 * 4); /* one region at a time */
+    SDL_FillRect(fx->target, NULL, 0);
+    assert_true(drawn(t, fx, &sc, &full));
+    assert_true(full);
+    c = pixel_at(fx, 10, 100); /* the picture's (10, 400) */
+    assert_int_equal((c >> 16) & 255, 10 * 255 / 1200);
+    /* unzoomed, nothing of it is kept */
+    sc.items[0].zoom = (ZoomView){1.0f, 0.5f, 0.5f};
+    textures_want(t, fx->ren, &sc, BG, NULL, 0);
+    textures_usage(t, &screen, &zoom);
+    assert_int_equal(zoom, 0);
+    scene_free(&sc);
+    textures_free(t);
+    unlink(path);
+}
+
+static void a_turned_tiff_zooms_by_region_upright(void **state)
+{
+    Fx *fx = *state;
+    char path[160];
+    snprintf(path, sizeof path, "%s/turned.tif", fx->dir);
+    write_tiff(path, 1200, 800, 6); /* stored lying down: seen 800 x 1200 */
+    TexturesConfig cfg = {.zoom_budget = 1u << 20};
+    Textures *t = textures_create(&cfg);
+    Scene sc;
+    one_picture(&sc, path, 300, 200, 1.0f);
+    sc.items[0].format = IMG_FMT_TIFF;
+    textures_want(t, fx->ren, &sc, BG, NULL, 0);
+    assert_true(textures_settle(t, fx->ren, 10000, loaded, fx));
+    assert_int_equal(fx->last_w, 800);
+    assert_int_equal(fx->last_h, 1200);
+    /* 6x: one to one; the view's centre at the seen picture's (200, 600) */
+    sc.items[0].zoom = (ZoomView){6.0f, 0.25f, 0.5f};
+    textures_want(t, fx->ren, &sc, BG, NULL, 0);
+    assert_true(textures_settle(t, fx->ren, 10000, loaded, fx));
+    textures_want(t, fx->ren, &sc, BG, NULL, 0);
+    bool full = false;
+    SDL_FillRect(fx->target, NULL, 0);
+    assert_true(drawn(t, fx, &sc, &full));
+    assert_true(full);
+    /* seen (200, 600) is stored (600, 799 - 200) under orientation 6 (a
+     * row either way: the fitted 133 pixels zoomed 6x are 798, not 800;
+     * orientation 8 would give stored (599, 200), green 63) */
+    Uint32 c = pixel_at(fx, 150, 100);
+    assert_int_equal((c >> 16) & 255, 600 * 255 / 1200);
+    int g = (int)((c >> 8) & 255);
+    assert_true(g >= 599 * 255 / 800 - 1 && g <= 599 * 255 / 800 + 1);
+    scene_free(&sc);
+    textures_free(t);
+    unlink(path);
+}
+
 static void a_broken_picture_is_reported_once(void **state)
 {
     Fx *fx = *state;
@@ -246,6 +382,8 @@ int main(void)
         cmocka_unit_test(the_budget_holds_while_paging),
         cmocka_unit_test(given_up_and_wanted_again_still_arrives),
         cmocka_unit_test(a_zoom_gets_full_pixels_and_gives_them_back),
+        cmocka_unit_test(a_far_zoom_reads_the_view_by_region),
+        cmocka_unit_test(a_turned_tiff_zooms_by_region_upright),
         cmocka_unit_test(a_broken_picture_is_reported_once),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

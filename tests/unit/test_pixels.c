@@ -126,6 +126,44 @@ static void test_orient_round_trip(void **state)
     }
 }
 
+/* A region of a turned picture: the stored rectangle pixels_oriented_rect
+ * names, turned upright, is that region of the picture seen upright, for
+ * every orientation and a few regions (corners, edges, the middle). */
+static void test_oriented_rect(void **state)
+{
+    (void)state;
+    enum { SW = 7, SH = 4 };
+    uint8_t src[SH][SW * 4];
+    fill_names(&src[0][0], SW, SH, SW * 4);
+    static const int rects[][4] = {{0, 0, 1, 1}, {0, 0, 2, 3}, {1, 2, 2, 2}, {0, 1, 3, 1}, {2, 0, 2, 4}};
+    for (int o = 1; o <= 8; o++) {
+        int uw, uh;
+        pixels_oriented_size(SW, SH, o, &uw, &uh);
+        uint8_t *up = malloc((size_t)uw * (size_t)uh * 4);
+        assert_non_null(up);
+        pixels_orient(&src[0][0], SW, SH, SW * 4, up, uw * 4, o);
+        for (size_t k = 0; k < sizeof rects / sizeof rects[0]; k++) {
+            int x = rects[k][0], y = rects[k][1], w = rects[k][2], h = rects[k][3];
+            if (x + w > uw || y + h > uh)
+                continue;
+            int rx, ry, rw, rh;
+            pixels_oriented_rect(SW, SH, o, x, y, w, h, &rx, &ry, &rw, &rh);
+            assert_true(rx >= 0 && ry >= 0 && rx + rw <= SW && ry + rh <= SH);
+            uint8_t part[SW * SH * 4], turned[SW * SH * 4];
+            for (int j = 0; j < rh; j++)
+                memcpy(part + (size_t)j * rw * 4, &src[ry + j][rx * 4], (size_t)rw * 4);
+            int tw, th;
+            pixels_oriented_size(rw, rh, o, &tw, &th);
+            assert_int_equal(tw, w);
+            assert_int_equal(th, h);
+            pixels_orient(part, rw, rh, rw * 4, turned, w * 4, o);
+            for (int j = 0; j < h; j++)
+                assert_memory_equal(turned + (size_t)j * w * 4, up + ((size_t)(y + j) * uw + x) * 4, (size_t)w * 4);
+        }
+        free(up);
+    }
+}
+
 static uint32_t cmyk1(uint8_t c, uint8_t m, uint8_t y, uint8_t k, bool inverted)
 {
     uint8_t p[4] = {c, m, y, k};
@@ -177,6 +215,7 @@ int main(void)
         cmocka_unit_test(test_oriented_size),
         cmocka_unit_test(test_orient_corners),
         cmocka_unit_test(test_orient_round_trip),
+        cmocka_unit_test(test_oriented_rect),
         cmocka_unit_test(test_cmyk),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,62 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Deep zoom (issue 14): a 30000x30000 pyramidal TIFF made by vips (tiles of
+# 256, JPEG; white but for 1-pixel stripes in its far corner), its levels
+# after it in the file (giga) or as SubIFDs (sub), and a flat,
+# striped 100 MB TIFF (5800x5800 RGB, no compression, strips of 128 rows),
+# each zoomed all the way in at that corner in a replay. The zoom reads the
+# view only (textures.c, want_region; vitrine-tiff's TIFF_OP_REGION): the
+# screenshot shows the 1-pixel stripes at full contrast, as
+# jpeg_downscale.sh's 20 MP zoom does, and vitrine's peak resident memory
+# stays within the zoom cache's bound, 128 MB (TexturesConfig.zoom_budget's
+# default): the whole picture never is in memory, neither is its level.
+# Unzoomed, the striped corner is an even grey (the screen copy averaged
+# from the level that fits the screen).
+#   tiff_deep_zoom.sh VITRINE PYTHON3 OUTDIR
+set -eu
+vitrine=$1 python=$2 out=$3
+rm -rf "$out" && mkdir -p "$out/ex/giga" "$out/ex/sub" "$out/ex/flat" && cd "$out"
+convert -size 2x1 xc:black -fill white -draw 'point 1,0' -write mpr:t +delete -size 2048x2048 tile:mpr:t stripes.png
+vips embed stripes.png 'ex/giga/giga.tif[tile,pyramid,compression=jpeg,Q=95,tile-width=256,tile-height=256]' \
+    27952 27952 30000 30000 --extend white
+vips embed stripes.png 'ex/sub/sub.tif[tile,pyramid,subifd,compression=jpeg,Q=95,tile-width=256,tile-height=256]' \
+    27952 27952 30000 30000 --extend white
+vips colourspace stripes.png stripes3.v srgb
+vips embed stripes3.v 'ex/flat/flat.tif[compression=none]' 3752 3752 5800 5800 --extend white
+rm -f stripes3.v
+for ex in giga sub flat; do
+    echo "{\"title\": \"$ex\", \"languages\": [\"en\"], \"slides\": [{\"image\": \"$ex.tif\"}]}" >ex/$ex/exhibition.json
+done
+# the far corner is the picture's bottom right: the square picture is
+# centred in the 1280x720 window, so that corner is under (0.75, 0.98)
+printf 'screenshot whole.png\nwheel 0.75 0.98 40\nstate\nscreenshot zoomed.png\n' >zoom.script
+fail=0
+for ex in giga sub flat; do
+    mkdir -p $ex && cp zoom.script $ex/
+    # peak resident memory of vitrine (and of its workers, as the kernel
+    # counts waited-for children), in kB
+    rss=$(cd $ex && "$python" -c '
+import resource, subprocess, sys, time
+t = time.monotonic()
+r = subprocess.run(sys.argv[1:], stdout=open("state.txt", "w"), stderr=open("log.txt", "w"))
+open("seconds.txt", "w").write("%.2f" % (time.monotonic() - t))
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss if r.returncode == 0 else -1)' \
+        "$vitrine" --replay zoom.script --size 1280x720 --exhibition $ex ../ex)
+    [ "$rss" -ge 0 ] || { echo "FAIL: $ex: the replay failed"; cat $ex/log.txt; fail=1; continue; }
+    zoom=$(sed -n 's/.*"zoom":\([0-9.]*\).*/\1/p' $ex/state.txt)
+    whole=$(convert $ex/whole.png -crop 400x200+440+260 -colorspace Gray -format '%[fx:mean]' info:)
+    corner=$(convert $ex/whole.png -crop 30x30+925+675 -colorspace Gray -format '%[fx:mean] %[fx:standard_deviation]' info:)
+    stats=$(convert $ex/zoomed.png -crop 400x200+440+260 -colorspace Gray -format '%[fx:mean] %[fx:standard_deviation]' info:)
+    sd=${stats#* }
+    echo "$ex: whole picture mean $whole, striped corner $corner (mean, sd); zoom $zoom: standard deviation $sd;" \
+        "peak memory $((rss / 1024)) MB; the replay took $(cat $ex/seconds.txt) s"
+    awk -v m="$whole" 'BEGIN { exit !(m > 0.95) }' ||
+        { echo "FAIL: $ex: the whole picture is not white at its centre (not shown?)"; fail=1; }
+    awk -v m="${corner% *}" -v s="${corner#* }" 'BEGIN { exit !(m > 0.4 && m < 0.6 && s < 0.1) }' ||
+        { echo "FAIL: $ex: unzoomed, the striped corner is not an even grey"; fail=1; }
+    awk -v s="$sd" 'BEGIN { exit !(s > 0.4) }' ||
+        { echo "FAIL: $ex: zoomed in, the 1-pixel stripes are not sharp (not its own pixels)"; fail=1; }
+    [ "$rss" -le $((128 * 1024)) ] || { echo "FAIL: $ex: peak memory $((rss / 1024)) MB is over 128 MB"; fail=1; }
+done
+[ $fail -eq 0 ] && echo "tiff deep zoom: ok"
+exit $fail
