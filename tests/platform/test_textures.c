@@ -33,6 +33,22 @@ typedef struct {
     int last_w, last_h;
 } Fx;
 
+/* RGB pixels px (freed) as a JPEG at quality q. */
+static void save_jpeg(const char *path, unsigned char *px, int w, int h, int q)
+{
+    tjhandle tj = tjInitCompress();
+    unsigned char *jpg = NULL;
+    unsigned long len = 0;
+    assert_int_equal(tjCompress2(tj, px, w, 0, h, TJPF_RGB, &jpg, &len, TJSAMP_420, q, 0), 0);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(jpg, 1, len, f), len);
+    fclose(f);
+    tjFree(jpg);
+    tjDestroy(tj);
+    free(px);
+}
+
 static void write_jpeg(const char *path, int w, int h, int seed)
 {
     unsigned char *px = malloc((size_t)w * h * 3);
@@ -44,17 +60,7 @@ static void write_jpeg(const char *path, int w, int h, int seed)
             p[1] = (unsigned char)(y * 255 / h);
             p[2] = (unsigned char)(seed * 40);
         }
-    tjhandle tj = tjInitCompress();
-    unsigned char *jpg = NULL;
-    unsigned long len = 0;
-    assert_int_equal(tjCompress2(tj, px, w, 0, h, TJPF_RGB, &jpg, &len, TJSAMP_420, 85, 0), 0);
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(jpg, 1, len, f), len);
-    fclose(f);
-    tjFree(jpg);
-    tjDestroy(tj);
-    free(px);
+    save_jpeg(path, px, w, h, 85);
 }
 
 static int setup(void **state)
@@ -309,27 +315,25 @@ static void write_photo(const char *path)
             p[1] = (unsigned char)(square ? 40 + y * 150 / h : 90);
             p[2] = (unsigned char)((x ^ y) & 16 ? 160 : 60); /* fine detail */
         }
-    tjhandle tj = tjInitCompress();
-    unsigned char *jpg = NULL;
-    unsigned long len = 0;
-    assert_int_equal(tjCompress2(tj, px, w, 0, h, TJPF_RGB, &jpg, &len, TJSAMP_420, 90, 0), 0);
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(jpg, 1, len, f), len);
-    fclose(f);
-    tjFree(jpg);
-    tjDestroy(tj);
-    free(px);
+    save_jpeg(path, px, w, h, 90);
+}
+
+/* The photo in fx's folder (path), and a cache that holds full copies
+ * back: what a visitor sees while the full copy decodes. */
+static Textures *photo_held(Fx *fx, char *path, size_t n)
+{
+    snprintf(path, n, "%s/photo.jpg", fx->dir);
+    write_photo(path);
+    Textures *t = textures_create(NULL);
+    textures_hold_full(t, true);
+    return t;
 }
 
 static void a_preview_comes_first_and_the_full_copy_replaces_it(void **state)
 {
     Fx *fx = *state;
     char path[160];
-    snprintf(path, sizeof path, "%s/photo.jpg", fx->dir);
-    write_photo(path);
-    Textures *t = textures_create(NULL);
-    textures_hold_full(t, true); /* what a visitor sees while the full copy decodes */
+    Textures *t = photo_held(fx, path, sizeof path);
     Scene sc;
     one_picture(&sc, path, 640, 480, 1.0f);
     fx->ok = 0;
@@ -391,10 +395,7 @@ static void small_boxes_and_prefetches_get_no_preview(void **state)
 {
     Fx *fx = *state;
     char path[160];
-    snprintf(path, sizeof path, "%s/photo.jpg", fx->dir);
-    write_photo(path);
-    Textures *t = textures_create(NULL);
-    textures_hold_full(t, true);
+    Textures *t = photo_held(fx, path, sizeof path);
     Scene sc;
     one_picture(&sc, path, 300, 200, 1.0f); /* a thumbnail decodes at 1/8 anyway */
     ImageRequest next = {path, {0, 0, 640, 480}, FIT_CONTAIN, 0, 1, 0};
