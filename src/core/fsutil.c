@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fsutil.c - see fsutil.h */
-/* mkstemp(), fsync(), fchmod() are XSI */
+/* mkstemp(), fsync(), fchmod() are XSI; syscall() (openat2) is neither */
 #define _XOPEN_SOURCE 700
+#define _DEFAULT_SOURCE
 
 #include "fsutil.h"
 
 #include <dirent.h>
+#include <linux/openat2.h>
+#include <sys/syscall.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -16,6 +19,19 @@
 #include <unistd.h>
 
 /* ---- Paths ------------------------------------------------------------------ */
+
+int fs_open_beneath(int dirfd, const char *rel, int flags)
+{
+#ifdef SYS_openat2
+    /* glibc 2.36 has no wrapper for it */
+    struct open_how how = {.flags = (uint64_t)flags, .resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS};
+    return (int)syscall(SYS_openat2, dirfd, rel, &how, sizeof how);
+#else
+    (void)dirfd, (void)rel, (void)flags;
+    errno = ENOSYS;
+    return -1;
+#endif
+}
 
 char *fs_path_join(const char *a, const char *b)
 {

@@ -20,6 +20,13 @@
  * frees it); NULL on out of memory. */
 char *fs_path_join(const char *a, const char *b);
 
+/* Open rel (relative) beneath the folder dirfd in one system call: it fails
+ * (EXDEV) if the path or a symbolic link on the way leads out of the folder
+ * or is absolute, and on a kernel without openat2 (ENOSYS: Linux < 5.6).
+ * A fast path only: its failures say nothing about which rule was broken,
+ * so a caller that must explain does it the slow way. */
+int fs_open_beneath(int dirfd, const char *rel, int flags);
+
 /* The whole regular file at path, at most max bytes, as a malloc'd buffer
  * (one spare byte, not NUL-terminated) the caller frees. Returns 0, or an
  * errno value with *out NULL: EISDIR, EINVAL (not a regular file), EFBIG

@@ -102,6 +102,8 @@ typedef struct {
     Exhibition *ex;
     char *dir_real;         /* realpath of ex->dir, computed on first use */
     bool dir_real_tried;
+    int dir_fd;             /* ex->dir opened on first use (-1: could not) */
+    bool dir_fd_tried;
     ManifestImageCheck images; /* how much of each image to read */
     DeckInfo deck;          /* "deck": what the PDF reader said (pages = 0: no deck) */
     const char *deck_name;  /* manifest_load_deck: the title when the PDF has none */
@@ -236,6 +238,16 @@ static const char *root_of(void *ctx)
     return dir_real(ctx);
 }
 
+/* ex->dir as a folder to open images beneath (manifest_path_open). */
+static int dir_fd(Ctx *c)
+{
+    if (!c->dir_fd_tried) {
+        c->dir_fd_tried = true;
+        c->dir_fd = open(c->ex->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    }
+    return c->dir_fd;
+}
+
 /* The file at `rel`: manifest_path.h. */
 static char *resolve_file(Ctx *c, const char *rel, const char *ptr, const char *subject,
                           const char *kind)
@@ -258,11 +270,16 @@ static bool check_image(Ctx *c, const char *rel, const char *ptr, const char *su
     char s[JTEXT_SHOWN_CAP], list[64];
     *path = NULL;
     *fmt = IMG_FMT_UNKNOWN;
-    char *full = resolve_file(c, rel, ptr, subject, "image");
-    if (!full)
-        return false;
-    /* O_NONBLOCK: a FIFO swapped in after stat() must not hang the kiosk */
-    int fd = open(full, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    /* the quick way, else the slow one that can say what is wrong */
+    int fd;
+    char *full = manifest_path_open(dir_fd(c), c->ex->dir, rel, &fd);
+    if (!full) {
+        full = resolve_file(c, rel, ptr, subject, "image");
+        if (!full)
+            return false;
+        /* O_NONBLOCK: a FIFO swapped in after stat() must not hang the kiosk */
+        fd = open(full, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    }
     unsigned char head[SNIFF_HEAD_SVG];
     ssize_t got = fd < 0 ? -1 : fs_read_up_to(fd, head, SNIFF_HEAD);
     if (got == SNIFF_HEAD && imagehead_sniff(head, (size_t)got) == IMG_FMT_UNKNOWN
@@ -798,7 +815,7 @@ static Exhibition *load_text(const char *dir, const char *file, const char *buf,
         " (an exhibition.json holds one object: it starts with { and ends with })",
         true, true, NULL,
     };
-    Ctx c = {{file, diags, NULL, 0}, NULL, NULL, false, images, {0, NULL, NULL}, deck_name};
+    Ctx c = {.jd = {file, diags, NULL, 0}, .images = images, .deck = {0, NULL, NULL}, .deck_name = deck_name};
     json_t *root = jdiag_parse(&c.jd, buf, len, &rules);
     if (!root)
         return NULL;
@@ -844,6 +861,8 @@ fail:
 out:
     deck_info_free(&c.deck);
     free(c.dir_real);
+    if (c.dir_fd_tried && c.dir_fd >= 0)
+        close(c.dir_fd);
     jdiag_free(&c.jd);
     json_decref(root);
     return ex;

@@ -60,6 +60,7 @@ struct App {
     Records rec;                 /* lecture records and visitor statistics */
     bool displays_check;         /* something happened that may have moved a display or a window */
     bool complete;               /* the last audience frame drew every image from real pixels (trace) */
+    RenderFacts facts;           /* and what else it showed of them: previews, pictures missing (trace) */
     bool zoom_full_seen;         /* the zoomed picture was drawn at full resolution (trace) */
     bool zoom_full_new;          /* and that frame is the first such: trace it once presented */
 };
@@ -189,8 +190,8 @@ static bool draw(App *a)
     show_snapshot(a->show, &snap); /* a film follows the slide and the language */
     if (films_sync(a->o.out.ren, sc, snap.lang, a->o.out.w, a->o.out.h, a->virtual_clock))
         show_film_opened(a->show);
-    bool full = false;
-    bool complete = render_scene(a->o.out.ren, sc, a->o.out.text, a->o.out.tex, &full);
+    bool complete = render_scene(a->o.out.ren, sc, a->o.out.text, a->o.out.tex, &a->facts);
+    bool full = a->facts.zoom_full;
     a->complete = complete;
     a->zoom_full_new = full && !a->zoom_full_seen;
     a->zoom_full_seen = full;
@@ -240,7 +241,7 @@ static void present(App *a)
         uint64_t drawn = trace_clock();
         SDL_RenderPresent(a->o.out.ren);
         service_presented(now);
-        trace_frame(a->show, a->complete, t0, drawn);
+        trace_frame(a->show, a->complete, a->facts.previews, a->facts.missing == 0, t0, drawn);
         if (a->zoom_full_new) { /* the benchmark's zoom figures end here */
             ShowSnapshot snap;
             show_snapshot(a->show, &snap);

@@ -48,7 +48,20 @@ typedef struct {
      * box may then be far larger than a screen: a zoomed page). The
      * result is region.w x region.h pixels. */
     Rect region;
+    /* A quick, small first look (textures.h: shown until the full copy
+     * arrives): a JPEG DCT-scaled to about a quarter of the box (1/8 of a
+     * 4K file's pixels a side), through the same orientation and colour
+     * steps as the full copy. Other formats have no path cheaper than
+     * their full decode, and a JPEG whose full copy is that cheap already
+     * needs none: NULL then, with the reason in err. */
+    bool preview;
 } DecodeRequest;
+
+/* The size an iw x ih image (upright) is decoded at for a bw x bh box:
+ * inside it, or covering it; never larger than the image. A preview is
+ * drawn over the rectangle this size would take, so it does not move when
+ * the full copy replaces it. */
+void decode_target_size(int iw, int ih, int bw, int bh, FitMode fit, int *tw, int *th);
 
 /* decode_image() for any request. A PDF's page is drawn by the vitrine-pdf
  * worker (decode_pdf.h) at the box's size, up or down (a page has no pixels

@@ -15,10 +15,6 @@ void decode_flatten(SDL_Surface *s, Color bg);
 /* Turn s upright as EXIF orientation o (1..8) says; frees s. */
 SDL_Surface *decode_upright(SDL_Surface *s, int o, char *err, size_t errn);
 
-/* The size an iw x ih image is shown at in a bw x bh box: inside it, or
- * covering it; never larger than the image. */
-void decode_target_size(int iw, int ih, int bw, int bh, FitMode fit, int *tw, int *th);
-
 /* The same for a w x h image stored turned by EXIF orientation o: the
  * size to decode it at as stored, so that turned upright it fits the box. */
 void decode_target_stored(int w, int h, int o, int bw, int bh, FitMode fit, int *tw, int *th);

@@ -15,11 +15,10 @@ static SDL_Rect sdl_rect(Rect r)
     return (SDL_Rect){r.x, r.y, r.w, r.h};
 }
 
-bool render_scene(SDL_Renderer *r, const Scene *s, Text *text, Textures *tex, bool *zoom_full)
+bool render_scene(SDL_Renderer *r, const Scene *s, Text *text, Textures *tex, RenderFacts *facts)
 {
     bool complete = true;
-    if (zoom_full)
-        *zoom_full = false;
+    RenderFacts f = {0};
     set_color(r, s->clear);
     SDL_RenderClear(r);
     for (int i = 0; i < s->n; i++) {
@@ -44,10 +43,12 @@ bool render_scene(SDL_Renderer *r, const Scene *s, Text *text, Textures *tex, bo
             break;
         }
         case DRAW_IMAGE: {
-            bool full = false;
-            complete &= textures_draw(tex, r, it, s->clear, &full);
-            if (full && zoom_full)
-                *zoom_full = true;
+            bool full = false, preview = false;
+            bool drawn = textures_draw(tex, r, it, s->clear, &full, &preview);
+            complete &= drawn;
+            f.zoom_full |= full;
+            f.previews += preview;
+            f.missing += !drawn && !preview;
             break;
         }
         case DRAW_TEXT: {
@@ -67,5 +68,7 @@ bool render_scene(SDL_Renderer *r, const Scene *s, Text *text, Textures *tex, bo
             break;
         }
     }
+    if (facts)
+        *facts = f;
     return complete;
 }

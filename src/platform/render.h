@@ -10,9 +10,16 @@
 #include "text.h"
 #include "textures.h"
 
-/* Draws s; pictures not decoded yet are left out (textures.h). Returns
- * true when every picture was drawn from its pixels; *zoom_full (may be
- * NULL) is set when a zoomed picture was drawn at full resolution. */
-bool render_scene(SDL_Renderer *r, const Scene *s, Text *text, Textures *tex, bool *zoom_full);
+/* What a drawn scene showed of its pictures (the trace's frame line). */
+typedef struct {
+    bool zoom_full;  /* a zoomed picture was drawn at full resolution */
+    int previews;    /* pictures drawn from their preview (textures.h) */
+    int missing;     /* pictures not drawn at all: neither copy is ready */
+} RenderFacts;
+
+/* Draws s; pictures not decoded yet are left out, or drawn from their
+ * preview (textures.h). Returns true when every picture was drawn from its
+ * full pixels; facts (may be NULL) says more. */
+bool render_scene(SDL_Renderer *r, const Scene *s, Text *text, Textures *tex, RenderFacts *facts);
 
 #endif

@@ -23,6 +23,10 @@
 #define TILE_MAX 4096
 #define REGION_GRID 256  /* a zoom's region snaps out to this grid: a small pan keeps it */
 #define DRAWING_ZOOM 16  /* a page with no pixels of its own (PDF) zooms to this times its screen copy */
+/* A box this large or larger gets a preview while its picture decodes: a
+ * smaller one (a grid's thumbnail, a cover) decodes at 1/8 scale anyway,
+ * as quickly as its preview would. */
+#define PREVIEW_MIN_PIXELS (640 * 360)
 
 typedef struct Job {
     unsigned id;
@@ -34,6 +38,7 @@ typedef struct Job {
     Rect rg;                /* w > 0: only this region of the picture fitted to bw x bh */
     int rank;
     bool screen;            /* started while wanted on screen */
+    bool preview;           /* a quick small copy first (DecodeRequest.preview) */
     /* results */
     SDL_Surface *surf;
     int nat_w, nat_h;
@@ -53,6 +58,11 @@ typedef struct {
     int ex, slide;          /* what its fate is reported against */
     bool ready;             /* else a job is decoding it */
     unsigned job;
+    /* Until ready: a small DCT-scaled copy drawn in its place, over the
+     * rectangle the full copy (full_w x full_h) will take. */
+    unsigned prev_job;      /* decoding it (0: none asked or none left) */
+    SDL_Texture *prev;
+    int prev_w, prev_h, full_w, full_h;
     SDL_Texture **tiles;    /* ready: one, or (full) tiles_x * tiles_y */
     int tiles_x, tiles_y, tile;
     int w, h;               /* pixels held */
@@ -81,6 +91,7 @@ struct Textures {
     unsigned clock;
     char **failed;          /* paths that could not be decoded (owned) */
     int n_failed;
+    bool hold_full;         /* tests: full copies wait in `done` (textures_hold_full) */
 };
 
 /* ---- workers ---------------------------------------------------------------- */
@@ -101,12 +112,12 @@ static void decode_job(Job *j)
     if (!own)
         j->nat_w = j->nat_h = 0;
     DecodeRequest rq = {.path = j->path, .page = j->page, .box_w = j->bw, .box_h = j->bh, .fit = j->fit,
-                        .bg = j->bg, .region = j->rg};
+                        .bg = j->bg, .region = j->rg, .preview = j->preview};
     uint64_t t1 = trace_clock();
     j->surf = decode_request(&rq, j->err, sizeof j->err);
     if (t0) /* where a slide's time goes: probing, decoding (bench/README.md) */
-        trace_event("decode", "page=%d box=%dx%d ok=%d probe_us=%llu decode_us=%llu", j->page, j->bw, j->bh,
-                    j->surf != NULL, (unsigned long long)(t1 - t0) / 1000,
+        trace_event("decode", "page=%d box=%dx%d preview=%d ok=%d probe_us=%llu decode_us=%llu", j->page,
+                    j->bw, j->bh, j->preview, j->surf != NULL, (unsigned long long)(t1 - t0) / 1000,
                     (unsigned long long)(trace_clock() - t1) / 1000);
     if (!j->surf || j->rg.w > 0) /* a region's size is not the picture's */
         return;
@@ -205,6 +216,9 @@ static void drop_pixels(Entry *e)
     free(e->tiles);
     e->tiles = NULL;
     e->bytes = 0;
+    if (e->prev)
+        texcount_destroy(e->prev);
+    e->prev = NULL;
 }
 
 /* A zoom's pixels (the whole at full resolution, or a region): not the
@@ -221,11 +235,11 @@ static void remove_entry(Textures *t, int i)
     t->e[i] = t->e[--t->n];
 }
 
-/* The entry waiting for job id, or -1. */
+/* The entry waiting for job id (its full copy or its preview), or -1. */
 static int entry_of_job(const Textures *t, unsigned id)
 {
     for (int i = 0; i < t->n; i++)
-        if (!t->e[i].ready && t->e[i].job == id)
+        if (!t->e[i].ready && (t->e[i].job == id || t->e[i].prev_job == id))
             return i;
     return -1;
 }
@@ -246,7 +260,12 @@ static void cancel_queued(Textures *t, bool all)
                 remove_entry(t, i);
             continue;
         }
-        j->rank = t->e[i].rank;
+        if (j->preview && t->e[i].rank >= t->n_screen) {
+            t->e[i].prev_job = 0; /* off screen now: only its full copy matters */
+            free_job(j);
+            continue;
+        }
+        j->rank = j->preview ? -1 : t->e[i].rank;
         Job **p = &keep; /* insertion by rank: a handful of jobs */
         while (*p && (*p)->rank <= j->rank)
             p = &(*p)->next;
@@ -408,9 +427,41 @@ static bool full_box(const Textures *t, const DrawItem *it, int nat_w, int nat_h
     return *fw > f.w + 1 && *fh > f.h + 1;
 }
 
-/* Ask for it at rank `rank`: an entry and a job when it is new. */
+/* Queue job j in rank order (the lock is not held). */
+static void enqueue(Textures *t, Job *j)
+{
+    SDL_LockMutex(t->mx);
+    Job **p = &t->queue;
+    while (*p && (*p)->rank <= j->rank)
+        p = &(*p)->next;
+    j->next = *p;
+    *p = j;
+    SDL_CondSignal(t->work);
+    SDL_UnlockMutex(t->mx);
+}
+
+/* A picture wanted on screen and not there yet: its preview is decoded
+ * first, ahead of every other job (rank -1), on the other core while the
+ * full copy decodes. */
+static void want_preview(Textures *t, Entry *e)
+{
+    Job *j = calloc(1, sizeof *j);
+    char *p = strdup(e->path);
+    if (!j || !p) {
+        free(j);
+        free(p);
+        return;
+    }
+    *j = (Job){.id = ++t->next_id, .path = p, .page = e->page, .bw = e->bw, .bh = e->bh, .fit = e->fit,
+               .bg = e->bg, .rank = -1, .preview = true};
+    e->prev_job = j->id;
+    enqueue(t, j);
+}
+
+/* Ask for it at rank `rank`: an entry and a job when it is new (and, on
+ * screen, a preview). */
 static void want_one(Textures *t, const char *path, int page, int bw, int bh, FitMode fit, Color bg,
-                     bool full, Rect rg, int ex, int slide, int rank)
+                     bool full, Rect rg, bool screen, int ex, int slide, int rank)
 {
     if (!path || bw < 1 || bh < 1)
         return;
@@ -443,17 +494,12 @@ static void want_one(Textures *t, const char *path, int page, int bw, int bh, Fi
     }
     *j = (Job){.id = ++t->next_id, .path = p2, .page = page, .bw = bw, .bh = bh, .fit = fit, .bg = bg,
                .rg = rg, .rank = rank};
-    t->e[t->n++] = (Entry){.path = p1, .page = page, .bw = bw, .bh = bh, .fit = fit, .bg = bg, .full = full,
-                           .rg = rg, .ex = ex, .slide = slide, .job = j->id, .last_use = ++t->clock,
-                           .rank = rank};
-    SDL_LockMutex(t->mx);
-    Job **p = &t->queue; /* in rank order */
-    while (*p && (*p)->rank <= rank)
-        p = &(*p)->next;
-    j->next = *p;
-    *p = j;
-    SDL_CondSignal(t->work);
-    SDL_UnlockMutex(t->mx);
+    Entry *e = &t->e[t->n++];
+    *e = (Entry){.path = p1, .page = page, .bw = bw, .bh = bh, .fit = fit, .bg = bg, .full = full, .rg = rg,
+                 .ex = ex, .slide = slide, .job = j->id, .last_use = ++t->clock, .rank = rank};
+    if (screen && !full && rg.w == 0 && (long)bw * bh >= PREVIEW_MIN_PIXELS)
+        want_preview(t, e);
+    enqueue(t, j);
 }
 
 static const Entry *ready_screen(const Textures *t, const DrawItem *it, Color bg)
@@ -544,7 +590,7 @@ static void want_region(Textures *t, const DrawItem *it, const Entry *e, int hav
     Rect rg;
     if (!zoom_active(it->zoom) || !view_region(it, e, have_w, &bw, &bh, &rg))
         return;
-    want_one(t, it->path, it->page, bw, bh, FIT_CONTAIN, bg, false, rg, it->exhibition, it->slide, (*rank)++);
+    want_one(t, it->path, it->page, bw, bh, FIT_CONTAIN, bg, false, rg, true, it->exhibition, it->slide, (*rank)++);
     int k = find(t, it->path, it->page, bw, bh, FIT_CONTAIN, bg, false, rg);
     if (k >= 0 && t->e[k].ready)
         return;
@@ -589,14 +635,14 @@ void textures_want(Textures *t, SDL_Renderer *r, const Scene *scene, Color bg,
         const DrawItem *it = &scene->items[i];
         if (it->kind != DRAW_IMAGE)
             continue;
-        want_one(t, it->path, it->page, it->r.w, it->r.h, it->fit, bg, false, (Rect){0}, it->exhibition,
+        want_one(t, it->path, it->page, it->r.w, it->r.h, it->fit, bg, false, (Rect){0}, true, it->exhibition,
                  it->slide, rank++);
         const Entry *e = ready_screen(t, it, bg);
         int fw = e ? e->w : 0, fh;
         if (e && zoom_active(it->zoom) && it->fit == FIT_CONTAIN &&
             full_box(t, it, e->nat_w, e->nat_h, &fw, &fh))
-            want_one(t, it->path, it->page, fw, fh, FIT_CONTAIN, bg, true, (Rect){0}, it->exhibition, it->slide,
-                     rank++);
+            want_one(t, it->path, it->page, fw, fh, FIT_CONTAIN, bg, true, (Rect){0}, true, it->exhibition,
+                     it->slide, rank++);
         if (e)
             want_region(t, it, e, fw, bg, &rank);
     }
@@ -605,7 +651,7 @@ void textures_want(Textures *t, SDL_Renderer *r, const Scene *scene, Color bg,
     SDL_UnlockMutex(t->mx);
     for (int i = 0; i < n_extra; i++)
         want_one(t, extra[i].path, extra[i].page, extra[i].r.w, extra[i].r.h, extra[i].fit, bg, false,
-                 (Rect){0}, extra[i].exhibition, extra[i].slide, rank++);
+                 (Rect){0}, false, extra[i].exhibition, extra[i].slide, rank++);
     /* what nobody wants and nobody has started on is not decoded (what a
      * worker has started stays: its result may still come in handy) */
     cancel_queued(t, false);
@@ -660,24 +706,75 @@ static void give_up(Textures *t, int i, Job *j, TexturesLoaded cb, void *ctx)
     free_job(j);
 }
 
-int textures_pump(Textures *t, SDL_Renderer *r, TexturesLoaded cb, void *ctx)
+/* A preview arrived for entry e: a texture of its own, drawn until the
+ * full copy comes. Failing costs nothing but the preview. */
+static bool take_preview(Entry *e, SDL_Renderer *r, Job *j)
+{
+    e->prev_job = 0;
+    if (!j->surf)
+        return false;
+    SDL_Surface *s = j->surf;
+    SDL_Texture *tex =
+        texcount_made(SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, s->w, s->h));
+    if (!tex || SDL_UpdateTexture(tex, NULL, s->pixels, s->pitch) != 0) {
+        if (tex)
+            texcount_destroy(tex);
+        return false;
+    }
+    e->prev = tex;
+    e->prev_w = s->w;
+    e->prev_h = s->h;
+    e->nat_w = j->nat_w;
+    e->nat_h = j->nat_h;
+    decode_target_size(j->nat_w, j->nat_h, e->bw, e->bh, e->fit, &e->full_w, &e->full_h);
+    return true;
+}
+
+/* The finished jobs, but a full copy held back (textures_hold_full). */
+static Job *take_done(Textures *t)
 {
     SDL_LockMutex(t->mx);
-    Job *done = t->done;
+    Job *done = t->done, *held = NULL;
     t->done = NULL;
+    for (Job **p = &done; t->hold_full && *p;) {
+        Job *j = *p;
+        if (j->preview) {
+            p = &j->next;
+            continue;
+        }
+        *p = j->next;
+        j->next = held;
+        held = j;
+    }
+    t->done = held;
     SDL_UnlockMutex(t->mx);
+    return done;
+}
+
+void textures_hold_full(Textures *t, bool hold)
+{
+    SDL_LockMutex(t->mx);
+    t->hold_full = hold;
+    SDL_UnlockMutex(t->mx);
+}
+
+int textures_pump(Textures *t, SDL_Renderer *r, TexturesLoaded cb, void *ctx)
+{
+    Job *done = take_done(t);
     int arrived = 0;
     for (Job *j = done, *next; j; j = next) {
         next = j->next;
-        int i;
-        for (i = 0; i < t->n; i++)
-            if (!t->e[i].ready && t->e[i].job == j->id)
-                break;
-        if (i == t->n) { /* given up meanwhile */
+        int i = entry_of_job(t, j->id);
+        if (i < 0) { /* given up meanwhile, or its full copy came first */
             free_job(j);
             continue;
         }
         Entry *e = &t->e[i];
+        if (j->preview) {
+            arrived += take_preview(e, r, j);
+            free_job(j);
+            continue;
+        }
         arrived++;
         if (!j->surf) {
             if (j->page > 1)
@@ -709,6 +806,10 @@ int textures_pump(Textures *t, SDL_Renderer *r, TexturesLoaded cb, void *ctx)
             continue;
         }
         e->ready = true;
+        if (e->prev) /* replaced: the full copy is drawn from now on */
+            texcount_destroy(e->prev);
+        e->prev = NULL;
+        e->prev_job = 0;
         e->nat_w = j->nat_w;
         e->nat_h = j->nat_h;
         if (cb && !zoomed(e))
@@ -743,7 +844,7 @@ int textures_pending(Textures *t, const Scene *scene)
         if (it->kind != DRAW_IMAGE)
             continue;
         int k = find(t, it->path, it->page, it->r.w, it->r.h, it->fit, scene->clear, false, (Rect){0});
-        n += k >= 0 && !t->e[k].ready;
+        n += k >= 0 && !t->e[k].ready && !t->e[k].prev;
     }
     return n;
 }
@@ -802,13 +903,38 @@ static void draw_entry(SDL_Renderer *r, const Entry *e, RectF d, Rect clip)
         }
 }
 
-bool textures_draw(Textures *t, SDL_Renderer *r, const DrawItem *it, Color bg, bool *full)
+/* The preview of entry e in the place its full copy will take: the same
+ * rectangle (FIT_CONTAIN), the same crop (FIT_COVER), the same zoom. */
+static void draw_preview(SDL_Renderer *r, const Entry *e, const DrawItem *it)
+{
+    if (it->fit == FIT_COVER) {
+        Rect src = rect_fit((Rect){0, 0, e->prev_w, e->prev_h}, it->r.w, it->r.h);
+        SDL_Rect s_src = {src.x, src.y, src.w, src.h}, dst = {it->r.x, it->r.y, it->r.w, it->r.h};
+        SDL_RenderCopy(r, e->prev, &s_src, &dst);
+    } else if (zoom_active(it->zoom) && e->nat_w > 0 && e->nat_h > 0) {
+        copy_clipped(r, e->prev, e->prev_w, e->prev_h, zoom_place(it->r, e->nat_w, e->nat_h, it->zoom), it->r);
+    } else {
+        Rect d = rect_fit(it->r, e->full_w, e->full_h);
+        SDL_Rect dst = {d.x, d.y, d.w, d.h};
+        SDL_RenderCopy(r, e->prev, NULL, &dst);
+    }
+}
+
+bool textures_draw(Textures *t, SDL_Renderer *r, const DrawItem *it, Color bg, bool *full, bool *preview)
 {
     if (full)
         *full = false;
+    if (preview)
+        *preview = false;
     if (!t) /* a page without a picture cache (page.c draws its pictures itself) */
         return false;
     int i = find(t, it->path, it->page, it->r.w, it->r.h, it->fit, bg, false, (Rect){0});
+    if (i >= 0 && !t->e[i].ready && t->e[i].prev) {
+        draw_preview(r, &t->e[i], it);
+        if (preview)
+            *preview = true;
+        return false;
+    }
     if (i < 0 || !t->e[i].ready)
         return false;
     Entry *e = &t->e[i];

@@ -11,6 +11,13 @@
  * (textures_draw) never decodes: a picture not ready yet is left out.
  * Requests nobody wants any more are dropped before they are decoded.
  *
+ * Progressive pictures: a large picture wanted on screen and not ready
+ * gets a preview first, a JPEG DCT-scaled to about a quarter of its box
+ * (decode.h, DecodeRequest.preview: a few ms where the full copy takes
+ * tens), decoded ahead of every other job, so the other core starts on the
+ * full copy at once. It is drawn over the same rectangle the full copy
+ * will take, through the same colour steps, and dropped when that arrives.
+ *
  * A zoomed picture (DrawItem.zoom.z > 1) is drawn from a second, separately
  * budgeted entry: the source image's own pixels (or as many as the zoom
  * budget allows), in tiles no larger than the renderer's texture limit,
@@ -51,11 +58,17 @@ int textures_pump(Textures *t, SDL_Renderer *r, TexturesLoaded cb, void *ctx);
 bool textures_settle(Textures *t, SDL_Renderer *r, int timeout_ms, TexturesLoaded cb, void *ctx);
 
 /* Draw it (a DRAW_IMAGE item of a scene whose background is bg). Returns false when its pixels are not ready
- * (nothing drawn); *full (may be NULL) tells whether a zoomed picture was
- * drawn from full-resolution pixels. */
-bool textures_draw(Textures *t, SDL_Renderer *r, const DrawItem *it, Color bg, bool *full);
-/* How many of the scene's pictures are still being decoded. */
+ * (then its preview is drawn if it has one, and *preview set, else nothing);
+ * *full (may be NULL) tells whether a zoomed picture was drawn from
+ * full-resolution pixels. */
+bool textures_draw(Textures *t, SDL_Renderer *r, const DrawItem *it, Color bg, bool *full, bool *preview);
+/* How many of the scene's pictures are still being decoded with nothing
+ * to show meanwhile (a preview counts as something). */
 int textures_pending(Textures *t, const Scene *scene);
+
+/* Tests: while hold is true, full copies that finished wait (previews do
+ * not), so that what a visitor sees first can be looked at. */
+void textures_hold_full(Textures *t, bool hold);
 
 /* Drop every texture (the renderer is going away or was reset); decodes in
  * flight are dropped too. Remembered failures stay. */

@@ -119,7 +119,7 @@ static void state_field(const char *json, const char *key, char *out, size_t n)
     out[i] = '\0';
 }
 
-void trace_frame(const Show *s, bool complete, uint64_t t0, uint64_t drawn)
+void trace_frame(const Show *s, bool complete, int previews, bool shown, uint64_t t0, uint64_t drawn)
 {
     if (trace_fd < 0)
         return;
@@ -131,7 +131,8 @@ void trace_frame(const Show *s, bool complete, uint64_t t0, uint64_t drawn)
     state_field(json, "screen", screen, sizeof screen);
     state_field(json, "exhibition", ex, sizeof ex);
     state_field(json, "slide", slide, sizeof slide);
-    trace_event("frame", "screen=%s exhibition=%s slide=%s complete=%d render_us=%llu present_us=%llu",
-                screen, ex, slide, complete ? 1 : 0, (unsigned long long)((drawn - t0) / 1000),
+    trace_event("frame",
+                "screen=%s exhibition=%s slide=%s complete=%d shown=%d previews=%d render_us=%llu present_us=%llu",
+                screen, ex, slide, complete ? 1 : 0, shown ? 1 : 0, previews, (unsigned long long)((drawn - t0) / 1000),
                 (unsigned long long)((now - drawn) / 1000));
 }

@@ -9,10 +9,17 @@
  * start                      as early as possible in main()
  * input kind=key|button|finger [key=NAME] [state=down|up] [repeat=1]
  *                            an input event taken from SDL's queue
- * frame screen=S exhibition=ID slide=N complete=0|1 render_us=U present_us=P
+ * frame screen=S exhibition=ID slide=N complete=0|1 shown=0|1 previews=K
+ *       render_us=U present_us=P
  *                            after each SDL_RenderPresent of the audience
  *                            window; complete=1 when every image of the scene
- *                            was drawn from real pixels
+ *                            was drawn from its full-quality pixels, shown=1
+ *                            when every image was drawn at all, K of them
+ *                            from their preview (textures.h): the jump's
+ *                            first picture is shown=1, its full quality
+ *                            complete=1 (a preview never counts as that)
+ * decode page=P box=WxH preview=0|1 ok=0|1 probe_us=U decode_us=U
+ *                            a decoding thread finished a picture
  * zoom-full ...              a zoomed view first presented at full resolution
  *
  * Each line is one write(2) on an O_APPEND descriptor, so lines from several
@@ -48,6 +55,6 @@ void trace_input(const SDL_Event *e);
  * the show's state), whether the scene was complete, and the times spent
  * drawing (from t0 to drawn) and presenting (drawn to now). t0 and drawn
  * come from trace_clock(). */
-void trace_frame(const Show *s, bool complete, uint64_t t0, uint64_t drawn);
+void trace_frame(const Show *s, bool complete, int previews, bool shown, uint64_t t0, uint64_t drawn);
 
 #endif

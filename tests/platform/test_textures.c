@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_textures.c - the picture cache with real threads, a software
  * renderer and real JPEGs: pictures wanted are decoded and drawn, the byte
- * budget holds, requests given up and wanted again still arrives, a zoom
+ * budget holds, requests given up and wanted again still arrive, a zoom
  * gets (and gives back) full pixels, a zoom of a TIFF too large for the
  * zoom budget reads the view by region (one at a time, the last kept while
- * the next is read), a broken file is reported once. */
+ * the next is read), a broken file is reported once, a large picture shows
+ * a preview first, in the same place and brightness, replaced by its full
+ * copy. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -18,6 +20,7 @@
 #include <turbojpeg.h>
 #include <unistd.h>
 
+#include "platform/decode.h"
 #include "platform/textures.h"
 
 #define N_IMG 8
@@ -32,6 +35,22 @@ typedef struct {
     int last_w, last_h;
 } Fx;
 
+/* RGB pixels px (freed) as a JPEG at quality q. */
+static void save_jpeg(const char *path, unsigned char *px, int w, int h, int q)
+{
+    tjhandle tj = tjInitCompress();
+    unsigned char *jpg = NULL;
+    unsigned long len = 0;
+    assert_int_equal(tjCompress2(tj, px, w, 0, h, TJPF_RGB, &jpg, &len, TJSAMP_420, q, 0), 0);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(jpg, 1, len, f), len);
+    fclose(f);
+    tjFree(jpg);
+    tjDestroy(tj);
+    free(px);
+}
+
 static void write_jpeg(const char *path, int w, int h, int seed)
 {
     unsigned char *px = malloc((size_t)w * h * 3);
@@ -43,17 +62,7 @@ static void write_jpeg(const char *path, int w, int h, int seed)
             p[1] = (unsigned char)(y * 255 / h);
             p[2] = (unsigned char)(seed * 40);
         }
-    tjhandle tj = tjInitCompress();
-    unsigned char *jpg = NULL;
-    unsigned long len = 0;
-    assert_int_equal(tjCompress2(tj, px, w, 0, h, TJPF_RGB, &jpg, &len, TJSAMP_420, 85, 0), 0);
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(jpg, 1, len, f), len);
-    fclose(f);
-    tjFree(jpg);
-    tjDestroy(tj);
-    free(px);
+    save_jpeg(path, px, w, h, 85);
 }
 
 /* A w x h RGB TIFF (as stored; its Orientation tag o), one uncompressed
@@ -157,7 +166,7 @@ static void one_picture(Scene *sc, const char *path, int w, int h, float z)
 
 static bool drawn(Textures *t, Fx *fx, const Scene *sc, bool *full)
 {
-    return textures_draw(t, fx->ren, &sc->items[0], BG, full);
+    return textures_draw(t, fx->ren, &sc->items[0], BG, full, NULL);
 }
 
 static void wanted_pictures_are_decoded_and_drawn(void **state)
@@ -375,6 +384,174 @@ static void a_broken_picture_is_reported_once(void **state)
     textures_free(t);
 }
 
+/* The target's pixels as a copy (the software renderer draws into it). */
+static SDL_Surface *frame_of(Fx *fx)
+{
+    return SDL_ConvertSurfaceFormat(fx->target, SDL_PIXELFORMAT_ARGB8888, 0);
+}
+
+static void clear(Fx *fx)
+{
+    SDL_SetRenderDrawColor(fx->ren, BG.r, BG.g, BG.b, 255);
+    SDL_RenderClear(fx->ren);
+}
+
+static Uint32 px_at(const SDL_Surface *s, int x, int y)
+{
+    return ((const Uint32 *)((const Uint8 *)s->pixels + (size_t)y * s->pitch))[x] & 0xFFFFFFu;
+}
+
+/* The rectangle of pixels that are not the background. */
+static Rect painted(const SDL_Surface *s)
+{
+    Uint32 bg = ((Uint32)BG.r << 16) | ((Uint32)BG.g << 8) | BG.b;
+    int x0 = s->w, y0 = s->h, x1 = -1, y1 = -1;
+    for (int y = 0; y < s->h; y++)
+        for (int x = 0; x < s->w; x++)
+            if (px_at(s, x, y) != bg) {
+                x0 = SDL_min(x0, x), x1 = SDL_max(x1, x);
+                y0 = SDL_min(y0, y), y1 = SDL_max(y1, y);
+            }
+    return (Rect){x0, y0, x1 - x0 + 1, y1 - y0 + 1};
+}
+
+/* Both frames averaged over 16 x 16 blocks (what a visitor sees of a
+ * jump: the picture's place and brightness, not its fine detail): the
+ * mean difference of the blocks' channels. */
+static double block_difference(const SDL_Surface *a, const SDL_Surface *b)
+{
+    double sum = 0;
+    int n = 0;
+    for (int by = 0; by + 16 <= a->h; by += 16)
+        for (int bx = 0; bx + 16 <= a->w; bx += 16)
+            for (int c = 0; c < 3; c++) {
+                double ma = 0, mb = 0;
+                for (int y = by; y < by + 16; y++)
+                    for (int x = bx; x < bx + 16; x++) {
+                        ma += (px_at(a, x, y) >> (8 * c)) & 255;
+                        mb += (px_at(b, x, y) >> (8 * c)) & 255;
+                    }
+                sum += SDL_fabs(ma - mb) / 256.0;
+                n++;
+            }
+    return sum / n;
+}
+
+/* A photograph-like 2400 x 1600 JPEG: gradients and sharp-edged squares. */
+static void write_photo(const char *path)
+{
+    int w = 2400, h = 1600;
+    unsigned char *px = malloc((size_t)w * h * 3);
+    assert_non_null(px);
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            unsigned char *p = px + ((size_t)y * w + x) * 3;
+            bool square = (x / 200 + y / 200) % 2 == 0;
+            p[0] = (unsigned char)(square ? 230 : x * 200 / w + 30);
+            p[1] = (unsigned char)(square ? 40 + y * 150 / h : 90);
+            p[2] = (unsigned char)((x ^ y) & 16 ? 160 : 60); /* fine detail */
+        }
+    save_jpeg(path, px, w, h, 90);
+}
+
+/* The photo in fx's folder (path), and a cache that holds full copies
+ * back: what a visitor sees while the full copy decodes. */
+static Textures *photo_held(Fx *fx, char *path, size_t n)
+{
+    snprintf(path, n, "%s/photo.jpg", fx->dir);
+    write_photo(path);
+    Textures *t = textures_create(NULL);
+    textures_hold_full(t, true);
+    return t;
+}
+
+static void a_preview_comes_first_and_the_full_copy_replaces_it(void **state)
+{
+    Fx *fx = *state;
+    char path[160];
+    Textures *t = photo_held(fx, path, sizeof path);
+    Scene sc;
+    one_picture(&sc, path, 640, 480, 1.0f);
+    fx->ok = 0;
+    textures_want(t, fx->ren, &sc, BG, NULL, 0);
+    assert_true(textures_settle(t, fx->ren, 10000, loaded, fx));
+    assert_int_equal(fx->ok, 0); /* a preview is not the picture loaded */
+    assert_int_equal(textures_pending(t, &sc), 0); /* something to show: no frame held for it */
+    bool full = true, preview = false;
+    clear(fx);
+    assert_false(textures_draw(t, fx->ren, &sc.items[0], BG, &full, &preview)); /* not full quality */
+    assert_true(preview);
+    SDL_Surface *first = frame_of(fx);
+
+    textures_hold_full(t, false);
+    assert_int_equal(textures_pump(t, fx->ren, loaded, fx), 1);
+    assert_int_equal(fx->ok, 1);
+    clear(fx);
+    assert_true(textures_draw(t, fx->ren, &sc.items[0], BG, &full, &preview));
+    assert_false(preview); /* replaced */
+    SDL_Surface *then = frame_of(fx);
+
+    /* full quality is exactly the picture decoded for its box (the golden) */
+    char err[256];
+    SDL_Surface *gold = decode_image(path, 640, 480, FIT_CONTAIN, BG, err, sizeof err);
+    assert_non_null(gold);
+    assert_int_equal(gold->w, 640);
+    assert_int_equal(gold->h, 427);
+    Rect r = painted(then);
+    assert_int_equal(r.x, 0);
+    assert_int_equal(r.y, (480 - 427) / 2);
+    assert_int_equal(r.w, 640);
+    assert_int_equal(r.h, 427);
+    for (int y = 0; y < gold->h; y++)
+        for (int x = 0; x < gold->w; x++)
+            assert_int_equal(px_at(then, x, r.y + y), px_at(gold, x, y));
+
+    /* the preview took the same place, with the same brightness */
+    Rect p = painted(first);
+    assert_memory_equal(&p, &r, sizeof r);
+    if (getenv("VITRINE_TEST_SHOTS")) { /* to look at: the preview, then the full copy */
+        SDL_SaveBMP(first, "/tmp/vitrine-preview-first.bmp");
+        SDL_SaveBMP(then, "/tmp/vitrine-preview-full.bmp");
+    }
+    double d = block_difference(first, then);
+    printf("preview vs full: mean block difference %.2f of 255\n", d);
+    assert_true(d < 4.0);
+    /* yet it is the small copy: the fine detail is not there */
+    assert_true(memcmp(first->pixels, then->pixels, (size_t)then->pitch * then->h) != 0);
+
+    SDL_FreeSurface(gold);
+    SDL_FreeSurface(first);
+    SDL_FreeSurface(then);
+    scene_free(&sc);
+    textures_free(t);
+    unlink(path);
+}
+
+static void small_boxes_and_prefetches_get_no_preview(void **state)
+{
+    Fx *fx = *state;
+    char path[160];
+    Textures *t = photo_held(fx, path, sizeof path);
+    Scene sc;
+    one_picture(&sc, path, 300, 200, 1.0f); /* a thumbnail decodes at 1/8 anyway */
+    ImageRequest next = {path, {0, 0, 640, 480}, FIT_CONTAIN, 0, 1, 0};
+    textures_want(t, fx->ren, &sc, BG, &next, 1);
+    assert_true(textures_settle(t, fx->ren, 10000, loaded, fx));
+    bool preview = true;
+    assert_false(textures_draw(t, fx->ren, &sc.items[0], BG, NULL, &preview));
+    assert_false(preview);
+    assert_int_equal(textures_pending(t, &sc), 1);
+    DrawItem big = sc.items[0];
+    big.r = next.r;
+    assert_false(textures_draw(t, fx->ren, &big, BG, NULL, &preview));
+    assert_false(preview);
+    textures_hold_full(t, false);
+    textures_pump(t, fx->ren, loaded, fx);
+    scene_free(&sc);
+    textures_free(t);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -385,6 +562,8 @@ int main(void)
         cmocka_unit_test(a_far_zoom_reads_the_view_by_region),
         cmocka_unit_test(a_turned_tiff_zooms_by_region_upright),
         cmocka_unit_test(a_broken_picture_is_reported_once),
+        cmocka_unit_test(a_preview_comes_first_and_the_full_copy_replaces_it),
+        cmocka_unit_test(small_boxes_and_prefetches_get_no_preview),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -608,6 +608,10 @@ static void test_image_paths(void **state)
     assert_int_equal(symlink("real.png", path), 0);
     snprintf(path, sizeof path, "%s/images/dangling.png", dir);
     assert_int_equal(symlink("gone.png", path), 0);
+    /* absolute, yet inside: the quick open refuses it, realpath allows it */
+    snprintf(path, sizeof path, "%s/images/inside-abs.png", dir);
+    snprintf(target, sizeof target, "%s/images/real.png", dir);
+    assert_int_equal(symlink(target, path), 0);
     snprintf(path, sizeof path, "%s/images/folder.png", dir);
     assert_int_equal(mkdir(path, 0755), 0);
 
@@ -622,7 +626,8 @@ static void test_image_paths(void **state)
         "{\"image\": \"images/placeholder.txt\"},\n"
         "{\"image\": \"images\\\\real.png\"},\n"
         "{\"image\": \"./images//real.png\"},\n"
-        "{\"image\": \"images/../images/real.png\"}\n"
+        "{\"image\": \"images/../images/real.png\"},\n"
+        "{\"image\": \"images/inside-abs.png\"}\n"
         "]}", &dl);
     assert_non_null(ex);
     assert_diag(&dl, ":1:40: error: image \"images/escape.png\" leads outside the exhibition "
@@ -639,7 +644,7 @@ static void test_image_paths(void **state)
                      "exhibition folder (it contains \"..\")\n");
     assert_int_equal(dl.n, 8);
     assert_null(ex->cover_path);
-    assert_int_equal(ex->n_slides, 9);
+    assert_int_equal(ex->n_slides, 10);
     assert_false(ex->slides[0].image_ok);
     assert_true(ex->slides[1].image_ok);
     assert_int_equal(ex->slides[1].image_format, IMG_FMT_PNG);
@@ -647,6 +652,8 @@ static void test_image_paths(void **state)
     assert_string_equal(ex->slides[1].image_path, path);
     assert_true(ex->slides[7].image_ok);
     assert_false(ex->slides[8].image_ok);
+    assert_true(ex->slides[9].image_ok);
+    assert_int_equal(ex->slides[9].image_format, IMG_FMT_PNG);
     manifest_free(ex);
     diag_clear(&dl);
     rm_rf(root);
