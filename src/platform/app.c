@@ -399,10 +399,8 @@ static bool open_app(App *a, const AppOptions *opt, bool headless)
 #endif
 
     outputs_prepare(headless, opt->windowed);
-    if (SDL_Init(headless ? SDL_INIT_EVENTS : SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        fprintf(stderr, "vitrine: cannot start SDL: %s\n", SDL_GetError());
+    if (!outputs_init_sdl(headless))
         return false;
-    }
     if (!headless)
         outputs_choose_renderer();
     /* the decoding threads push this when a picture is ready */
