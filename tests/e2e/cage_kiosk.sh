@@ -92,8 +92,19 @@ if command -v wtype >/dev/null; then
         wait_for "$d/state.json" '"home_selection":2' || fail "wtype's Right reached cage but not vitrine"
         echo "ok: a key from wtype (virtual keyboard) moved the home selection"
     else
-        echo "not testable: no key reaches vitrine in cage: $(head -n 1 "$out/wtype.log")"
+        echo "not testable: no Wayland key reaches vitrine in cage: $(head -n 1 "$out/wtype.log")"
     fi
+fi
+# Through Xwayland, X's own test input (XTest, as xdotool sends it) reaches an
+# X11 vitrine: not a device of cage's seat, but the keys' whole way in vitrine.
+if [ "$gpu" = no ] && command -v xdotool >/dev/null; then
+    pid=$(vitrine_pid) || fail "vitrine is not running"
+    xdisplay=$(tr '\0' '\n' <"/proc/$pid/environ" | sed -n 's/^DISPLAY=//p')
+    $as env DISPLAY="$xdisplay" sh -c 'xdotool windowfocus --sync "$(xdotool search --sync --name "^vitrine$" | head -n 1)" &&
+        xdotool key Right' >"$out/xdotool.log" 2>&1 || fail "xdotool could not send a key through Xwayland"
+    sel=$(grep -o '"home_selection":[0-9]*' "$d/state.json")
+    wait_for "$d/state.json" '"home_selection":[^1]' || fail "a key through Xwayland did not move the home selection"
+    echo "ok: a key through Xwayland (xdotool) moved the home selection: $sel -> $(grep -o '"home_selection":[0-9]*' "$d/state.json")"
 fi
 
 wl_stop
