@@ -26,6 +26,7 @@
 #include "harness/platform/alloctrace.h"
 #include "content.h"
 #include "decode.h"
+#include "decode_pdf.h"
 #include "films.h"
 #include "input.h"
 #include "outputs.h"
@@ -348,6 +349,7 @@ void app_close(App *a)
     show_free(a->show);
     content_close(&a->c);
     outputs_close(&a->o);
+    pdf_reader_end(); /* after the decoding threads: they shared it */
     text_free(a->mtext);
     settings_free(&a->settings);
     text_quit();
