@@ -28,11 +28,43 @@ case "$secs" in '' | *[!0-9]*) usage ;; esac
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${FUZZ_BUILD_DIR:-$root/build-fuzz}
 cc=${FUZZ_CC:-clang}
-all="fuzz_manifest fuzz_replay fuzz_settings fuzz_rehearsal fuzz_image fuzz_imagehead fuzz_pdf fuzz_po fuzz_tiff"
+all="fuzz_manifest fuzz_replay fuzz_settings fuzz_rehearsal fuzz_image fuzz_imagehead fuzz_pdf fuzz_po fuzz_tiff
+fuzz_heic fuzz_svg"
+# targets whose seeds are made here at each run (make_seeds), not kept in fuzz/corpus
+generated="fuzz_heic fuzz_svg"
 targets=${*:-$all}
 for t in $targets; do
+    case " $generated " in *" $t "*) continue ;; esac
     [ -d "$root/fuzz/corpus/$t" ] || { echo "fuzz/run.sh: no target $t (one of: $all)" >&2; exit 2; }
 done
+
+# make_seeds TARGET DIR: a seed corpus for TARGET made with Debian's tools
+# (libheif-examples' heif-enc, ImageMagick), so no binary is kept in git.
+make_seeds() {
+    case $1 in
+    fuzz_heic)
+        tmp=$2/.src
+        mkdir -p "$tmp"
+        convert -size 16x12 gradient:red-blue "$tmp/rgb.png"
+        convert -size 9x7 gradient:white-black -alpha set -channel A -evaluate set 50% "$tmp/alpha.png"
+        convert -size 8x6 gradient:green-yellow -strip -profile /usr/share/color/icc/compatibleWithAdobeRGB1998.icc "$tmp/icc.png" \
+            2>/dev/null || cp "$tmp/rgb.png" "$tmp/icc.png"
+        heif-enc -q 30 -o "$2/rgb.heic" "$tmp/rgb.png" >/dev/null
+        heif-enc -q 30 -o "$2/alpha.heic" "$tmp/alpha.png" >/dev/null
+        heif-enc -q 30 -o "$2/icc.heic" "$tmp/icc.png" >/dev/null
+        heif-enc -q 30 -t 4 -o "$2/thumb.heic" "$tmp/rgb.png" >/dev/null
+        heif-enc -A -q 30 -o "$2/rgb.avif" "$tmp/rgb.png" >/dev/null 2>&1 || true # needs an AV1 encoder
+        rm -rf "$tmp"
+        ;;
+    fuzz_svg)
+        printf '%s\n' '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"><rect x="2" y="2" width="20" height="10" fill="#c33"/><circle cx="30" cy="20" r="8" fill="blue" opacity="0.5"/></svg>' >"$2/sized.svg"
+        printf '%s\n' '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50"><path d="M0 0 L100 50 Q50 0 0 50 Z" stroke="black" fill="none"/></svg>' >"$2/viewbox.svg"
+        printf '%s\n' '<svg xmlns="http://www.w3.org/2000/svg" width="100%" height="50%"><ellipse cx="10" cy="10" rx="5" ry="3"/></svg>' >"$2/nosize.svg"
+        printf '%s\n' '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="2in" height="3cm"><defs><linearGradient id="g"><stop offset="0" stop-color="red"/><stop offset="1" stop-color="blue" stop-opacity="0.2"/></linearGradient><filter id="f"><feGaussianBlur stdDeviation="2"/></filter><pattern id="p" width="4" height="4" patternUnits="userSpaceOnUse"><rect width="2" height="2"/></pattern></defs><style>.t{font:12px sans-serif;fill:green}</style><rect width="50" height="40" fill="url(#g)" filter="url(#f)"/><rect x="50" width="50" height="40" fill="url(#p)"/><text class="t" x="5" y="60">Қарлаг</text><use xlink:href="#x"/><image href="other.png" width="5" height="5"/></svg>' >"$2/features.svg"
+        printf '%s\n' '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaa">]><svg xmlns="http://www.w3.org/2000/svg" width="1e6" height="0.5"><g transform="rotate(45) scale(2)"><polygon points="0,0 5,5 0,5"/></g><text>&a;&a;</text></svg>' >"$2/odd.svg"
+        ;;
+    esac
+}
 command -v "$cc" >/dev/null 2>&1 || { echo "fuzz/run.sh: $cc not found (install clang)" >&2; exit 2; }
 
 echo "fuzz: building in $build"
@@ -70,7 +102,10 @@ for t in $targets; do
     regress=$root/tests/fixtures/fuzz/$t
     rm -rf "$work"
     mkdir -p "$work"
-    cp "$root/fuzz/corpus/$t/"* "$work/"
+    case " $generated " in
+    *" $t "*) make_seeds "$t" "$work" ;;
+    *) cp "$root/fuzz/corpus/$t/"* "$work/" ;;
+    esac
     dict=""
     [ -f "$root/fuzz/dict/$t.dict" ] && dict="-dict=$root/fuzz/dict/$t.dict"
     # The image path goes through SDL_image, which leaks on some broken SVGs
@@ -81,6 +116,8 @@ for t in $targets; do
         asan="$asan:fast_unwind_on_malloc=0"
         lsan="$lsan:suppressions=$root/fuzz/lsan.supp"
     fi
+    # librsvg's libraries (pango, fontconfig, libxml2) leak too: fuzz/lsan.supp
+    [ "$t" = fuzz_svg ] && lsan="$lsan:suppressions=$root/fuzz/lsan.supp"
     # Inputs that once crashed this target: each must now pass, under
     # tighter limits; then they seed the run.
     if [ -d "$regress" ] && [ -n "$(ls -A "$regress")" ]; then

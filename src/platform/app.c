@@ -26,6 +26,7 @@
 #include "harness/platform/alloctrace.h"
 #include "content.h"
 #include "decode.h"
+#include "decode_pdf.h"
 #include "films.h"
 #include "input.h"
 #include "outputs.h"
@@ -352,6 +353,7 @@ void app_close(App *a)
     show_free(a->show);
     content_close(&a->c);
     outputs_close(&a->o);
+    pdf_reader_end(); /* after the decoding threads: they shared it */
     text_free(a->mtext);
     settings_free(&a->settings);
     text_quit();
@@ -403,10 +405,8 @@ static bool open_app(App *a, const AppOptions *opt, bool headless)
 #endif
 
     outputs_prepare(headless, opt->windowed);
-    if (SDL_Init(headless ? SDL_INIT_EVENTS : SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        fprintf(stderr, "vitrine: cannot start SDL: %s\n", SDL_GetError());
+    if (!outputs_init_sdl(headless))
         return false;
-    }
     if (!headless)
         outputs_choose_renderer();
     /* the decoding threads push this when a picture is ready */

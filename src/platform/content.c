@@ -13,7 +13,7 @@ bool content_load(Content *c)
 {
     DiagList diags = {0};
     c->lib = library_load_images(c->dir, MANIFEST_IMAGE_SNIFF, &diags); /* see manifest.h */
-    worker_release_thread(); /* the PDF reader that counted the decks' pages: idle from now on */
+    worker_release_thread(); /* any reader this thread started sniffing (the PDF reader is shared: decode_pdf.c) */
     if (diags.n) {
         diag_print(&diags, stderr);
         fprintf(stderr, "vitrine: %d error(s), %d warning(s) in %s (run vitrine --check for details)\n",

@@ -57,7 +57,7 @@ void decode_release_scratch(void)
     free(scratch_pixels.p);
     free(scratch_resample.p);
     scratch_file = scratch_pixels = scratch_resample = (Scratch){NULL, 0};
-    worker_release_thread(); /* the PDF reader this thread kept */
+    worker_release_thread(); /* the readers this thread kept (SVG, TIFF, HEIC; PDF's is shared) */
 }
 
 static unsigned char *read_file(const char *path, size_t *len, char *err, size_t errn)

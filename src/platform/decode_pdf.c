@@ -3,6 +3,7 @@
 #include "decode_pdf.h"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,12 +30,43 @@ bool pdf_sniff_file(const char *path)
     return ok;
 }
 
+/* One PDF reader for the whole program, whichever thread asks (the
+ * decoding threads of each window, the loader counting a deck's pages):
+ * each vitrine-pdf holds poppler, cairo and its fonts and a page's pixels,
+ * and one per thread (two or three in a lecture) made vitrine's PDF memory
+ * 155 MB against Impressive's 238 (issue 11's goal: half). A call waits
+ * for the one in progress, a page (tens of ms at 1080p); textures.c starts
+ * no prefetch while a page wanted on screen is being decoded, so a page
+ * asked for waits for one prefetch at most. Held from the first call to
+ * the end of the program (pdf_reader_end()). */
+static pthread_mutex_t pdf_lock = PTHREAD_MUTEX_INITIALIZER;
+static Worker *pdf_shared;
+
+/* The reader, locked: pdf_worker_done() after the call. NULL (unlocked)
+ * with the reason in err. */
 static Worker *pdf_worker(char *err, size_t errn)
 {
-    Worker *w = worker_thread(&pdf_spec);
-    if (!w)
+    pthread_mutex_lock(&pdf_lock);
+    if (!pdf_shared)
+        pdf_shared = worker_new(&pdf_spec);
+    if (!pdf_shared) {
+        pthread_mutex_unlock(&pdf_lock);
         snprintf(err, errn, "cannot start the PDF reader");
-    return w;
+    }
+    return pdf_shared;
+}
+
+static void pdf_worker_done(void)
+{
+    pthread_mutex_unlock(&pdf_lock);
+}
+
+void pdf_reader_end(void)
+{
+    pthread_mutex_lock(&pdf_lock);
+    worker_free(pdf_shared);
+    pdf_shared = NULL;
+    pthread_mutex_unlock(&pdf_lock);
 }
 
 void pdf_info_free(PdfInfo *info)
@@ -60,7 +92,9 @@ bool pdf_info(const char *path, PdfInfo *out, bool *encrypted, char *err, size_t
         return false;
     WorkerRequest rq = {.op = PDF_OP_INFO, .text = path, .file = path, .max_data = 64u << 20};
     WorkerReply rp;
-    if (!worker_call(w, &rq, &rp, err, errn)) {
+    bool called = worker_call(w, &rq, &rp, err, errn);
+    pdf_worker_done();
+    if (!called) {
         if (encrypted && rp.op == WIRE_ERR && rp.arg[0] == PDF_ERR_ENCRYPTED)
             *encrypted = true;
         free(rp.data);
@@ -151,7 +185,9 @@ SDL_Surface *pdf_render(const char *path, int page, int bw, int bh, FitMode fit,
         .max_data = (uint64_t)PDF_MAX_PIXELS * 4,
     };
     WorkerReply rp;
-    if (!worker_call(w, &rq, &rp, err, errn)) {
+    bool called = worker_call(w, &rq, &rp, err, errn);
+    pdf_worker_done();
+    if (!called) {
         SDL_FreeSurface(sink.s);
         return NULL;
     }

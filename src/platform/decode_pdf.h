@@ -4,8 +4,8 @@
  * vitrine never parses a PDF itself: every question goes to vitrine-pdf
  * (src/pdf/vitrine-pdf.c, its requests in src/pdf/pdf_wire.h), a persistent
  * worker process under a memory limit and a deadline a call
- * (src/platform/worker.h). Each calling thread has its own worker, which
- * keeps the document open between pages.
+ * (src/platform/worker.h). One worker serves every thread, one call at a
+ * time (decode_pdf.c says why), and keeps the document open between pages.
  */
 #ifndef VITRINE_PLATFORM_DECODE_PDF_H
 #define VITRINE_PLATFORM_DECODE_PDF_H
@@ -46,6 +46,9 @@ SDL_Surface *pdf_render(const char *path, int page, int bw, int bh, FitMode fit,
 /* The core's DeckReader (core/deck.h): pages, title and, when the
  * document has labels of its own, its labels. Set by main(). */
 bool pdf_deck_reader(const char *path, DeckInfo *out, char *err, size_t errn);
+
+/* End the PDF reader (a later call starts it again): at the program's end. */
+void pdf_reader_end(void);
 
 /* Does the file begin as a PDF does ("%PDF-")? */
 bool pdf_sniff_file(const char *path);

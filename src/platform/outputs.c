@@ -5,7 +5,10 @@
 #include <SDL_image.h>
 #include <dirent.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "video_choice.h"
 
 /* A GPU the kernel drives: a render node in /dev/dri. */
 static bool gpu_present(void)
@@ -33,6 +36,32 @@ void outputs_prepare(bool headless, bool windowed)
      * black screen (tests/cage/run.sh), and with one a title bar. */
     if (!headless && !windowed)
         SDL_SetHint(SDL_HINT_VIDEO_WAYLAND_ALLOW_LIBDECOR, "0");
+}
+
+bool outputs_init_sdl(bool headless)
+{
+    VideoChoice v = {NULL, ""};
+    if (!headless) {
+        v = video_choose(getenv("SDL_VIDEODRIVER"), getenv("WAYLAND_DISPLAY"), getenv("DISPLAY"), gpu_present());
+        if (v.driver)
+            SDL_SetHint(SDL_HINT_VIDEODRIVER, v.driver);
+        if (v.why[0])
+            SDL_Log("vitrine: %s", v.why);
+    }
+    Uint32 what = headless ? SDL_INIT_EVENTS : SDL_INIT_VIDEO | SDL_INIT_EVENTS;
+    if (SDL_Init(what) == 0)
+        return true;
+    if (v.driver) {
+        /* Xwayland gone or refusing: a kiosk with more memory beats a
+         * kiosk that does not start. */
+        SDL_Log("vitrine: the %s video driver did not start (%s): SDL's own choice instead", v.driver,
+                SDL_GetError());
+        SDL_ResetHint(SDL_HINT_VIDEODRIVER);
+        if (SDL_Init(what) == 0)
+            return true;
+    }
+    fprintf(stderr, "vitrine: cannot start SDL: %s\n", SDL_GetError());
+    return false;
 }
 
 void outputs_choose_renderer(void)

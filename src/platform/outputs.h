@@ -58,7 +58,13 @@ typedef struct {
  * losing focus does not end or minimise anything; no decorations drawn by
  * libdecor around a fullscreen window under Wayland). */
 void outputs_prepare(bool headless, bool windowed);
-/* After SDL_Init(SDL_INIT_VIDEO), not headless (off-screen targets are
+/* After outputs_prepare(): SDL_Init, headless for events only. With
+ * windows, the video driver first (video_choice.h: X11 through Xwayland
+ * under Wayland without a GPU; SDL_VIDEODRIVER always wins), said in one
+ * log line; a driver chosen so that does not start gives way to SDL's own
+ * order. false with a message. */
+bool outputs_init_sdl(bool headless);
+/* After outputs_init_sdl(), not headless (off-screen targets are
  * software anyway): the renderer, on purpose and said in the log. With a
  * GPU, SDL's choice (OpenGL); without one, SDL's software renderer under
  * X11, and OpenGL on llvmpipe under Wayland, where SDL has nothing else.

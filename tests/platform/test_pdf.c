@@ -289,6 +289,66 @@ static long worker_peak_mb(void)
     return kb < 0 ? -1 : kb / 1024;
 }
 
+/* vitrine-pdf processes that are this process's children. */
+static int readers(void)
+{
+    char path[64], comm[64];
+    snprintf(path, sizeof path, "/proc/self/task/%ld/children", (long)getpid());
+    FILE *f = fopen(path, "r");
+    int n = 0;
+    long pid;
+    while (f && fscanf(f, "%ld", &pid) == 1) {
+        snprintf(path, sizeof path, "/proc/%ld/comm", pid);
+        FILE *c = fopen(path, "r");
+        if (c && fgets(comm, sizeof comm, c) && strncmp(comm, "vitrine-pdf", 11) == 0)
+            n++;
+        if (c)
+            fclose(c);
+    }
+    if (f)
+        fclose(f);
+    return n;
+}
+
+typedef struct {
+    int first, ok;
+} Pages;
+
+static int read_pages(void *arg)
+{
+    Pages *p = arg;
+    char err[256];
+    for (int i = 0; i < 6; i++) {
+        SDL_Surface *s = page("lecture.pdf", 1 + (p->first + i) % 4, 640, 360, (Rect){0, 0, 0, 0}, err, sizeof err);
+        p->ok += s && (s->w == 640 || s->h == 360); /* contained in the box */
+        SDL_FreeSurface(s);
+    }
+    decode_release_scratch(); /* as a decoding thread does at its end */
+    return 0;
+}
+
+/* Issue 11's memory: every thread's pages through one vitrine-pdf (each
+ * holds poppler, cairo and fonts), however many threads ask at once, and
+ * it outlives the threads; pdf_reader_end() ends it. */
+static void test_one_reader_for_all_threads(void **state)
+{
+    (void)state;
+    Pages p[3] = {{0, 0}, {1, 0}, {2, 0}};
+    SDL_Thread *t[3];
+    for (int i = 0; i < 3; i++)
+        t[i] = SDL_CreateThread(read_pages, "pdf-test", &p[i]);
+    for (int i = 0; i < 3; i++) {
+        assert_non_null(t[i]);
+        SDL_WaitThread(t[i], NULL);
+        assert_int_equal(p[i].ok, 6);
+    }
+    assert_int_equal(readers(), 1);
+    pdf_reader_end();
+    for (int i = 0; i < 50 && readers() > 0; i++)
+        SDL_Delay(10); /* the worker ends once vitrine's end of its socket closes */
+    assert_int_equal(readers(), 0);
+}
+
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -329,9 +389,11 @@ int main(void)
         cmocka_unit_test(test_long_deck),
         cmocka_unit_test(test_refusals),
         cmocka_unit_test(test_figures),
+        cmocka_unit_test(test_one_reader_for_all_threads),
     };
     int r = cmocka_run_group_tests(tests, setup, teardown);
     decode_release_scratch();
+    pdf_reader_end();
     SDL_Quit();
     return r;
 }
