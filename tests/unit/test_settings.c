@@ -749,13 +749,14 @@ static void save_keys_new_file(void **state)
     assert_non_null(strstr(text, "    \"start_stop\": [\n      \"F5\",\n      \"Escape\"\n"
                                  "    ],\n"));
     assert_non_null(strstr(text, "    \"black\": [\n      \"period\",\n      \"b\"\n    ],\n"));
-    assert_non_null(strstr(text, "    \"white\": [\n      \"w\",\n      \"comma\"\n    ]\n  }\n}\n"));
+    assert_non_null(strstr(text, "    \"white\": [\n      \"w\",\n      \"comma\"\n    ],\n"));
+    assert_non_null(strstr(text, "    \"film_play_pause\": [\n      \"k\",\n      \"PlayPause\"\n    ]\n  }\n}\n"));
     /* only what --learn-keys learns: an action nobody pressed keeps its keys */
     assert_null(strstr(text, "swap_displays"));
     assert_null(strstr(text, "overview"));
     assert_null(strstr(text, "quit"));
     assert_null(strstr(text, "select"));
-    static const char *const names[] = {"next", "prev", "start_stop", "black", "white"};
+    static const char *const names[] = {"next", "prev", "start_stop", "black", "white", "film_play_pause"};
     const char *at = text;
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         char quoted[64];
