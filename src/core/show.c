@@ -66,6 +66,7 @@ Show *show_create(const Library *lib, const ShowConfig *cfg, const Measure *meas
     gesture_init(&s->gesture, w, h);
     touch_init(&s->touch);
     s->zoom = ZOOM_NONE;
+    s->film_ms = s->film_len_ms = -1;
 
     if (!pictures_reset(&s->pictures, lib)) {
         show_free(s);

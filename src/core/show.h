@@ -89,6 +89,12 @@ int show_take_film_request(Show *s, bool *paused);
 /* The platform opened a film (a slide came into view): it plays. */
 void show_film_opened(Show *s);
 
+/* What the platform's film is doing at now: playing (not paused, not
+ * ended), its position and length in ms (-1: unknown or no film). A
+ * visitor watching a film is not idle (kiosk_watching); the presenter view
+ * shows where the film is and what remains. */
+void show_film_state(Show *s, bool playing, int position_ms, int duration_ms, uint64_t now);
+
 /* One line of JSON: screen, exhibition, slide, slides, language, zoom,
  * running, (in --preview) problems, timer{elapsed_ms, remaining_ms, running}.
  * Returns the length (snprintf-style, may exceed n). */

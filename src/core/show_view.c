@@ -62,6 +62,12 @@ SceneView show_view_make(Show *s, int w, int h)
     v.admin = admin_view(&s->admin, s->now, s->lecture_mode);
     if (s->lecture_mode && s->screen == SCREEN_SLIDE)
         v.lecture = lecture_view(&s->lec, s->now, s->slide, st->notes_lang ? st->notes_lang : s->langs[s->lang]);
+    v.lecture.film_ms = v.lecture.film_left_ms = -1;
+    if (s->lecture_mode && s->screen == SCREEN_SLIDE && s->film_ms >= 0) {
+        v.lecture.film_ms = s->film_ms;
+        if (s->film_len_ms >= s->film_ms)
+            v.lecture.film_left_ms = s->film_len_ms - s->film_ms;
+    }
     return v;
 }
 
@@ -141,6 +147,21 @@ void show_film_opened(Show *s)
     if (s->film_paused)
         s->dirty = true;
     s->film_paused = false;
+}
+
+void show_film_state(Show *s, bool playing, int position_ms, int duration_ms, uint64_t now)
+{
+    if (now > s->now)
+        s->now = now;
+    bool on_slide = s->screen == SCREEN_SLIDE;
+    s->film_playing = playing && on_slide;
+    kiosk_watching(&s->kiosk, s->film_playing, s->now);
+    int ms = on_slide ? position_ms : -1, len = on_slide ? duration_ms : -1;
+    /* the presenter view shows whole seconds: redrawn when one changes */
+    if (ms / 1000 != s->film_ms / 1000 || len / 1000 != s->film_len_ms / 1000 || (ms < 0) != (s->film_ms < 0))
+        s->presenter_dirty = true;
+    s->film_ms = ms;
+    s->film_len_ms = len;
 }
 
 bool show_take_swap_request(Show *s)

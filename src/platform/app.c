@@ -591,6 +591,11 @@ static void show_requests(App *a)
         films_command(film, paused);
         a->need_redraw = true;
     }
+    /* the film's progress back to the show: a visitor watching is not idle,
+     * the presenter view shows where it is */
+    int ms, len;
+    bool playing = films_state(&ms, &len);
+    show_film_state(a->show, playing, ms, len, app_now(a));
 }
 
 int app_run(const AppOptions *opt)

@@ -42,6 +42,8 @@ static struct {
     bool quit;
     MediaPlayer *player; /* made by the thread, NULL until then or when none can run */
     bool no_player;
+    MediaState state;   /* the film's latest state (asked after each command and while it plays) */
+    unsigned state_gen; /* the film it is of, 0: none */
 } t;
 
 /* The render thread's own. */
@@ -114,6 +116,22 @@ static void run(MediaPlayer *p, const Cmd *c, bool *open, bool *playing)
     }
 }
 
+/* Ask the film's state and keep it for the render thread (films_state);
+ * the lock not held. false when the worker did not answer. */
+static bool ask_state(MediaPlayer *p, unsigned gen, bool *playing)
+{
+    MediaState st;
+    if (!media_player_state(p, &st))
+        return false;
+    if (st.ended)
+        *playing = false; /* a film that ended is asked no more */
+    SDL_LockMutex(t.lock);
+    t.state = st;
+    t.state_gen = gen;
+    SDL_UnlockMutex(t.lock);
+    return true;
+}
+
 static int film_main(void *unused)
 {
     (void)unused;
@@ -134,8 +152,7 @@ static int film_main(void *unused)
                 t.busy = true;
                 t.busy_since = SDL_GetTicks64();
                 SDL_UnlockMutex(t.lock);
-                MediaState st;
-                bool ok = media_player_state(p, &st);
+                bool ok = ask_state(p, gen, &playing);
                 if (!ok && media_player_pid(p) == 0) {
                     SDL_Log("vitrine: the film did not answer; its worker was ended");
                     open = playing = false;
@@ -153,9 +170,11 @@ static int film_main(void *unused)
         t.busy_since = SDL_GetTicks64();
         SDL_UnlockMutex(t.lock);
         gen = c.gen;
-        if (p)
+        if (p) {
             run(p, &c, &open, &playing);
-        else if (c.kind == CMD_OPEN)
+            if (open && c.kind != CMD_OPTION && c.kind != CMD_CLOSE)
+                ask_state(p, gen, &playing); /* the presenter's position, right after a pause or seek */
+        } else if (c.kind == CMD_OPEN)
             mark(c.gen, true, false);
         SDL_LockMutex(t.lock);
         t.busy = false;
@@ -398,9 +417,25 @@ bool films_playing(void)
     if (!f.media || f.still || f.paused)
         return false;
     SDL_LockMutex(t.lock); /* a stalled film is still looked at: its grey box is to be drawn */
-    bool lost = t.failed == f.gen;
+    bool lost = t.failed == f.gen, ended = t.state_gen == f.gen && t.state.ended;
     SDL_UnlockMutex(t.lock);
-    return !lost;
+    return !lost && !ended;
+}
+
+bool films_state(int *position_ms, int *duration_ms)
+{
+    *position_ms = *duration_ms = -1;
+    if (!f.media || !t.lock)
+        return false;
+    SDL_LockMutex(t.lock);
+    bool mine = t.state_gen == f.gen && t.failed != f.gen;
+    if (mine) {
+        *position_ms = t.state.position_ms;
+        *duration_ms = t.state.duration_ms;
+    }
+    bool ended = mine && t.state.ended;
+    SDL_UnlockMutex(t.lock);
+    return films_playing() && !ended;
 }
 
 bool films_new_frame(void)

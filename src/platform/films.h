@@ -40,6 +40,12 @@ void films_draw(SDL_Renderer *r, const DrawItem *it);
 /* A film is playing: the main loop wakes to show its frames. */
 bool films_playing(void);
 
+/* The film's position and length as last asked (ms, -1: unknown or no
+ * film; asked after every command and every 0.5 s while it plays); true
+ * while it plays (not paused by the visitor, not ended, not lost). The core
+ * hears it through show_film_state(). */
+bool films_state(int *position_ms, int *duration_ms);
+
 /* A frame newer than the one drawn last is there, or the film became
  * unavailable (its worker stalls or is gone): something to draw. */
 bool films_new_frame(void);
