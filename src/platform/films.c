@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "platform/media.h"
+#include "platform/trace.h"
 
 #define FIRST_FRAME_WAIT_MS 3000 /* on the virtual clock: then the screenshot goes without */
 #define REDRAW_WAIT_MS 1000      /* on the virtual clock: a frame redrawn (subtitles, a seek) */
@@ -280,8 +281,11 @@ static bool upload(void)
             f.tex_w = w;
             f.tex_h = h;
         }
-        if (f.tex && SDL_UpdateTexture(f.tex, NULL, px, stride) == 0)
+        if (f.tex && SDL_UpdateTexture(f.tex, NULL, px, stride) == 0) {
             f.shown = serial;
+            if (trace_enabled()) /* the benchmark's first frame, drops and seeks */
+                trace_event("film-frame", "serial=%llu pts_ms=%lld", serial, media_player_frame_pts(p));
+        }
     }
     media_player_frame_done(p);
     return fresh;

@@ -14,6 +14,10 @@
  *                            window; complete=1 when every image of the scene
  *                            was drawn from real pixels
  * zoom-full ...              a zoomed view first presented at full resolution
+ * film-frame serial=N pts_ms=MS
+ *                            a film's new frame copied into its texture, to be
+ *                            presented with the next `frame`; pts_ms is its
+ *                            place in the film
  *
  * Each line is one write(2) on an O_APPEND descriptor, so lines from several
  * threads never interleave and a reader sees them as soon as they happen.
