@@ -439,7 +439,9 @@ bool films_state(int *position_ms, int *duration_ms)
     }
     bool ended = mine && t.state.ended;
     SDL_UnlockMutex(t.lock);
-    return films_playing() && !ended;
+    /* a looped film is the slide's ambience, not something watched to its
+     * end: it never holds the kiosk from its idle reset */
+    return films_playing() && !ended && !f.media->loop;
 }
 
 bool films_new_frame(void)

@@ -42,7 +42,8 @@ bool films_playing(void);
 
 /* The film's position and length as last asked (ms, -1: unknown or no
  * film; asked after every command and every 0.5 s while it plays); true
- * while it plays (not paused by the visitor, not ended, not lost). The core
+ * while it plays (not paused by the visitor, not ended, not lost) and is
+ * not a loop (a looped film plays on with nobody watching). The core
  * hears it through show_film_state(). */
 bool films_state(int *position_ms, int *duration_ms);
 
