@@ -299,8 +299,8 @@ static void act_film(Show *s, Action a, int arg)
     if (s->screen != SCREEN_SLIDE || !ex || s->slide < 0 || s->slide >= ex->n_slides ||
         !slide_media_has_video(&ex->slides[s->slide].media))
         return;
-    if (s->film_ex != s->exhibition || s->film_slide != s->slide) /* another film: it plays */
-        s->film_paused = false;
+    if (s->film_ex != s->exhibition || s->film_slide != s->slide) /* another film: as it opens */
+        s->film_paused = !s->st->autoplay;
     s->film_ex = s->exhibition;
     s->film_slide = s->slide;
     if (a == ACT_FILM_PLAY)

@@ -86,7 +86,8 @@ bool show_take_swap_request(Show *s);
  * (ACT_FILM_PLAY, _BACK, _FORWARD; ACT_NONE: nothing), and whether it is
  * now paused. The platform plays films (platform/films.h). */
 int show_take_film_request(Show *s, bool *paused);
-/* The platform opened a film (a slide came into view): it plays. */
+/* The platform opened a film (a slide came into view): it plays, or with
+ * media.autoplay false waits paused for the visitor's play. */
 void show_film_opened(Show *s);
 
 /* What the platform's film is doing at now: playing (not paused, not

@@ -144,9 +144,12 @@ int show_take_film_request(Show *s, bool *paused)
 
 void show_film_opened(Show *s)
 {
-    if (s->film_paused)
+    bool paused = !s->st->autoplay; /* media.autoplay false: it waits for the visitor's play */
+    if (s->film_paused != paused || s->film_ex != s->exhibition || s->film_slide != s->slide)
         s->dirty = true;
-    s->film_paused = false;
+    s->film_paused = paused;
+    s->film_ex = s->exhibition;
+    s->film_slide = s->slide;
 }
 
 void show_film_state(Show *s, bool playing, int position_ms, int duration_ms, uint64_t now)

@@ -187,6 +187,11 @@ static bool draw(App *a)
     const Scene *sc = show_scene(a->show);
     ShowSnapshot snap;
     show_snapshot(a->show, &snap); /* a film follows the slide and the language */
+    const Settings *st = app_settings(a);
+    time_t wall = time(NULL);
+    struct tm lt;
+    int minute = localtime_r(&wall, &lt) ? lt.tm_hour * 60 + lt.tm_min : -1;
+    films_set_rules(st->autoplay, settings_quiet_now(st, minute));
     if (films_sync(a->o.out.ren, sc, snap.lang, a->o.out.w, a->o.out.h, a->virtual_clock))
         show_film_opened(a->show);
     bool full = false;

@@ -17,7 +17,7 @@
 #define QUEUE 16
 
 /* What the render thread asks of the film thread. */
-typedef enum { CMD_OPTION, CMD_OPEN, CMD_CLOSE, CMD_LANG, CMD_PLAY, CMD_SEEK } CmdKind;
+typedef enum { CMD_OPTION, CMD_OPEN, CMD_CLOSE, CMD_LANG, CMD_PLAY, CMD_SEEK, CMD_VOLUME } CmdKind;
 
 typedef struct {
     CmdKind kind;
@@ -60,6 +60,8 @@ static struct {
     bool paused; /* by the visitor: no frames to look for */
     bool options_sent;
     bool drawn_failed; /* the grey box was drawn last: a stall's start or end redraws */
+    bool no_autoplay;  /* media.autoplay false: a film opens paused (films_set_rules) */
+    bool quiet;        /* quiet hours: a film opens without sound */
 } f;
 
 /* ---- the film thread ------------------------------------------------------ */
@@ -106,6 +108,9 @@ static void run(MediaPlayer *p, const Cmd *c, bool *open, bool *playing)
         break;
     case CMD_SEEK:
         ok = media_player_seek(p, c->a, true);
+        break;
+    case CMD_VOLUME:
+        ok = media_player_volume(p, c->a);
         break;
     }
     if (!ok) {
@@ -366,16 +371,24 @@ bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
     f.media = m;
     f.gen++;
     f.still = still;
-    f.paused = still;
+    f.paused = still || f.no_autoplay;
     snprintf(f.lang, sizeof f.lang, "%s", lang ? lang : "");
-    Cmd c = {.kind = CMD_OPEN, .gen = f.gen, .media = m, .a = w, .b = h, .c = !still};
+    Cmd c = {.kind = CMD_OPEN, .gen = f.gen, .media = m, .a = w, .b = h, .c = !f.paused};
     snprintf(c.text, sizeof c.text, "%s", f.lang);
     post(&c);
+    if (f.quiet) /* before its first sound: the open and this are one after the other on the thread */
+        post(&(Cmd){.kind = CMD_VOLUME, .gen = f.gen, .a = 0});
     if (still) /* the virtual clock: the first frame before the screenshot */
         wait_frame(FIRST_FRAME_WAIT_MS);
     if (film_failed())
         SDL_Log("vitrine: slide %d's film cannot be played", it->slide + 1);
     return true;
+}
+
+void films_set_rules(bool autoplay, bool quiet)
+{
+    f.no_autoplay = !autoplay;
+    f.quiet = quiet;
 }
 
 void films_command(int action, bool paused)

@@ -29,6 +29,10 @@
 /* true when it opened a film (it plays: show_film_opened). */
 bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h, bool still);
 
+/* The settings' rules for the next film opened (docs/settings.md, "media"):
+ * whether it plays by itself, and whether it is quiet hours (no sound). */
+void films_set_rules(bool autoplay, bool quiet);
+
 /* What the visitor asked (show_take_film_request: ACT_FILM_PLAY with
  * `paused` as it is now, ACT_FILM_BACK, ACT_FILM_FORWARD). */
 void films_command(int action, bool paused);

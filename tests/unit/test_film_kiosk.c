@@ -23,7 +23,9 @@
 #define W 1920
 #define H 1080
 
-static ShowFx *fx_new(bool lecture)
+static Settings no_autoplay; /* media.autoplay false (fx_new_with) */
+
+static ShowFx *fx_new_with(bool lecture, const Settings *st)
 {
     ShowFx *f = calloc(1, sizeof *f);
     assert_non_null(f);
@@ -36,13 +38,18 @@ static ShowFx *fx_new(bool lecture)
     loc_add(&m->video, 1, LOC_ALL, "/films/a.mp4");
     fx_library_add(f->lib, ex);
     f->m = fake_measure();
-    ShowConfig cfg = {.lecture = lecture};
+    ShowConfig cfg = {.lecture = lecture, .settings = st};
     f->show = show_create(f->lib, &cfg, &f->m, W, H);
     assert_non_null(f->show);
     f->t = 10000;
     show_handle(f->show, &(Event){.type = EV_KEY, .t = f->t, .key = 'x'}); /* a visitor is here */
     assert_true(show_open(f->show, "alpha", 1));
     return f;
+}
+
+static ShowFx *fx_new(bool lecture)
+{
+    return fx_new_with(lecture, NULL);
 }
 
 static void fx_done(ShowFx *f)
@@ -197,6 +204,32 @@ static void a_lecture_shows_the_film_to_the_presenter_only(void **state)
     fx_done(f);
 }
 
+/* media.autoplay false: the film opens paused, with the play triangle;
+ * the visitor's play starts it. With the default it plays at once. */
+static void without_autoplay_a_film_waits_for_play(void **state)
+{
+    (void)state;
+    settings_defaults(&no_autoplay);
+    no_autoplay.autoplay = false;
+    ShowFx *f = fx_new_with(false, &no_autoplay);
+    show_film_opened(f->show); /* the platform opened it (paused, films_set_rules) */
+    bool paused;
+    f->t += 100;
+    show_handle(f->show, &(Event){.type = EV_KEY, .t = f->t, .key = 'k'});
+    assert_int_equal(show_take_film_request(f->show, &paused), ACT_FILM_PLAY);
+    assert_false(paused); /* K played it */
+    fx_done(f);
+    settings_free(&no_autoplay);
+
+    f = fx_new(false);
+    show_film_opened(f->show);
+    f->t += 100;
+    show_handle(f->show, &(Event){.type = EV_KEY, .t = f->t, .key = 'k'});
+    assert_int_equal(show_take_film_request(f->show, &paused), ACT_FILM_PLAY);
+    assert_true(paused); /* it played by itself: K paused it */
+    fx_done(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -205,6 +238,7 @@ int main(void)
         cmocka_unit_test(a_film_does_not_wake_a_waiting_kiosk),
         cmocka_unit_test(the_media_key_plays_and_pauses),
         cmocka_unit_test(a_lecture_shows_the_film_to_the_presenter_only),
+        cmocka_unit_test(without_autoplay_a_film_waits_for_play),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
