@@ -564,6 +564,11 @@ void show_handle(Show *s, const Event *ev)
         break;
     }
     after_event(s);
+    if (s->slide != before_slide || s->exhibition != before_ex || s->screen != SCREEN_SLIDE) {
+        /* the film reported was the slide left's: nothing is known of this one's yet */
+        s->film_playing = false;
+        s->film_ms = s->film_len_ms = -1;
+    }
     if (s->slide != before_slide || s->exhibition != before_ex || s->lec.overview != before_overview)
         s->presenter_dirty = true;
     if (s->lecture_mode && s->screen == SCREEN_SLIDE)

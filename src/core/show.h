@@ -120,6 +120,8 @@ typedef struct {
     unsigned long resets;     /* idle resets so far (the visitor walked away) */
     bool unattended;          /* a kiosk nobody uses: untouched since start, or reset since
                                * (resting, attract); never in a lecture or on the admin screen */
+    bool film_playing;        /* the slide's film plays (show_film_state) */
+    int film_ms, film_len_ms; /* its position and length, -1: no film on this slide, or unknown */
 } ShowSnapshot;
 
 /* Fill *out; its pointers are valid while the show and its library live. */

@@ -245,6 +245,9 @@ void show_snapshot(const Show *s, ShowSnapshot *out)
         .resets = s->kiosk.resets,
         .unattended = show_idle_applies(s) && (s->kiosk.inputs == 0 || s->kiosk.idle.phase == IDLE_RESTING ||
                                                s->kiosk.idle.phase == IDLE_ATTRACT),
+        .film_playing = s->film_playing,
+        .film_ms = s->film_ms,
+        .film_len_ms = s->film_len_ms,
     };
 }
 

@@ -596,8 +596,13 @@ static void show_requests(App *a)
         films_command(film, paused);
         a->need_redraw = true;
     }
-    /* the film's progress back to the show: a visitor watching is not idle,
-     * the presenter view shows where it is */
+}
+
+/* The film's progress back to the show, after present() (films_sync() has
+ * followed the scene, so it is this slide's film): a visitor watching is not
+ * idle, the presenter view shows where it is, statistics count it. */
+static void report_film(App *a)
+{
     int ms, len;
     bool playing = films_state(&ms, &len);
     show_film_state(a->show, playing, ms, len, app_now(a));
@@ -617,6 +622,7 @@ int app_run(const AppOptions *opt)
         if (films_new_frame())
             a->need_redraw = true;
         present(a);
+        report_film(a);
         records_state_file(&a->rec, a->opt.state_file, a->show, app_now(a));
         /* Sleep until input or the next deadline: an idle kiosk uses no CPU. */
         uint64_t wait = next_deadline(a);

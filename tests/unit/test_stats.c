@@ -315,6 +315,50 @@ static void test_zoom(void **state)
     free(f);
 }
 
+/* A film's slide: the slide event says how long the film played (from one
+ * snapshot to the next while it plays, pauses left out) and how far it got. */
+static void test_film(void **state)
+{
+    (void)state;
+    Fx *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    f->stats = stats_create(collect, f);
+    const char *w = "2026-03-14T12:00:00+05:00";
+    ShowSnapshot s = on_slide(1, 1.0, 0);
+    stats_observe(f->stats, &s, 0, w);
+    s = on_slide(1, 1.0, 1);
+    s.film_ms = 0, s.film_len_ms = 120000, s.film_playing = true;
+    stats_observe(f->stats, &s, 1000, w);       /* visit, exhibition; the film plays */
+    s.film_ms = 30000;
+    stats_observe(f->stats, &s, 31000, w);      /* 30 s into it */
+    s = on_slide(1, 1.0, 2);
+    s.film_ms = 30500, s.film_len_ms = 120000, s.film_playing = false;
+    stats_observe(f->stats, &s, 31500, w);      /* paused (K): 30.5 s played */
+    s.film_ms = 30500;
+    stats_observe(f->stats, &s, 61500, w);      /* 30 s paused: not watched */
+    s = on_slide(2, 1.0, 3);                    /* the next slide: no film */
+    stats_observe(f->stats, &s, 62000, w);
+    s.lecture = true;
+    stats_observe(f->stats, &s, 63000, w);
+    static const char *const want[] = {
+        "{\"time\":\"2026-03-14T12:00:00+05:00\",\"event\":\"visit_start\",\"language\":\"en\"}",
+        "{\"time\":\"2026-03-14T12:00:00+05:00\",\"event\":\"exhibition\",\"exhibition\":\"alpha\","
+        "\"slides\":4,\"language\":\"en\"}",
+        "{\"time\":\"2026-03-14T12:00:00+05:00\",\"event\":\"slide\",\"exhibition\":\"alpha\","
+        "\"slide\":2,\"language\":\"en\",\"dwell_ms\":61000,\"ended\":\"visitor\",\"film_watched_ms\":30500,"
+        "\"film_reached_ms\":30500,\"film_length_ms\":120000}",
+        "{\"time\":\"2026-03-14T12:00:00+05:00\",\"event\":\"slide\",\"exhibition\":\"alpha\","
+        "\"slide\":3,\"language\":\"en\",\"dwell_ms\":1000,\"ended\":\"lecture\"}",
+        "{\"time\":\"2026-03-14T12:00:00+05:00\",\"event\":\"visit_end\",\"duration_ms\":62000,"
+        "\"active_ms\":2000,\"ended\":\"lecture\"}",
+    };
+    expect(f, want, (int)(sizeof want / sizeof want[0]));
+    for (int i = 0; i < f->n; i++)
+        free(f->lines[i]);
+    stats_free(f->stats);
+    free(f);
+}
+
 /* ---- the day files ------------------------------------------------------------- */
 
 static char *read_all(const char *path)
@@ -524,6 +568,7 @@ int main(void)
         cmocka_unit_test(test_lecture_records_nothing),
         cmocka_unit_test(test_midnight),
         cmocka_unit_test(test_zoom),
+        cmocka_unit_test(test_film),
         cmocka_unit_test(test_log_days_and_append),
         cmocka_unit_test(test_log_cap),
         cmocka_unit_test(test_log_unwritable),
