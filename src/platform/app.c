@@ -608,12 +608,24 @@ static void report_film(App *a)
     show_film_state(a->show, playing, ms, len, app_now(a));
 }
 
+/* Some slide of lib has a film. */
+static bool has_films(const Library *lib)
+{
+    for (int i = 0; lib && i < lib->n; i++)
+        for (int k = 0; k < lib->items[i]->n_slides; k++)
+            if (slide_media_has_video(&lib->items[i]->slides[k].media))
+                return true;
+    return false;
+}
+
 int app_run(const AppOptions *opt)
 {
     App *a = app_open(opt, false);
     if (!a)
         return 1;
     content_watch(&a->c, true);
+    if (has_films(a->c.lib))
+        films_prepare(); /* the first film's page turn does not wait for the worker to start */
     while (show_running(a->show)) {
         app_reload(a);
         show_requests(a);

@@ -335,6 +335,17 @@ static void wait_frame(int ms)
     }
 }
 
+void films_prepare(void)
+{
+    if (f.options_sent)
+        return;
+    sound_output(false);
+    /* an option mpv has anyway: the worker starts now and makes its mpv,
+     * instead of at the first film's page turn */
+    option("hwdec", "no");
+    f.options_sent = true;
+}
+
 bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h, bool still)
 {
     const DrawItem *it = NULL;

@@ -33,6 +33,12 @@ bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
  * whether it plays by itself, and whether it is quiet hours (no sound). */
 void films_set_rules(bool autoplay, bool quiet);
 
+/* Start the media worker (and its mpv) before the first film is needed, on
+ * the film thread: a kiosk whose exhibitions have films calls it at start,
+ * so the first page turn to a film does not wait for a process to start
+ * and FFmpeg's libraries to load (the bench's film-first). Real clock only. */
+void films_prepare(void);
+
 /* What the visitor asked (show_take_film_request: ACT_FILM_PLAY with
  * `paused` as it is now, ACT_FILM_BACK, ACT_FILM_FORWARD). */
 void films_command(int action, bool paused);
