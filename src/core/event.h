@@ -29,6 +29,7 @@ typedef enum {
     KEY_END,
     KEY_F1, KEY_F2, KEY_F3, KEY_F4, KEY_F5, KEY_F6,
     KEY_F7, KEY_F8, KEY_F9, KEY_F10, KEY_F11, KEY_F12,
+    KEY_PLAY_PAUSE,     /* the keyboard's (or remote's) media play/pause key */
 } Key;
 
 enum {

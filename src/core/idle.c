@@ -24,10 +24,19 @@ IdlePhase idle_input(Idle *id, uint64_t now)
     return was;
 }
 
+void idle_hold(Idle *id, bool on, uint64_t now)
+{
+    idle_update(id, now);
+    if (on == id->held || (on && id->phase != IDLE_ACTIVE))
+        return;
+    id->held = on;
+    id->since = now; /* playing: held from now; stopped: the timeout from now */
+}
+
 static uint64_t phase_length(const Idle *id)
 {
     switch (id->phase) {
-    case IDLE_ACTIVE: return (uint64_t)id->cfg.timeout_ms;
+    case IDLE_ACTIVE: return id->held ? UINT64_MAX : (uint64_t)id->cfg.timeout_ms;
     case IDLE_WARNING: return (uint64_t)id->cfg.warning_ms;
     case IDLE_RESTING: return (uint64_t)id->cfg.attract_delay_ms;
     case IDLE_ATTRACT: break;

@@ -4,6 +4,8 @@
  *
  *   ACTIVE --timeout--> WARNING --warning--> (reset) RESTING --attract_delay--> ATTRACT
  *   any input: back to ACTIVE (the show decides what else the input does)
+ *   a visitor's film playing holds ACTIVE (idle_hold): the timeout counts
+ *   from the moment it ends or pauses
  */
 #ifndef VITRINE_IDLE_H
 #define VITRINE_IDLE_H
@@ -33,12 +35,18 @@ typedef struct {
     IdlePhase phase;
     uint64_t since;      /* when the phase began */
     bool reset_due;      /* WARNING ran out: the show must reset (read by idle_take_reset) */
+    bool held;           /* ACTIVE held: a visitor watches a film (idle_hold) */
 } Idle;
 
 void idle_init(Idle *id, const IdleConfig *cfg, uint64_t now);
 /* Input arrived. Returns the phase it interrupted (the show swallows a
  * touch that only wakes the kiosk). */
 IdlePhase idle_input(Idle *id, uint64_t now);
+/* A visitor's film plays (on) or stopped playing (paused, ended, gone).
+ * While it plays, ACTIVE does not run out: a visitor watching a ten-minute
+ * film is not idle. The timeout then starts when the film stops. Only ACTIVE
+ * is held: a film does not wake a kiosk already asking "still there?". */
+void idle_hold(Idle *id, bool on, uint64_t now);
 /* Advance to `now`; returns the current phase. */
 IdlePhase idle_update(Idle *id, uint64_t now);
 /* true once when the countdown ran out (then reset language, zoom...). */

@@ -40,6 +40,7 @@ static const KeyBinding default_bindings[] = {
     {'z', 0, ACT_ZOOM_IN, KC_SLIDE | KC_LECTURE},
     {'x', 0, ACT_ZOOM_OUT, KC_SLIDE | KC_LECTURE},
     {'k', 0, ACT_FILM_PLAY, KC_SLIDE | KC_LECTURE}, /* as common web players */
+    {KEY_PLAY_PAUSE, 0, ACT_FILM_PLAY, KC_SLIDE | KC_LECTURE}, /* the keyboard's media key */
     {KEY_RIGHT, 0, ACT_SEL_NEXT, KC_HOME | KC_OVERVIEW},
     {KEY_DOWN, 0, ACT_SEL_NEXT, KC_HOME},
     {KEY_PAGEDOWN, 0, ACT_SEL_NEXT, KC_HOME | KC_OVERVIEW},
@@ -175,6 +176,7 @@ static const struct {
     {"F1", KEY_F1}, {"F2", KEY_F2}, {"F3", KEY_F3}, {"F4", KEY_F4}, {"F5", KEY_F5},
     {"F6", KEY_F6}, {"F7", KEY_F7}, {"F8", KEY_F8}, {"F9", KEY_F9}, {"F10", KEY_F10},
     {"F11", KEY_F11}, {"F12", KEY_F12},
+    {"PlayPause", KEY_PLAY_PAUSE}, {"XF86AudioPlay", KEY_PLAY_PAUSE}, {"AudioPlay", KEY_PLAY_PAUSE},
 };
 
 static const struct {

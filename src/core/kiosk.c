@@ -152,6 +152,11 @@ bool kiosk_update(Kiosk *k, uint64_t now, bool applies, bool *redraw)
     return reset;
 }
 
+void kiosk_watching(Kiosk *k, bool playing, uint64_t now)
+{
+    idle_hold(&k->idle, playing, now);
+}
+
 uint64_t kiosk_next_deadline(const Kiosk *k, uint64_t now)
 {
     return idle_next_redraw(&k->idle, now);

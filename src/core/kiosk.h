@@ -56,6 +56,9 @@ void kiosk_fingers(Kiosk *k, int n_down);
  * must reset for the next one. *redraw when what the idle screens show
  * changed. */
 bool kiosk_update(Kiosk *k, uint64_t now, bool applies, bool *redraw);
+/* A visitor's film plays (or stopped, at now): while it plays nobody is
+ * idle, "still there?" waits until it ends or pauses (idle_hold). */
+void kiosk_watching(Kiosk *k, bool playing, uint64_t now);
 /* Milliseconds until the idle screens change (while applies). */
 uint64_t kiosk_next_deadline(const Kiosk *k, uint64_t now);
 /* What the scene draws (while applies). */

@@ -50,6 +50,7 @@ static const struct {
     [UI_BLACK_SCREEN] = {"Black screen", NULL},
     [UI_WHITE_SCREEN] = {"White screen", NULL},
     [UI_GOTO] = {"Go to slide:", NULL},
+    [UI_FILM] = {"Film", NULL},
     [UI_ADMIN] = {"Administrator", NULL},
     [UI_ENTER_PIN] = {"Enter the PIN", NULL},
     [UI_WRONG_PIN] = {"Wrong PIN", NULL},

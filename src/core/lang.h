@@ -44,6 +44,7 @@ typedef enum {
     UI_END,                 /* there is no next slide */
     UI_BLACK_SCREEN, UI_WHITE_SCREEN,
     UI_GOTO,                /* "go to slide", before the digits typed */
+    UI_FILM,                /* before the slide's film's position and what remains */
     /* administrator */
     UI_ADMIN, UI_ENTER_PIN, UI_WRONG_PIN, UI_LOCKED,
     UI_START_LECTURE, UI_END_LECTURE, UI_EXIT, UI_BACK, UI_CANCEL, UI_CHOOSE_LECTURE,

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* learn.c - see learn.h
  *
- * Steps in order: next, previous, start/stop, black, white. One press ends
+ * Steps in order: next, previous, start/stop, black, white, play/pause. One press ends
  * a step, except start/stop, which asks for a second press because many
  * clickers send F5 and Escape in turn from that one button. A key already
  * learned for an earlier step is not taken again: the lecturer pressed the
@@ -28,6 +28,7 @@ static const Step steps[] = {
     {ACT_START_STOP, "START/STOP", 2, true},
     {ACT_BLACK, "BLACK SCREEN", 1, true},
     {ACT_WHITE, "WHITE SCREEN", 1, true},
+    {ACT_FILM_PLAY, "PLAY/PAUSE", 1, true}, /* a film's: many clickers and remotes have one */
 };
 #define N_STEPS ((int)(sizeof steps / sizeof steps[0]))
 

@@ -2,7 +2,7 @@
 /* learn.h - --learn-keys: ask the lecturer to press each clicker button.
  *
  * A small state machine on a clock passed in. For each step (next, previous,
- * start/stop, black screen, white screen) it records the keys the button
+ * start/stop, black screen, white screen, a film's play/pause) it records the keys the button
  * sends; a button that sends different keys on alternate presses (F5 then
  * Escape) is asked for twice. A step with no press for LEARN_SKIP_MS is
  * skipped (the defaults stay).

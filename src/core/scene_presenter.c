@@ -108,6 +108,18 @@ void scene_build_presenter(Scene *s, const SceneView *v)
              l->clock ? l->clock : "");
     paint_text(s, v, right_x, y, line, strlen(line), mid, FONT_REGULAR, COL_DIM);
     y += mid_h;
+    if (l->film_ms >= 0) { /* the slide's film: where it is, what remains */
+        char at[16], left[16];
+        ltimer_format(l->film_ms, at, sizeof at);
+        if (l->film_left_ms >= 0) {
+            ltimer_format(l->film_left_ms, left, sizeof left);
+            snprintf(line, sizeof line, "%s %s  (%s %s)", lang_text(UI_FILM, nl), at, left, lang_text(UI_LEFT, nl));
+        } else {
+            snprintf(line, sizeof line, "%s %s", lang_text(UI_FILM, nl), at);
+        }
+        paint_text(s, v, right_x, y, line, strlen(line), mid, FONT_REGULAR, COL_TEXT);
+        y += mid_h;
+    }
     if (l->goto_num) {
         snprintf(line, sizeof line, "%s %d", lang_text(UI_GOTO, nl), l->goto_num);
         paint_text(s, v, right_x, y, line, strlen(line), mid, FONT_BOLD, COL_ACCENT);

@@ -31,6 +31,7 @@ typedef struct {
     int goto_num;                /* digits typed so far, 0 = none */
     const char *clock;           /* wall-clock "19:05" for the presenter view, or NULL */
     const char *notes_lang;      /* presenter notes language */
+    int film_ms, film_left_ms;   /* the slide's film: position and what remains; -1: no film playing or paused */
 } LectureView;
 
 typedef enum { ADMIN_PIN, ADMIN_MENU, ADMIN_PICK } AdminStage;

@@ -52,8 +52,9 @@
 
 static const char *const top_keys[] = {"$schema", "languages", "language_labels", "start_language",
                                        "state_dir", "keys", "lecture", "admin_pin_hash", "kiosk",
-                                       "images", "display_profile"};
+                                       "images", "display_profile", "media"};
 static const char *const image_keys[] = {"cache_mb", "zoom_cache_mb"};
+static const char *const media_keys[] = {"autoplay", "quiet_hours"};
 static const char *const lecture_keys[] = {"warn_min", "alert_min", "notes_language",
                                            "presenter_display", "timer_overlay",
                                            "repeat_hold_ms", "repeat_every_ms"};
@@ -84,6 +85,8 @@ void settings_defaults(Settings *s)
     s->idle_s = 90;
     s->warning_s = 15;
     s->attract_delay_s = 30;
+    s->autoplay = true;
+    s->quiet_from_min = s->quiet_to_min = -1;
 }
 
 void settings_free(Settings *s)
@@ -465,6 +468,61 @@ static void parse_images(JsonDiag *c, Settings *s, json_t *root)
     get_fields(c, s, k, "/images", "images", ints, N_OF(ints));
 }
 
+/* "HH:MM" at text: minutes of the day, or -1. */
+static int clock_minutes(const char *text, size_t len)
+{
+    int h, m;
+    char tail;
+    char buf[8];
+    if (len == 0 || len >= sizeof buf)
+        return -1;
+    memcpy(buf, text, len);
+    buf[len] = '\0';
+    if (sscanf(buf, "%2d:%2d%c", &h, &m, &tail) != 2 || h < 0 || h > 23 || m < 0 || m > 59)
+        return -1;
+    return h * 60 + m;
+}
+
+/* "media": films and sound in the kiosk (issue 12). */
+static void parse_media(JsonDiag *c, Settings *s, json_t *root)
+{
+    static const Field fields[] = {BOOL_FIELD("autoplay", autoplay)};
+    json_t *k = get_section(c, root, "media", "{\"autoplay\": true}");
+    if (!k)
+        return;
+    jdiag_unknown_keys(c, k, "/media", media_keys, N_OF(media_keys), " in \"media\"", JDIAG_CURATOR);
+    get_fields(c, s, k, "/media", "media", fields, N_OF(fields));
+    json_t *v = json_object_get(k, "quiet_hours");
+    if (!v || json_is_null(v))
+        return;
+    const char *t = json_is_string(v) ? json_string_value(v) : NULL;
+    const char *dash = t ? strchr(t, '-') : NULL;
+    int from = dash ? clock_minutes(t, (size_t)(dash - t)) : -1;
+    int to = dash ? clock_minutes(dash + 1, strlen(dash + 1)) : -1;
+    if (from < 0 || to < 0 || from == to) {
+        char tb[64], shown[64];
+        if (t)
+            snprintf(tb, sizeof tb, "\"%s\"", jtext_shown(t, shown, sizeof shown));
+        else
+            jtext_describe(v, false, tb, sizeof tb);
+        jdiag_at_value(c, DIAG_ERROR, "/media/quiet_hours",
+                       "\"quiet_hours\" in \"media\" must be a start and an end of the day like "
+                       "\"22:00-08:00\", not %s; no quiet hours",
+                       tb);
+        return;
+    }
+    s->quiet_from_min = from;
+    s->quiet_to_min = to;
+}
+
+bool settings_quiet_now(const Settings *s, int minute_of_day)
+{
+    int a = s->quiet_from_min, b = s->quiet_to_min, m = minute_of_day;
+    if (a < 0 || b < 0)
+        return false;
+    return a < b ? m >= a && m < b : m >= a || m < b; /* "22:00-08:00" runs over midnight */
+}
+
 /* A path field at the top: "state_dir" (a folder), "display_profile" (a
  * file). kind: "a folder"; empty: what an empty one means. */
 static void parse_path(JsonDiag *c, json_t *root, const char *key, const char *kind, const char *empty,
@@ -612,6 +670,7 @@ bool settings_load(Settings *s, const char *path, bool optional, DiagList *diags
     parse_admin_pin(&c, s, root);
     parse_lecture(&c, s, root);
     parse_kiosk(&c, s, root);
+    parse_media(&c, s, root);
     json_t *keys = get_section(&c, root, "keys", "{\"next\": [\"PageDown\", \"Right\"]}");
     if (keys)
         settings_keys_parse(&c, &s->keys, keys);

@@ -38,6 +38,10 @@ typedef struct {
     bool show_arrows, show_language, show_accessibility, show_home; /* controls on screen; default all */
     bool exhibition_only;   /* with --exhibition ID: the kiosk shows ID only (home, resets and the
                              * attract loop stay in it; "being prepared" while it is missing) */   /* crypt(3) hash of the admin PIN (vitrine --hash-pin); NULL: none */
+    /* media: films and sound */
+    bool autoplay;          /* a film plays by itself when its slide opens; default true */
+    int quiet_from_min, quiet_to_min; /* quiet hours, minutes of the day ("22:00-08:00": 1320,
+                             * 480): no sound; -1: none (the default) */
     /* images */
     int cache_mb;           /* screen-size pictures kept decoded; default CACHE_DEFAULT_BUDGET_MB */
     int zoom_cache_mb;      /* full pixels of the zoomed picture; default 128 */
@@ -69,5 +73,9 @@ bool settings_save_keys(const char *path, const KeyMap *km, DiagList *diags);
 void settings_default_path(char *buf, size_t n);
 /* The state folder to use (s->state_dir or the XDG default). */
 void settings_state_dir(const Settings *s, char *buf, size_t n);
+
+/* Whether minute_of_day (0-1439, local time) lies in the quiet hours
+ * (which may run over midnight); false when there are none. */
+bool settings_quiet_now(const Settings *s, int minute_of_day);
 
 #endif

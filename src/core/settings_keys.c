@@ -16,7 +16,7 @@
  * saving never narrows the keys of an action nobody pressed (Escape and
  * start/stop still close the overview, arrows still page in the kiosk). */
 static const Action saved_actions[] = {
-    ACT_NEXT, ACT_PREV, ACT_START_STOP, ACT_BLACK, ACT_WHITE,
+    ACT_NEXT, ACT_PREV, ACT_START_STOP, ACT_BLACK, ACT_WHITE, ACT_FILM_PLAY,
 };
 
 /* ---- Reading ------------------------------------------------------------- */

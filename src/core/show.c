@@ -66,6 +66,7 @@ Show *show_create(const Library *lib, const ShowConfig *cfg, const Measure *meas
     gesture_init(&s->gesture, w, h);
     touch_init(&s->touch);
     s->zoom = ZOOM_NONE;
+    s->film_ms = s->film_len_ms = -1;
 
     if (!pictures_reset(&s->pictures, lib)) {
         show_free(s);
@@ -298,8 +299,8 @@ static void act_film(Show *s, Action a, int arg)
     if (s->screen != SCREEN_SLIDE || !ex || s->slide < 0 || s->slide >= ex->n_slides ||
         !slide_media_has_video(&ex->slides[s->slide].media))
         return;
-    if (s->film_ex != s->exhibition || s->film_slide != s->slide) /* another film: it plays */
-        s->film_paused = false;
+    if (s->film_ex != s->exhibition || s->film_slide != s->slide) /* another film: as it opens */
+        s->film_paused = !s->st->autoplay;
     s->film_ex = s->exhibition;
     s->film_slide = s->slide;
     if (a == ACT_FILM_PLAY)
@@ -563,6 +564,11 @@ void show_handle(Show *s, const Event *ev)
         break;
     }
     after_event(s);
+    if (s->slide != before_slide || s->exhibition != before_ex || s->screen != SCREEN_SLIDE) {
+        /* the film reported was the slide left's: nothing is known of this one's yet */
+        s->film_playing = false;
+        s->film_ms = s->film_len_ms = -1;
+    }
     if (s->slide != before_slide || s->exhibition != before_ex || s->lec.overview != before_overview)
         s->presenter_dirty = true;
     if (s->lecture_mode && s->screen == SCREEN_SLIDE)

@@ -86,8 +86,15 @@ bool show_take_swap_request(Show *s);
  * (ACT_FILM_PLAY, _BACK, _FORWARD; ACT_NONE: nothing), and whether it is
  * now paused. The platform plays films (platform/films.h). */
 int show_take_film_request(Show *s, bool *paused);
-/* The platform opened a film (a slide came into view): it plays. */
+/* The platform opened a film (a slide came into view): it plays, or with
+ * media.autoplay false waits paused for the visitor's play. */
 void show_film_opened(Show *s);
+
+/* What the platform's film is doing at now: playing (not paused, not
+ * ended), its position and length in ms (-1: unknown or no film). A
+ * visitor watching a film is not idle (kiosk_watching); the presenter view
+ * shows where the film is and what remains. */
+void show_film_state(Show *s, bool playing, int position_ms, int duration_ms, uint64_t now);
 
 /* One line of JSON: screen, exhibition, slide, slides, language, zoom,
  * running, (in --preview) problems, timer{elapsed_ms, remaining_ms, running}.
@@ -113,6 +120,8 @@ typedef struct {
     unsigned long resets;     /* idle resets so far (the visitor walked away) */
     bool unattended;          /* a kiosk nobody uses: untouched since start, or reset since
                                * (resting, attract); never in a lecture or on the admin screen */
+    bool film_playing;        /* the slide's film plays (show_film_state) */
+    int film_ms, film_len_ms; /* its position and length, -1: no film on this slide, or unknown */
 } ShowSnapshot;
 
 /* Fill *out; its pointers are valid while the show and its library live. */

@@ -66,6 +66,8 @@ struct Show {
     int film_request;
     bool film_paused;
     int film_ex, film_slide;
+    bool film_playing;        /* the platform's word (show_film_state) */
+    int film_ms, film_len_ms; /* its position and length, -1 unknown */
     Scene presenter_scene;
     bool presenter_dirty;
     void (*lecture_ended)(void *ctx, const Rehearsal *r);

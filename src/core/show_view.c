@@ -62,6 +62,12 @@ SceneView show_view_make(Show *s, int w, int h)
     v.admin = admin_view(&s->admin, s->now, s->lecture_mode);
     if (s->lecture_mode && s->screen == SCREEN_SLIDE)
         v.lecture = lecture_view(&s->lec, s->now, s->slide, st->notes_lang ? st->notes_lang : s->langs[s->lang]);
+    v.lecture.film_ms = v.lecture.film_left_ms = -1;
+    if (s->lecture_mode && s->screen == SCREEN_SLIDE && s->film_ms >= 0) {
+        v.lecture.film_ms = s->film_ms;
+        if (s->film_len_ms >= s->film_ms)
+            v.lecture.film_left_ms = s->film_len_ms - s->film_ms;
+    }
     return v;
 }
 
@@ -138,9 +144,27 @@ int show_take_film_request(Show *s, bool *paused)
 
 void show_film_opened(Show *s)
 {
-    if (s->film_paused)
+    bool paused = !s->st->autoplay; /* media.autoplay false: it waits for the visitor's play */
+    if (s->film_paused != paused || s->film_ex != s->exhibition || s->film_slide != s->slide)
         s->dirty = true;
-    s->film_paused = false;
+    s->film_paused = paused;
+    s->film_ex = s->exhibition;
+    s->film_slide = s->slide;
+}
+
+void show_film_state(Show *s, bool playing, int position_ms, int duration_ms, uint64_t now)
+{
+    if (now > s->now)
+        s->now = now;
+    bool on_slide = s->screen == SCREEN_SLIDE;
+    s->film_playing = playing && on_slide;
+    kiosk_watching(&s->kiosk, s->film_playing, s->now);
+    int ms = on_slide ? position_ms : -1, len = on_slide ? duration_ms : -1;
+    /* the presenter view shows whole seconds: redrawn when one changes */
+    if (ms / 1000 != s->film_ms / 1000 || len / 1000 != s->film_len_ms / 1000 || (ms < 0) != (s->film_ms < 0))
+        s->presenter_dirty = true;
+    s->film_ms = ms;
+    s->film_len_ms = len;
 }
 
 bool show_take_swap_request(Show *s)
@@ -221,6 +245,9 @@ void show_snapshot(const Show *s, ShowSnapshot *out)
         .resets = s->kiosk.resets,
         .unattended = show_idle_applies(s) && (s->kiosk.inputs == 0 || s->kiosk.idle.phase == IDLE_RESTING ||
                                                s->kiosk.idle.phase == IDLE_ATTRACT),
+        .film_playing = s->film_playing,
+        .film_ms = s->film_ms,
+        .film_len_ms = s->film_len_ms,
     };
 }
 

@@ -26,6 +26,11 @@ struct Stats {
     bool viewing;
     int view_slide;           /* 0-based, in ex */
     uint64_t view_since;
+    /* its film: how long it played, how far it got, how long it is */
+    bool film_playing;        /* at the last snapshot */
+    uint64_t film_t;          /* ms: that snapshot */
+    int64_t film_watched_ms;
+    int film_reached_ms, film_len_ms; /* -1: unknown */
     /* a zoom into it */
     bool zooming;
     double zoom_max;
@@ -126,12 +131,20 @@ static void end_view(Stats *st, uint64_t now, const char *ended)
     if (!st->viewing)
         return;
     st->viewing = false;
+    if (st->film_playing)
+        st->film_watched_ms += (int64_t)since(now, st->film_t);
     json_t *o = event(st, "slide");
     if (o) {
         put_place(o, st->ex, st->view_slide);
         put_str(o, "language", st->lang);
         put_int(o, "dwell_ms", (int64_t)since(now, st->view_since));
         put_str(o, "ended", ended);
+        if (st->film_len_ms > 0 || st->film_watched_ms > 0) { /* a film's slide */
+            put_int(o, "film_watched_ms", st->film_watched_ms);
+            put_int(o, "film_reached_ms", st->film_reached_ms > 0 ? st->film_reached_ms : 0);
+            json_object_set_new(o, "film_length_ms",
+                                st->film_len_ms > 0 ? json_integer(st->film_len_ms) : json_null());
+        }
     }
     send(st, STATS_SLIDE, o);
 }
@@ -196,6 +209,27 @@ static void observe_view(Stats *st, const ShowSnapshot *sn, uint64_t now)
     st->viewing = true;
     st->view_slide = sn->slide;
     st->view_since = now;
+    st->film_playing = false;
+    st->film_t = now;
+    st->film_watched_ms = 0;
+    st->film_reached_ms = st->film_len_ms = -1;
+}
+
+/* The slide's film (the show's word, show_film_state): time played counts
+ * from one snapshot to the next while it plays; the furthest position. */
+static void observe_film(Stats *st, const ShowSnapshot *sn, uint64_t now)
+{
+    if (!st->viewing)
+        return;
+    if (st->film_playing)
+        st->film_watched_ms += (int64_t)since(now, st->film_t);
+    st->film_t = now;
+    st->film_playing = sn->film_playing;
+    if (sn->film_len_ms <= 0)
+        return; /* no film on this slide (or not known yet) */
+    if (sn->film_ms > st->film_reached_ms)
+        st->film_reached_ms = sn->film_ms;
+    st->film_len_ms = sn->film_len_ms;
 }
 
 static void observe_choices(Stats *st, const ShowSnapshot *sn)
@@ -279,6 +313,7 @@ void stats_observe(Stats *st, const ShowSnapshot *sn, uint64_t now, const char *
     st->inputs = sn->inputs;
     st->last_input = sn->last_input;
     observe_view(st, sn, now);
+    observe_film(st, sn, now);
     observe_choices(st, sn);
     observe_zoom(st, sn, now);
     take_note(st, sn);

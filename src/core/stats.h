@@ -10,7 +10,8 @@
  *                loop or an idle reset
  *   visit_end    the idle reset (or a lecture, or vitrine ending)
  *   exhibition   an exhibition opened during a visit
- *   slide        a slide the visitor left, with how long it was shown
+ *   slide        a slide the visitor left, with how long it was shown (and
+ *                on a film's slide how long the film played, how far it got)
  *   language     the visitor chose another language
  *   zoom         the visitor zoomed into a slide (emitted when it ends)
  *   captions     the caption panel hidden or shown

@@ -259,6 +259,15 @@ static void on_slide(Reader *rd, json_t *o, const char *date)
     s->views++;
     if (v->furthest < (int)k)
         v->furthest = (int)k;
+    int64_t watched, reached, len;
+    if (get_int(o, "film_length_ms", 1, MAX_MS, &len) && get_int(o, "film_watched_ms", 0, MAX_MS, &watched) &&
+        get_int(o, "film_reached_ms", 0, MAX_MS, &reached)) { /* a film's slide: how much was watched */
+        int64_t pm = reached >= len ? 1000 : reached * 1000 / len;
+        s->film_views++;
+        s->film_to_end += pm >= 950;
+        values_add(&s->film_watched, watched);
+        values_add(&s->film_reached, pm);
+    }
     int li = lang ? find_lang(r, lang) : -1;
     if (li >= 0)
         r->lang[li].views++;
@@ -482,8 +491,11 @@ void stats_report_free(StatsReport *r)
         return;
     for (int i = 0; i < r->n_ex; i++) {
         StatsExSum *e = &r->ex[i];
-        for (int k = 0; k < e->n_slide; k++)
+        for (int k = 0; k < e->n_slide; k++) {
             free(e->slide[k].dwell.v);
+            free(e->slide[k].film_watched.v);
+            free(e->slide[k].film_reached.v);
+        }
         free(e->slide);
         free(e->time.v);
         free(e->furthest.v);
@@ -686,6 +698,29 @@ static void print_zoomed(const StatsReport *r, const Library *lib, const char *l
     free(z);
 }
 
+/* The films watched (only when the days hold any): per film's slide, how
+ * often it was seen, the median time it played, the median share of it
+ * reached, and how often it was watched to (within 5% of) its end. */
+static void print_films(const StatsReport *r, const Library *lib, const char *lang, FILE *out)
+{
+    bool any = false;
+    int w = id_width(r);
+    for (int i = 0; i < r->n_ex; i++)
+        for (int k = 0; k < r->ex[i].n_slide; k++) {
+            const StatsSlideSum *s = &r->ex[i].slide[k];
+            if (s->film_views == 0)
+                continue;
+            if (!any)
+                fprintf(out, "\nFilms\nViews  Watched  Reached  To the end  %-*s  Slide  Title\n", w, "Exhibition");
+            any = true;
+            char t[32];
+            stats_format_ms(median_ms(&s->film_watched), t, sizeof t);
+            fprintf(out, "%5d  %7s  %6.0f%%  %10d  %-*s  %5d  ", s->film_views, t,
+                    stats_median(&s->film_reached) / 10.0, s->film_to_end, w, r->ex[i].id, k + 1);
+            put_title(out, slide_title(lib_ex(lib, r->ex[i].id), k + 1, lang));
+        }
+}
+
 static void print_days(const StatsReport *r, FILE *out)
 {
     fprintf(out, "\nDate       ");
@@ -716,5 +751,6 @@ void stats_report_print(const StatsReport *r, const Library *lib, const char *la
         print_slides(&r->ex[i], lib, lang, out);
     print_languages(r, out);
     print_zoomed(r, lib, lang, out);
+    print_films(r, lib, lang, out);
     print_days(r, out);
 }

@@ -43,6 +43,10 @@ typedef struct {
     int64_t dwell_total;
     int zooms;
     int64_t zoom_ms;
+    int film_views;             /* views of its film (slide events with film_length_ms) */
+    int film_to_end;            /* of them, those that got within 5% of its end */
+    StatsValues film_watched;   /* ms the film played, each view */
+    StatsValues film_reached;   /* how far it got, each view: per mille of its length */
 } StatsSlideSum;
 
 typedef struct {

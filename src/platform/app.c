@@ -189,6 +189,11 @@ static bool draw(App *a)
     const Scene *sc = show_scene(a->show);
     ShowSnapshot snap;
     show_snapshot(a->show, &snap); /* a film follows the slide and the language */
+    const Settings *st = app_settings(a);
+    time_t wall = time(NULL);
+    struct tm lt;
+    int minute = localtime_r(&wall, &lt) ? lt.tm_hour * 60 + lt.tm_min : -1;
+    films_set_rules(st->autoplay, settings_quiet_now(st, minute));
     if (films_sync(a->o.out.ren, sc, snap.lang, a->o.out.w, a->o.out.h, a->virtual_clock))
         show_film_opened(a->show);
     bool complete = render_scene(a->o.out.ren, sc, a->o.out.text, a->o.out.tex, &a->facts);
@@ -597,12 +602,34 @@ static void show_requests(App *a)
     }
 }
 
+/* The film's progress back to the show, after present() (films_sync() has
+ * followed the scene, so it is this slide's film): a visitor watching is not
+ * idle, the presenter view shows where it is, statistics count it. */
+static void report_film(App *a)
+{
+    int ms, len;
+    bool playing = films_state(&ms, &len);
+    show_film_state(a->show, playing, ms, len, app_now(a));
+}
+
+/* Some slide of lib has a film. */
+static bool has_films(const Library *lib)
+{
+    for (int i = 0; lib && i < lib->n; i++)
+        for (int k = 0; k < lib->items[i]->n_slides; k++)
+            if (slide_media_has_video(&lib->items[i]->slides[k].media))
+                return true;
+    return false;
+}
+
 int app_run(const AppOptions *opt)
 {
     App *a = app_open(opt, false);
     if (!a)
         return 1;
     content_watch(&a->c, true);
+    if (has_films(a->c.lib))
+        films_prepare(); /* the first film's page turn does not wait for the worker to start */
     while (show_running(a->show)) {
         app_reload(a);
         show_requests(a);
@@ -611,6 +638,7 @@ int app_run(const AppOptions *opt)
         if (films_new_frame())
             a->need_redraw = true;
         present(a);
+        report_film(a);
         records_state_file(&a->rec, a->opt.state_file, a->show, app_now(a));
         /* Sleep until input or the next deadline: an idle kiosk uses no CPU. */
         uint64_t wait = next_deadline(a);

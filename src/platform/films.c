@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "platform/media.h"
+#include "platform/trace.h"
 
 #define FIRST_FRAME_WAIT_MS 3000 /* on the virtual clock: then the screenshot goes without */
 #define REDRAW_WAIT_MS 1000      /* on the virtual clock: a frame redrawn (subtitles, a seek) */
@@ -16,7 +17,7 @@
 #define QUEUE 16
 
 /* What the render thread asks of the film thread. */
-typedef enum { CMD_OPTION, CMD_OPEN, CMD_CLOSE, CMD_LANG, CMD_PLAY, CMD_SEEK } CmdKind;
+typedef enum { CMD_OPTION, CMD_OPEN, CMD_CLOSE, CMD_LANG, CMD_PLAY, CMD_SEEK, CMD_VOLUME } CmdKind;
 
 typedef struct {
     CmdKind kind;
@@ -42,6 +43,8 @@ static struct {
     bool quit;
     MediaPlayer *player; /* made by the thread, NULL until then or when none can run */
     bool no_player;
+    MediaState state;   /* the film's latest state (asked after each command and while it plays) */
+    unsigned state_gen; /* the film it is of, 0: none */
 } t;
 
 /* The render thread's own. */
@@ -57,6 +60,8 @@ static struct {
     bool paused; /* by the visitor: no frames to look for */
     bool options_sent;
     bool drawn_failed; /* the grey box was drawn last: a stall's start or end redraws */
+    bool no_autoplay;  /* media.autoplay false: a film opens paused (films_set_rules) */
+    bool quiet;        /* quiet hours: a film opens without sound */
 } f;
 
 /* ---- the film thread ------------------------------------------------------ */
@@ -104,6 +109,9 @@ static void run(MediaPlayer *p, const Cmd *c, bool *open, bool *playing)
     case CMD_SEEK:
         ok = media_player_seek(p, c->a, true);
         break;
+    case CMD_VOLUME:
+        ok = media_player_volume(p, c->a);
+        break;
     }
     if (!ok) {
         SDL_Log("vitrine: the film did not answer");
@@ -112,6 +120,22 @@ static void run(MediaPlayer *p, const Cmd *c, bool *open, bool *playing)
             mark(c->gen, true, false);
         }
     }
+}
+
+/* Ask the film's state and keep it for the render thread (films_state);
+ * the lock not held. false when the worker did not answer. */
+static bool ask_state(MediaPlayer *p, unsigned gen, bool *playing)
+{
+    MediaState st;
+    if (!media_player_state(p, &st))
+        return false;
+    if (st.ended)
+        *playing = false; /* a film that ended is asked no more */
+    SDL_LockMutex(t.lock);
+    t.state = st;
+    t.state_gen = gen;
+    SDL_UnlockMutex(t.lock);
+    return true;
 }
 
 static int film_main(void *unused)
@@ -134,8 +158,7 @@ static int film_main(void *unused)
                 t.busy = true;
                 t.busy_since = SDL_GetTicks64();
                 SDL_UnlockMutex(t.lock);
-                MediaState st;
-                bool ok = media_player_state(p, &st);
+                bool ok = ask_state(p, gen, &playing);
                 if (!ok && media_player_pid(p) == 0) {
                     SDL_Log("vitrine: the film did not answer; its worker was ended");
                     open = playing = false;
@@ -153,9 +176,11 @@ static int film_main(void *unused)
         t.busy_since = SDL_GetTicks64();
         SDL_UnlockMutex(t.lock);
         gen = c.gen;
-        if (p)
+        if (p) {
             run(p, &c, &open, &playing);
-        else if (c.kind == CMD_OPEN)
+            if (open && c.kind != CMD_OPTION && c.kind != CMD_CLOSE)
+                ask_state(p, gen, &playing); /* the presenter's position, right after a pause or seek */
+        } else if (c.kind == CMD_OPEN)
             mark(c.gen, true, false);
         SDL_LockMutex(t.lock);
         t.busy = false;
@@ -261,8 +286,11 @@ static bool upload(void)
             f.tex_w = w;
             f.tex_h = h;
         }
-        if (f.tex && SDL_UpdateTexture(f.tex, NULL, px, stride) == 0)
+        if (f.tex && SDL_UpdateTexture(f.tex, NULL, px, stride) == 0) {
             f.shown = serial;
+            if (trace_enabled()) /* the benchmark's first frame, drops and seeks */
+                trace_event("film-frame", "serial=%llu pts_ms=%lld", serial, media_player_frame_pts(p));
+        }
     }
     media_player_frame_done(p);
     return fresh;
@@ -307,6 +335,17 @@ static void wait_frame(int ms)
     }
 }
 
+void films_prepare(void)
+{
+    if (f.options_sent)
+        return;
+    sound_output(false);
+    /* an option mpv has anyway: the worker starts now and makes its mpv,
+     * instead of at the first film's page turn */
+    option("hwdec", "no");
+    f.options_sent = true;
+}
+
 bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h, bool still)
 {
     const DrawItem *it = NULL;
@@ -343,16 +382,24 @@ bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
     f.media = m;
     f.gen++;
     f.still = still;
-    f.paused = still;
+    f.paused = still || f.no_autoplay;
     snprintf(f.lang, sizeof f.lang, "%s", lang ? lang : "");
-    Cmd c = {.kind = CMD_OPEN, .gen = f.gen, .media = m, .a = w, .b = h, .c = !still};
+    Cmd c = {.kind = CMD_OPEN, .gen = f.gen, .media = m, .a = w, .b = h, .c = !f.paused};
     snprintf(c.text, sizeof c.text, "%s", f.lang);
     post(&c);
+    if (f.quiet) /* before its first sound: the open and this are one after the other on the thread */
+        post(&(Cmd){.kind = CMD_VOLUME, .gen = f.gen, .a = 0});
     if (still) /* the virtual clock: the first frame before the screenshot */
         wait_frame(FIRST_FRAME_WAIT_MS);
     if (film_failed())
         SDL_Log("vitrine: slide %d's film cannot be played", it->slide + 1);
     return true;
+}
+
+void films_set_rules(bool autoplay, bool quiet)
+{
+    f.no_autoplay = !autoplay;
+    f.quiet = quiet;
 }
 
 void films_command(int action, bool paused)
@@ -398,9 +445,27 @@ bool films_playing(void)
     if (!f.media || f.still || f.paused)
         return false;
     SDL_LockMutex(t.lock); /* a stalled film is still looked at: its grey box is to be drawn */
-    bool lost = t.failed == f.gen;
+    bool lost = t.failed == f.gen, ended = t.state_gen == f.gen && t.state.ended;
     SDL_UnlockMutex(t.lock);
-    return !lost;
+    return !lost && !ended;
+}
+
+bool films_state(int *position_ms, int *duration_ms)
+{
+    *position_ms = *duration_ms = -1;
+    if (!f.media || !t.lock)
+        return false;
+    SDL_LockMutex(t.lock);
+    bool mine = t.state_gen == f.gen && t.failed != f.gen;
+    if (mine) {
+        *position_ms = t.state.position_ms;
+        *duration_ms = t.state.duration_ms;
+    }
+    bool ended = mine && t.state.ended;
+    SDL_UnlockMutex(t.lock);
+    /* a looped film is the slide's ambience, not something watched to its
+     * end: it never holds the kiosk from its idle reset */
+    return films_playing() && !ended && !f.media->loop;
 }
 
 bool films_new_frame(void)

@@ -29,6 +29,16 @@
 /* true when it opened a film (it plays: show_film_opened). */
 bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h, bool still);
 
+/* The settings' rules for the next film opened (docs/settings.md, "media"):
+ * whether it plays by itself, and whether it is quiet hours (no sound). */
+void films_set_rules(bool autoplay, bool quiet);
+
+/* Start the media worker (and its mpv) before the first film is needed, on
+ * the film thread: a kiosk whose exhibitions have films calls it at start,
+ * so the first page turn to a film does not wait for a process to start
+ * and FFmpeg's libraries to load (the bench's film-first). Real clock only. */
+void films_prepare(void);
+
 /* What the visitor asked (show_take_film_request: ACT_FILM_PLAY with
  * `paused` as it is now, ACT_FILM_BACK, ACT_FILM_FORWARD). */
 void films_command(int action, bool paused);
@@ -39,6 +49,13 @@ void films_draw(SDL_Renderer *r, const DrawItem *it);
 
 /* A film is playing: the main loop wakes to show its frames. */
 bool films_playing(void);
+
+/* The film's position and length as last asked (ms, -1: unknown or no
+ * film; asked after every command and every 0.5 s while it plays); true
+ * while it plays (not paused by the visitor, not ended, not lost) and is
+ * not a loop (a looped film plays on with nobody watching). The core
+ * hears it through show_film_state(). */
+bool films_state(int *position_ms, int *duration_ms);
 
 /* A frame newer than the one drawn last is there, or the film became
  * unavailable (its worker stalls or is gone): something to draw. */

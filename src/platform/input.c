@@ -21,6 +21,7 @@ static int core_key(SDL_Keycode k)
     case SDLK_HOME: return KEY_HOME;
     case SDLK_END: return KEY_END;
     case SDLK_KP_PERIOD: return '.';
+    case SDLK_AUDIOPLAY: return KEY_PLAY_PAUSE; /* XF86AudioPlay */
     default: break;
     }
     if (k >= SDLK_F1 && k <= SDLK_F12)

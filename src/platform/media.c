@@ -115,6 +115,7 @@ struct MediaPlayer {
     size_t frames_size;
     uint32_t frames_w, frames_h; /* the sizes it was made for */
     int frames_pid; /* the worker that made them */
+    long long frame_pts_ms; /* the film's position of the frame media_player_frame() gave last */
     const SlideMedia *media; /* the open film's, borrowed from the exhibition */
     char *const *fallback;
     int n_fallback;
@@ -330,6 +331,7 @@ const unsigned char *media_player_frame(MediaPlayer *p, int *w, int *h, int *str
     *h = (int)f->slot[s].h;
     *stride = (int)f->slot[s].stride;
     *serial = atomic_load(&f->frame);
+    p->frame_pts_ms = f->slot[s].pts_ms;
     /* the slot's place from our own sizes too */
     return (unsigned char *)f + (sizeof(MediaFrames) + 63) / 64 * 64 +
            (size_t)s * mw * mh * 4;
@@ -338,6 +340,11 @@ const unsigned char *media_player_frame(MediaPlayer *p, int *w, int *h, int *str
 int media_player_pid(const MediaPlayer *p)
 {
     return worker_pid(p->w);
+}
+
+long long media_player_frame_pts(const MediaPlayer *p)
+{
+    return p->frame_pts_ms;
 }
 
 void media_player_frame_done(MediaPlayer *p)

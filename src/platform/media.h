@@ -79,6 +79,9 @@ void media_player_close(MediaPlayer *p);
 const unsigned char *media_player_frame(MediaPlayer *p, int *w, int *h, int *stride,
                                         unsigned long long *serial);
 void media_player_frame_done(MediaPlayer *p);
+/* The film's position (ms) of the frame media_player_frame() gave last,
+ * read before media_player_frame_done() (the benchmark's seek, trace.h). */
+long long media_player_frame_pts(const MediaPlayer *p);
 
 /* The worker's process id, 0 when none runs (for tests). */
 int media_player_pid(const MediaPlayer *p);

@@ -21,6 +21,10 @@
  * decode page=P box=WxH preview=0|1 ok=0|1 probe_us=U decode_us=U
  *                            a decoding thread finished a picture
  * zoom-full ...              a zoomed view first presented at full resolution
+ * film-frame serial=N pts_ms=MS
+ *                            a film's new frame copied into its texture, to be
+ *                            presented with the next `frame`; pts_ms is its
+ *                            place in the film
  *
  * Each line is one write(2) on an O_APPEND descriptor, so lines from several
  * threads never interleave and a reader sees them as soon as they happen.

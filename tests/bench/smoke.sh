@@ -25,7 +25,8 @@ import json, sys
 doc = json.load(open(sys.argv[1]))
 text = open(sys.argv[2], encoding="utf-8").read()
 want = ["cycle", "switch", "jump", "start", "memory", "idle", "frames", "zoom",
-        "pdf-start", "pdf-next", "pdf-jump", "pdf-memory", "pdf-idle", "tiff-open", "tiff-zoom", "tiff-memory"]
+        "pdf-start", "pdf-next", "pdf-jump", "pdf-memory", "pdf-idle", "tiff-open", "tiff-zoom", "tiff-memory",
+        "film-drops", "film-cpu", "film-first", "film-seek", "film-paused", "film-memory"]
 bad = []
 for name in want:
     fig = doc["figures"].get(name)

@@ -85,11 +85,13 @@ ls "$out"/state/lectures/*-karlag-artists.json >/dev/null || { echo "FAIL: no le
     >"$out/learn.out" 2>"$out/learn.log" &
 vit=$!
 focus vitrine
-for k in Next Prior F5 Escape period w; do
+for k in Next Prior F5 Escape period w XF86AudioPlay; do
     xdotool key "$k"
     sleep 0.3
 done
 for _ in $(seq 50); do kill -0 "$vit" 2>/dev/null || break; sleep 0.1; done
+# the media key ended the PLAY/PAUSE step: nothing waits for a skip
+kill -0 "$vit" 2>/dev/null && { echo "FAIL: the PLAY/PAUSE step did not take the media key (XF86AudioPlay)"; cat "$out/learn.out"; exit 1; }
 status=0
 wait "$vit" || status=$?
 vit=
@@ -99,6 +101,9 @@ tr -d ' \n' <"$out/learned/settings.json" >"$out/learned.flat"
 grep -q '"start_stop":\["F5","Shift+F5","Escape"\]' "$out/learned.flat" ||
     { echo "FAIL: start/stop keys not learned"; cat "$out/learned/settings.json"; exit 1; }
 grep -q '"next":\["PageDown"' "$out/learned.flat" || { echo "FAIL: next not learned"; exit 1; }
+# the PLAY/PAUSE step: the keyboard's media key (SDLK_AUDIOPLAY) plays and pauses films
+grep -q '"film_play_pause":\[[^]]*"PlayPause"' "$out/learned.flat" ||
+    { echo "FAIL: play/pause not learned"; cat "$out/learned/settings.json"; exit 1; }
 "$vitrine" --lecture --settings "$out/learned/settings.json" --render "$out/learned.png" "$root/exhibitions" \
     2>"$out/learned-check.log"
 if grep -q 'error' "$out/learned-check.log"; then

@@ -77,6 +77,10 @@ static void whole_session(void **state)
     assert_prompt_has(l, "Press the WHITE SCREEN button on the clicker.");
     learn_key(l, 'w', 0, false, t += 2000);
 
+    assert_int_equal(learn_current(l), ACT_FILM_PLAY);
+    assert_prompt_has(l, "Press the PLAY/PAUSE button on the clicker.");
+    learn_key(l, KEY_F9, 0, false, t += 2000); /* a remote's play/pause */
+
     assert_true(learn_done(l));
     assert_int_equal(learn_current(l), ACT_NONE);
     assert_int_equal(learn_presses(l), 0);
@@ -95,6 +99,7 @@ static void whole_session(void **state)
     assert_keys(&km, ACT_START_STOP, KC_LECTURE, "F5 Shift+F5 Escape");
     assert_keys(&km, ACT_BLACK, KC_LECTURE, "period b");
     assert_keys(&km, ACT_WHITE, KC_LECTURE, "w comma");
+    assert_keys(&km, ACT_FILM_PLAY, KC_LECTURE, "F9 k PlayPause");
     assert_int_equal(keymap_lookup(&km, KC_LECTURE, KEY_RIGHT, 0), ACT_NEXT); /* the keyboard still works */
     /* learned keys are added: the defaults stay (b is still black) */
     assert_int_equal(keymap_lookup(&km, KC_LECTURE, 'b', 0), ACT_BLACK);
@@ -127,7 +132,9 @@ static void skip_by_timeout_keeps_defaults(void **state)
     learn_tick(l, t + LEARN_SKIP_MS - 1);
     assert_int_equal(learn_current(l), ACT_BLACK);
     learn_key(l, 'b', 0, false, t += 3000);
-    /* no white button either */
+    /* no white button either, nor play/pause */
+    learn_tick(l, t += LEARN_SKIP_MS);
+    assert_int_equal(learn_current(l), ACT_FILM_PLAY);
     learn_tick(l, t += LEARN_SKIP_MS);
     assert_true(learn_done(l));
 
@@ -144,7 +151,7 @@ static void skip_by_timeout_keeps_defaults(void **state)
     /* nothing pressed at all: every default stays */
     t = 0;
     l = learn_create(t);
-    for (int i = 0; i < 5; i++)
+    for (int i = 0; i < 6; i++)
         learn_tick(l, t += LEARN_SKIP_MS);
     assert_true(learn_done(l));
     assert_prompt_has(l, "no button was pressed");
@@ -173,6 +180,7 @@ static void start_stop_one_key_or_timeout(void **state)
     /* black: one press, then white times out */
     learn_key(l, KEY_F5, MOD_SHIFT, false, t += 10);
     learn_tick(l, t += LEARN_SKIP_MS);
+    learn_tick(l, t += LEARN_SKIP_MS); /* nor play/pause */
     assert_true(learn_done(l));
     KeyMap km;
     assert_true(keymap_init_default(&km));
@@ -193,6 +201,7 @@ static void start_stop_one_key_or_timeout(void **state)
     learn_key(l, KEY_ESCAPE, 0, false, t += 10);
     learn_tick(l, t += LEARN_SKIP_MS);
     assert_int_equal(learn_current(l), ACT_BLACK);
+    learn_tick(l, t += LEARN_SKIP_MS);
     learn_tick(l, t += LEARN_SKIP_MS);
     learn_tick(l, t += LEARN_SKIP_MS);
     assert_true(learn_done(l));
@@ -267,6 +276,8 @@ static void duplicate_button_ignored(void **state)
     assert_prompt_has(l, "Press the WHITE SCREEN button on the clicker.");
     /* with other modifiers it is another key */
     learn_key(l, KEY_PAGEDOWN, MOD_SHIFT, false, t += 100);
+    assert_int_equal(learn_current(l), ACT_FILM_PLAY);
+    learn_tick(l, t += LEARN_SKIP_MS); /* no play/pause button */
     assert_true(learn_done(l));
 
     KeyMap km;

@@ -305,6 +305,38 @@ static void images_section(void **state)
     assert_int_equal(diag_count(&fx->dl, DIAG_WARNING), 1);
 }
 
+/* "media": whether films start by themselves, and the quiet hours (issue 12). */
+static void media_section(void **state)
+{
+    Fx *fx = *state;
+    assert_true(fx->s.autoplay);
+    assert_false(settings_quiet_now(&fx->s, 23 * 60));
+    assert_true(load(fx, "{\"media\": {\"autoplay\": false, \"quiet_hours\": \"22:00-08:30\"}}\n"));
+    assert_int_equal(fx->dl.n, 0);
+    assert_false(fx->s.autoplay);
+    assert_int_equal(fx->s.quiet_from_min, 22 * 60);
+    assert_int_equal(fx->s.quiet_to_min, 8 * 60 + 30);
+    /* over midnight: from 22:00 up to, not including, 08:30 */
+    assert_true(settings_quiet_now(&fx->s, 22 * 60));
+    assert_true(settings_quiet_now(&fx->s, 0));
+    assert_true(settings_quiet_now(&fx->s, 8 * 60 + 29));
+    assert_false(settings_quiet_now(&fx->s, 8 * 60 + 30));
+    assert_false(settings_quiet_now(&fx->s, 12 * 60));
+    settings_free(&fx->s);
+    settings_defaults(&fx->s);
+    /* within one day */
+    assert_true(load(fx, "{\"media\": {\"quiet_hours\": \"12:00-14:00\"}}\n"));
+    assert_true(settings_quiet_now(&fx->s, 13 * 60));
+    assert_false(settings_quiet_now(&fx->s, 23 * 60));
+    settings_free(&fx->s);
+    settings_defaults(&fx->s);
+    assert_true(load(fx, "{\"media\": {\"quiet_hours\": \"25:00-08:00\", \"autoply\": true}}\n"));
+    assert_at(fx, "1:27: error: \"quiet_hours\" in \"media\" must be a start and an end of the day like "
+                  "\"22:00-08:00\", not \"25:00-08:00\"; no quiet hours");
+    assert_int_equal(fx->s.quiet_from_min, -1);
+    assert_int_equal(diag_count(&fx->dl, DIAG_WARNING), 1); /* the misspelt key */
+}
+
 static void lecture_edges(void **state)
 {
     Fx *fx = *state;
@@ -749,13 +781,14 @@ static void save_keys_new_file(void **state)
     assert_non_null(strstr(text, "    \"start_stop\": [\n      \"F5\",\n      \"Escape\"\n"
                                  "    ],\n"));
     assert_non_null(strstr(text, "    \"black\": [\n      \"period\",\n      \"b\"\n    ],\n"));
-    assert_non_null(strstr(text, "    \"white\": [\n      \"w\",\n      \"comma\"\n    ]\n  }\n}\n"));
+    assert_non_null(strstr(text, "    \"white\": [\n      \"w\",\n      \"comma\"\n    ],\n"));
+    assert_non_null(strstr(text, "    \"film_play_pause\": [\n      \"k\",\n      \"PlayPause\"\n    ]\n  }\n}\n"));
     /* only what --learn-keys learns: an action nobody pressed keeps its keys */
     assert_null(strstr(text, "swap_displays"));
     assert_null(strstr(text, "overview"));
     assert_null(strstr(text, "quit"));
     assert_null(strstr(text, "select"));
-    static const char *const names[] = {"next", "prev", "start_stop", "black", "white"};
+    static const char *const names[] = {"next", "prev", "start_stop", "black", "white", "film_play_pause"};
     const char *at = text;
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         char quoted[64];
@@ -979,6 +1012,7 @@ int main(void)
         T(lecture_ranges),
         T(lecture_edges),
         T(images_section),
+        T(media_section),
         T(languages),
         T(exhibition_only),
         T(other_fields),

@@ -315,6 +315,50 @@ static void test_zoom(void **state)
     free(f);
 }
 
+/* A film's slide: the slide event says how long the film played (from one
+ * snapshot to the next while it plays, pauses left out) and how far it got. */
+static void test_film(void **state)
+{
+    (void)state;
+    Fx *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    f->stats = stats_create(collect, f);
+    const char *w = "2026-03-14T12:00:00+05:00";
+    ShowSnapshot s = on_slide(1, 1.0, 0);
+    stats_observe(f->stats, &s, 0, w);
+    s = on_slide(1, 1.0, 1);
+    s.film_ms = 0, s.film_len_ms = 120000, s.film_playing = true;
+    stats_observe(f->stats, &s, 1000, w);       /* visit, exhibition; the film plays */
+    s.film_ms = 30000;
+    stats_observe(f->stats, &s, 31000, w);      /* 30 s into it */
+    s = on_slide(1, 1.0, 2);
+    s.film_ms = 30500, s.film_len_ms = 120000, s.film_playing = false;
+    stats_observe(f->stats, &s, 31500, w);      /* paused (K): 30.5 s played */
+    s.film_ms = 30500;
+    stats_observe(f->stats, &s, 61500, w);      /* 30 s paused: not watched */
+    s = on_slide(2, 1.0, 3);                    /* the next slide: no film */
+    stats_observe(f->stats, &s, 62000, w);
+    s.lecture = true;
+    stats_observe(f->stats, &s, 63000, w);
+    static const char *const want[] = {
+        "{\"time\":\"2026-03-14T12:00:00+05:00\",\"event\":\"visit_start\",\"language\":\"en\"}",
+        "{\"time\":\"2026-03-14T12:00:00+05:00\",\"event\":\"exhibition\",\"exhibition\":\"alpha\","
+        "\"slides\":4,\"language\":\"en\"}",
+        "{\"time\":\"2026-03-14T12:00:00+05:00\",\"event\":\"slide\",\"exhibition\":\"alpha\","
+        "\"slide\":2,\"language\":\"en\",\"dwell_ms\":61000,\"ended\":\"visitor\",\"film_watched_ms\":30500,"
+        "\"film_reached_ms\":30500,\"film_length_ms\":120000}",
+        "{\"time\":\"2026-03-14T12:00:00+05:00\",\"event\":\"slide\",\"exhibition\":\"alpha\","
+        "\"slide\":3,\"language\":\"en\",\"dwell_ms\":1000,\"ended\":\"lecture\"}",
+        "{\"time\":\"2026-03-14T12:00:00+05:00\",\"event\":\"visit_end\",\"duration_ms\":62000,"
+        "\"active_ms\":2000,\"ended\":\"lecture\"}",
+    };
+    expect(f, want, (int)(sizeof want / sizeof want[0]));
+    for (int i = 0; i < f->n; i++)
+        free(f->lines[i]);
+    stats_free(f->stats);
+    free(f);
+}
+
 /* ---- the day files ------------------------------------------------------------- */
 
 static char *read_all(const char *path)
@@ -490,6 +534,64 @@ static void test_report_sums(void **state)
     diag_clear(&d);
 }
 
+/* Films in the report: each film slide's views, the median time played,
+ * the median share reached and the views that got to its end. */
+static void test_report_films(void **state)
+{
+    (void)state;
+    char dir[64], path[128];
+    make_tmp(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/2026-03-14.jsonl", dir);
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    static const char *const lines[] = {
+        "{\"time\":\"2026-03-14T10:00:00+05:00\",\"event\":\"visit_start\",\"language\":\"kk\"}",
+        "{\"time\":\"2026-03-14T10:00:00+05:00\",\"event\":\"exhibition\",\"exhibition\":\"films\",\"slides\":3,"
+        "\"language\":\"kk\"}",
+        /* watched to the end, half of it, and one that never got going */
+        "{\"time\":\"2026-03-14T10:02:00+05:00\",\"event\":\"slide\",\"exhibition\":\"films\",\"slide\":2,"
+        "\"language\":\"kk\",\"dwell_ms\":121000,\"ended\":\"visitor\",\"film_watched_ms\":120000,"
+        "\"film_reached_ms\":119000,\"film_length_ms\":120000}",
+        "{\"time\":\"2026-03-14T10:03:00+05:00\",\"event\":\"slide\",\"exhibition\":\"films\",\"slide\":2,"
+        "\"language\":\"kk\",\"dwell_ms\":61000,\"ended\":\"visitor\",\"film_watched_ms\":60000,"
+        "\"film_reached_ms\":60000,\"film_length_ms\":120000}",
+        "{\"time\":\"2026-03-14T10:03:10+05:00\",\"event\":\"slide\",\"exhibition\":\"films\",\"slide\":2,"
+        "\"language\":\"kk\",\"dwell_ms\":2000,\"ended\":\"visitor\",\"film_watched_ms\":2000,"
+        "\"film_reached_ms\":2000,\"film_length_ms\":120000}",
+        /* a slide without a film: not in the films */
+        "{\"time\":\"2026-03-14T10:03:20+05:00\",\"event\":\"slide\",\"exhibition\":\"films\",\"slide\":3,"
+        "\"language\":\"kk\",\"dwell_ms\":5000,\"ended\":\"idle\"}",
+        "{\"time\":\"2026-03-14T10:05:00+05:00\",\"event\":\"visit_end\",\"duration_ms\":300000,"
+        "\"active_ms\":190000,\"ended\":\"idle\"}",
+    };
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+        fprintf(fp, "%s\n", lines[i]);
+    fclose(fp);
+    StatsReport r;
+    DiagList d = {0};
+    assert_true(stats_report_load(&r, dir, NULL, NULL, &d));
+    assert_int_equal(r.skipped, 0);
+    assert_int_equal(r.n_ex, 1);
+    const StatsSlideSum *s = &r.ex[0].slide[1];
+    assert_int_equal(s->film_views, 3);
+    assert_int_equal(s->film_to_end, 1);
+    assert_int_equal(r.ex[0].slide[2].film_views, 0);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    assert_non_null(out);
+    stats_report_print(&r, NULL, "kk", out);
+    fclose(out);
+    /* median played 1:00, median reached 50%, one to the end */
+    const char *films = strstr(text, "\nFilms\nViews  Watched  Reached  To the end");
+    assert_non_null(films);
+    assert_non_null(strstr(films, "    3     1:00      50%           1  films"));
+    free(text);
+    stats_report_free(&r);
+    diag_clear(&d);
+    remove_tree(dir);
+}
+
 /* A log about more exhibitions than the report tells apart (a damaged or
  * forged file): the rest are skipped, each counted, and memory stays bounded. */
 static void test_report_too_many_exhibitions(void **state)
@@ -524,12 +626,14 @@ int main(void)
         cmocka_unit_test(test_lecture_records_nothing),
         cmocka_unit_test(test_midnight),
         cmocka_unit_test(test_zoom),
+        cmocka_unit_test(test_film),
         cmocka_unit_test(test_log_days_and_append),
         cmocka_unit_test(test_log_cap),
         cmocka_unit_test(test_log_unwritable),
         cmocka_unit_test(test_median_and_durations),
         cmocka_unit_test(test_report_sums),
         cmocka_unit_test(test_report_too_many_exhibitions),
+        cmocka_unit_test(test_report_films),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
