@@ -83,11 +83,19 @@ bool show_take_lecture_change(Show *s);
  * reading it. */
 bool show_take_swap_request(Show *s);
 /* What the visitor asked of the slide's film since the last call
- * (ACT_FILM_PLAY, _BACK, _FORWARD; ACT_NONE: nothing), and whether it is
+ * (ACT_FILM_PLAY, _BACK, _FORWARD, _SEEK, _VOLUME_*; ACT_NONE: nothing), and whether it is
  * now paused. The platform plays films (platform/films.h). */
 int show_take_film_request(Show *s, bool *paused);
 /* The platform opened a film (a slide came into view): it plays. */
 void show_film_opened(Show *s);
+/* ACT_FILM_SEEK's moment: ms into the film's file (the scrub bar). */
+int show_film_seek_ms(const Show *s);
+/* The visitor's volume in percent (the volume buttons, within the
+ * settings' media.max_volume); the platform applies it to every film. */
+int show_film_volume(const Show *s);
+/* Where the film on screen is and how long it is (ms; dur -1: not known):
+ * the scrub bar shows them. */
+void show_set_film_time(Show *s, int pos_ms, int dur_ms);
 
 /* One line of JSON: screen, exhibition, slide, slides, language, zoom,
  * running, (in --preview) problems, timer{elapsed_ms, remaining_ms, running}.

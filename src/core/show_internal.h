@@ -13,6 +13,7 @@
 #include "show.h"
 
 #include "admin.h"
+#include "filmbar.h"
 #include "gesture.h"
 #include "kiosk.h"
 #include "lecture.h"
@@ -66,6 +67,10 @@ struct Show {
     int film_request;
     bool film_paused;
     int film_ex, film_slide;
+    int film_seek_ms;         /* ACT_FILM_SEEK's moment (ms into the file) */
+    int film_pos_ms, film_dur_ms; /* the film on screen as the platform last said; dur -1: unknown */
+    int film_volume;          /* percent, within the settings' max_volume */
+    FilmBar film_bar;         /* a finger on the scrub bar (filmbar.h) */
     Scene presenter_scene;
     bool presenter_dirty;
     void (*lecture_ended)(void *ctx, const Rehearsal *r);

@@ -51,6 +51,9 @@ SceneView show_view_make(Show *s, int w, int h)
         .hide_accessibility = !st->show_accessibility, .hide_home = !st->show_home,
         .high_contrast = s->high_contrast,
         .film_paused = s->film_paused && s->film_ex == s->exhibition && s->film_slide == s->slide,
+        .film_pos_ms = s->film_bar.active ? s->film_bar.at_ms : s->film_pos_ms,
+        .film_dur_ms = s->film_dur_ms,
+        .film_volume = s->film_volume, .film_max_volume = st->max_volume,
         .preparing = show_preparing(s),
         .image_failed = image_failed_cb, .ctx = s,
         .measure = &s->measure,
@@ -138,9 +141,32 @@ int show_take_film_request(Show *s, bool *paused)
 
 void show_film_opened(Show *s)
 {
+    s->film_pos_ms = 0;
+    s->film_dur_ms = -1;
+    s->film_bar.active = false;
     if (s->film_paused)
         s->dirty = true;
     s->film_paused = false;
+}
+
+int show_film_seek_ms(const Show *s)
+{
+    return s->film_seek_ms;
+}
+
+int show_film_volume(const Show *s)
+{
+    return s->film_volume;
+}
+
+void show_set_film_time(Show *s, int pos_ms, int dur_ms)
+{
+    /* redrawn when what the bar shows changes: its second, or the length */
+    if (dur_ms != s->film_dur_ms || (!s->film_bar.active && pos_ms / 1000 != s->film_pos_ms / 1000))
+        s->dirty = true;
+    s->film_dur_ms = dur_ms;
+    if (!s->film_bar.active) /* the finger says where the film is while it drags */
+        s->film_pos_ms = pos_ms;
 }
 
 bool show_take_swap_request(Show *s)

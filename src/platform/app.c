@@ -178,6 +178,14 @@ void app_settle(App *a)
     }
 }
 
+/* The film's position and length to the show, for its scrub bar. */
+static void film_time(App *a)
+{
+    int pos, dur;
+    if (films_time(&pos, &dur))
+        show_set_film_time(a->show, pos, dur);
+}
+
 /* Draw the audience's scene into the back buffer (not presented). */
 static bool draw(App *a)
 {
@@ -187,8 +195,13 @@ static bool draw(App *a)
     const Scene *sc = show_scene(a->show);
     ShowSnapshot snap;
     show_snapshot(a->show, &snap); /* a film follows the slide and the language */
-    if (films_sync(a->o.out.ren, sc, snap.lang, a->o.out.w, a->o.out.h, a->virtual_clock))
+    if (films_sync(a->o.out.ren, sc, snap.lang, a->o.out.w, a->o.out.h, a->virtual_clock)) {
         show_film_opened(a->show);
+        if (a->virtual_clock) { /* its length is known now: the scrub bar in this very picture */
+            film_time(a);
+            sc = show_scene(a->show);
+        }
+    }
     bool full = false;
     bool complete = render_scene(a->o.out.ren, sc, a->o.out.text, a->o.out.tex, &full);
     a->complete = complete;
@@ -586,11 +599,15 @@ static void show_requests(App *a)
     if (show_take_lecture_change(a->show))
         sync_presenter(a);
     bool paused;
+    films_volume(show_film_volume(a->show));
     int film = show_take_film_request(a->show, &paused);
-    if (film != ACT_NONE) {
+    if (film == ACT_FILM_SEEK)
+        films_seek(show_film_seek_ms(a->show));
+    else if (film != ACT_NONE)
         films_command(film, paused);
+    if (film != ACT_NONE)
         a->need_redraw = true;
-    }
+    film_time(a);
 }
 
 int app_run(const AppOptions *opt)

@@ -16,13 +16,13 @@
 #define QUEUE 16
 
 /* What the render thread asks of the film thread. */
-typedef enum { CMD_OPTION, CMD_OPEN, CMD_CLOSE, CMD_LANG, CMD_PLAY, CMD_SEEK } CmdKind;
+typedef enum { CMD_OPTION, CMD_OPEN, CMD_CLOSE, CMD_LANG, CMD_PLAY, CMD_SEEK, CMD_VOLUME } CmdKind;
 
 typedef struct {
     CmdKind kind;
     unsigned gen; /* the film it is for */
     const SlideMedia *media;
-    int a, b, c;
+    int a, b, c, volume;
     char text[1024];
 } Cmd;
 
@@ -42,6 +42,8 @@ static struct {
     bool quit;
     MediaPlayer *player; /* made by the thread, NULL until then or when none can run */
     bool no_player;
+    unsigned timed;      /* the film whose position and length these are (its gen) */
+    int pos_ms, dur_ms;
 } t;
 
 /* The render thread's own. */
@@ -57,7 +59,8 @@ static struct {
     bool paused; /* by the visitor: no frames to look for */
     bool options_sent;
     bool drawn_failed; /* the grey box was drawn last: a stall's start or end redraws */
-} f;
+    int volume;        /* percent, the visitor's (within the staff's maximum) */
+} f = {.volume = 100};
 
 /* ---- the film thread ------------------------------------------------------ */
 
@@ -68,6 +71,19 @@ static void mark(unsigned gen, bool failed, bool opened)
         t.failed = gen;
     if (opened && gen > t.opened)
         t.opened = gen;
+    SDL_UnlockMutex(t.lock);
+}
+
+/* Where film gen is and how long it is: for the scrub bar. */
+static void note_time(MediaPlayer *p, unsigned gen)
+{
+    MediaState st;
+    if (!media_player_state(p, &st))
+        return;
+    SDL_LockMutex(t.lock);
+    t.timed = gen;
+    t.pos_ms = st.position_ms;
+    t.dur_ms = st.duration_ms;
     SDL_UnlockMutex(t.lock);
 }
 
@@ -86,7 +102,11 @@ static void run(MediaPlayer *p, const Cmd *c, bool *open, bool *playing)
             SDL_Log("vitrine: the film cannot be played: %s", err);
         *open = ok;
         *playing = ok && c->c;
+        if (ok)
+            media_player_volume(p, c->volume);
         mark(c->gen, !ok, ok);
+        if (ok)
+            note_time(p, c->gen);
         return;
     case CMD_CLOSE:
         if (*open && media_player_pid(p) > 0)
@@ -102,9 +122,14 @@ static void run(MediaPlayer *p, const Cmd *c, bool *open, bool *playing)
             *playing = c->a;
         break;
     case CMD_SEEK:
-        ok = media_player_seek(p, c->a, true);
+        ok = media_player_seek(p, c->a, c->b);
+        break;
+    case CMD_VOLUME:
+        ok = media_player_volume(p, c->a);
         break;
     }
+    if (ok && *open)
+        note_time(p, c->gen);
     if (!ok) {
         SDL_Log("vitrine: the film did not answer");
         if (media_player_pid(p) == 0) { /* killed at its deadline: the film is lost */
@@ -136,6 +161,13 @@ static int film_main(void *unused)
                 SDL_UnlockMutex(t.lock);
                 MediaState st;
                 bool ok = media_player_state(p, &st);
+                if (ok) {
+                    SDL_LockMutex(t.lock);
+                    t.timed = gen;
+                    t.pos_ms = st.position_ms;
+                    t.dur_ms = st.duration_ms;
+                    SDL_UnlockMutex(t.lock);
+                }
                 if (!ok && media_player_pid(p) == 0) {
                     SDL_Log("vitrine: the film did not answer; its worker was ended");
                     open = playing = false;
@@ -345,7 +377,7 @@ bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
     f.still = still;
     f.paused = still;
     snprintf(f.lang, sizeof f.lang, "%s", lang ? lang : "");
-    Cmd c = {.kind = CMD_OPEN, .gen = f.gen, .media = m, .a = w, .b = h, .c = !still};
+    Cmd c = {.kind = CMD_OPEN, .gen = f.gen, .media = m, .a = w, .b = h, .c = !still, .volume = f.volume};
     snprintf(c.text, sizeof c.text, "%s", f.lang);
     post(&c);
     if (still) /* the virtual clock: the first frame before the screenshot */
@@ -364,10 +396,40 @@ void films_command(int action, bool paused)
         if (!f.still) /* the virtual clock: it stands still */
             post(&(Cmd){.kind = CMD_PLAY, .gen = f.gen, .a = !paused});
     } else if (action == ACT_FILM_BACK || action == ACT_FILM_FORWARD) {
-        post(&(Cmd){.kind = CMD_SEEK, .gen = f.gen, .a = action == ACT_FILM_BACK ? -10000 : 10000});
+        post(&(Cmd){.kind = CMD_SEEK, .gen = f.gen, .a = action == ACT_FILM_BACK ? -10000 : 10000, .b = 1});
         if (f.still)
             wait_frame(REDRAW_WAIT_MS);
     }
+}
+
+void films_seek(int ms)
+{
+    if (!f.media)
+        return;
+    post(&(Cmd){.kind = CMD_SEEK, .gen = f.gen, .a = ms, .b = 0});
+    if (f.still)
+        wait_frame(REDRAW_WAIT_MS);
+}
+
+void films_volume(int percent)
+{
+    if (percent == f.volume)
+        return;
+    f.volume = percent;
+    if (f.media) /* else the next film opens with it */
+        post(&(Cmd){.kind = CMD_VOLUME, .gen = f.gen, .a = percent});
+}
+
+bool films_time(int *pos_ms, int *dur_ms)
+{
+    if (!f.media || !t.lock)
+        return false;
+    SDL_LockMutex(t.lock);
+    bool known = t.timed == f.gen;
+    *pos_ms = t.pos_ms;
+    *dur_ms = t.dur_ms;
+    SDL_UnlockMutex(t.lock);
+    return known;
 }
 
 void films_draw(SDL_Renderer *r, const DrawItem *it)
@@ -443,4 +505,5 @@ void films_free(void)
         SDL_DestroyTexture(f.tex);
     memset(&t, 0, sizeof t);
     memset(&f, 0, sizeof f);
+    f.volume = 100;
 }

@@ -33,6 +33,18 @@ bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
  * `paused` as it is now, ACT_FILM_BACK, ACT_FILM_FORWARD). */
 void films_command(int action, bool paused);
 
+/* The scrub bar: to ms into the film's file (ACT_FILM_SEEK). */
+void films_seek(int ms);
+
+/* The visitor's volume (percent, already within the staff's maximum): this
+ * film's and every next one's. Posts only a change. */
+void films_volume(int percent);
+
+/* Where the film on screen is and how long it is, once its thread has
+ * asked (after its opening, each command, and every 0.5 s while it plays);
+ * false before. */
+bool films_time(int *pos_ms, int *dur_ms);
+
 /* Draw the film's latest frame fitted into it->r; nothing before the first.
  * A film that cannot be played leaves a calm grey box. */
 void films_draw(SDL_Renderer *r, const DrawItem *it);
