@@ -66,7 +66,7 @@ Show *show_create(const Library *lib, const ShowConfig *cfg, const Measure *meas
     gesture_init(&s->gesture, w, h);
     touch_init(&s->touch);
     s->zoom = ZOOM_NONE;
-    s->film_dur_ms = -1;
+    s->film_dur_ms = s->film_time_ex = s->film_time_slide = -1;
     s->film_volume = filmbar_volume_clamp(st->max_volume, st->max_volume);
 
     if (!pictures_reset(&s->pictures, lib)) {
@@ -487,7 +487,8 @@ static void film_range(const Show *s, int *lo, int *hi)
 {
     const Exhibition *ex = show_current(s);
     const SlideMedia *m = ex && s->slide >= 0 && s->slide < ex->n_slides ? &ex->slides[s->slide].media : NULL;
-    filmbar_range(m ? m->start_ms : -1, m ? m->end_ms : -1, s->film_dur_ms, lo, hi);
+    bool known = s->film_time_ex == s->exhibition && s->film_time_slide == s->slide;
+    filmbar_range(m ? m->start_ms : -1, m ? m->end_ms : -1, known ? s->film_dur_ms : -1, lo, hi);
 }
 
 /* A finger that comes down on the film's scrub bar belongs to the bar until

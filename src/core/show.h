@@ -93,9 +93,10 @@ int show_film_seek_ms(const Show *s);
 /* The visitor's volume in percent (the volume buttons, within the
  * settings' media.max_volume); the platform applies it to every film. */
 int show_film_volume(const Show *s);
-/* Where the film on screen is and how long it is (ms; dur -1: not known):
- * the scrub bar shows them. */
-void show_set_film_time(Show *s, int pos_ms, int dur_ms);
+/* Where the film m is and how long it is (ms; dur -1: not known): the
+ * scrub bar shows them while m is the slide on screen's film (a film
+ * turned away from says nothing). */
+void show_set_film_time(Show *s, const SlideMedia *m, int pos_ms, int dur_ms);
 
 /* One line of JSON: screen, exhibition, slide, slides, language, zoom,
  * running, (in --preview) problems, timer{elapsed_ms, remaining_ms, running}.

@@ -69,6 +69,7 @@ struct Show {
     int film_ex, film_slide;
     int film_seek_ms;         /* ACT_FILM_SEEK's moment (ms into the file) */
     int film_pos_ms, film_dur_ms; /* the film on screen as the platform last said; dur -1: unknown */
+    int film_time_ex, film_time_slide; /* the slide whose film they are */
     int film_volume;          /* percent, within the settings' max_volume */
     FilmBar film_bar;         /* a finger on the scrub bar (filmbar.h) */
     Scene presenter_scene;

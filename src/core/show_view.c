@@ -52,7 +52,7 @@ SceneView show_view_make(Show *s, int w, int h)
         .high_contrast = s->high_contrast,
         .film_paused = s->film_paused && s->film_ex == s->exhibition && s->film_slide == s->slide,
         .film_pos_ms = s->film_bar.active ? s->film_bar.at_ms : s->film_pos_ms,
-        .film_dur_ms = s->film_dur_ms,
+        .film_dur_ms = s->film_time_ex == s->exhibition && s->film_time_slide == s->slide ? s->film_dur_ms : -1,
         .film_volume = s->film_volume, .film_max_volume = st->max_volume,
         .preparing = show_preparing(s),
         .image_failed = image_failed_cb, .ctx = s,
@@ -159,8 +159,16 @@ int show_film_volume(const Show *s)
     return s->film_volume;
 }
 
-void show_set_film_time(Show *s, int pos_ms, int dur_ms)
+void show_set_film_time(Show *s, const SlideMedia *m, int pos_ms, int dur_ms)
 {
+    const Exhibition *ex = show_current(s);
+    if (!ex || s->slide < 0 || s->slide >= ex->n_slides || m != &ex->slides[s->slide].media)
+        return; /* the film of a slide turned away from */
+    if (s->film_time_ex != s->exhibition || s->film_time_slide != s->slide) {
+        s->film_time_ex = s->exhibition;
+        s->film_time_slide = s->slide;
+        s->film_dur_ms = -1;
+    }
     /* redrawn when what the bar shows changes: its second, or the length */
     if (dur_ms != s->film_dur_ms || (!s->film_bar.active && pos_ms / 1000 != s->film_pos_ms / 1000))
         s->dirty = true;

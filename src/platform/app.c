@@ -182,8 +182,9 @@ void app_settle(App *a)
 static void film_time(App *a)
 {
     int pos, dur;
-    if (films_time(&pos, &dur))
-        show_set_film_time(a->show, pos, dur);
+    const SlideMedia *m;
+    if (films_time(&m, &pos, &dur))
+        show_set_film_time(a->show, m, pos, dur);
 }
 
 /* Draw the audience's scene into the back buffer (not presented). */

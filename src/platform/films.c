@@ -420,8 +420,9 @@ void films_volume(int percent)
         post(&(Cmd){.kind = CMD_VOLUME, .gen = f.gen, .a = percent});
 }
 
-bool films_time(int *pos_ms, int *dur_ms)
+bool films_time(const SlideMedia **m, int *pos_ms, int *dur_ms)
 {
+    *m = f.media;
     if (!f.media || !t.lock)
         return false;
     SDL_LockMutex(t.lock);

@@ -40,10 +40,10 @@ void films_seek(int ms);
  * film's and every next one's. Posts only a change. */
 void films_volume(int percent);
 
-/* Where the film on screen is and how long it is, once its thread has
+/* Where the film on screen (*m) is and how long it is, once its thread has
  * asked (after its opening, each command, and every 0.5 s while it plays);
  * false before. */
-bool films_time(int *pos_ms, int *dur_ms);
+bool films_time(const SlideMedia **m, int *pos_ms, int *dur_ms);
 
 /* Draw the film's latest frame fitted into it->r; nothing before the first.
  * A film that cannot be played leaves a calm grey box. */
