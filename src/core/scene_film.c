@@ -102,6 +102,20 @@ static void volume(Scene *s, const SceneView *v, Rect film, int y, int b, float 
     button(s, v, (Rect){mx + meter + gap, y, b, b}, ACT_FILM_VOLUME_UP, "+", u);
 }
 
+void scene_film_narration(Scene *s, const SceneView *v, Rect area, float u)
+{
+    if (v->lecture.on)
+        return;
+    int b = (int)(FILM_BUTTON * u), m = b / 4;
+    Rect r = {area.x + (area.w - b) / 2, area.y + (int)(16 * u), b, b};
+    button(s, v, r, ACT_NARRATION, NULL, u);
+    if (!v->narration_on) {
+        triangle(s, (Rect){r.x + m + m / 3, r.y + m, b - 2 * m, b - 2 * m}, COL_TEXT);
+    } else { /* a square: stop */
+        paint_rect(s, (Rect){r.x + m, r.y + m, b - 2 * m, b - 2 * m}, COL_TEXT);
+    }
+}
+
 void scene_film_controls(Scene *s, const SceneView *v, Rect film, float u)
 {
     if (v->lecture.on)

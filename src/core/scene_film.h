@@ -14,4 +14,9 @@
 
 void scene_film_controls(Scene *s, const SceneView *v, Rect film, float u);
 
+/* The narration's button on a slide with a recorded narration and no
+ * film: a play triangle, a stop square while it plays; at the top of the
+ * picture's place (area), in the middle. */
+void scene_film_narration(Scene *s, const SceneView *v, Rect area, float u);
+
 #endif

@@ -78,6 +78,7 @@ typedef struct {
                                    * drags the scrub bar) and how long it is; dur <= 0: not known
                                    * yet, no scrub bar */
     int film_volume, film_max_volume; /* percent: the visitor's volume, the staff's maximum */
+    bool narration_on;           /* SCREEN_SLIDE: the slide's narration plays */
     bool preparing;              /* SCREEN_HOME of a kiosk that shows one exhibition only, which is
                                   * missing: "being prepared" instead of the list */
     /* Has this image already failed to load? (slide -1 = cover) */

@@ -311,6 +311,22 @@ static void act_film(Show *s, Action a, int arg)
     s->dirty = true;
 }
 
+/* The slide's narration: on, or off again (a film slide's is not offered:
+ * one sound at a time, and the film has its own). */
+static void act_narration(Show *s, Action a, int arg)
+{
+    (void)a, (void)arg;
+    const Exhibition *ex = show_current(s);
+    if (s->screen != SCREEN_SLIDE || !ex || s->slide < 0 || s->slide >= ex->n_slides ||
+        ex->slides[s->slide].media.narration.n == 0 || slide_media_has_video(&ex->slides[s->slide].media))
+        return;
+    bool here = s->narration_ex == s->exhibition && s->narration_slide == s->slide;
+    s->narration_on = !(here && s->narration_on);
+    s->narration_ex = s->exhibition;
+    s->narration_slide = s->slide;
+    s->dirty = true;
+}
+
 /* Quieter or louder, never past the staff's maximum (settings' media). */
 static void act_film_volume(Show *s, Action a, int arg)
 {
@@ -470,6 +486,7 @@ static void on_key(Show *s, const Event *ev)
 /* The visitor walked away: everything back as the next visitor expects. */
 static void reset_for_next_visitor(Show *s)
 {
+    s->narration_on = false; /* every sound stops */
     show_nav_home(s);
     s->home_sel = 0;
     s->lang = s->start_lang;
@@ -621,6 +638,9 @@ void show_handle(Show *s, const Event *ev)
         break;
     }
     after_event(s);
+    if (s->narration_on && (s->screen != SCREEN_SLIDE || s->slide != s->narration_slide ||
+                            s->exhibition != s->narration_ex))
+        s->narration_on = false; /* a page turn ends the narration: coming back does not restart it */
     if (s->slide != before_slide || s->exhibition != before_ex || s->lec.overview != before_overview)
         s->presenter_dirty = true;
     if (s->lecture_mode && s->screen == SCREEN_SLIDE)

@@ -88,6 +88,9 @@ bool show_take_swap_request(Show *s);
 int show_take_film_request(Show *s, bool *paused);
 /* The platform opened a film (a slide came into view): it plays. */
 void show_film_opened(Show *s);
+/* The slide whose narration the visitor asked for (its media: the
+ * recordings), while it is on screen; NULL: none. */
+const SlideMedia *show_narration(const Show *s);
 /* ACT_FILM_SEEK's moment: ms into the film's file (the scrub bar). */
 int show_film_seek_ms(const Show *s);
 /* The visitor's volume in percent (the volume buttons, within the

@@ -72,6 +72,8 @@ struct Show {
     int film_time_ex, film_time_slide; /* the slide whose film they are */
     int film_volume;          /* percent, within the settings' max_volume */
     FilmBar film_bar;         /* a finger on the scrub bar (filmbar.h) */
+    bool narration_on;        /* the visitor asked for the narration of slide narration_slide */
+    int narration_ex, narration_slide;
     Scene presenter_scene;
     bool presenter_dirty;
     void (*lecture_ended)(void *ctx, const Rehearsal *r);

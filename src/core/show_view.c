@@ -32,6 +32,13 @@ bool show_view_picture(Show *s, TouchPicture *p)
     return p->area.w > 0 && p->area.h > 0;
 }
 
+/* The narration plays while its slide is on screen; turning the page ends it. */
+static bool narrating(const Show *s)
+{
+    return s->narration_on && s->screen == SCREEN_SLIDE && s->narration_ex == s->exhibition &&
+           s->narration_slide == s->slide;
+}
+
 SceneView show_view_make(Show *s, int w, int h)
 {
     const Settings *st = s->st;
@@ -54,6 +61,7 @@ SceneView show_view_make(Show *s, int w, int h)
         .film_pos_ms = s->film_bar.active ? s->film_bar.at_ms : s->film_pos_ms,
         .film_dur_ms = s->film_time_ex == s->exhibition && s->film_time_slide == s->slide ? s->film_dur_ms : -1,
         .film_volume = s->film_volume, .film_max_volume = st->max_volume,
+        .narration_on = narrating(s),
         .preparing = show_preparing(s),
         .image_failed = image_failed_cb, .ctx = s,
         .measure = &s->measure,
@@ -147,6 +155,12 @@ void show_film_opened(Show *s)
     if (s->film_paused)
         s->dirty = true;
     s->film_paused = false;
+}
+
+const SlideMedia *show_narration(const Show *s)
+{
+    const Exhibition *ex = show_current(s);
+    return narrating(s) && ex && s->slide >= 0 && s->slide < ex->n_slides ? &ex->slides[s->slide].media : NULL;
 }
 
 int show_film_seek_ms(const Show *s)

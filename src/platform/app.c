@@ -196,6 +196,7 @@ static bool draw(App *a)
     const Scene *sc = show_scene(a->show);
     ShowSnapshot snap;
     show_snapshot(a->show, &snap); /* a film follows the slide and the language */
+    films_set_narration(show_narration(a->show));
     if (films_sync(a->o.out.ren, sc, snap.lang, a->o.out.w, a->o.out.h, a->virtual_clock)) {
         show_film_opened(a->show);
         if (a->virtual_clock) { /* its length is known now: the scrub bar in this very picture */

@@ -23,6 +23,7 @@ typedef struct {
     unsigned gen; /* the film it is for */
     const SlideMedia *media;
     int a, b, c, volume;
+    bool narration; /* CMD_OPEN: the media's narration, sound alone */
     char text[1024];
 } Cmd;
 
@@ -60,6 +61,8 @@ static struct {
     bool options_sent;
     bool drawn_failed; /* the grey box was drawn last: a stall's start or end redraws */
     int volume;        /* percent, the visitor's (within the staff's maximum) */
+    const SlideMedia *narration; /* the narration asked for (films_set_narration) */
+    bool sound_only;   /* what plays is a narration: no frames to look for */
 } f = {.volume = 100};
 
 /* ---- the film thread ------------------------------------------------------ */
@@ -97,7 +100,8 @@ static void run(MediaPlayer *p, const Cmd *c, bool *open, bool *playing)
         media_player_option(p, c->text);
         return;
     case CMD_OPEN:
-        ok = media_player_open(p, c->media, c->text, NULL, 0, c->a, c->b, c->c, err, sizeof err);
+        ok = c->narration ? media_player_open_narration(p, c->media, c->text, NULL, 0, c->a, c->b, c->c, err, sizeof err)
+                          : media_player_open(p, c->media, c->text, NULL, 0, c->a, c->b, c->c, err, sizeof err);
         if (!ok)
             SDL_Log("vitrine: the film cannot be played: %s", err);
         *open = ok;
@@ -319,6 +323,18 @@ static void sound_output(bool still)
         option("ao", "null");
     if (file && *file)
         option("ao-pcm-file", file);
+    /* more mpv options for tests, "name=value" separated by spaces (a
+     * captured sound at a low rate: ao=pcm races ahead of time) */
+    const char *more = getenv("VITRINE_MEDIA_OPTIONS");
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", more ? more : "");
+    for (char *save = NULL, *o = strtok_r(buf, " ", &save); o; o = strtok_r(NULL, " ", &save)) {
+        char *eq = strchr(o, '=');
+        if (eq) {
+            *eq = 0;
+            option(o, eq + 1);
+        }
+    }
 }
 
 /* The virtual clock stands still while a film draws its picture anew (a
@@ -346,6 +362,9 @@ bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
         if (sc->items[i].kind == DRAW_VIDEO && sc->items[i].media)
             it = &sc->items[i];
     const SlideMedia *m = it ? it->media : NULL;
+    bool sound_only = !m && f.narration;
+    if (sound_only)
+        m = f.narration; /* a slide's narration plays where no film does */
     if (r != f.ren) {
         if (f.tex)
             SDL_DestroyTexture(f.tex);
@@ -374,16 +393,20 @@ bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
     }
     f.media = m;
     f.gen++;
+    f.sound_only = sound_only;
     f.still = still;
     f.paused = still;
     snprintf(f.lang, sizeof f.lang, "%s", lang ? lang : "");
-    Cmd c = {.kind = CMD_OPEN, .gen = f.gen, .media = m, .a = w, .b = h, .c = !still, .volume = f.volume};
+    Cmd c = {.kind = CMD_OPEN, .gen = f.gen, .media = m, .a = w, .b = h, .c = !still, .volume = f.volume,
+             .narration = sound_only};
     snprintf(c.text, sizeof c.text, "%s", f.lang);
     post(&c);
-    if (still) /* the virtual clock: the first frame before the screenshot */
+    if (still && !sound_only) /* the virtual clock: the first frame before the screenshot */
         wait_frame(FIRST_FRAME_WAIT_MS);
+    else if (still)
+        wait_idle();
     if (film_failed())
-        SDL_Log("vitrine: slide %d's film cannot be played", it->slide + 1);
+        SDL_Log("vitrine: slide %d's %s cannot be played", it ? it->slide + 1 : 0, sound_only ? "narration" : "film");
     return true;
 }
 
@@ -456,9 +479,14 @@ void films_draw(SDL_Renderer *r, const DrawItem *it)
     SDL_RenderCopy(r, f.tex, NULL, &dst);
 }
 
+void films_set_narration(const SlideMedia *m)
+{
+    f.narration = m;
+}
+
 bool films_playing(void)
 {
-    if (!f.media || f.still || f.paused)
+    if (!f.media || f.still || f.paused || f.sound_only) /* a narration has no frames to look for */
         return false;
     SDL_LockMutex(t.lock); /* a stalled film is still looked at: its grey box is to be drawn */
     bool lost = t.failed == f.gen;

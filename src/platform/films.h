@@ -29,6 +29,12 @@
 /* true when it opened a film (it plays: show_film_opened). */
 bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h, bool still);
 
+/* The narration the visitor asked for (show_narration: the slide's media,
+ * NULL: none), before films_sync(): where the scene has no film it plays
+ * (media_player_open_narration), through the same player and sound output,
+ * following the language like a film; NULL stops it. */
+void films_set_narration(const SlideMedia *m);
+
 /* What the visitor asked (show_take_film_request: ACT_FILM_PLAY with
  * `paused` as it is now, ACT_FILM_BACK, ACT_FILM_FORWARD). */
 void films_command(int action, bool paused);

@@ -229,6 +229,41 @@ static void test_volume_within_staff_limit(void **state)
     settings_free(&film_settings);
 }
 
+/* A slide with a recorded narration and no film: one button plays it (a
+ * triangle), stops it (a square); turning the page ends it, and so does
+ * the idle reset. A film slide offers none (one sound at a time). */
+static void test_narration_button(void **state)
+{
+    (void)state;
+    ShowFx *f = fx_new();
+    SlideMedia *m = &f->lib->items[0]->slides[1].media;
+    m->start_ms = m->end_ms = -1;
+    m->narration.items = calloc(2, sizeof(LocEntry));
+    loc_add(&m->narration, 2, "kk", "/voice/kk.ogg");
+    loc_add(&m->narration, 2, "ru", "/voice/ru.ogg");
+    Rect r = {0};
+    assert_false(find_hit(show_scene(f->show), ACT_NARRATION, &r)); /* the film slide */
+    assert_true(show_open(f->show, "alpha", 2));
+    assert_true(find_hit(show_scene(f->show), ACT_NARRATION, &r));
+    assert_true(r.w >= 80 && r.h >= 80);
+    assert_null(show_narration(f->show));
+    tap(f, r);
+    assert_ptr_equal(show_narration(f->show), m);
+    assert_int_equal(slide_now(f), 1); /* the tap turned no page */
+    tap(f, r);
+    assert_null(show_narration(f->show));
+    tap(f, r);
+    assert_ptr_equal(show_narration(f->show), m);
+    f->t += 100;
+    show_handle(f->show, &(Event){.type = EV_KEY, .t = f->t, .key = KEY_RIGHT});
+    assert_null(show_narration(f->show)); /* the page turned: it ends */
+    f->t += 100;
+    show_handle(f->show, &(Event){.type = EV_KEY, .t = f->t, .key = KEY_LEFT});
+    assert_null(show_narration(f->show)); /* and does not come back by itself */
+    loc_clear(&m->narration);
+    fx_done(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -236,6 +271,7 @@ int main(void)
         cmocka_unit_test(test_no_film_no_controls),
         cmocka_unit_test(test_scrub_bar),
         cmocka_unit_test(test_volume_within_staff_limit),
+        cmocka_unit_test(test_narration_button),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
