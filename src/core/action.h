@@ -71,7 +71,11 @@
     X(GOTO,           NULL,            ACTION_ON_VISITOR, act_goto,      "go to slide arg (touch targets of the overview)") \
     X(FILM_PLAY,      "film_play_pause", ACTION_ON_SLIDE | ACTION_ON_LECTURE, act_film, "the slide's film: pause, or play on") \
     X(FILM_BACK,      "film_back",     ACTION_ON_SLIDE | ACTION_ON_LECTURE, act_film, "the slide's film: 10 s back") \
-    X(FILM_FORWARD,   "film_forward",  ACTION_ON_SLIDE | ACTION_ON_LECTURE, act_film, "the slide's film: 10 s on")
+    X(FILM_FORWARD,   "film_forward",  ACTION_ON_SLIDE | ACTION_ON_LECTURE, act_film, "the slide's film: 10 s on") \
+    X(FILM_SEEK,      NULL,            ACTION_ON_SLIDE,   act_film,      "the slide's film: to the moment the finger holds on its scrub bar (touch targets only)") \
+    X(FILM_VOLUME_DOWN, "film_volume_down", ACTION_ON_SLIDE | ACTION_ON_LECTURE, act_film_volume, "the slide's film: quieter") \
+    X(FILM_VOLUME_UP, "film_volume_up", ACTION_ON_SLIDE | ACTION_ON_LECTURE, act_film_volume, "the slide's film: louder, up to the staff's media.max_volume") \
+    X(NARRATION,      "narration_play_stop", ACTION_ON_SLIDE, act_narration, "the slide's recorded narration, in the visitor's language: play, or stop")
 /* clang-format on */
 
 #define ACTION_ENUM_(id, name, screens, handler, desc) ACT_##id,

@@ -307,3 +307,33 @@ void fs_list_free(char **names, int n)
         free(names[i]);
     free(names);
 }
+
+char *fs_folder_name(const char *dir)
+{
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    size_t start = n;
+    while (start > 0 && dir[start - 1] != '/')
+        start--;
+    size_t len = n - start;
+    if (len == 0 || (len == 1 && dir[start] == '.')
+        || (len == 2 && dir[start] == '.' && dir[start + 1] == '.')) {
+        /* "." or "/": ask the file system what the folder is called */
+        char *real = realpath(dir, NULL);
+        char *name = NULL;
+        if (real) {
+            const char *slash = strrchr(real, '/');
+            if (slash && slash[1])
+                name = strdup(slash + 1);
+            free(real);
+        }
+        return name ? name : strdup("exhibition");
+    }
+    char *out = malloc(len + 1);
+    if (!out)
+        return NULL;
+    memcpy(out, dir + start, len);
+    out[len] = '\0';
+    return out;
+}

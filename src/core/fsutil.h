@@ -73,4 +73,9 @@ bool fs_make_parents(const char *path, DiagList *diags, const char *file);
 char **fs_list(const char *dir, int *n);
 void fs_list_free(char **names, int n);
 
+/* The folder's own name ("a/b/" -> "b"; "." or "/" as the file system
+ * calls it, else "exhibition"): the manifest's id when it has none.
+ * Malloc'd; NULL only when memory runs out. */
+char *fs_folder_name(const char *dir);
+
 #endif

@@ -64,37 +64,6 @@ static bool id_ok(const char *s)
     return true;
 }
 
-/* The folder's own name, used as the id when the manifest has none. */
-static char *folder_name(const char *dir)
-{
-    size_t n = strlen(dir);
-    while (n > 1 && dir[n - 1] == '/')
-        n--;
-    size_t start = n;
-    while (start > 0 && dir[start - 1] != '/')
-        start--;
-    size_t len = n - start;
-    if (len == 0 || (len == 1 && dir[start] == '.')
-        || (len == 2 && dir[start] == '.' && dir[start + 1] == '.')) {
-        /* "." or "/": ask the file system what the folder is called */
-        char *real = realpath(dir, NULL);
-        char *name = NULL;
-        if (real) {
-            const char *slash = strrchr(real, '/');
-            if (slash && slash[1])
-                name = strdup(slash + 1);
-            free(real);
-        }
-        return name ? name : strdup("exhibition");
-    }
-    char *out = malloc(len + 1);
-    if (!out)
-        return NULL;
-    memcpy(out, dir + start, len);
-    out[len] = '\0';
-    return out;
-}
-
 /* ---- Context ------------------------------------------------------------ */
 
 typedef struct {
@@ -403,7 +372,7 @@ static void parse_languages(Ctx *c, json_t *root)
 static void parse_id(Ctx *c, json_t *root)
 {
     Exhibition *ex = c->ex;
-    char *folder = folder_name(ex->dir);
+    char *folder = fs_folder_name(ex->dir);
     json_t *v = json_object_get(root, "id");
     char tb[32], s[JTEXT_SHOWN_CAP], s2[JTEXT_SHOWN_CAP];
     if (v && !json_is_string(v)) {
@@ -561,6 +530,31 @@ static void check_pdf_page(Ctx *c, const char *base, int no, Slide *s)
     deck_info_free(&d);
 }
 
+/* A film's poster is the slide's picture: drawn in the film's place until
+ * its first frame (the film covers it then), and the slide's thumbnail.
+ * It takes the place of an "image" given too (which would only show in
+ * that same moment). Checked as an image is: a poster that is no picture
+ * is an error at "poster". */
+static void poster_as_image(Ctx *c, json_t *v, const char *base, int no, Slide *s)
+{
+    json_t *pv = json_object_get(v, "poster");
+    if (!s->media.poster_path || !json_is_string(pv))
+        return; /* none, or not there (said already) */
+    char ptr[256], subject[64];
+    snprintf(ptr, sizeof ptr, "%s/poster", base);
+    snprintf(subject, sizeof subject, "\"poster\" of slide %d", no);
+    if (s->image) {
+        jdiag_at_value(&c->jd, DIAG_WARNING, ptr,
+                       "slide %d has both \"image\" and \"poster\": the poster is shown until the film's "
+                       "first frame, the image not at all", no);
+        free(s->image);
+        free(s->image_path);
+        s->image = s->image_path = NULL;
+    }
+    s->image = strdup(json_string_value(pv));
+    s->image_ok = check_image(c, json_string_value(pv), ptr, subject, &s->image_path, &s->image_format);
+}
+
 /* Slide number `no` (1-based, as a curator counts) from v. False when the
  * slide cannot be shown; then *s is left empty. */
 static bool parse_slide(Ctx *c, json_t *v, int no, Slide *s)
@@ -654,6 +648,7 @@ static bool parse_slide(Ctx *c, json_t *v, int no, Slide *s)
     }
 
     slide_media_parse(&c->jd, v, base, no, resolve_for_media, c, &s->media);
+    poster_as_image(c, v, base, no, s);
 
     char where[32];
     snprintf(where, sizeof where, " in slide %d", no);

@@ -2,11 +2,21 @@
 /* scene_film.c - see scene_film.h */
 #include "scene_film.h"
 
+#include "filmbar.h"
 #include "paint.h"
 
 #include <string.h>
 
 #define FILM_BUTTON 96 /* px at 1080p: more than a fingertip */
+#define FILM_BAR_TOUCH 72 /* px at 1080p: the scrub bar's touch target, much taller than its track */
+#define FILM_BAR_TRACK 10 /* px at 1080p: the track drawn */
+#define FILM_BAR_KNOB 32
+#define FILM_TIME_PX 28
+#define FILM_VOLUME_BARS 10 /* the meter: a bar a volume step */
+
+static const Color COL_TRACK = {255, 255, 255, 90};
+static const Color COL_SHADE = {0, 0, 0, 150}; /* under the times: legible on a light film */
+static const Color COL_OFF = {255, 255, 255, 50}; /* the meter's bars above the staff's maximum */
 
 /* A play triangle pointing right, drawn in horizontal strips (the fonts
  * have no reliable ▶). */
@@ -34,6 +44,78 @@ static void button(Scene *s, const SceneView *v, Rect r, Action a, const char *l
     paint_hit(s, r, a, 0);
 }
 
+/* A time over the film, on a shade so it reads on any picture. */
+static void time_label(Scene *s, const SceneView *v, int x, int y, int w, int ms, float u, int align)
+{
+    char t[16];
+    filmbar_time_text(ms, t, sizeof t);
+    int px = (int)(FILM_TIME_PX * u), lh = v->measure->line_height(v->measure->ctx, px, FONT_REGULAR);
+    int tw = paint_width(v, t, px, FONT_REGULAR);
+    int tx = align == SCENE_ALIGN_LEFT ? x : x + w - tw;
+    int pad = (int)(6 * u);
+    paint_rect(s, (Rect){tx - pad, y - lh / 2 - pad / 2, tw + 2 * pad, lh + pad}, COL_SHADE);
+    paint_text(s, v, tx, y - lh / 2, t, strlen(t), px, FONT_REGULAR, COL_TEXT);
+}
+
+/* The scrub bar under the buttons: the film's position (played part and
+ * knob), its position and length as m:ss, and a touch target much taller
+ * than the track for the finger (show.c routes a press on it to filmbar.h). */
+static void scrub_bar(Scene *s, const SceneView *v, Rect film, int y, float u)
+{
+    const SlideMedia *m = &v->lib->items[v->exhibition]->slides[v->slide].media;
+    int lo, hi;
+    filmbar_range(m->start_ms, m->end_ms, v->film_dur_ms, &lo, &hi);
+    if (hi <= lo)
+        return; /* its length is not known yet: nothing to drag */
+    int side = (int)(24 * u), label = paint_width(v, hi - lo >= 3600000 ? "0:00:00" : "00:00",
+                                                  (int)(FILM_TIME_PX * u), FONT_REGULAR);
+    int th = (int)(FILM_BAR_TOUCH * u), tr = (int)(FILM_BAR_TRACK * u) > 1 ? (int)(FILM_BAR_TRACK * u) : 2;
+    int x0 = film.x + 2 * side + label, x1 = film.x + film.w - 2 * side - label;
+    if (x1 - x0 < th)
+        return; /* no room for a bar a finger can use */
+    Rect bar = {x0, y, x1 - x0, th};
+    int cy = y + th / 2;
+    int at = filmbar_x_of(bar, lo, hi, v->film_pos_ms);
+    paint_rect(s, (Rect){x0, cy - tr / 2, bar.w, tr}, COL_TRACK);
+    paint_rect(s, (Rect){x0, cy - tr / 2, at, tr}, COL_ACCENT);
+    int k = (int)(FILM_BAR_KNOB * u);
+    paint_rect(s, (Rect){x0 + at - k / 2, cy - k / 2, k, k}, COL_ACCENT);
+    time_label(s, v, film.x + side, cy, label, v->film_pos_ms - lo, u, SCENE_ALIGN_LEFT);
+    time_label(s, v, x1 + side, cy, label, hi - lo, u, SCENE_ALIGN_RIGHT);
+    paint_hit(s, bar, ACT_FILM_SEEK, 0);
+}
+
+/* Quieter, a meter (lit up to the volume, dim above the staff's maximum),
+ * louder: at the right of the buttons' row. */
+static void volume(Scene *s, const SceneView *v, Rect film, int y, int b, float u)
+{
+    int gap = (int)(12 * u), meter = b;
+    int x = film.x + film.w - (int)(24 * u) - 2 * b - meter - 2 * gap;
+    button(s, v, (Rect){x, y, b, b}, ACT_FILM_VOLUME_DOWN, "\xe2\x88\x92", u); /* − */
+    int mx = x + b + gap, bw = meter / (FILM_VOLUME_BARS * 2) > 0 ? meter / (FILM_VOLUME_BARS * 2) : 1;
+    for (int i = 0; i < FILM_VOLUME_BARS; i++) {
+        int h = b * (i + 1) / FILM_VOLUME_BARS;
+        int level = (i + 1) * 100 / FILM_VOLUME_BARS;
+        Color c = level <= v->film_volume ? COL_ACCENT : level <= v->film_max_volume ? COL_TRACK : COL_OFF;
+        paint_rect(s, (Rect){mx + i * 2 * bw, y + b - h, bw, h}, c);
+    }
+    button(s, v, (Rect){mx + meter + gap, y, b, b}, ACT_FILM_VOLUME_UP, "+", u);
+}
+
+void scene_film_narration(Scene *s, const SceneView *v, Rect area, float u)
+{
+    if (v->lecture.on)
+        return;
+    int b = (int)(FILM_BUTTON * u), m = b / 4;
+    Rect r = {area.x + (area.w - b) / 2, area.y + (int)(16 * u), b, b};
+    button(s, v, r, ACT_NARRATION, NULL, u);
+    if (!v->narration_on) {
+        triangle(s, (Rect){r.x + m + m / 3, r.y + m, b - 2 * m, b - 2 * m}, COL_TEXT);
+    } else { /* a square: stop */
+        paint_rect(s, (Rect){r.x + m, r.y + m, b - 2 * m, b - 2 * m}, COL_TEXT);
+    }
+}
+
 void scene_film_controls(Scene *s, const SceneView *v, Rect film, float u)
 {
     if (v->lecture.on)
@@ -41,6 +123,9 @@ void scene_film_controls(Scene *s, const SceneView *v, Rect film, float u)
     int b = (int)(FILM_BUTTON * u), gap = (int)(24 * u);
     int y = film.y + (int)(16 * u); /* at the top: subtitles take the bottom */
     int x = film.x + (film.w - 3 * b - 2 * gap) / 2;
+    if (film.w >= 8 * b + 4 * gap) /* room beside the three */
+        volume(s, v, film, y, b, u);
+    scrub_bar(s, v, film, y + b + (int)(8 * u), u);
     button(s, v, (Rect){x, y, b, b}, ACT_FILM_BACK, "-10", u);
     Rect play = {x + b + gap, y, b, b};
     button(s, v, play, ACT_FILM_PLAY, NULL, u);

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scene_film.h - a film's controls on its slide: back 10 s, play/pause,
  * on 10 s, big enough for a finger (96 px at 1080p), at the top of the
- * film's place (its subtitles take the bottom). Their touch targets come after the slide's page-turning
+ * film's place (its subtitles take the bottom); the volume at their right
+ * (quieter, a meter, louder); under them the scrub bar with the film's
+ * position and length (m:ss), once its length is known. Their touch targets come after the slide's page-turning
  * thirds, so a tap on them never turns the page.
  */
 #ifndef VITRINE_SCENE_FILM_H
@@ -11,5 +13,10 @@
 #include "scene_view.h"
 
 void scene_film_controls(Scene *s, const SceneView *v, Rect film, float u);
+
+/* The narration's button on a slide with a recorded narration and no
+ * film: a play triangle, a stop square while it plays; at the top of the
+ * picture's place (area), in the middle. */
+void scene_film_narration(Scene *s, const SceneView *v, Rect area, float u);
 
 #endif

@@ -75,6 +75,11 @@ typedef struct {
     bool hide_arrows, hide_language, hide_accessibility, hide_home; /* from the settings */
     bool high_contrast;          /* visitors' high-contrast captions */
     bool film_paused;            /* SCREEN_SLIDE: the visitor paused the slide's film */
+    int film_pos_ms, film_dur_ms; /* SCREEN_SLIDE: where its film is (the finger's moment while it
+                                   * drags the scrub bar) and how long it is; dur <= 0: not known
+                                   * yet, no scrub bar */
+    int film_volume, film_max_volume; /* percent: the visitor's volume, the staff's maximum */
+    bool narration_on;           /* SCREEN_SLIDE: the slide's narration plays */
     bool preparing;              /* SCREEN_HOME of a kiosk that shows one exhibition only, which is
                                   * missing: "being prepared" instead of the list */
     /* Has this image already failed to load? (slide -1 = cover) */

@@ -54,7 +54,7 @@ static const char *const top_keys[] = {"$schema", "languages", "language_labels"
                                        "state_dir", "keys", "lecture", "admin_pin_hash", "kiosk",
                                        "images", "display_profile", "media"};
 static const char *const image_keys[] = {"cache_mb", "zoom_cache_mb"};
-static const char *const media_keys[] = {"autoplay", "quiet_hours"};
+static const char *const media_keys[] = {"autoplay", "quiet_hours", "max_volume"};
 static const char *const lecture_keys[] = {"warn_min", "alert_min", "notes_language",
                                            "presenter_display", "timer_overlay",
                                            "repeat_hold_ms", "repeat_every_ms"};
@@ -82,6 +82,7 @@ void settings_defaults(Settings *s)
     s->show_arrows = s->show_language = s->show_accessibility = s->show_home = true;
     s->cache_mb = CACHE_DEFAULT_BUDGET_MB;
     s->zoom_cache_mb = 128;
+    s->max_volume = 100;
     s->idle_s = 90;
     s->warning_s = 15;
     s->attract_delay_s = 30;
@@ -486,8 +487,11 @@ static int clock_minutes(const char *text, size_t len)
 /* "media": films and sound in the kiosk (issue 12). */
 static void parse_media(JsonDiag *c, Settings *s, json_t *root)
 {
-    static const Field fields[] = {BOOL_FIELD("autoplay", autoplay)};
-    json_t *k = get_section(c, root, "media", "{\"autoplay\": true}");
+    static const Field fields[] = {
+        BOOL_FIELD("autoplay", autoplay),
+        INT_FIELD(max_volume, "a whole number of percent from 0 to 100", 0, 100),
+    };
+    json_t *k = get_section(c, root, "media", "{\"autoplay\": true, \"max_volume\": 80}");
     if (!k)
         return;
     jdiag_unknown_keys(c, k, "/media", media_keys, N_OF(media_keys), " in \"media\"", JDIAG_CURATOR);
@@ -667,10 +671,10 @@ bool settings_load(Settings *s, const char *path, bool optional, DiagList *diags
     parse_path(&c, root, "display_profile", "a file", "the screen is taken for sRGB",
                &s->display_profile);
     parse_images(&c, s, root);
+    parse_media(&c, s, root);
     parse_admin_pin(&c, s, root);
     parse_lecture(&c, s, root);
     parse_kiosk(&c, s, root);
-    parse_media(&c, s, root);
     json_t *keys = get_section(&c, root, "keys", "{\"next\": [\"PageDown\", \"Right\"]}");
     if (keys)
         settings_keys_parse(&c, &s->keys, keys);

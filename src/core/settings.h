@@ -46,6 +46,8 @@ typedef struct {
     int cache_mb;           /* screen-size pictures kept decoded; default CACHE_DEFAULT_BUDGET_MB */
     int zoom_cache_mb;      /* full pixels of the zoomed picture; default 128 */
     char *display_profile;  /* the screen's ICC profile (a file); NULL: sRGB */
+    /* media */
+    int max_volume;         /* the visitors' volume buttons stop here (percent); default 100 */
     /* lecture */
     int warn_min;           /* timer turns amber this many minutes before the end; default 5 */
     int alert_min;          /* and red this many; default 1 */

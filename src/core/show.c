@@ -67,6 +67,8 @@ Show *show_create(const Library *lib, const ShowConfig *cfg, const Measure *meas
     touch_init(&s->touch);
     s->zoom = ZOOM_NONE;
     s->film_ms = s->film_len_ms = -1;
+    s->film_dur_ms = s->film_time_ex = s->film_time_slide = -1;
+    s->film_volume = filmbar_volume_clamp(st->max_volume, st->max_volume);
 
     if (!pictures_reset(&s->pictures, lib)) {
         show_free(s);
@@ -294,7 +296,6 @@ static void act_swap(Show *s, Action a, int arg)
 /* The slide's film: the platform plays it (show_take_film_request). */
 static void act_film(Show *s, Action a, int arg)
 {
-    (void)arg;
     const Exhibition *ex = show_current(s);
     if (s->screen != SCREEN_SLIDE || !ex || s->slide < 0 || s->slide >= ex->n_slides ||
         !slide_media_has_video(&ex->slides[s->slide].media))
@@ -305,8 +306,38 @@ static void act_film(Show *s, Action a, int arg)
     s->film_slide = s->slide;
     if (a == ACT_FILM_PLAY)
         s->film_paused = !s->film_paused;
+    if (a == ACT_FILM_SEEK)
+        s->film_seek_ms = arg;
     s->film_request = a;
     s->dirty = true;
+}
+
+/* The slide's narration: on, or off again (a film slide's is not offered:
+ * one sound at a time, and the film has its own). */
+static void act_narration(Show *s, Action a, int arg)
+{
+    (void)a, (void)arg;
+    const Exhibition *ex = show_current(s);
+    if (s->screen != SCREEN_SLIDE || !ex || s->slide < 0 || s->slide >= ex->n_slides ||
+        ex->slides[s->slide].media.narration.n == 0 || slide_media_has_video(&ex->slides[s->slide].media))
+        return;
+    bool here = s->narration_ex == s->exhibition && s->narration_slide == s->slide;
+    s->narration_on = !(here && s->narration_on);
+    s->narration_ex = s->exhibition;
+    s->narration_slide = s->slide;
+    s->dirty = true;
+}
+
+/* Quieter or louder, never past the staff's maximum (settings' media). */
+static void act_film_volume(Show *s, Action a, int arg)
+{
+    (void)arg;
+    int v = filmbar_volume_step(s->film_volume, a == ACT_FILM_VOLUME_UP ? 1 : -1, s->st->max_volume);
+    if (v != s->film_volume) {
+        s->film_volume = v;
+        s->film_request = a;
+        s->dirty = true;
+    }
 }
 
 static void (*const handlers[ACT__COUNT])(Show *s, Action a, int arg) = {
@@ -456,6 +487,7 @@ static void on_key(Show *s, const Event *ev)
 /* The visitor walked away: everything back as the next visitor expects. */
 static void reset_for_next_visitor(Show *s)
 {
+    s->narration_on = false; /* every sound stops */
     show_nav_home(s);
     s->home_sel = 0;
     s->lang = s->start_lang;
@@ -468,8 +500,51 @@ static void reset_for_next_visitor(Show *s)
 
 /* ---- events ------------------------------------------------------------------ */
 
+/* The part of the film the scrub bar stands for: its clip, else all of it. */
+static void film_range(const Show *s, int *lo, int *hi)
+{
+    const Exhibition *ex = show_current(s);
+    const SlideMedia *m = ex && s->slide >= 0 && s->slide < ex->n_slides ? &ex->slides[s->slide].media : NULL;
+    bool known = s->film_time_ex == s->exhibition && s->film_time_slide == s->slide;
+    filmbar_range(m ? m->start_ms : -1, m ? m->end_ms : -1, known ? s->film_dur_ms : -1, lo, hi);
+}
+
+/* A finger that comes down on the film's scrub bar belongs to the bar until
+ * every finger is lifted: it seeks (throttled, filmbar.h) and never turns
+ * the page, zooms or pans. true when the event was the bar's. */
+static bool on_film_bar(Show *s, const Event *ev)
+{
+    int ms;
+    if (!s->film_bar.active) {
+        if (ev->type != EV_POINTER_DOWN || s->gesture.n_down != 0 || s->screen != SCREEN_SLIDE)
+            return false;
+        bool undrawn = s->dirty; /* hit-testing is not drawing (as in on_gesture) */
+        const HitTarget *t = scene_hit(show_scene(s), ev->x, ev->y);
+        s->dirty = undrawn;
+        int lo, hi;
+        film_range(s, &lo, &hi);
+        if (!t || t->action != ACT_FILM_SEEK || !filmbar_press(&s->film_bar, t->r, lo, hi, ev->x, s->now, &ms))
+            return false;
+        run_action(s, ACT_FILM_SEEK, ms);
+    } else if (ev->type == EV_POINTER_MOVE && filmbar_move(&s->film_bar, ev->x, s->now, &ms)) {
+        run_action(s, ACT_FILM_SEEK, ms);
+    }
+    Gesture ignored; /* the recogniser counts the fingers, and sees no gesture in them */
+    gesture_feed(&s->gesture, ev, &ignored);
+    gesture_cancel(&s->gesture);
+    if (ev->type == EV_POINTER_UP && s->gesture.n_down == 0) {
+        if (filmbar_release(&s->film_bar, ev->x, &ms))
+            run_action(s, ACT_FILM_SEEK, ms);
+        s->film_pos_ms = s->film_bar.at_ms; /* until the platform says where the film is */
+    }
+    s->dirty = true; /* the bar follows the finger */
+    return true;
+}
+
 static void on_pointer(Show *s, const Event *ev)
 {
+    if (on_film_bar(s, ev))
+        return;
     if (ev->type == EV_POINTER_DOWN)
         touch_press(&s->touch, s->now);
     Gesture g;
@@ -569,6 +644,9 @@ void show_handle(Show *s, const Event *ev)
         s->film_playing = false;
         s->film_ms = s->film_len_ms = -1;
     }
+    if (s->narration_on && (s->screen != SCREEN_SLIDE || s->slide != s->narration_slide ||
+                            s->exhibition != s->narration_ex))
+        s->narration_on = false; /* a page turn ends the narration: coming back does not restart it */
     if (s->slide != before_slide || s->exhibition != before_ex || s->lec.overview != before_overview)
         s->presenter_dirty = true;
     if (s->lecture_mode && s->screen == SCREEN_SLIDE)

@@ -83,12 +83,24 @@ bool show_take_lecture_change(Show *s);
  * reading it. */
 bool show_take_swap_request(Show *s);
 /* What the visitor asked of the slide's film since the last call
- * (ACT_FILM_PLAY, _BACK, _FORWARD; ACT_NONE: nothing), and whether it is
+ * (ACT_FILM_PLAY, _BACK, _FORWARD, _SEEK, _VOLUME_*; ACT_NONE: nothing), and whether it is
  * now paused. The platform plays films (platform/films.h). */
 int show_take_film_request(Show *s, bool *paused);
 /* The platform opened a film (a slide came into view): it plays, or with
  * media.autoplay false waits paused for the visitor's play. */
 void show_film_opened(Show *s);
+/* The slide whose narration the visitor asked for (its media: the
+ * recordings), while it is on screen; NULL: none. */
+const SlideMedia *show_narration(const Show *s);
+/* ACT_FILM_SEEK's moment: ms into the film's file (the scrub bar). */
+int show_film_seek_ms(const Show *s);
+/* The visitor's volume in percent (the volume buttons, within the
+ * settings' media.max_volume); the platform applies it to every film. */
+int show_film_volume(const Show *s);
+/* Where the film m is and how long it is (ms; dur -1: not known): the
+ * scrub bar shows them while m is the slide on screen's film (a film
+ * turned away from says nothing). */
+void show_set_film_time(Show *s, const SlideMedia *m, int pos_ms, int dur_ms);
 
 /* What the platform's film is doing at now: playing (not paused, not
  * ended), its position and length in ms (-1: unknown or no film). A

@@ -13,6 +13,7 @@
 #include "show.h"
 
 #include "admin.h"
+#include "filmbar.h"
 #include "gesture.h"
 #include "kiosk.h"
 #include "lecture.h"
@@ -68,6 +69,13 @@ struct Show {
     int film_ex, film_slide;
     bool film_playing;        /* the platform's word (show_film_state) */
     int film_ms, film_len_ms; /* its position and length, -1 unknown */
+    int film_seek_ms;         /* ACT_FILM_SEEK's moment (ms into the file) */
+    int film_pos_ms, film_dur_ms; /* the film on screen as the platform last said; dur -1: unknown */
+    int film_time_ex, film_time_slide; /* the slide whose film they are */
+    int film_volume;          /* percent, within the settings' max_volume */
+    FilmBar film_bar;         /* a finger on the scrub bar (filmbar.h) */
+    bool narration_on;        /* the visitor asked for the narration of slide narration_slide */
+    int narration_ex, narration_slide;
     Scene presenter_scene;
     bool presenter_dirty;
     void (*lecture_ended)(void *ctx, const Rehearsal *r);

@@ -32,6 +32,13 @@ bool show_view_picture(Show *s, TouchPicture *p)
     return p->area.w > 0 && p->area.h > 0;
 }
 
+/* The narration plays while its slide is on screen; turning the page ends it. */
+static bool narrating(const Show *s)
+{
+    return s->narration_on && s->screen == SCREEN_SLIDE && s->narration_ex == s->exhibition &&
+           s->narration_slide == s->slide;
+}
+
 SceneView show_view_make(Show *s, int w, int h)
 {
     const Settings *st = s->st;
@@ -51,6 +58,10 @@ SceneView show_view_make(Show *s, int w, int h)
         .hide_accessibility = !st->show_accessibility, .hide_home = !st->show_home,
         .high_contrast = s->high_contrast,
         .film_paused = s->film_paused && s->film_ex == s->exhibition && s->film_slide == s->slide,
+        .film_pos_ms = s->film_bar.active ? s->film_bar.at_ms : s->film_pos_ms,
+        .film_dur_ms = s->film_time_ex == s->exhibition && s->film_time_slide == s->slide ? s->film_dur_ms : -1,
+        .film_volume = s->film_volume, .film_max_volume = st->max_volume,
+        .narration_on = narrating(s),
         .preparing = show_preparing(s),
         .image_failed = image_failed_cb, .ctx = s,
         .measure = &s->measure,
@@ -144,6 +155,9 @@ int show_take_film_request(Show *s, bool *paused)
 
 void show_film_opened(Show *s)
 {
+    s->film_pos_ms = 0;
+    s->film_dur_ms = -1;
+    s->film_bar.active = false;
     bool paused = !s->st->autoplay; /* media.autoplay false: it waits for the visitor's play */
     if (s->film_paused != paused || s->film_ex != s->exhibition || s->film_slide != s->slide)
         s->dirty = true;
@@ -165,6 +179,40 @@ void show_film_state(Show *s, bool playing, int position_ms, int duration_ms, ui
         s->presenter_dirty = true;
     s->film_ms = ms;
     s->film_len_ms = len;
+}
+
+const SlideMedia *show_narration(const Show *s)
+{
+    const Exhibition *ex = show_current(s);
+    return narrating(s) && ex && s->slide >= 0 && s->slide < ex->n_slides ? &ex->slides[s->slide].media : NULL;
+}
+
+int show_film_seek_ms(const Show *s)
+{
+    return s->film_seek_ms;
+}
+
+int show_film_volume(const Show *s)
+{
+    return s->film_volume;
+}
+
+void show_set_film_time(Show *s, const SlideMedia *m, int pos_ms, int dur_ms)
+{
+    const Exhibition *ex = show_current(s);
+    if (!ex || s->slide < 0 || s->slide >= ex->n_slides || m != &ex->slides[s->slide].media)
+        return; /* the film of a slide turned away from */
+    if (s->film_time_ex != s->exhibition || s->film_time_slide != s->slide) {
+        s->film_time_ex = s->exhibition;
+        s->film_time_slide = s->slide;
+        s->film_dur_ms = -1;
+    }
+    /* redrawn when what the bar shows changes: its second, or the length */
+    if (dur_ms != s->film_dur_ms || (!s->film_bar.active && pos_ms / 1000 != s->film_pos_ms / 1000))
+        s->dirty = true;
+    s->film_dur_ms = dur_ms;
+    if (!s->film_bar.active) /* the finger says where the film is while it drags */
+        s->film_pos_ms = pos_ms;
 }
 
 bool show_take_swap_request(Show *s)

@@ -180,6 +180,15 @@ void app_settle(App *a)
     }
 }
 
+/* The film's position and length to the show, for its scrub bar. */
+static void film_time(App *a)
+{
+    int pos, dur;
+    const SlideMedia *m;
+    if (films_time(&m, &pos, &dur))
+        show_set_film_time(a->show, m, pos, dur);
+}
+
 /* Draw the audience's scene into the back buffer (not presented). */
 static bool draw(App *a)
 {
@@ -194,8 +203,14 @@ static bool draw(App *a)
     struct tm lt;
     int minute = localtime_r(&wall, &lt) ? lt.tm_hour * 60 + lt.tm_min : -1;
     films_set_rules(st->autoplay, settings_quiet_now(st, minute));
-    if (films_sync(a->o.out.ren, sc, snap.lang, a->o.out.w, a->o.out.h, a->virtual_clock))
+    films_set_narration(show_narration(a->show));
+    if (films_sync(a->o.out.ren, sc, snap.lang, a->o.out.w, a->o.out.h, a->virtual_clock)) {
         show_film_opened(a->show);
+        if (a->virtual_clock) { /* its length is known now: the scrub bar in this very picture */
+            film_time(a);
+            sc = show_scene(a->show);
+        }
+    }
     bool complete = render_scene(a->o.out.ren, sc, a->o.out.text, a->o.out.tex, &a->facts);
     bool full = a->facts.zoom_full;
     a->complete = complete;
@@ -595,11 +610,15 @@ static void show_requests(App *a)
     if (show_take_lecture_change(a->show))
         sync_presenter(a);
     bool paused;
+    films_volume(show_film_volume(a->show));
     int film = show_take_film_request(a->show, &paused);
-    if (film != ACT_NONE) {
+    if (film == ACT_FILM_SEEK)
+        films_seek(show_film_seek_ms(a->show));
+    else if (film != ACT_NONE)
         films_command(film, paused);
+    if (film != ACT_NONE)
         a->need_redraw = true;
-    }
+    film_time(a);
 }
 
 /* The film's progress back to the show, after present() (films_sync() has

@@ -23,7 +23,8 @@ typedef struct {
     CmdKind kind;
     unsigned gen; /* the film it is for */
     const SlideMedia *media;
-    int a, b, c;
+    int a, b, c, volume;
+    bool narration; /* CMD_OPEN: the media's narration, sound alone */
     char text[1024];
 } Cmd;
 
@@ -62,7 +63,10 @@ static struct {
     bool drawn_failed; /* the grey box was drawn last: a stall's start or end redraws */
     bool no_autoplay;  /* media.autoplay false: a film opens paused (films_set_rules) */
     bool quiet;        /* quiet hours: a film opens without sound */
-} f;
+    int volume;        /* percent, the visitor's (within the staff's maximum) */
+    const SlideMedia *narration; /* the narration asked for (films_set_narration) */
+    bool sound_only;   /* what plays is a narration: no frames to look for */
+} f = {.volume = 100};
 
 /* ---- the film thread ------------------------------------------------------ */
 
@@ -86,13 +90,16 @@ static void run(MediaPlayer *p, const Cmd *c, bool *open, bool *playing)
         media_player_option(p, c->text);
         return;
     case CMD_OPEN:
-        ok = media_player_open(p, c->media, c->text, NULL, 0, c->a, c->b, c->c, err, sizeof err);
+        ok = c->narration ? media_player_open_narration(p, c->media, c->text, NULL, 0, c->a, c->b, c->c, err, sizeof err)
+                          : media_player_open(p, c->media, c->text, NULL, 0, c->a, c->b, c->c, err, sizeof err);
         if (!ok)
             SDL_Log("vitrine: the film cannot be played: %s", err);
         *open = ok;
         *playing = ok && c->c;
+        if (ok)
+            media_player_volume(p, c->volume);
         mark(c->gen, !ok, ok);
-        return;
+        return; /* film_main asks its state next */
     case CMD_CLOSE:
         if (*open && media_player_pid(p) > 0)
             media_player_close(p);
@@ -107,7 +114,7 @@ static void run(MediaPlayer *p, const Cmd *c, bool *open, bool *playing)
             *playing = c->a;
         break;
     case CMD_SEEK:
-        ok = media_player_seek(p, c->a, true);
+        ok = media_player_seek(p, c->a, c->b);
         break;
     case CMD_VOLUME:
         ok = media_player_volume(p, c->a);
@@ -315,6 +322,18 @@ static void sound_output(bool still)
         option("ao", "null");
     if (file && *file)
         option("ao-pcm-file", file);
+    /* more mpv options for tests, "name=value" separated by spaces (a
+     * captured sound at a low rate: ao=pcm races ahead of time) */
+    const char *more = getenv("VITRINE_MEDIA_OPTIONS");
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", more ? more : "");
+    for (char *save = NULL, *o = strtok_r(buf, " ", &save); o; o = strtok_r(NULL, " ", &save)) {
+        char *eq = strchr(o, '=');
+        if (eq) {
+            *eq = 0;
+            option(o, eq + 1);
+        }
+    }
 }
 
 /* The virtual clock stands still while a film draws its picture anew (a
@@ -353,6 +372,9 @@ bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
         if (sc->items[i].kind == DRAW_VIDEO && sc->items[i].media)
             it = &sc->items[i];
     const SlideMedia *m = it ? it->media : NULL;
+    bool sound_only = !m && f.narration;
+    if (sound_only)
+        m = f.narration; /* a slide's narration plays where no film does */
     if (r != f.ren) {
         if (f.tex)
             SDL_DestroyTexture(f.tex);
@@ -381,18 +403,20 @@ bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
     }
     f.media = m;
     f.gen++;
+    f.sound_only = sound_only;
     f.still = still;
     f.paused = still || f.no_autoplay;
     snprintf(f.lang, sizeof f.lang, "%s", lang ? lang : "");
-    Cmd c = {.kind = CMD_OPEN, .gen = f.gen, .media = m, .a = w, .b = h, .c = !f.paused};
+    Cmd c = {.kind = CMD_OPEN, .gen = f.gen, .media = m, .a = w, .b = h, .c = !f.paused,
+             .volume = f.quiet ? 0 : f.volume, .narration = sound_only};
     snprintf(c.text, sizeof c.text, "%s", f.lang);
     post(&c);
-    if (f.quiet) /* before its first sound: the open and this are one after the other on the thread */
-        post(&(Cmd){.kind = CMD_VOLUME, .gen = f.gen, .a = 0});
-    if (still) /* the virtual clock: the first frame before the screenshot */
+    if (still && !sound_only) /* the virtual clock: the first frame before the screenshot */
         wait_frame(FIRST_FRAME_WAIT_MS);
+    else if (still)
+        wait_idle();
     if (film_failed())
-        SDL_Log("vitrine: slide %d's film cannot be played", it->slide + 1);
+        SDL_Log("vitrine: slide %d's %s cannot be played", it ? it->slide + 1 : 0, sound_only ? "narration" : "film");
     return true;
 }
 
@@ -411,10 +435,41 @@ void films_command(int action, bool paused)
         if (!f.still) /* the virtual clock: it stands still */
             post(&(Cmd){.kind = CMD_PLAY, .gen = f.gen, .a = !paused});
     } else if (action == ACT_FILM_BACK || action == ACT_FILM_FORWARD) {
-        post(&(Cmd){.kind = CMD_SEEK, .gen = f.gen, .a = action == ACT_FILM_BACK ? -10000 : 10000});
+        post(&(Cmd){.kind = CMD_SEEK, .gen = f.gen, .a = action == ACT_FILM_BACK ? -10000 : 10000, .b = 1});
         if (f.still)
             wait_frame(REDRAW_WAIT_MS);
     }
+}
+
+void films_seek(int ms)
+{
+    if (!f.media)
+        return;
+    post(&(Cmd){.kind = CMD_SEEK, .gen = f.gen, .a = ms, .b = 0});
+    if (f.still)
+        wait_frame(REDRAW_WAIT_MS);
+}
+
+void films_volume(int percent)
+{
+    if (percent == f.volume)
+        return;
+    f.volume = percent;
+    if (f.media) /* else the next film opens with it; quiet hours keep it silent */
+        post(&(Cmd){.kind = CMD_VOLUME, .gen = f.gen, .a = f.quiet ? 0 : percent});
+}
+
+bool films_time(const SlideMedia **m, int *pos_ms, int *dur_ms)
+{
+    *m = f.media;
+    if (!f.media || !t.lock)
+        return false;
+    SDL_LockMutex(t.lock);
+    bool known = t.state_gen == f.gen;
+    *pos_ms = t.state.position_ms;
+    *dur_ms = t.state.duration_ms;
+    SDL_UnlockMutex(t.lock);
+    return known;
 }
 
 void films_draw(SDL_Renderer *r, const DrawItem *it)
@@ -440,9 +495,14 @@ void films_draw(SDL_Renderer *r, const DrawItem *it)
     SDL_RenderCopy(r, f.tex, NULL, &dst);
 }
 
+void films_set_narration(const SlideMedia *m)
+{
+    f.narration = m;
+}
+
 bool films_playing(void)
 {
-    if (!f.media || f.still || f.paused)
+    if (!f.media || f.still || f.paused || f.sound_only) /* a narration has no frames to look for */
         return false;
     SDL_LockMutex(t.lock); /* a stalled film is still looked at: its grey box is to be drawn */
     bool lost = t.failed == f.gen, ended = t.state_gen == f.gen && t.state.ended;
@@ -508,4 +568,5 @@ void films_free(void)
         SDL_DestroyTexture(f.tex);
     memset(&t, 0, sizeof t);
     memset(&f, 0, sizeof f);
+    f.volume = 100;
 }

@@ -39,9 +39,27 @@ void films_set_rules(bool autoplay, bool quiet);
  * and FFmpeg's libraries to load (the bench's film-first). Real clock only. */
 void films_prepare(void);
 
+/* The narration the visitor asked for (show_narration: the slide's media,
+ * NULL: none), before films_sync(): where the scene has no film it plays
+ * (media_player_open_narration), through the same player and sound output,
+ * following the language like a film; NULL stops it. */
+void films_set_narration(const SlideMedia *m);
+
 /* What the visitor asked (show_take_film_request: ACT_FILM_PLAY with
  * `paused` as it is now, ACT_FILM_BACK, ACT_FILM_FORWARD). */
 void films_command(int action, bool paused);
+
+/* The scrub bar: to ms into the film's file (ACT_FILM_SEEK). */
+void films_seek(int ms);
+
+/* The visitor's volume (percent, already within the staff's maximum): this
+ * film's and every next one's. Posts only a change. */
+void films_volume(int percent);
+
+/* Where the film on screen (*m) is and how long it is, once its thread has
+ * asked (after its opening, each command, and every 0.5 s while it plays);
+ * false before. */
+bool films_time(const SlideMedia **m, int *pos_ms, int *dur_ms);
 
 /* Draw the film's latest frame fitted into it->r; nothing before the first.
  * A film that cannot be played leaves a calm grey box. */

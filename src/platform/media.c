@@ -121,6 +121,7 @@ struct MediaPlayer {
     int n_fallback;
     const char *video; /* the file playing */
     int max_w, max_h;
+    SlideMedia narration; /* a narration played as a film of sound alone: its files as the "video" */
 };
 
 MediaPlayer *media_player_new(void)
@@ -256,6 +257,16 @@ bool media_player_open(MediaPlayer *p, const SlideMedia *m, const char *lang, ch
     p->max_w = max_w;
     p->max_h = max_h;
     return open_file(p, video, lang, -1, play, err, errn);
+}
+
+bool media_player_open_narration(MediaPlayer *p, const SlideMedia *m, const char *lang, char *const *fallback,
+                                  int n_fallback, int max_w, int max_h, bool play, char *err, size_t errn)
+{
+    /* the recordings as the files of a film without subtitles or other
+     * tracks: a language switch reopens the other recording at the same
+     * position (media_player_lang), as for a film with a file per language */
+    p->narration = (SlideMedia){.video = m->narration, .start_ms = -1, .end_ms = -1, .video_given = true};
+    return media_player_open(p, &p->narration, lang, fallback, n_fallback, max_w, max_h, play, err, errn);
 }
 
 bool media_player_lang(MediaPlayer *p, const char *lang)

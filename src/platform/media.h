@@ -61,6 +61,13 @@ bool media_player_option(MediaPlayer *p, const char *name_value);
 bool media_player_open(MediaPlayer *p, const SlideMedia *m, const char *lang, char *const *fallback,
                        int n_fallback, int max_w, int max_h, bool play, char *err, size_t errn);
 
+/* The slide's narration (its recording in `lang`, else the fallback's)
+ * played as a film of sound alone, through the same one sound output; a
+ * language switch (media_player_lang) restarts it in the new language at
+ * the same position (a shorter recording that has no such position ends). */
+bool media_player_open_narration(MediaPlayer *p, const SlideMedia *m, const char *lang, char *const *fallback,
+                                  int n_fallback, int max_w, int max_h, bool play, char *err, size_t errn);
+
 /* The visitor's language changed: subtitles and audio follow at once, at
  * the same position (a film with a file per language is reopened there). */
 bool media_player_lang(MediaPlayer *p, const char *lang);

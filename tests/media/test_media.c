@@ -29,8 +29,8 @@
 
 static const WorkerSpec media = {"vitrine-media", "the media player", 2048, 10000};
 static char dir[64] = "/tmp/vitrine-test-media-XXXXXX";
-static char path[10][320];
-enum { FILM, KK, RU, EN, BROKEN, WAV, SHOT, TEXT, RED, GREEN };
+static char path[13][320];
+enum { FILM, KK, RU, EN, BROKEN, WAV, SHOT, TEXT, RED, GREEN, NARR_KK, NARR_RU, NARR_WAV };
 
 static void sh(const char *fmt, ...)
 {
@@ -57,8 +57,9 @@ static int setup(void **state)
     if (!mkdtemp(dir))
         return 1;
     const char *names[] = {"film.mkv", "kk.srt", "ru.srt", "en.srt", "broken.mkv",
-                           "out.wav",  "shot.ppm", "ocr", "red.mp4", "green.mp4"};
-    for (int i = 0; i < 10; i++)
+                           "out.wav",  "shot.ppm", "ocr", "red.mp4", "green.mp4",
+                           "narr-kk.flac", "narr-ru.flac", "narr.wav"};
+    for (int i = 0; i < 13; i++)
         snprintf(path[i], sizeof path[i], "%s/%s", dir, names[i]);
     sh("ffmpeg -v error -f lavfi -i color=c=0x2060d0:s=640x360:r=25:d=4 "
        "-f lavfi -i sine=f=440:d=4 -f lavfi -i sine=f=1000:d=4 -map 0 -map 1 -map 2 "
@@ -73,6 +74,11 @@ static int setup(void **state)
        path[RED]);
     sh("ffmpeg -v error -f lavfi -i color=c=lime:s=160x90:r=25:d=3 -c:v libx264 -preset ultrafast %s",
        path[GREEN]);
+    /* narration: a recording per language, 440 Hz Kazakh, 880 Hz Russian
+     * (FLAC: mpv plays 16-bit samples, which tone_hz reads; long, because
+     * ao=pcm has no clock and races through them) */
+    sh("ffmpeg -v error -f lavfi -i sine=f=440:d=120 -c:a flac %s", path[NARR_KK]);
+    sh("ffmpeg -v error -f lavfi -i sine=f=880:d=120 -c:a flac %s", path[NARR_RU]);
     return 0;
 }
 
@@ -325,6 +331,57 @@ static void test_player_file_per_language(void **state)
     loc_clear(&m.video);
 }
 
+/* Narration through vitrine's end: sound alone, through the one output
+ * (ao=pcm here), the Kazakh recording's tone, then after the language
+ * switch the Russian one's, from the same position. */
+static void test_narration_follows_language(void **state)
+{
+    (void)state;
+    SlideMedia m = {.start_ms = -1, .end_ms = -1};
+    m.narration.items = calloc(2, sizeof(LocEntry));
+    loc_add(&m.narration, 2, "kk", path[NARR_KK]);
+    loc_add(&m.narration, 2, "ru", path[NARR_RU]);
+    MediaPlayer *p = media_player_new();
+    char opt[400];
+    snprintf(opt, sizeof opt, "ao-pcm-file=%s", path[NARR_WAV]);
+    assert_true(media_player_option(p, "ao=pcm"));
+    assert_true(media_player_option(p, opt));
+    char err[256];
+    char *langs[] = {"kk", "ru", "en"};
+    assert_true(media_player_open_narration(p, &m, "kk", langs, 3, 320, 180, true, err, sizeof err));
+    MediaState st;
+    int64_t give_up = wire_now_ms() + 5000;
+    while (media_player_state(p, &st) && st.position_ms < 1500 && wire_now_ms() < give_up)
+        usleep(20000);
+    assert_true(st.duration_ms > 119500 && st.duration_ms < 120500);
+    /* paused for the switch: ao=pcm has no clock and plays faster than
+     * time passes, so the positions are compared standing still */
+    assert_true(media_player_play(p, false));
+    assert_true(media_player_state(p, &st));
+    int before = st.position_ms;
+    assert_true(media_player_lang(p, "ru"));
+    assert_true(media_player_state(p, &st));
+    int after = st.position_ms;
+    assert_true(st.paused);
+    assert_true(after >= before - 100 && after <= before + 100); /* the same position */
+    assert_true(media_player_play(p, true));
+    give_up = wire_now_ms() + 5000;
+    while (media_player_state(p, &st) && st.position_ms < after + 2500 && wire_now_ms() < give_up)
+        usleep(20000);
+    int end = st.position_ms;
+    media_player_close(p);
+    media_player_free(p); /* mpv ends, and writes the WAV's head */
+    /* ao=pcm writes what was played, one piece after the other: the Kazakh
+     * part about as long as it played (and what mpv had buffered ahead of
+     * the switch, up to half a second), then the Russian */
+    double kk = tone_hz(path[NARR_WAV], 0.2, before / 1000.0 - 0.2);
+    double ru = tone_hz(path[NARR_WAV], before / 1000.0 + 1.2, before / 1000.0 + (end - after) / 1000.0 - 0.2);
+    fprintf(stderr, "narration: %.0f Hz then %.0f Hz; switched at %d ms, went on at %d ms\n", kk, ru, before, after);
+    assert_true(fabs(kk - 440) < 15);
+    assert_true(fabs(ru - 880) < 25);
+    loc_clear(&m.narration);
+}
+
 static bool is_zombie(int pid)
 {
     char proc[64], line[512];
@@ -389,6 +446,7 @@ int main(void)
         cmocka_unit_test(test_probe),
         cmocka_unit_test(test_play_and_switch_language),
         cmocka_unit_test(test_player_file_per_language),
+        cmocka_unit_test(test_narration_follows_language),
         cmocka_unit_test(test_player_survives_worker_death),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

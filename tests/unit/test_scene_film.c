@@ -2,7 +2,9 @@
 /* test_scene_film.c - a film's controls on its slide (scene_film.h) and
  * what the show asks the platform to do with them (show_take_film_request):
  * a tap on a control never turns the page, pause and play alternate, and a
- * slide without a film has no controls. */
+ * slide without a film has no controls; the scrub bar once the film's
+ * length is known, a finger on it seeks and never turns the page however
+ * it moves; the volume buttons stop at the staff's maximum. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -14,13 +16,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "filmbar.h"
+#include "settings.h"
 #include "show.h"
 #include "unit_support.h"
 
 #define W 1920
 #define H 1080
 
+static Settings film_settings; /* fx_new_with's; defaults unless a test sets them */
+
+static ShowFx *fx_new_with(const Settings *st);
+
 static ShowFx *fx_new(void)
+{
+    return fx_new_with(NULL);
+}
+
+static ShowFx *fx_new_with(const Settings *st)
 {
     ShowFx *f = calloc(1, sizeof *f);
     assert_non_null(f);
@@ -34,7 +47,8 @@ static ShowFx *fx_new(void)
     loc_add(&m->video, 1, LOC_ALL, "/films/a.mp4");
     fx_library_add(f->lib, ex);
     f->m = fake_measure();
-    f->show = show_create(f->lib, NULL, &f->m, W, H);
+    ShowConfig cfg = {.settings = st};
+    f->show = show_create(f->lib, &cfg, &f->m, W, H);
     assert_non_null(f->show);
     assert_true(show_open(f->show, "alpha", 1));
     f->t = 10000;
@@ -126,11 +140,138 @@ static void test_no_film_no_controls(void **state)
     fx_done(f);
 }
 
+static void pointer(ShowFx *f, EventType type, float x, float y, uint64_t dt)
+{
+    f->t += dt;
+    show_handle(f->show, &(Event){.type = type, .t = f->t, .pointer = 1, .x = x, .y = y});
+}
+
+static void test_scrub_bar(void **state)
+{
+    (void)state;
+    ShowFx *f = fx_new();
+    Rect bar = {0};
+    assert_false(find_hit(show_scene(f->show), ACT_FILM_SEEK, &bar)); /* length unknown: no bar */
+    show_set_film_time(f->show, &f->lib->items[0]->slides[1].media, 30000, 120000); /* another slide's */
+    assert_false(find_hit(show_scene(f->show), ACT_FILM_SEEK, &bar));
+    show_set_film_time(f->show, &f->lib->items[0]->slides[0].media, 30000, 120000);
+    const Scene *sc = show_scene(f->show);
+    assert_true(find_hit(sc, ACT_FILM_SEEK, &bar));
+    assert_true(bar.h >= 60 && bar.w > W / 3); /* a finger finds it */
+    assert_non_null(scene_find_text(sc, "0:30")); /* where the film is */
+    assert_non_null(scene_find_text(sc, "2:00")); /* and how long */
+    Rect play = {0};
+    assert_true(find_hit(sc, ACT_FILM_PLAY, &play));
+    assert_true(bar.y >= play.y + play.h); /* under the buttons */
+
+    /* a finger down on the bar's middle: a seek to the film's middle */
+    float y = (float)bar.y + (float)bar.h / 2;
+    bool paused;
+    pointer(f, EV_POINTER_DOWN, (float)bar.x + (float)bar.w / 2, y, 1000);
+    assert_int_equal(show_take_film_request(f->show, &paused), ACT_FILM_SEEK);
+    assert_int_equal(show_film_seek_ms(f->show), 60000);
+    /* dragged fast to the far left, a swipe anywhere else: seeks, at most
+     * one every FILMBAR_SEEK_EVERY_MS, and the bar follows the finger */
+    int seeks = 0;
+    for (int i = 1; i <= 19; i++) {
+        pointer(f, EV_POINTER_MOVE, (float)bar.x + (float)bar.w / 2 - (float)i * (float)bar.w / 40, y, 16);
+        if (show_take_film_request(f->show, &paused) == ACT_FILM_SEEK)
+            seeks++;
+    }
+    assert_true(seeks >= 1 && seeks <= 3);
+    assert_non_null(scene_find_text(show_scene(f->show), "0:03")); /* the bar shows the finger's moment */
+    pointer(f, EV_POINTER_UP, (float)bar.x, y, 16);
+    assert_int_equal(show_take_film_request(f->show, &paused), ACT_FILM_SEEK);
+    assert_int_equal(show_film_seek_ms(f->show), 0); /* the last seek: where it let go */
+    f->t += 1000;
+    show_handle(f->show, &(Event){.type = EV_TICK, .t = f->t});
+    assert_int_equal(slide_now(f), 0); /* never a page turn */
+
+    /* the same stroke beside the bar, in the picture's right third, is a swipe */
+    pointer(f, EV_POINTER_DOWN, (float)W - 300, (float)H / 2, 1000);
+    for (int i = 1; i <= 20; i++)
+        pointer(f, EV_POINTER_MOVE, (float)W - 300 - (float)i * 40, (float)H / 2, 16);
+    pointer(f, EV_POINTER_UP, (float)W - 1100, (float)H / 2, 16);
+    f->t += 1000;
+    show_handle(f->show, &(Event){.type = EV_TICK, .t = f->t});
+    assert_int_equal(slide_now(f), 1);
+    fx_done(f);
+}
+
+static void test_volume_within_staff_limit(void **state)
+{
+    (void)state;
+    settings_defaults(&film_settings);
+    film_settings.max_volume = 40;
+    ShowFx *f = fx_new_with(&film_settings);
+    assert_int_equal(show_film_volume(f->show), 40); /* films start at the staff's maximum */
+    Rect up, down;
+    const Scene *sc = show_scene(f->show);
+    assert_true(find_hit(sc, ACT_FILM_VOLUME_UP, &up));
+    assert_true(find_hit(sc, ACT_FILM_VOLUME_DOWN, &down));
+    assert_true(up.w >= 60 && down.w >= 60);
+    bool paused;
+    tap(f, up);
+    assert_int_equal(show_film_volume(f->show), 40); /* never past it */
+    assert_int_equal(show_take_film_request(f->show, &paused), ACT_NONE);
+    tap(f, down);
+    tap(f, down);
+    assert_int_equal(show_film_volume(f->show), 20);
+    assert_int_equal(show_take_film_request(f->show, &paused), ACT_FILM_VOLUME_DOWN);
+    for (int i = 0; i < 5; i++)
+        tap(f, down);
+    assert_int_equal(show_film_volume(f->show), 0);
+    for (int i = 0; i < 9; i++)
+        tap(f, up);
+    assert_int_equal(show_film_volume(f->show), 40);
+    assert_int_equal(slide_now(f), 0);
+    fx_done(f);
+    settings_free(&film_settings);
+}
+
+/* A slide with a recorded narration and no film: one button plays it (a
+ * triangle), stops it (a square); turning the page ends it, and so does
+ * the idle reset. A film slide offers none (one sound at a time). */
+static void test_narration_button(void **state)
+{
+    (void)state;
+    ShowFx *f = fx_new();
+    SlideMedia *m = &f->lib->items[0]->slides[1].media;
+    m->start_ms = m->end_ms = -1;
+    m->narration.items = calloc(2, sizeof(LocEntry));
+    loc_add(&m->narration, 2, "kk", "/voice/kk.ogg");
+    loc_add(&m->narration, 2, "ru", "/voice/ru.ogg");
+    Rect r = {0};
+    assert_false(find_hit(show_scene(f->show), ACT_NARRATION, &r)); /* the film slide */
+    assert_true(show_open(f->show, "alpha", 2));
+    assert_true(find_hit(show_scene(f->show), ACT_NARRATION, &r));
+    assert_true(r.w >= 80 && r.h >= 80);
+    assert_null(show_narration(f->show));
+    tap(f, r);
+    assert_ptr_equal(show_narration(f->show), m);
+    assert_int_equal(slide_now(f), 1); /* the tap turned no page */
+    tap(f, r);
+    assert_null(show_narration(f->show));
+    tap(f, r);
+    assert_ptr_equal(show_narration(f->show), m);
+    f->t += 100;
+    show_handle(f->show, &(Event){.type = EV_KEY, .t = f->t, .key = KEY_RIGHT});
+    assert_null(show_narration(f->show)); /* the page turned: it ends */
+    f->t += 100;
+    show_handle(f->show, &(Event){.type = EV_KEY, .t = f->t, .key = KEY_LEFT});
+    assert_null(show_narration(f->show)); /* and does not come back by itself */
+    loc_clear(&m->narration);
+    fx_done(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_controls_and_requests),
         cmocka_unit_test(test_no_film_no_controls),
+        cmocka_unit_test(test_scrub_bar),
+        cmocka_unit_test(test_volume_within_staff_limit),
+        cmocka_unit_test(test_narration_button),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

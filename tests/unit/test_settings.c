@@ -337,6 +337,22 @@ static void media_section(void **state)
     assert_int_equal(diag_count(&fx->dl, DIAG_WARNING), 1); /* the misspelt key */
 }
 
+/* "media": the staff's maximum for the visitors' volume buttons. */
+static void media_max_volume(void **state)
+{
+    Fx *fx = *state;
+    assert_int_equal(fx->s.max_volume, 100);
+    assert_true(load(fx, "{\"media\": {\"max_volume\": 60}}\n"));
+    assert_int_equal(fx->dl.n, 0);
+    assert_int_equal(fx->s.max_volume, 60);
+    settings_free(&fx->s);
+    settings_defaults(&fx->s);
+    assert_true(load(fx, "{\"media\": {\"max_volume\": 150}}\n"));
+    assert_at(fx, "1:26: error: \"max_volume\" in \"media\" must be a whole number of percent from 0 to 100, "
+                  "not 150; using 100");
+    assert_int_equal(fx->s.max_volume, 100);
+}
+
 static void lecture_edges(void **state)
 {
     Fx *fx = *state;
@@ -1013,6 +1029,7 @@ int main(void)
         T(lecture_edges),
         T(images_section),
         T(media_section),
+        T(media_max_volume),
         T(languages),
         T(exhibition_only),
         T(other_fields),

@@ -116,12 +116,49 @@ static void test_film_settings_without_film(void **state)
     free(dir);
 }
 
+/* A poster is the slide's picture, shown in the film's place until its
+ * first frame: it takes the place of an image given too (with a warning),
+ * and a poster that is no picture is an error at "poster". */
+static void test_poster_is_the_picture(void **state)
+{
+    (void)state;
+    char *dir = make_tmpdir();
+    static const char svg[] = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"16\" height=\"9\"/>";
+    write_tree_file(dir, "film.mp4", "x");
+    write_tree_file(dir, "p.svg", svg);
+    write_tree_file(dir, "still.svg", svg);
+    write_tree_file(dir, "notes.txt", "not a picture");
+    DiagList dl = {0};
+    Exhibition *ex = load(dir,
+                          "{\"video\": \"film.mp4\", \"poster\": \"p.svg\"},\n"
+                          "{\"video\": \"film.mp4\", \"image\": \"still.svg\", \"poster\": \"p.svg\"},\n"
+                          "{\"video\": \"film.mp4\", \"poster\": \"notes.txt\"}",
+                          &dl);
+    assert_non_null(ex);
+    assert_int_equal(ex->n_slides, 3);
+    char want[1024];
+    snprintf(want, sizeof want, "%s/p.svg", dir);
+    for (int i = 0; i < 2; i++) {
+        assert_string_equal(ex->slides[i].image, "p.svg");
+        assert_string_equal(ex->slides[i].image_path, want);
+        assert_true(ex->slides[i].image_ok);
+    }
+    assert_diag(&dl, ":2:55: warning: slide 2 has both \"image\" and \"poster\"");
+    assert_false(ex->slides[2].image_ok);
+    assert_diag(&dl, ":3:33: error: notes.txt is not an image");
+    manifest_free(ex);
+    diag_clear(&dl);
+    rm_rf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_full_film_slide),
         cmocka_unit_test(test_bad_film_fields),
         cmocka_unit_test(test_film_settings_without_film),
+        cmocka_unit_test(test_poster_is_the_picture),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
