@@ -17,7 +17,10 @@
 #define QUEUE 16
 
 /* What the render thread asks of the film thread. */
-typedef enum { CMD_OPTION, CMD_OPEN, CMD_CLOSE, CMD_LANG, CMD_PLAY, CMD_SEEK, CMD_VOLUME } CmdKind;
+/* CMD_STATE does nothing but have the film's state asked (as after every
+ * command): mpv answers a seek before it has moved, so the virtual clock
+ * asks again once the seek's frame is there. */
+typedef enum { CMD_OPTION, CMD_OPEN, CMD_CLOSE, CMD_LANG, CMD_PLAY, CMD_SEEK, CMD_VOLUME, CMD_STATE } CmdKind;
 
 typedef struct {
     CmdKind kind;
@@ -118,6 +121,8 @@ static void run(MediaPlayer *p, const Cmd *c, bool *open, bool *playing)
         break;
     case CMD_VOLUME:
         ok = media_player_volume(p, c->a);
+        break;
+    case CMD_STATE:
         break;
     }
     if (!ok) {
@@ -354,6 +359,14 @@ static void wait_frame(int ms)
     }
 }
 
+/* The virtual clock, after a seek: its frame, then the position it shows. */
+static void wait_seeked(void)
+{
+    wait_frame(REDRAW_WAIT_MS);
+    post(&(Cmd){.kind = CMD_STATE, .gen = f.gen});
+    wait_idle();
+}
+
 void films_prepare(void)
 {
     if (f.options_sent)
@@ -437,7 +450,7 @@ void films_command(int action, bool paused)
     } else if (action == ACT_FILM_BACK || action == ACT_FILM_FORWARD) {
         post(&(Cmd){.kind = CMD_SEEK, .gen = f.gen, .a = action == ACT_FILM_BACK ? -10000 : 10000, .b = 1});
         if (f.still)
-            wait_frame(REDRAW_WAIT_MS);
+            wait_seeked();
     }
 }
 
@@ -447,7 +460,7 @@ void films_seek(int ms)
         return;
     post(&(Cmd){.kind = CMD_SEEK, .gen = f.gen, .a = ms, .b = 0});
     if (f.still)
-        wait_frame(REDRAW_WAIT_MS);
+        wait_seeked();
 }
 
 void films_volume(int percent)
