@@ -66,8 +66,7 @@ Show *show_create(const Library *lib, const ShowConfig *cfg, const Measure *meas
     gesture_init(&s->gesture, w, h);
     touch_init(&s->touch);
     s->zoom = ZOOM_NONE;
-    s->film_ms = s->film_len_ms = -1;
-    s->film_dur_ms = s->film_time_ex = s->film_time_slide = -1;
+    s->film_pos_ms = s->film_dur_ms = s->film_time_ex = s->film_time_slide = -1;
     s->film_volume = filmbar_volume_clamp(st->max_volume, st->max_volume);
 
     if (!pictures_reset(&s->pictures, lib)) {
@@ -505,8 +504,7 @@ static void film_range(const Show *s, int *lo, int *hi)
 {
     const Exhibition *ex = show_current(s);
     const SlideMedia *m = ex && s->slide >= 0 && s->slide < ex->n_slides ? &ex->slides[s->slide].media : NULL;
-    bool known = s->film_time_ex == s->exhibition && s->film_time_slide == s->slide;
-    filmbar_range(m ? m->start_ms : -1, m ? m->end_ms : -1, known ? s->film_dur_ms : -1, lo, hi);
+    filmbar_range(m ? m->start_ms : -1, m ? m->end_ms : -1, film_known(s) ? s->film_dur_ms : -1, lo, hi);
 }
 
 /* A finger that comes down on the film's scrub bar belongs to the bar until
@@ -642,7 +640,7 @@ void show_handle(Show *s, const Event *ev)
     if (s->slide != before_slide || s->exhibition != before_ex || s->screen != SCREEN_SLIDE) {
         /* the film reported was the slide left's: nothing is known of this one's yet */
         s->film_playing = false;
-        s->film_ms = s->film_len_ms = -1;
+        s->film_time_ex = s->film_time_slide = -1;
     }
     if (s->narration_on && (s->screen != SCREEN_SLIDE || s->slide != s->narration_slide ||
                             s->exhibition != s->narration_ex))

@@ -97,16 +97,14 @@ int show_film_seek_ms(const Show *s);
 /* The visitor's volume in percent (the volume buttons, within the
  * settings' media.max_volume); the platform applies it to every film. */
 int show_film_volume(const Show *s);
-/* Where the film m is and how long it is (ms; dur -1: not known): the
- * scrub bar shows them while m is the slide on screen's film (a film
+/* What the platform's film m (its slide's media; NULL: none) is doing at
+ * now: playing (not paused, not ended), its position and length in ms (-1:
+ * unknown). The one way a film's progress reaches the show: a visitor
+ * watching is not idle (kiosk_watching); while m is the film of the slide
+ * on screen, the scrub bar and the presenter view show where it is (a film
  * turned away from says nothing). */
-void show_set_film_time(Show *s, const SlideMedia *m, int pos_ms, int dur_ms);
-
-/* What the platform's film is doing at now: playing (not paused, not
- * ended), its position and length in ms (-1: unknown or no film). A
- * visitor watching a film is not idle (kiosk_watching); the presenter view
- * shows where the film is and what remains. */
-void show_film_state(Show *s, bool playing, int position_ms, int duration_ms, uint64_t now);
+void show_film_state(Show *s, const SlideMedia *m, bool playing, int position_ms, int duration_ms,
+                     uint64_t now);
 
 /* One line of JSON: screen, exhibition, slide, slides, language, zoom,
  * running, (in --preview) problems, timer{elapsed_ms, remaining_ms, running}.

@@ -68,10 +68,9 @@ struct Show {
     bool film_paused;
     int film_ex, film_slide;
     bool film_playing;        /* the platform's word (show_film_state) */
-    int film_ms, film_len_ms; /* its position and length, -1 unknown */
     int film_seek_ms;         /* ACT_FILM_SEEK's moment (ms into the file) */
-    int film_pos_ms, film_dur_ms; /* the film on screen as the platform last said; dur -1: unknown */
-    int film_time_ex, film_time_slide; /* the slide whose film they are */
+    int film_pos_ms, film_dur_ms; /* the film as the platform last said (-1: unknown) ... */
+    int film_time_ex, film_time_slide; /* ... of this slide (-1: none: nothing is known) */
     int film_volume;          /* percent, within the settings' max_volume */
     FilmBar film_bar;         /* a finger on the scrub bar (filmbar.h) */
     bool narration_on;        /* the visitor asked for the narration of slide narration_slide */
@@ -159,5 +158,11 @@ SceneView show_view_make(Show *s, int w, int h);
 /* The current slide's picture, when it can be zoomed: where it is on screen
  * and its size in pixels (known once the platform has loaded it). */
 bool show_view_picture(Show *s, TouchPicture *p);
+
+/* What the platform last said of a film is of the slide on screen's. */
+static inline bool film_known(const Show *s)
+{
+    return s->screen == SCREEN_SLIDE && s->film_time_ex == s->exhibition && s->film_time_slide == s->slide;
+}
 
 #endif

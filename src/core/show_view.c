@@ -59,7 +59,7 @@ SceneView show_view_make(Show *s, int w, int h)
         .high_contrast = s->high_contrast,
         .film_paused = s->film_paused && s->film_ex == s->exhibition && s->film_slide == s->slide,
         .film_pos_ms = s->film_bar.active ? s->film_bar.at_ms : s->film_pos_ms,
-        .film_dur_ms = s->film_time_ex == s->exhibition && s->film_time_slide == s->slide ? s->film_dur_ms : -1,
+        .film_dur_ms = film_known(s) ? s->film_dur_ms : -1,
         .film_volume = s->film_volume, .film_max_volume = st->max_volume,
         .narration_on = narrating(s),
         .preparing = show_preparing(s),
@@ -74,10 +74,10 @@ SceneView show_view_make(Show *s, int w, int h)
     if (s->lecture_mode && s->screen == SCREEN_SLIDE)
         v.lecture = lecture_view(&s->lec, s->now, s->slide, st->notes_lang ? st->notes_lang : s->langs[s->lang]);
     v.lecture.film_ms = v.lecture.film_left_ms = -1;
-    if (s->lecture_mode && s->screen == SCREEN_SLIDE && s->film_ms >= 0) {
-        v.lecture.film_ms = s->film_ms;
-        if (s->film_len_ms >= s->film_ms)
-            v.lecture.film_left_ms = s->film_len_ms - s->film_ms;
+    if (s->lecture_mode && film_known(s) && s->film_pos_ms >= 0) {
+        v.lecture.film_ms = s->film_pos_ms;
+        if (s->film_dur_ms >= s->film_pos_ms)
+            v.lecture.film_left_ms = s->film_dur_ms - s->film_pos_ms;
     }
     return v;
 }
@@ -155,6 +155,7 @@ int show_take_film_request(Show *s, bool *paused)
 
 void show_film_opened(Show *s)
 {
+    s->film_time_ex = s->film_time_slide = -1; /* nothing is known of the film opened yet */
     s->film_pos_ms = 0;
     s->film_dur_ms = -1;
     s->film_bar.active = false;
@@ -166,19 +167,29 @@ void show_film_opened(Show *s)
     s->film_slide = s->slide;
 }
 
-void show_film_state(Show *s, bool playing, int position_ms, int duration_ms, uint64_t now)
+void show_film_state(Show *s, const SlideMedia *m, bool playing, int position_ms, int duration_ms,
+                     uint64_t now)
 {
     if (now > s->now)
         s->now = now;
-    bool on_slide = s->screen == SCREEN_SLIDE;
-    s->film_playing = playing && on_slide;
+    s->film_playing = playing && s->screen == SCREEN_SLIDE;
     kiosk_watching(&s->kiosk, s->film_playing, s->now);
-    int ms = on_slide ? position_ms : -1, len = on_slide ? duration_ms : -1;
-    /* the presenter view shows whole seconds: redrawn when one changes */
-    if (ms / 1000 != s->film_ms / 1000 || len / 1000 != s->film_len_ms / 1000 || (ms < 0) != (s->film_ms < 0))
+    const Exhibition *ex = show_current(s);
+    if (!m || position_ms < 0 || s->screen != SCREEN_SLIDE || !ex || s->slide < 0 || s->slide >= ex->n_slides ||
+        m != &ex->slides[s->slide].media)
+        return; /* not known yet, or the film of a slide turned away from */
+    bool known = film_known(s);
+    int pos = known ? s->film_pos_ms : -1, dur = known ? s->film_dur_ms : -1;
+    s->film_time_ex = s->exhibition;
+    s->film_time_slide = s->slide;
+    /* the bar shows its second and the length; the presenter view whole seconds */
+    if (duration_ms != dur || (!s->film_bar.active && position_ms / 1000 != pos / 1000))
+        s->dirty = true;
+    if (position_ms / 1000 != pos / 1000 || duration_ms / 1000 != dur / 1000 || !known)
         s->presenter_dirty = true;
-    s->film_ms = ms;
-    s->film_len_ms = len;
+    s->film_dur_ms = duration_ms;
+    if (!s->film_bar.active) /* the finger says where the film is while it drags */
+        s->film_pos_ms = position_ms;
 }
 
 const SlideMedia *show_narration(const Show *s)
@@ -195,24 +206,6 @@ int show_film_seek_ms(const Show *s)
 int show_film_volume(const Show *s)
 {
     return s->film_volume;
-}
-
-void show_set_film_time(Show *s, const SlideMedia *m, int pos_ms, int dur_ms)
-{
-    const Exhibition *ex = show_current(s);
-    if (!ex || s->slide < 0 || s->slide >= ex->n_slides || m != &ex->slides[s->slide].media)
-        return; /* the film of a slide turned away from */
-    if (s->film_time_ex != s->exhibition || s->film_time_slide != s->slide) {
-        s->film_time_ex = s->exhibition;
-        s->film_time_slide = s->slide;
-        s->film_dur_ms = -1;
-    }
-    /* redrawn when what the bar shows changes: its second, or the length */
-    if (dur_ms != s->film_dur_ms || (!s->film_bar.active && pos_ms / 1000 != s->film_pos_ms / 1000))
-        s->dirty = true;
-    s->film_dur_ms = dur_ms;
-    if (!s->film_bar.active) /* the finger says where the film is while it drags */
-        s->film_pos_ms = pos_ms;
 }
 
 bool show_take_swap_request(Show *s)
@@ -294,8 +287,8 @@ void show_snapshot(const Show *s, ShowSnapshot *out)
         .unattended = show_idle_applies(s) && (s->kiosk.inputs == 0 || s->kiosk.idle.phase == IDLE_RESTING ||
                                                s->kiosk.idle.phase == IDLE_ATTRACT),
         .film_playing = s->film_playing,
-        .film_ms = s->film_ms,
-        .film_len_ms = s->film_len_ms,
+        .film_ms = film_known(s) ? s->film_pos_ms : -1,
+        .film_len_ms = film_known(s) ? s->film_dur_ms : -1,
     };
 }
 

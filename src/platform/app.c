@@ -180,13 +180,15 @@ void app_settle(App *a)
     }
 }
 
-/* The film's position and length to the show, for its scrub bar. */
-static void film_time(App *a)
+/* The film's progress back to the show (films_sync() has followed the
+ * scene, so it is this slide's film): its scrub bar, a visitor watching is
+ * not idle, the presenter view shows where it is, statistics count it. */
+static void report_film(App *a)
 {
-    int pos, dur;
     const SlideMedia *m;
-    if (films_time(&m, &pos, &dur))
-        show_set_film_time(a->show, m, pos, dur);
+    int ms, len;
+    bool playing = films_state(&m, &ms, &len);
+    show_film_state(a->show, m, playing, ms, len, app_now(a));
 }
 
 /* Draw the audience's scene into the back buffer (not presented). */
@@ -207,7 +209,7 @@ static bool draw(App *a)
     if (films_sync(a->o.out.ren, sc, snap.lang, a->o.out.w, a->o.out.h, a->virtual_clock)) {
         show_film_opened(a->show);
         if (a->virtual_clock) { /* its length is known now: the scrub bar in this very picture */
-            film_time(a);
+            report_film(a);
             sc = show_scene(a->show);
         }
     }
@@ -618,17 +620,7 @@ static void show_requests(App *a)
         films_command(film, paused);
     if (film != ACT_NONE)
         a->need_redraw = true;
-    film_time(a);
-}
-
-/* The film's progress back to the show, after present() (films_sync() has
- * followed the scene, so it is this slide's film): a visitor watching is not
- * idle, the presenter view shows where it is, statistics count it. */
-static void report_film(App *a)
-{
-    int ms, len;
-    bool playing = films_state(&ms, &len);
-    show_film_state(a->show, playing, ms, len, app_now(a));
+    report_film(a);
 }
 
 /* Some slide of lib has a film. */

@@ -472,19 +472,6 @@ void films_volume(int percent)
         post(&(Cmd){.kind = CMD_VOLUME, .gen = f.gen, .a = f.quiet ? 0 : percent});
 }
 
-bool films_time(const SlideMedia **m, int *pos_ms, int *dur_ms)
-{
-    *m = f.media;
-    if (!f.media || !t.lock)
-        return false;
-    SDL_LockMutex(t.lock);
-    bool known = t.state_gen == f.gen;
-    *pos_ms = t.state.position_ms;
-    *dur_ms = t.state.duration_ms;
-    SDL_UnlockMutex(t.lock);
-    return known;
-}
-
 void films_draw(SDL_Renderer *r, const DrawItem *it)
 {
     if (r != f.ren || it->media != f.media)
@@ -523,10 +510,11 @@ bool films_playing(void)
     return !lost && !ended;
 }
 
-bool films_state(int *position_ms, int *duration_ms)
+bool films_state(const SlideMedia **m, int *position_ms, int *duration_ms)
 {
+    *m = f.sound_only ? NULL : f.media; /* a narration is no film: no bar, no "Film" for the lecturer */
     *position_ms = *duration_ms = -1;
-    if (!f.media || !t.lock)
+    if (!*m || !t.lock)
         return false;
     SDL_LockMutex(t.lock);
     bool mine = t.state_gen == f.gen && t.failed != f.gen;

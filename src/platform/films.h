@@ -56,11 +56,6 @@ void films_seek(int ms);
  * film's and every next one's. Posts only a change. */
 void films_volume(int percent);
 
-/* Where the film on screen (*m) is and how long it is, once its thread has
- * asked (after its opening, each command, and every 0.5 s while it plays);
- * false before. */
-bool films_time(const SlideMedia **m, int *pos_ms, int *dur_ms);
-
 /* Draw the film's latest frame fitted into it->r; nothing before the first.
  * A film that cannot be played leaves a calm grey box. */
 void films_draw(SDL_Renderer *r, const DrawItem *it);
@@ -68,12 +63,13 @@ void films_draw(SDL_Renderer *r, const DrawItem *it);
 /* A film is playing: the main loop wakes to show its frames. */
 bool films_playing(void);
 
-/* The film's position and length as last asked (ms, -1: unknown or no
- * film; asked after every command and every 0.5 s while it plays); true
- * while it plays (not paused by the visitor, not ended, not lost) and is
- * not a loop (a looped film plays on with nobody watching). The core
- * hears it through show_film_state(). */
-bool films_state(int *position_ms, int *duration_ms);
+/* The film on screen (*m, its slide's media; NULL: none), its position and
+ * length as last asked (ms, -1: unknown; asked after its opening, every
+ * command and every 0.5 s while it plays); true while it plays (not paused
+ * by the visitor, not ended, not lost) and is not a loop (a looped film
+ * plays on with nobody watching). The core hears it through
+ * show_film_state(): the scrub bar, idle, the presenter, statistics. */
+bool films_state(const SlideMedia **m, int *position_ms, int *duration_ms);
 
 /* A frame newer than the one drawn last is there, or the film became
  * unavailable (its worker stalls or is gone): something to draw. */

@@ -52,6 +52,9 @@ static ShowFx *fx_new(bool lecture)
     return fx_new_with(lecture, NULL);
 }
 
+/* The film of slide 1, as the platform names it to the show. */
+#define FILM(f) (&(f)->lib->items[0]->slides[0].media)
+
 static void fx_done(ShowFx *f)
 {
     show_free(f->show);
@@ -66,7 +69,7 @@ static void fx_done(ShowFx *f)
 static void run_until(ShowFx *f, uint64_t until, bool playing, int *film_ms)
 {
     while (f->t < until) {
-        show_film_state(f->show, playing, *film_ms, 600000, f->t);
+        show_film_state(f->show, FILM(f), playing, *film_ms, 600000, f->t);
         uint64_t d = show_next_deadline(f->show, f->t);
         uint64_t step = d < 500 ? (d ? d : 1) : 500;
         if (f->t + step > until)
@@ -182,7 +185,7 @@ static void a_lecture_shows_the_film_to_the_presenter_only(void **state)
     show_handle(f->show, &(Event){.type = EV_KEY, .t = f->t, .key = KEY_PLAY_PAUSE});
     assert_int_equal(show_take_film_request(f->show, &paused), ACT_FILM_PLAY);
     /* the presenter: where the film is and what remains */
-    show_film_state(f->show, true, 83400, 200000, f->t);
+    show_film_state(f->show, FILM(f), true, 83400, 200000, f->t);
     assert_true(show_presenter_dirty(f->show));
     const Scene *p = show_presenter_scene(f->show, W, H, f->t, "19:05");
     ShowSnapshot snap;
@@ -191,14 +194,14 @@ static void a_lecture_shows_the_film_to_the_presenter_only(void **state)
     snprintf(want, sizeof want, "%s 01:23  (01:56 %s)", lang_text(UI_FILM, snap.lang), lang_text(UI_LEFT, snap.lang));
     assert_non_null(scene_find_text(p, want));
     /* the same second again: nothing to redraw; the next second: redrawn */
-    show_film_state(f->show, true, 83900, 200000, f->t);
+    show_film_state(f->show, FILM(f), true, 83900, 200000, f->t);
     assert_false(show_presenter_dirty(f->show));
-    show_film_state(f->show, true, 84000, 200000, f->t);
+    show_film_state(f->show, FILM(f), true, 84000, 200000, f->t);
     assert_true(show_presenter_dirty(f->show));
     /* a page turn: the film is gone from the presenter view */
     f->t += 100;
     show_handle(f->show, &(Event){.type = EV_KEY, .t = f->t, .key = KEY_RIGHT});
-    show_film_state(f->show, false, -1, -1, f->t);
+    show_film_state(f->show, NULL, false, -1, -1, f->t);
     p = show_presenter_scene(f->show, W, H, f->t, "19:05");
     assert_null(scene_find_text(p, lang_text(UI_FILM, snap.lang)));
     fx_done(f);

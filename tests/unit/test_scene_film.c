@@ -152,9 +152,9 @@ static void test_scrub_bar(void **state)
     ShowFx *f = fx_new();
     Rect bar = {0};
     assert_false(find_hit(show_scene(f->show), ACT_FILM_SEEK, &bar)); /* length unknown: no bar */
-    show_set_film_time(f->show, &f->lib->items[0]->slides[1].media, 30000, 120000); /* another slide's */
+    show_film_state(f->show, &f->lib->items[0]->slides[1].media, false, 30000, 120000, f->t); /* another slide's */
     assert_false(find_hit(show_scene(f->show), ACT_FILM_SEEK, &bar));
-    show_set_film_time(f->show, &f->lib->items[0]->slides[0].media, 30000, 120000);
+    show_film_state(f->show, &f->lib->items[0]->slides[0].media, false, 30000, 120000, f->t);
     const Scene *sc = show_scene(f->show);
     assert_true(find_hit(sc, ACT_FILM_SEEK, &bar));
     assert_true(bar.h >= 60 && bar.w > W / 3); /* a finger finds it */
