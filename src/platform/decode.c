@@ -426,19 +426,19 @@ SDL_Surface *decode_request(const DecodeRequest *rq, char *err, size_t errn)
         snprintf(err, errn, "nothing to draw into");
         return NULL;
     }
+    ImageFormat fmt = sniff_file(rq->path); /* one look at the head: it chooses every path below */
     /* A preview is a JPEG's alone: the only format with a path far
      * cheaper than its full decode (DCT scaling) */
-    if (rq->preview && sniff_file(rq->path) != IMG_FMT_JPEG) {
+    if (rq->preview && fmt != IMG_FMT_JPEG) {
         snprintf(err, errn, "no quick preview for this format");
         return NULL;
     }
     /* A PDF is read by its worker, from the file: vitrine reads none of it */
-    if (pdf_sniff_file(rq->path))
+    if (fmt == IMG_FMT_PDF)
         return pdf_render(rq->path, rq->page > 0 ? rq->page : 1, box_w, box_h, rq->fit, rq->region,
                           NULL, NULL, err, errn);
     /* So are TIFF, HEIC and AVIF: their decoders take the path and the page */
     int page = rq->page > 0 ? rq->page : 1;
-    ImageFormat fmt = sniff_file(rq->path);
     if (fmt == IMG_FMT_TIFF && rq->region.w > 0 && rq->fit == FIT_CONTAIN)
         return decode_tiff_region(rq->path, page, box_w, box_h, rq->region, rq->bg, err, errn);
     int row = decoder_for(fmt);
