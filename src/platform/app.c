@@ -431,6 +431,7 @@ static bool open_app(App *a, const AppOptions *opt, bool headless)
         return false;
     if (!headless)
         outputs_choose_renderer();
+    trace_event("open", "phase=sdl");
     /* the decoding threads push this when a picture is ready */
     a->o.tex_config.wake_event = SDL_RegisterEvents(1);
     if (a->o.tex_config.wake_event == (Uint32)-1)
@@ -459,6 +460,7 @@ static bool open_app(App *a, const AppOptions *opt, bool headless)
     a->c = (Content){.dir = opt->dir, .preview = opt->preview, .exhibition = opt->exhibition, .slide = opt->slide};
     if (!content_load(&a->c))
         return false;
+    trace_event("open", "phase=library exhibitions=%d", a->c.lib ? a->c.lib->n : 0);
 
     if (headless) {
         /* Headless lectures also draw a presenter view, for replays to check. */
@@ -474,6 +476,7 @@ static bool open_app(App *a, const AppOptions *opt, bool headless)
         return false;
     }
     a->measure = text_measure(a->mtext);
+    trace_event("open", "phase=text");
 
     char started[32], stamp[32];
     iso_now(started, sizeof started, stamp, sizeof stamp);
@@ -497,6 +500,7 @@ static bool open_app(App *a, const AppOptions *opt, bool headless)
     }
     if (!headless && !outputs_open_windows(&a->o))
         return false;
+    trace_event("open", "phase=windows");
     show_set_presenter(a->show, a->o.pres.ren != NULL);
     a->need_redraw = !headless;
     Event size = {.type = EV_RESIZE, .w = a->o.out.w, .h = a->o.out.h};

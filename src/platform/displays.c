@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #ifdef VITRINE_HAVE_XRANDR
+#include <X11/Xatom.h>
 #include <X11/Xlib.h>
 #include <X11/extensions/Xrandr.h>
 #endif
@@ -25,6 +26,7 @@ struct Displays {
     SDL_mutex *lock;             /* guards list and n */
     DisplayDesc list[DISPLAYS_MAX];
     int n;
+    bool no_wm;                  /* nobody answers for the windows (no EWMH window manager) */
 #endif
 };
 
@@ -138,6 +140,46 @@ static int watcher_main(void *arg)
     return 0;
 }
 
+static int ignore_x_error(Display *x, XErrorEvent *e)
+{
+    (void)x;
+    (void)e;
+    return 0;
+}
+
+/* The window root's _NET_SUPPORTING_WM_CHECK names, if a window manager
+ * that follows EWMH runs: the window must exist and name itself (a manager
+ * that died leaves the property on the root behind it). */
+static Window wm_check(Display *x, Window w)
+{
+    Atom check = XInternAtom(x, "_NET_SUPPORTING_WM_CHECK", True), type;
+    if (check == None)
+        return None;
+    int format;
+    unsigned long n, left;
+    unsigned char *data = NULL;
+    Window found = None;
+    if (XGetWindowProperty(x, w, check, 0, 1, False, XA_WINDOW, &type, &format, &n, &left, &data) == Success &&
+        type == XA_WINDOW && format == 32 && n == 1)
+        found = *(Window *)data;
+    if (data)
+        XFree(data);
+    return found;
+}
+
+static bool x_window_manager(Display *x)
+{
+    Window root = DefaultRootWindow(x), w = wm_check(x, root);
+    if (w == None)
+        return false;
+    XSync(x, False);
+    int (*old)(Display *, XErrorEvent *) = XSetErrorHandler(ignore_x_error); /* w may be gone */
+    bool alive = wm_check(x, w) == w;
+    XSync(x, False);
+    XSetErrorHandler(old);
+    return alive;
+}
+
 /* Follow RandR when SDL runs on X11 with one X screen (two X screens, where
  * windows cannot move between them, are left to SDL's list). */
 static void x_start(Displays *d)
@@ -148,6 +190,7 @@ static void x_start(Displays *d)
         return;
     int rr_error, major = 0, minor = 0;
     d->x = XOpenDisplay(NULL);
+    d->no_wm = d->x && !x_window_manager(d->x);
     if (!d->x || ScreenCount(d->x) != 1 || !XRRQueryExtension(d->x, &d->rr_event, &rr_error) ||
         !XRRQueryVersion(d->x, &major, &minor) || (major == 1 && minor < 3)) {
         SDL_Log("displays: no RandR 1.3 on one X screen; display changes are followed as SDL sees them");
@@ -223,6 +266,16 @@ int displays_list(Displays *d, DisplayDesc *out, int max)
     }
 #endif
     return sdl_list(out, max);
+}
+
+bool displays_window_manager(const Displays *d)
+{
+#ifdef VITRINE_HAVE_XRANDR
+    return !(d && d->no_wm);
+#else
+    (void)d;
+    return true;
+#endif
 }
 
 bool displays_event(const Displays *d, const SDL_Event *e)

@@ -43,6 +43,14 @@ int displays_list(Displays *d, DisplayDesc *out, int max);
  * an SDL_DISPLAYEVENT (connected, disconnected, orientation)? */
 bool displays_event(const Displays *d, const SDL_Event *e);
 
+/* Is a window manager looking after the windows? False only under X11
+ * when none has announced itself (EWMH's _NET_SUPPORTING_WM_CHECK), as in
+ * the xinit + vitrine kiosk: there a fullscreen request is answered by
+ * nobody, and SDL 2.26 waits 100 ms at every window for the answer
+ * (X11_SetWindowFullscreenViaWM), so such a window is made borderless at
+ * the display's exact place and size instead. d may be NULL. */
+bool displays_window_manager(const Displays *d);
+
 /* Make win cover r exactly (desktop pixels). Returns true when it had to
  * move or resize it (the new size arrives as a window event), false when it
  * was already there. */

@@ -138,7 +138,8 @@ bool outputs_caches(const Outputs *all, Output *o)
  * size, or a development window of the asked size in its middle. */
 static bool output_window(const Outputs *all, Output *o, const DisplayDesc *d, int index, const char *title)
 {
-    Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | (all->windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP);
+    Uint32 full = displays_window_manager(all->displays) ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_BORDERLESS;
+    Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | (all->windowed ? SDL_WINDOW_RESIZABLE : full);
     int w = all->want_w > 0 ? all->want_w : OUTPUTS_WINDOWED_W, h = all->want_h > 0 ? all->want_h : OUTPUTS_WINDOWED_H;
     int x = d->r.x + (d->r.w - w) / 2, y = d->r.y + (d->r.h - h) / 2;
     if (!all->windowed) {
@@ -152,6 +153,10 @@ static bool output_window(const Outputs *all, Output *o, const DisplayDesc *d, i
     }
     o->display = index;
     snprintf(o->display_name, sizeof o->display_name, "%s", d->name);
+    if (flags & SDL_WINDOW_BORDERLESS)
+        SDL_Log("%s: no window manager: a borderless window over display %d, where a fullscreen request would go "
+                "unanswered",
+                title, index);
     o->win = SDL_CreateWindow(title, x, y, w, h, flags);
     if (!o->win) {
         fprintf(stderr, "vitrine: cannot open a window: %s\n", SDL_GetError());

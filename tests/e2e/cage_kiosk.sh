@@ -78,6 +78,8 @@ if [ "$gpu" = no ]; then
     grep -q 'no GPU (/dev/dri has no render node): the software renderer' "$out/deployed.log" ||
         fail "through Xwayland without a GPU, not SDL's software renderer"
     grep -q 'renderer software on display 0 ' "$out/deployed.log" || fail "the software renderer was not made"
+    # cage's Xwayland window manager answers: the window asks for fullscreen
+    ! grep -q 'no window manager' "$out/deployed.log" || fail "cage's Xwayland window manager was not seen"
 else
     grep -q 'video driver wayland: under Wayland (wayland-[0-9]*) with a GPU' "$out/deployed.log" ||
         fail "under cage with a GPU, vitrine did not choose Wayland (or did not say why)"

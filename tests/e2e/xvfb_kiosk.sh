@@ -49,6 +49,11 @@ xdotool mousemove $((W * 954 / 1000)) $((H * 47 / 1000)) click 1   # the ENG but
 expect '"language":"en"'
 sleep 0.5
 
+# No window manager here: a borderless window over the display, made without
+# SDL's 100 ms wait for a fullscreen answer that never comes.
+grep -q 'vitrine: no window manager: a borderless window over display 0' "$out/vitrine.log" ||
+    { echo "FAIL: no word of the borderless window without a window manager"; exit 1; }
+
 # What the visitor sees now must be what --render draws for this slide.
 import -display "$DISPLAY" -window root "$out/screen.png"
 "$vitrine" --render "$out/expected.png" --exhibition karlag-artists --slide 2 --lang en \
