@@ -30,6 +30,7 @@
 #include "platform/decode_pdf.h"
 #include "platform/report.h"
 #include "core/stats_log.h"
+#include "platform/hugemem.h"
 #include "platform/trace.h"
 
 #ifndef VITRINE_DEFAULT_PO_DIR
@@ -163,6 +164,7 @@ static int hash_pin(void)
 
 int main(int argc, char **argv)
 {
+    hugemem_install(); /* before SDL allocates anything */
     deck_set_reader(pdf_deck_reader); /* decks are read by the vitrine-pdf worker */
     trace_start(); /* VITRINE_TRACE=FILE: the benchmark's clock starts here */
     enum { OPT_CHECK = 256, OPT_RENDER, OPT_REPLAY, OPT_SIZE, OPT_STATE_FILE, OPT_LECTURE,
