@@ -124,6 +124,7 @@ static void *hm_realloc(void *old, size_t n)
 bool hugemem_install(void)
 {
 #ifdef HUGEMEM_OFF
+    (void)hm_malloc, (void)hm_calloc, (void)hm_realloc, (void)hm_free; /* built, never installed */
     return false;
 #else
     if (SDL_GetNumAllocations() > 0)
