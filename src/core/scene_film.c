@@ -32,6 +32,23 @@ static void triangle(Scene *s, Rect box, Color c)
     }
 }
 
+/* A loudspeaker facing right (reading aloud), in strips like the
+ * triangle: a small box, a cone opening to the full height, two waves. */
+static void speaker(Scene *s, Rect box, Color c)
+{
+    int bw = box.w * 3 / 10, bh = box.h * 2 / 5, cw = box.w * 3 / 10;
+    paint_rect(s, (Rect){box.x, box.y + (box.h - bh) / 2, bw, bh}, c);
+    int n = cw < 12 ? (cw > 1 ? cw : 1) : 12;
+    for (int i = 0; i < n; i++) {
+        int x0 = i * cw / n, x1 = (i + 1) * cw / n, h = bh + (box.h - bh) * (i + 1) / n;
+        if (x1 > x0)
+            paint_rect(s, (Rect){box.x + bw + x0, box.y + (box.h - h) / 2, x1 - x0, h}, c);
+    }
+    int wave = box.w / 10 > 0 ? box.w / 10 : 1, x = box.x + bw + cw + wave;
+    paint_rect(s, (Rect){x, box.y + box.h * 3 / 8, wave, box.h / 4}, c);
+    paint_rect(s, (Rect){x + 2 * wave, box.y + box.h / 4, wave, box.h / 2}, c);
+}
+
 static void button(Scene *s, const SceneView *v, Rect r, Action a, const char *label, float u)
 {
     paint_rect(s, r, COL_ARROW);
@@ -109,7 +126,9 @@ void scene_film_narration(Scene *s, const SceneView *v, Rect area, float u)
     int b = (int)(FILM_BUTTON * u), m = b / 4;
     Rect r = {area.x + (area.w - b) / 2, area.y + (int)(16 * u), b, b};
     button(s, v, r, ACT_NARRATION, NULL, u);
-    if (!v->narration_on) {
+    if (!v->narration_on && v->sound == SOUND_SPEECH) {
+        speaker(s, (Rect){r.x + m, r.y + m, b - 2 * m, b - 2 * m}, COL_TEXT);
+    } else if (!v->narration_on) {
         triangle(s, (Rect){r.x + m + m / 3, r.y + m, b - 2 * m, b - 2 * m}, COL_TEXT);
     } else { /* a square: stop */
         paint_rect(s, (Rect){r.x + m, r.y + m, b - 2 * m, b - 2 * m}, COL_TEXT);

@@ -16,7 +16,9 @@ void scene_film_controls(Scene *s, const SceneView *v, Rect film, float u);
 
 /* The narration's button on a slide with a recorded narration and no
  * film: a play triangle, a stop square while it plays; at the top of the
- * picture's place (area), in the middle. */
+ * picture's place (area), in the middle. A slide without a recording whose
+ * title and caption can be read aloud (v->sound SOUND_SPEECH) has the same
+ * button with a loudspeaker instead of the triangle. */
 void scene_film_narration(Scene *s, const SceneView *v, Rect area, float u);
 
 #endif

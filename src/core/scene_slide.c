@@ -217,7 +217,7 @@ int scene_slide_build(Scene *s, const SceneView *v, float u)
     side_arrows(s, v, arrows_area, u, v->slide > 0, v->slide + 1 < ex->n_slides);
     if (film && sl->media.video.n > 0 && v->offset == 0) /* after the thirds: they win a tap */
         scene_film_controls(s, v, arrows_area, u);
-    else if (!film && sl->media.narration.n > 0 && v->offset == 0)
+    else if (!film && v->sound != SOUND_NONE && v->offset == 0) /* a recording, or reading aloud */
         scene_film_narration(s, v, arrows_area, u);
     if (!v->lecture.on) {
         if (!v->hide_home)

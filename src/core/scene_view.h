@@ -57,6 +57,11 @@ typedef struct {
 
 #define SCENE_MAX_LANGS 8
 
+/* What a slide offers to be heard, with its one button (ACT_NARRATION):
+ * nothing (no button), its recorded narration, or its title and caption
+ * read aloud by speech synthesis (read_aloud.h; a speaker on the button). */
+typedef enum { SOUND_NONE, SOUND_NARRATION, SOUND_SPEECH } SlideSound;
+
 /* Everything scene_build needs to know, filled in by show.c. */
 typedef struct {
     int w, h;
@@ -79,7 +84,8 @@ typedef struct {
                                    * drags the scrub bar) and how long it is; dur <= 0: not known
                                    * yet, no scrub bar */
     int film_volume, film_max_volume; /* percent: the visitor's volume, the staff's maximum */
-    bool narration_on;           /* SCREEN_SLIDE: the slide's narration plays */
+    bool narration_on;           /* SCREEN_SLIDE: the slide's narration (or reading aloud) plays */
+    SlideSound sound;            /* SCREEN_SLIDE: what its narration button plays (none: no button) */
     bool preparing;              /* SCREEN_HOME of a kiosk that shows one exhibition only, which is
                                   * missing: "being prepared" instead of the list */
     /* Has this image already failed to load? (slide -1 = cover) */

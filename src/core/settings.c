@@ -54,7 +54,7 @@ static const char *const top_keys[] = {"$schema", "languages", "language_labels"
                                        "state_dir", "keys", "lecture", "admin_pin_hash", "kiosk",
                                        "images", "display_profile", "media"};
 static const char *const image_keys[] = {"cache_mb", "zoom_cache_mb"};
-static const char *const media_keys[] = {"autoplay", "quiet_hours", "max_volume"};
+static const char *const media_keys[] = {"autoplay", "quiet_hours", "max_volume", "read_aloud"};
 static const char *const lecture_keys[] = {"warn_min", "alert_min", "notes_language",
                                            "presenter_display", "timer_overlay",
                                            "repeat_hold_ms", "repeat_every_ms"};
@@ -87,6 +87,7 @@ void settings_defaults(Settings *s)
     s->warning_s = 15;
     s->attract_delay_s = 30;
     s->autoplay = true;
+    s->read_aloud = true;
     s->quiet_from_min = s->quiet_to_min = -1;
 }
 
@@ -489,6 +490,7 @@ static void parse_media(JsonDiag *c, Settings *s, json_t *root)
 {
     static const Field fields[] = {
         BOOL_FIELD("autoplay", autoplay),
+        BOOL_FIELD("read_aloud", read_aloud),
         INT_FIELD(max_volume, "a whole number of percent from 0 to 100", 0, 100),
     };
     json_t *k = get_section(c, root, "media", "{\"autoplay\": true, \"max_volume\": 80}");

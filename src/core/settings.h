@@ -40,6 +40,8 @@ typedef struct {
                              * attract loop stay in it; "being prepared" while it is missing) */   /* crypt(3) hash of the admin PIN (vitrine --hash-pin); NULL: none */
     /* media: films and sound */
     bool autoplay;          /* a film plays by itself when its slide opens; default true */
+    bool read_aloud;        /* slides without a recorded narration are read aloud by speech
+                             * synthesis (read_aloud.h) at the visitor's asking; default true */
     int quiet_from_min, quiet_to_min; /* quiet hours, minutes of the day ("22:00-08:00": 1320,
                              * 480): no sound; -1: none (the default) */
     /* images */

@@ -219,6 +219,8 @@ static void act_lang(Show *s, Action a, int arg)
         return;
     s->lang = arg;
     touch_unscroll(&s->touch);
+    if (show_slide_sound(s, NULL) == SOUND_NONE)
+        s->narration_on = false; /* a language without a voice stops the reading aloud */
     s->dirty = true;
 }
 
@@ -311,14 +313,12 @@ static void act_film(Show *s, Action a, int arg)
     s->dirty = true;
 }
 
-/* The slide's narration: on, or off again (a film slide's is not offered:
- * one sound at a time, and the film has its own). */
+/* The slide's narration, or its reading aloud: on, or off again (a film
+ * slide's is not offered: one sound at a time, and the film has its own). */
 static void act_narration(Show *s, Action a, int arg)
 {
     (void)a, (void)arg;
-    const Exhibition *ex = show_current(s);
-    if (s->screen != SCREEN_SLIDE || !ex || s->slide < 0 || s->slide >= ex->n_slides ||
-        ex->slides[s->slide].media.narration.n == 0 || slide_media_has_video(&ex->slides[s->slide].media))
+    if (show_slide_sound(s, NULL) == SOUND_NONE)
         return;
     bool here = s->narration_ex == s->exhibition && s->narration_slide == s->slide;
     s->narration_on = !(here && s->narration_on);
@@ -643,14 +643,25 @@ void show_handle(Show *s, const Event *ev)
         s->film_time_ex = s->film_time_slide = -1;
     }
     if (s->narration_on && (s->screen != SCREEN_SLIDE || s->slide != s->narration_slide ||
-                            s->exhibition != s->narration_ex))
-        s->narration_on = false; /* a page turn ends the narration: coming back does not restart it */
+                            s->exhibition != s->narration_ex || show_slide_sound(s, NULL) == SOUND_NONE))
+        s->narration_on = false; /* a page turn ends the narration: coming back does not restart it;
+                                  * so does a language without a voice */
     if (s->slide != before_slide || s->exhibition != before_ex || s->lec.overview != before_overview)
         s->presenter_dirty = true;
     if (s->lecture_mode && s->screen == SCREEN_SLIDE)
         show_redraw(s, lecture_tick(&s->lec, s->now));
     if (s->lec.recording)
         rehearsal_update(&s->lec.rec, s->slide, s->lec.timer.running, s->now);
+}
+
+void show_set_quiet(Show *s, bool quiet)
+{
+    if (quiet == s->quiet)
+        return;
+    s->quiet = quiet;
+    if (quiet)
+        s->narration_on = false; /* sound stops; its button goes (show_slide_sound) */
+    s->dirty = true;
 }
 
 bool show_open(Show *s, const char *id, int slide1)

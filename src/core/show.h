@@ -16,6 +16,7 @@
 #include "keymap.h"
 #include "lecture_timer.h"
 #include "library.h"
+#include "read_aloud.h"
 #include "rehearsal.h"
 #include "scene.h"
 #include "settings.h"
@@ -92,6 +93,14 @@ void show_film_opened(Show *s);
 /* The slide whose narration the visitor asked for (its media: the
  * recordings), while it is on screen; NULL: none. */
 const SlideMedia *show_narration(const Show *s);
+/* The reading aloud the visitor asked for on a slide without a recording
+ * (read_aloud.h): true with *out filled while it is on screen, in the
+ * language on screen (a language switch gives the new language's words:
+ * the platform starts them from their beginning), false: none. */
+bool show_read_aloud(const Show *s, ReadAloud *out);
+/* Quiet hours began or ended (the platform reads the wall clock): in them
+ * no narration or reading aloud is offered, and one playing stops. */
+void show_set_quiet(Show *s, bool quiet);
 /* ACT_FILM_SEEK's moment: ms into the film's file (the scrub bar). */
 int show_film_seek_ms(const Show *s);
 /* The visitor's volume in percent (the volume buttons, within the

@@ -73,8 +73,10 @@ struct Show {
     int film_time_ex, film_time_slide; /* ... of this slide (-1: none: nothing is known) */
     int film_volume;          /* percent, within the settings' max_volume */
     FilmBar film_bar;         /* a finger on the scrub bar (filmbar.h) */
-    bool narration_on;        /* the visitor asked for the narration of slide narration_slide */
+    bool narration_on;        /* the visitor asked for the narration of slide narration_slide
+                               * (its recording, else its reading aloud: show_slide_sound) */
     int narration_ex, narration_slide;
+    bool quiet;               /* quiet hours (show_set_quiet): no sound is offered */
     Scene presenter_scene;
     bool presenter_dirty;
     void (*lecture_ended)(void *ctx, const Rehearsal *r);
@@ -102,6 +104,13 @@ struct Show {
 };
 
 /* ---- helpers every layer needs ------------------------------------------- */
+
+/* What the slide on screen offers to be heard (scene_view.h's SlideSound):
+ * its recorded narration, else its title and caption read aloud by speech
+ * synthesis (media.read_aloud, a voice for the language: *ra filled when ra
+ * is not NULL), else nothing: on a film slide (one sound at a time), in
+ * quiet hours, on any other screen. (show_view.c) */
+SlideSound show_slide_sound(const Show *s, ReadAloud *ra);
 
 static inline const Exhibition *show_current(const Show *s)
 {

@@ -39,6 +39,25 @@ static bool narrating(const Show *s)
            s->narration_slide == s->slide;
 }
 
+SlideSound show_slide_sound(const Show *s, ReadAloud *ra)
+{
+    ReadAloud mine;
+    const Exhibition *ex = show_current(s);
+    if (!ra)
+        ra = &mine;
+    ra->n = 0;
+    if (s->screen != SCREEN_SLIDE || !ex || s->slide < 0 || s->slide >= ex->n_slides || s->quiet)
+        return SOUND_NONE;
+    const SlideMedia *m = &ex->slides[s->slide].media;
+    if (slide_media_has_video(m))
+        return SOUND_NONE;
+    if (m->narration.n > 0)
+        return SOUND_NARRATION; /* recorded wins */
+    if (s->st->read_aloud && read_aloud_slide(ex, s->slide, s->langs[s->lang], ra))
+        return SOUND_SPEECH;
+    return SOUND_NONE;
+}
+
 SceneView show_view_make(Show *s, int w, int h)
 {
     const Settings *st = s->st;
@@ -62,6 +81,7 @@ SceneView show_view_make(Show *s, int w, int h)
         .film_dur_ms = film_known(s) ? s->film_dur_ms : -1,
         .film_volume = s->film_volume, .film_max_volume = st->max_volume,
         .narration_on = narrating(s),
+        .sound = show_slide_sound(s, NULL),
         .preparing = show_preparing(s),
         .image_failed = image_failed_cb, .ctx = s,
         .measure = &s->measure,
@@ -195,7 +215,16 @@ void show_film_state(Show *s, const SlideMedia *m, bool playing, int position_ms
 const SlideMedia *show_narration(const Show *s)
 {
     const Exhibition *ex = show_current(s);
-    return narrating(s) && ex && s->slide >= 0 && s->slide < ex->n_slides ? &ex->slides[s->slide].media : NULL;
+    return narrating(s) && show_slide_sound(s, NULL) == SOUND_NARRATION ? &ex->slides[s->slide].media
+                                                                         : NULL;
+}
+
+bool show_read_aloud(const Show *s, ReadAloud *out)
+{
+    bool on = narrating(s) && show_slide_sound(s, out) == SOUND_SPEECH;
+    if (!on)
+        out->n = 0;
+    return on;
 }
 
 int show_film_seek_ms(const Show *s)

@@ -7,8 +7,15 @@
  * waits for libmpv to say a new frame is due and renders it with the
  * software render API into the shared frames. Sound goes to mpv's own
  * audio output.
+ *
+ * Reading aloud (MEDIA_SPEAK) is synthesised here too, by libespeak-ng in
+ * its synchronous mode, into a WAV in memory (a memfd) that the same mpv
+ * plays like a narration: the one sound output, the volume, quiet hours
+ * and a page turn's stop apply alike, and tests capture it with ao=pcm.
+ * The kiosk process itself links no espeak-ng.
  */
 #define _GNU_SOURCE /* memfd_create */
+#include <espeak-ng/speak_lib.h>
 #include <malloc.h>
 #include <mpv/client.h>
 #include <mpv/render.h>
@@ -25,6 +32,7 @@
 #include "worker/wire.h"
 
 #define LOAD_WAIT_MS 8000 /* a file mpv has not opened by then is given up on */
+#define SPEECH_MAX_S 600  /* a reading aloud longer than this is cut (a caption takes seconds) */
 
 static struct {
     mpv_handle *mpv;
@@ -329,21 +337,23 @@ static void read_tracks(mpv_handle *m, const char *lang, Tracks *t)
 
 /* ---- the requests ------------------------------------------------------------------ */
 
-static void do_open(const WireHead *req, const char *path, WireReply *rep)
+/* The player and its shared frames, as MEDIA_OPEN and MEDIA_SPEAK need them
+ * (arg[0], arg[1]: the largest frame); false with the reply filled. */
+static bool ensure_open(const WireHead *req, WireReply *rep)
 {
-    if (!ensure_player() || !ensure_render(req->arg[0], req->arg[1], rep)) {
-        rep->head.op = WIRE_ERR;
-        if (!rep->text)
-            rep->text = "mpv cannot start";
-        return;
-    }
-    char opts[256];
-    int k = snprintf(opts, sizeof opts, "loop-file=%s", req->arg[4] ? "inf" : "no");
-    if (req->arg[2] >= 0)
-        k += snprintf(opts + k, sizeof opts - (size_t)k, ",start=%.3f", req->arg[2] / 1000.0);
-    if (req->arg[3] >= 0)
-        snprintf(opts + k, sizeof opts - (size_t)k, ",end=%.3f", req->arg[3] / 1000.0);
-    mpv_set_property_string(me.mpv, "pause", req->arg[5] ? "yes" : "no");
+    if (ensure_player() && ensure_render(req->arg[0], req->arg[1], rep))
+        return true;
+    rep->head.op = WIRE_ERR;
+    if (!rep->text)
+        rep->text = "mpv cannot start";
+    return false;
+}
+
+/* Play path from the start of its loadfile options opts (paused when
+ * asked): the reply says its length and size, or why not. */
+static void load(const char *path, const char *opts, bool paused, WireReply *rep)
+{
+    mpv_set_property_string(me.mpv, "pause", paused ? "yes" : "no");
     drain_events();
     const char *cmd[] = {"loadfile", path, "replace", opts, NULL};
     if (mpv_command(me.mpv, cmd) < 0 || !wait_loaded(me.mpv, rep)) {
@@ -352,10 +362,172 @@ static void do_open(const WireHead *req, const char *path, WireReply *rep)
             rep->text = "it cannot be played";
         return;
     }
+    /* again: the file replaced may have reached its end meanwhile, and
+     * keep-open pauses there, after the pause set above */
+    mpv_set_property_string(me.mpv, "pause", paused ? "yes" : "no");
     double d = get_double("duration", -1);
     rep->head.arg[0] = d < 0 ? -1 : (int32_t)(d * 1000);
     rep->head.arg[1] = (int32_t)get_int("width", 0);
     rep->head.arg[2] = (int32_t)get_int("height", 0);
+}
+
+static void do_open(const WireHead *req, const char *path, WireReply *rep)
+{
+    if (!ensure_open(req, rep))
+        return;
+    char opts[256];
+    int k = snprintf(opts, sizeof opts, "loop-file=%s", req->arg[4] ? "inf" : "no");
+    if (req->arg[2] >= 0)
+        k += snprintf(opts + k, sizeof opts - (size_t)k, ",start=%.3f", req->arg[2] / 1000.0);
+    if (req->arg[3] >= 0)
+        snprintf(opts + k, sizeof opts - (size_t)k, ",end=%.3f", req->arg[3] / 1000.0);
+    load(path, opts, req->arg[5], rep);
+}
+
+/* ---- reading aloud ---------------------------------------------------------------- */
+
+/* The samples espeak-ng gave for the reading being made (mono, 16 bits, at
+ * speech.rate Hz); the buffer is kept for the next one. */
+static struct {
+    int rate; /* Hz; 0: espeak-ng not started yet */
+    short *pcm;
+    size_t n, cap;
+    bool cut; /* longer than SPEECH_MAX_S: the rest is not made */
+} speech;
+
+static int on_samples(short *wav, int n, espeak_EVENT *events)
+{
+    (void)events;
+    if (!wav || n <= 0)
+        return 0;
+    size_t max = (size_t)speech.rate * SPEECH_MAX_S;
+    if (speech.n + (size_t)n > max) {
+        speech.cut = true;
+        return 1; /* stop synthesising */
+    }
+    if (speech.n + (size_t)n > speech.cap) {
+        size_t cap = speech.cap ? speech.cap * 2 : (size_t)speech.rate * 30;
+        while (cap < speech.n + (size_t)n)
+            cap *= 2;
+        short *p = realloc(speech.pcm, (cap < max ? cap : max) * sizeof *p);
+        if (!p) {
+            speech.cut = true;
+            return 1;
+        }
+        speech.pcm = p;
+        speech.cap = cap < max ? cap : max;
+    }
+    memcpy(speech.pcm + speech.n, wav, (size_t)n * sizeof *wav);
+    speech.n += (size_t)n;
+    return 0;
+}
+
+static bool ensure_espeak(void)
+{
+    if (speech.rate > 0)
+        return true;
+    /* synchronous: espeak_Synth returns once every sample went to the
+     * callback; its data from the system's espeak-ng-data */
+    int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL, espeakINITIALIZE_DONT_EXIT);
+    if (rate <= 0)
+        return false;
+    espeak_SetSynthCallback(on_samples);
+    speech.rate = rate;
+    return true;
+}
+
+/* Synthesise the parts of a MEDIA_SPEAK request (media.h), one
+ * after the other, each in its voice; false with the reason in me.said. */
+static bool synthesise(const char *request)
+{
+    char *copy = strdup(request);
+    bool ok = copy != NULL;
+    speech.n = 0;
+    speech.cut = false;
+    const char between[] = {MEDIA_SPEAK_PART, '\0'};
+    snprintf(me.said, sizeof me.said, "no memory for the reading");
+    char *save = NULL, *part = copy ? strtok_r(copy, between, &save) : NULL;
+    for (; part && ok && !speech.cut; part = strtok_r(NULL, between, &save)) {
+        char *text = strchr(part, MEDIA_SPEAK_VOICE);
+        if (text)
+            *text++ = '\0'; /* part: the voice's name */
+        if (!text) {
+            snprintf(me.said, sizeof me.said, "a part of the reading names no voice");
+            ok = false;
+        } else if (espeak_SetVoiceByName(part) != EE_OK) {
+            snprintf(me.said, sizeof me.said, "espeak-ng has no voice \"%.64s\"", part);
+            ok = false;
+        } else if (espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
+                                espeakCHARS_UTF8 | espeakENDPAUSE, NULL, NULL) != EE_OK) {
+            snprintf(me.said, sizeof me.said, "espeak-ng cannot read it");
+            ok = false;
+        }
+    }
+    free(copy);
+    if (ok && speech.n == 0) {
+        snprintf(me.said, sizeof me.said, "espeak-ng made no sound of it");
+        ok = false;
+    }
+    return ok;
+}
+
+static void put_le(unsigned char *p, uint32_t v, int bytes)
+{
+    for (int i = 0; i < bytes; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+/* The samples as a WAV file in memory: its descriptor, or -1. */
+static int speech_wav(void)
+{
+    unsigned char h[44] = "RIFF____WAVEfmt ____________________data____";
+    uint32_t bytes = (uint32_t)(speech.n * 2);
+    put_le(h + 4, 36 + bytes, 4);
+    put_le(h + 16, 16, 4);              /* the format chunk's size */
+    put_le(h + 20, 1, 2);               /* PCM */
+    put_le(h + 22, 1, 2);               /* mono */
+    put_le(h + 24, (uint32_t)speech.rate, 4);
+    put_le(h + 28, (uint32_t)speech.rate * 2, 4);
+    put_le(h + 32, 2, 2);               /* bytes a frame */
+    put_le(h + 34, 16, 2);              /* bits a sample */
+    put_le(h + 40, bytes, 4);
+    int fd = memfd_create("vitrine-speech", MFD_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    /* the samples are the machine's: little-endian, as WAV wants them */
+    if (write(fd, h, sizeof h) != (ssize_t)sizeof h || write(fd, speech.pcm, bytes) != (ssize_t)bytes) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+/* Read text aloud (media.h, MEDIA_SPEAK): synthesised whole, then played
+ * as a file of sound alone from its start. */
+static void do_speak(const WireHead *req, const char *text, WireReply *rep)
+{
+    if (!ensure_open(req, rep))
+        return;
+    rep->head.op = WIRE_ERR;
+    rep->text = me.said;
+    if (!ensure_espeak()) {
+        snprintf(me.said, sizeof me.said, "espeak-ng cannot start (is espeak-ng-data installed?)");
+        return;
+    }
+    if (!synthesise(text))
+        return;
+    int fd = speech_wav();
+    if (fd < 0) {
+        snprintf(me.said, sizeof me.said, "no memory for the reading's sound");
+        return;
+    }
+    char path[64];
+    /* its own open file, at its start: mpv's, which outlives ours */
+    snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+    rep->head.op = WIRE_OK;
+    rep->text = NULL;
+    load(path, "loop-file=no", req->arg[5], rep);
+    close(fd);
 }
 
 static void do_track(const WireHead *req, const char *text, WireReply *rep)
@@ -460,7 +632,8 @@ static void handle(const WireHead *req, const char *text, const void *data, Wire
     (void)data;
     (void)ctx;
     drain_events();
-    if (req->op != MEDIA_OPTION && req->op != MEDIA_OPEN && req->op != MEDIA_PROBE && !me.render) {
+    if (req->op != MEDIA_OPTION && req->op != MEDIA_OPEN && req->op != MEDIA_SPEAK && req->op != MEDIA_PROBE &&
+        !me.render) {
         rep->head.op = WIRE_ERR_BADREQ;
         rep->text = "no film is open";
         return;
@@ -482,6 +655,9 @@ static void handle(const WireHead *req, const char *text, const void *data, Wire
     }
     case MEDIA_OPEN:
         do_open(req, text, rep);
+        return;
+    case MEDIA_SPEAK:
+        do_speak(req, text, rep);
         return;
     case MEDIA_TRACK:
         do_track(req, text, rep);
@@ -537,5 +713,8 @@ int main(int argc, char **argv)
     }
     if (me.mpv)
         mpv_terminate_destroy(me.mpv);
+    if (speech.rate > 0)
+        espeak_Terminate();
+    free(speech.pcm);
     return rc;
 }

@@ -194,18 +194,23 @@ static void report_film(App *a)
 /* Draw the audience's scene into the back buffer (not presented). */
 static bool draw(App *a)
 {
+    const Settings *st = app_settings(a);
+    time_t wall = time(NULL);
+    struct tm lt;
+    int minute = localtime_r(&wall, &lt) ? lt.tm_hour * 60 + lt.tm_min : -1;
+    bool quiet = settings_quiet_now(st, minute);
+    show_set_quiet(a->show, quiet); /* before the scene: no narration button in quiet hours */
     if (a->virtual_clock)
         app_settle(a);
     /* the pictures were asked for already: by present(), or by app_settle() */
     const Scene *sc = show_scene(a->show);
     ShowSnapshot snap;
     show_snapshot(a->show, &snap); /* a film follows the slide and the language */
-    const Settings *st = app_settings(a);
-    time_t wall = time(NULL);
-    struct tm lt;
-    int minute = localtime_r(&wall, &lt) ? lt.tm_hour * 60 + lt.tm_min : -1;
-    films_set_rules(st->autoplay, settings_quiet_now(st, minute));
+    films_set_rules(st->autoplay, quiet);
     films_set_narration(show_narration(a->show));
+    ReadAloud reading;
+    show_read_aloud(a->show, &reading);
+    films_set_speech(&reading);
     if (films_sync(a->o.out.ren, sc, snap.lang, a->o.out.w, a->o.out.h, a->virtual_clock)) {
         show_film_opened(a->show);
         if (a->virtual_clock) { /* its length is known now: the scrub bar in this very picture */
@@ -769,5 +774,6 @@ void app_forget_caches(App *a)
 {
     outputs_forget_all(&a->o);
     text_forget_fonts(a->mtext);
+    films_free(); /* made at the first sound a visitor asked for: not the soak's growth */
     a->need_redraw = true;
 }

@@ -92,8 +92,9 @@ void app_window_point(const App *a, double fx, double fy, int *x, int *y);
 /* Resize the audience's window, or remake its off-screen target, and let the
  * show know through the usual resize event. false with a message. */
 bool app_resize(App *a, int w, int h);
-/* Empty every cache (pictures, rendered lines, fonts); the soak measures
- * what is alive after this. */
+/* Empty every cache (pictures, rendered lines, fonts) and end the film
+ * thread and its player (the next film, narration or reading aloud starts
+ * them again); the soak measures what is alive after this. */
 void app_forget_caches(App *a);
 /* Hot reloads taken in so far. */
 int app_reloads(const App *a);

@@ -28,6 +28,8 @@ typedef struct {
     const SlideMedia *media;
     int a, b, c, volume;
     bool narration; /* CMD_OPEN: the media's narration, sound alone */
+    char *speech;   /* CMD_OPEN: a reading aloud (media_speech_text), sound alone; owned by
+                     * the command: freed once run or dropped (drop()) */
     char text[1024];
 } Cmd;
 
@@ -68,8 +70,14 @@ static struct {
     bool quiet;        /* quiet hours: a film opens without sound */
     int volume;        /* percent, the visitor's (within the staff's maximum) */
     const SlideMedia *narration; /* the narration asked for (films_set_narration) */
-    bool sound_only;   /* what plays is a narration: no frames to look for */
+    char *speech;      /* the reading aloud asked for (films_set_speech; owned), NULL: none */
+    unsigned speech_asked, speech_opened; /* a new reading asked for, and the one opened */
+    bool sound_only;   /* what plays is a narration or a reading: no frames to look for */
+    bool speaking;     /* what plays is a reading aloud */
 } f = {.volume = 100};
+
+/* What f.media is while a reading aloud plays: it has no slide media. */
+static const SlideMedia SPEECH = {.start_ms = -1, .end_ms = -1};
 
 /* ---- the film thread ------------------------------------------------------ */
 
@@ -93,8 +101,9 @@ static void run(MediaPlayer *p, const Cmd *c, bool *open, bool *playing)
         media_player_option(p, c->text);
         return;
     case CMD_OPEN:
-        ok = c->narration ? media_player_open_narration(p, c->media, c->text, NULL, 0, c->a, c->b, c->c, err, sizeof err)
-                          : media_player_open(p, c->media, c->text, NULL, 0, c->a, c->b, c->c, err, sizeof err);
+        ok = c->speech      ? media_player_open_speech(p, c->speech, c->a, c->b, c->c, err, sizeof err)
+             : c->narration ? media_player_open_narration(p, c->media, c->text, NULL, 0, c->a, c->b, c->c, err, sizeof err)
+                            : media_player_open(p, c->media, c->text, NULL, 0, c->a, c->b, c->c, err, sizeof err);
         if (!ok)
             SDL_Log("vitrine: the film cannot be played: %s", err);
         *open = ok;
@@ -194,6 +203,7 @@ static int film_main(void *unused)
                 ask_state(p, gen, &playing); /* the presenter's position, right after a pause or seek */
         } else if (c.kind == CMD_OPEN)
             mark(c.gen, true, false);
+        free(c.speech);
         SDL_LockMutex(t.lock);
         t.busy = false;
         SDL_CondBroadcast(t.cond);
@@ -215,24 +225,37 @@ static bool start(void)
     return t.thread != NULL;
 }
 
+/* A command that will not run: what it owns goes with it. */
+static void drop(Cmd *c)
+{
+    free(c->speech);
+    c->speech = NULL;
+}
+
 /* Post a command; never waits for the worker. A close drops what was still
  * waiting for the film closed. */
 static void post(const Cmd *c)
 {
-    if (!start())
+    if (!start()) {
+        drop(&(Cmd){.speech = c->speech});
         return;
+    }
     SDL_LockMutex(t.lock);
     if (c->kind == CMD_CLOSE) {
         int k = 0;
         for (int i = 0; i < t.nq; i++)
             if (t.q[i].kind == CMD_OPTION)
                 t.q[k++] = t.q[i];
+            else
+                drop(&t.q[i]);
         t.nq = k;
     }
-    if (t.nq < QUEUE)
+    if (t.nq < QUEUE) {
         t.q[t.nq++] = *c;
-    else
+    } else {
+        drop(&(Cmd){.speech = c->speech});
         SDL_Log("vitrine: the film thread is behind; a command was dropped");
+    }
     SDL_CondBroadcast(t.cond);
     SDL_UnlockMutex(t.lock);
 }
@@ -385,9 +408,10 @@ bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
         if (sc->items[i].kind == DRAW_VIDEO && sc->items[i].media)
             it = &sc->items[i];
     const SlideMedia *m = it ? it->media : NULL;
-    bool sound_only = !m && f.narration;
-    if (sound_only)
-        m = f.narration; /* a slide's narration plays where no film does */
+    bool speaking = !m && !f.narration && f.speech;
+    bool sound_only = !m && (f.narration || speaking);
+    if (!m) /* a slide's narration, or its reading aloud, plays where no film does */
+        m = speaking ? &SPEECH : f.narration;
     if (r != f.ren) {
         if (f.tex)
             SDL_DestroyTexture(f.tex);
@@ -395,12 +419,14 @@ bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
         f.ren = r;
         f.shown = 0;
     }
-    if (m != f.media)
-        close_film();
+    if (m != f.media || (speaking && f.speech_opened != f.speech_asked))
+        close_film(); /* another film, or other words to read (a language switch: from their start) */
     if (!m)
         return false;
     if (f.media == m) {
-        if (lang && strcmp(lang, f.lang) != 0) {
+        if (lang && strcmp(lang, f.lang) != 0 && f.speaking) {
+            snprintf(f.lang, sizeof f.lang, "%s", lang); /* the reading's words say it */
+        } else if (lang && strcmp(lang, f.lang) != 0) {
             snprintf(f.lang, sizeof f.lang, "%s", lang);
             Cmd c = {.kind = CMD_LANG, .gen = f.gen};
             snprintf(c.text, sizeof c.text, "%s", lang);
@@ -417,11 +443,16 @@ bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
     f.media = m;
     f.gen++;
     f.sound_only = sound_only;
+    f.speaking = speaking;
+    f.speech_opened = f.speech_asked;
     f.still = still;
-    f.paused = still || f.no_autoplay;
+    /* media.autoplay holds films; a narration or a reading plays at the
+     * visitor's own asking, and has no play button to start it otherwise */
+    f.paused = still || (f.no_autoplay && !sound_only);
     snprintf(f.lang, sizeof f.lang, "%s", lang ? lang : "");
     Cmd c = {.kind = CMD_OPEN, .gen = f.gen, .media = m, .a = w, .b = h, .c = !f.paused,
-             .volume = f.quiet ? 0 : f.volume, .narration = sound_only};
+             .volume = f.quiet ? 0 : f.volume, .narration = sound_only && !speaking,
+             .speech = speaking ? strdup(f.speech) : NULL};
     snprintf(c.text, sizeof c.text, "%s", f.lang);
     post(&c);
     if (still && !sound_only) /* the virtual clock: the first frame before the screenshot */
@@ -429,7 +460,8 @@ bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
     else if (still)
         wait_idle();
     if (film_failed())
-        SDL_Log("vitrine: slide %d's %s cannot be played", it ? it->slide + 1 : 0, sound_only ? "narration" : "film");
+        SDL_Log("vitrine: slide %d's %s cannot be played", it ? it->slide + 1 : 0,
+                speaking ? "reading aloud" : sound_only ? "narration" : "film");
     return true;
 }
 
@@ -500,6 +532,18 @@ void films_set_narration(const SlideMedia *m)
     f.narration = m;
 }
 
+void films_set_speech(const ReadAloud *r)
+{
+    char *text = r && r->n > 0 ? media_speech_text(r) : NULL;
+    if ((!text && !f.speech) || (text && f.speech && strcmp(text, f.speech) == 0)) {
+        free(text); /* the reading asked for already */
+        return;
+    }
+    free(f.speech);
+    f.speech = text;
+    f.speech_asked++;
+}
+
 bool films_playing(void)
 {
     if (!f.media || f.still || f.paused || f.sound_only) /* a narration has no frames to look for */
@@ -548,6 +592,8 @@ bool films_new_frame(void)
 void films_free(void)
 {
     close_film();
+    free(f.speech);
+    f.speech = NULL;
     if (t.thread) {
         SDL_LockMutex(t.lock);
         t.quit = true;
@@ -560,6 +606,8 @@ void films_free(void)
             return; /* t stays as it is: the thread still uses it */
         } else {
             SDL_WaitThread(t.thread, NULL);
+            for (int i = 0; i < t.nq; i++)
+                drop(&t.q[i]); /* posted, never run */
             media_player_free(t.player);
             SDL_DestroyCond(t.cond);
             SDL_DestroyMutex(t.lock);

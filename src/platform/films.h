@@ -24,6 +24,7 @@
 #include <SDL.h>
 #include <stdbool.h>
 
+#include "core/read_aloud.h"
 #include "core/scene.h"
 
 /* true when it opened a film (it plays: show_film_opened). */
@@ -44,6 +45,14 @@ void films_prepare(void);
  * (media_player_open_narration), through the same player and sound output,
  * following the language like a film; NULL stops it. */
 void films_set_narration(const SlideMedia *m);
+
+/* The reading aloud the visitor asked for (show_read_aloud; NULL or no
+ * parts: none), before films_sync(): where the scene has no film and no
+ * narration plays, it is synthesised and played (media_player_open_speech)
+ * through the same player and sound output. Other words (a language
+ * switch) start the new ones from their beginning: positions do not map
+ * between languages. Copies what it needs. */
+void films_set_speech(const ReadAloud *r);
 
 /* What the visitor asked (show_take_film_request: ACT_FILM_PLAY with
  * `paused` as it is now, ACT_FILM_BACK, ACT_FILM_FORWARD). */

@@ -189,18 +189,12 @@ bool media_player_option(MediaPlayer *p, const char *name_value)
     return call(p, MEDIA_OPTION, name_value, 0, 0, NULL);
 }
 
-/* Open `video` at `at_ms` (-1: the clip's start). */
-static bool open_file(MediaPlayer *p, const char *video, const char *lang, int at_ms, bool play,
-                      char *err, size_t errn)
+/* MEDIA_OPEN or MEDIA_SPEAK: a new worker's first answers with its
+ * frames, which are mapped here. false with the reason in err. */
+static bool open_call(MediaPlayer *p, const WorkerRequest *rq, char *err, size_t errn)
 {
-    const SlideMedia *m = p->media;
-    WorkerRequest rq = {.op = MEDIA_OPEN,
-                        .arg = {p->max_w, p->max_h, at_ms >= 0 ? at_ms : m->start_ms, m->end_ms,
-                                m->loop, !play},
-                        .text = video,
-                        .file = video};
     WorkerReply rp;
-    if (!worker_call(p->w, &rq, &rp, err, errn)) {
+    if (!worker_call(p->w, rq, &rp, err, errn)) {
         forget_dead_frames(p);
         return false;
     }
@@ -222,6 +216,21 @@ static bool open_file(MediaPlayer *p, const char *video, const char *lang, int a
         p->shm_fd = rp.fd;
         pthread_mutex_unlock(&p->frames_lock);
     }
+    return true;
+}
+
+/* Open `video` at `at_ms` (-1: the clip's start). */
+static bool open_file(MediaPlayer *p, const char *video, const char *lang, int at_ms, bool play,
+                      char *err, size_t errn)
+{
+    const SlideMedia *m = p->media;
+    WorkerRequest rq = {.op = MEDIA_OPEN,
+                        .arg = {p->max_w, p->max_h, at_ms >= 0 ? at_ms : m->start_ms, m->end_ms,
+                                m->loop, !play},
+                        .text = video,
+                        .file = video};
+    if (!open_call(p, &rq, err, errn))
+        return false;
     p->video = video;
     for (int k = 0; k < 2; k++) {
         const Localized *l = k ? &m->audio : &m->subtitles;
@@ -234,6 +243,24 @@ static bool open_file(MediaPlayer *p, const char *video, const char *lang, int a
     return media_player_lang(p, lang);
 }
 
+/* Frames of max_w x max_h: a worker whose frames have another size is
+ * replaced (they are sized once per worker). */
+static bool frames_sized(MediaPlayer *p, int max_w, int max_h, char *err, size_t errn)
+{
+    if (p->frames && (max_w != p->max_w || max_h != p->max_h)) {
+        worker_free(p->w);
+        unmap(p);
+        p->w = worker_new(&media_worker);
+        if (!p->w) {
+            snprintf(err, errn, "no memory");
+            return false;
+        }
+    }
+    p->max_w = max_w;
+    p->max_h = max_h;
+    return true;
+}
+
 bool media_player_open(MediaPlayer *p, const SlideMedia *m, const char *lang, char *const *fallback,
                        int n_fallback, int max_w, int max_h, bool play, char *err, size_t errn)
 {
@@ -242,20 +269,11 @@ bool media_player_open(MediaPlayer *p, const SlideMedia *m, const char *lang, ch
         snprintf(err, errn, "the slide has no film that can be played");
         return false;
     }
-    if (p->frames && (max_w != p->max_w || max_h != p->max_h)) {
-        worker_free(p->w); /* the frames are sized once per worker */
-        unmap(p);
-        p->w = worker_new(&media_worker);
-        if (!p->w) {
-            snprintf(err, errn, "no memory");
-            return false;
-        }
-    }
+    if (!frames_sized(p, max_w, max_h, err, errn))
+        return false;
     p->media = m;
     p->fallback = fallback;
     p->n_fallback = n_fallback;
-    p->max_w = max_w;
-    p->max_h = max_h;
     return open_file(p, video, lang, -1, play, err, errn);
 }
 
@@ -267,6 +285,51 @@ bool media_player_open_narration(MediaPlayer *p, const SlideMedia *m, const char
      * position (media_player_lang), as for a film with a file per language */
     p->narration = (SlideMedia){.video = m->narration, .start_ms = -1, .end_ms = -1, .video_given = true};
     return media_player_open(p, &p->narration, lang, fallback, n_fallback, max_w, max_h, play, err, errn);
+}
+
+char *media_speech_text(const ReadAloud *r)
+{
+    size_t cap = 1, used = 0;
+    for (int i = 0; i < r->n; i++)
+        cap += strlen(r->part[i].voice) + strlen(r->part[i].text) + 2;
+    char *out = r->n > 0 ? malloc(cap) : NULL;
+    if (!out)
+        return NULL;
+    for (int i = 0; i < r->n; i++) {
+        if (i > 0)
+            out[used++] = MEDIA_SPEAK_PART;
+        size_t v = strlen(r->part[i].voice);
+        memcpy(out + used, r->part[i].voice, v);
+        used += v;
+        out[used++] = MEDIA_SPEAK_VOICE;
+        /* the separators (never in a caption a person wrote, but nothing
+         * forbids them) read as spaces */
+        for (const char *t = r->part[i].text; *t; t++)
+            out[used++] = *t == MEDIA_SPEAK_PART || *t == MEDIA_SPEAK_VOICE ? ' ' : *t;
+    }
+    if (used >= MEDIA_SPEECH_MAX) { /* cut, never in the middle of a letter */
+        used = MEDIA_SPEECH_MAX - 1;
+        while (used > 0 && ((unsigned char)out[used] & 0xC0) == 0x80)
+            used--;
+    }
+    out[used] = '\0';
+    return out;
+}
+
+bool media_player_open_speech(MediaPlayer *p, const char *speech, int max_w, int max_h, bool play, char *err,
+                              size_t errn)
+{
+    if (!frames_sized(p, max_w, max_h, err, errn))
+        return false;
+    WorkerRequest rq = {.op = MEDIA_SPEAK, .arg = {max_w, max_h, -1, -1, 0, !play}, .text = speech};
+    if (!open_call(p, &rq, err, errn))
+        return false;
+    /* a film of sound alone with no file to follow a language with: a
+     * language switch is a new reading (films.c) */
+    p->narration = (SlideMedia){.start_ms = -1, .end_ms = -1};
+    p->media = &p->narration;
+    p->video = NULL;
+    return true;
 }
 
 bool media_player_lang(MediaPlayer *p, const char *lang)

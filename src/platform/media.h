@@ -12,6 +12,7 @@
 
 #include "core/diag.h"
 #include "core/library.h"
+#include "core/read_aloud.h"
 #include "platform/worker.h"
 
 /* FFmpeg's decoders, their threads and mpv's buffers: about 0.5 GB of
@@ -67,6 +68,22 @@ bool media_player_open(MediaPlayer *p, const SlideMedia *m, const char *lang, ch
  * the same position (a shorter recording that has no such position ends). */
 bool media_player_open_narration(MediaPlayer *p, const SlideMedia *m, const char *lang, char *const *fallback,
                                   int n_fallback, int max_w, int max_h, bool play, char *err, size_t errn);
+
+/* A reading aloud (read_aloud.h) as MEDIA_SPEAK's text (worker/media.h):
+ * malloc'd, the caller frees it; NULL when r says nothing (or no memory).
+ * At most MEDIA_SPEECH_MAX bytes: a caption longer than that is cut. */
+#define MEDIA_SPEECH_MAX (32u << 10)
+char *media_speech_text(const ReadAloud *r);
+
+/* Read `speech` (media_speech_text) aloud: synthesised by the worker with
+ * espeak-ng (47 ms measured for a 282-byte Kazakh caption, opened included)
+ * and played from its start through
+ * the same one sound output as a narration; like it, closed by
+ * media_player_close(). A language switch is not followed here: the
+ * words change, and the caller opens the new ones. false with the reason
+ * in err (a voice espeak-ng does not have, among others). */
+bool media_player_open_speech(MediaPlayer *p, const char *speech, int max_w, int max_h, bool play, char *err,
+                              size_t errn);
 
 /* The visitor's language changed: subtitles and audio follow at once, at
  * the same position (a film with a file per language is reopened there). */

@@ -36,6 +36,13 @@
  *                 duration ms, arg[1..3] video, audio and subtitle streams;
  *                 text: container, streams and duration in words
  *   MEDIA_CLOSE   stop playing, and the sound with it
+ *   MEDIA_SPEAK   text: what to read aloud, parts "VOICE\x1fTEXT" separated
+ *                 by "\x1e" (an espeak-ng voice name: "kk", "cmn"; UTF-8
+ *                 text without those two bytes), each read in its voice,
+ *                 one after the other. Synthesised whole by espeak-ng, then
+ *                 played as MEDIA_OPEN plays a sound file from its start
+ *                 (no clip, no loop): arg[0], arg[1] and arg[5] and the reply
+ *                 as MEDIA_OPEN's. An unknown voice is refused (WIRE_ERR).
  *
  * A file that cannot be played is refused with WIRE_ERR and mpv's words.
  */
@@ -56,7 +63,11 @@ enum {
     MEDIA_STATE = 8,
     MEDIA_PROBE = 9,
     MEDIA_CLOSE = 10,
+    MEDIA_SPEAK = 11,
 };
+
+#define MEDIA_SPEAK_VOICE '\x1f' /* between a part's voice and its text */
+#define MEDIA_SPEAK_PART '\x1e'  /* between parts */
 
 #define MEDIA_FRAMES_MAGIC 0x766d6631u /* "vmf1" */
 #define MEDIA_SLOTS 3
