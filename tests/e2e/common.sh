@@ -6,12 +6,19 @@
 # The script sets $vit to the vitrine it starts; both are killed by their
 # ids when the script ends (a script may define its own cleanup instead).
 
-xvfb= vit=
+xvfb= vit= scratch=
 cleanup() {
     [ -n "$vit" ] && kill "$vit" 2>/dev/null || true
     [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null || true
+    [ -z "$scratch" ] || [ -n "${KEEP:-}" ] || rm -rf "$scratch"
 }
 trap cleanup EXIT INT TERM
+
+scratch_out() { # scratch_out NAME: $out, a fresh folder removed at the end (KEEP=1 keeps
+    out=$(mktemp -d "/tmp/vitrine-$1-XXXXXX")   # it), and $state in it
+    state=$out/state.json
+    scratch=$out
+}
 
 start_x() { # start_x NAME SCREEN-OPTIONS...: an X server; DISPLAY points at it
     name=$1

@@ -14,15 +14,8 @@
 set -eu
 vitrine=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
-out=$(mktemp -d /tmp/vitrine-film-idle-XXXXXX)
-state=$out/state.json
 . "$root/tests/e2e/common.sh"
-cleanup() {
-    [ -n "$vit" ] && kill "$vit" 2>/dev/null || true
-    [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null || true
-    [ -n "${KEEP:-}" ] || rm -rf "$out"
-}
-trap cleanup EXIT INT TERM
+scratch_out film-idle
 ex=$out/fx
 mkdir -p "$ex/films"
 # a 20 s film and a 4 s loop, each with a tone

@@ -11,15 +11,8 @@
 set -eu
 vitrine=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
-out=$(mktemp -d /tmp/vitrine-narration-XXXXXX)
-state=$out/state.json
 . "$root/tests/e2e/common.sh"
-cleanup() {
-    [ -n "$vit" ] && kill "$vit" 2>/dev/null || true
-    [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null || true
-    [ -n "${KEEP:-}" ] || rm -rf "$out"
-}
-trap cleanup EXIT INT TERM
+scratch_out narration
 ex=$out/fx
 mkdir -p "$ex/voice"
 # long: ao=pcm races through them (hours in seconds), so the Kazakh one must

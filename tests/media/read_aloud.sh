@@ -15,15 +15,8 @@
 set -eu
 vitrine=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
-out=$(mktemp -d /tmp/vitrine-read-aloud-XXXXXX)
-state=$out/state.json
 . "$root/tests/e2e/common.sh"
-cleanup() {
-    [ -n "$vit" ] && kill "$vit" 2>/dev/null || true
-    [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null || true
-    [ -n "${KEEP:-}" ] || rm -rf "$out"
-}
-trap cleanup EXIT INT TERM
+scratch_out read-aloud
 ex=$out/fx
 mkdir -p "$ex"
 title_kk="Әйелдер лагері"

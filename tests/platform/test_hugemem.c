@@ -14,6 +14,7 @@
 
 #include <SDL.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "platform/hugemem.h"
@@ -85,6 +86,38 @@ static void test_realloc_keeps_contents_across_the_line(void **state)
     SDL_free(p);
 }
 
+/* Is the mapping that holds p marked for huge pages (smaps' THPeligible:
+ * madvise was taken), where the kernel offers them at all? -1: cannot tell
+ * (THP off, or no smaps). */
+static int thp_eligible(const void *p)
+{
+    char mode[128] = "";
+    FILE *f = fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r");
+    if (!f || !fgets(mode, sizeof mode, f) || strstr(mode, "[never]")) {
+        if (f)
+            fclose(f);
+        return -1;
+    }
+    fclose(f);
+    f = fopen("/proc/self/smaps", "r");
+    if (!f)
+        return -1;
+    char line[256];
+    int in = 0, answer = -1;
+    uintptr_t a = (uintptr_t)p;
+    while (fgets(line, sizeof line, f)) {
+        unsigned long lo, hi;
+        if (sscanf(line, "%lx-%lx ", &lo, &hi) == 2 && strchr(line, '-') < strchr(line, ' '))
+            in = a >= lo && a < hi;
+        else if (in && strncmp(line, "THPeligible:", 12) == 0) {
+            answer = atoi(line + 12);
+            break;
+        }
+    }
+    fclose(f);
+    return answer;
+}
+
 /* The decoders' output: a 4K picture's surface is a large block. */
 static void test_a_surface_lands_there(void **state)
 {
@@ -93,6 +126,9 @@ static void test_a_surface_lands_there(void **state)
     assert_non_null(s);
     assert_int_equal(hugemem_live(NULL), installed ? 1 : 0);
     memset(s->pixels, 0xff, (size_t)s->pitch * (size_t)s->h);
+    int eligible = thp_eligible(s->pixels);
+    if (installed && eligible >= 0)
+        assert_int_equal(eligible, 1); /* madvise(MADV_HUGEPAGE) reached the kernel */
     /* Where transparent huge pages are offered ("madvise" or "always"), a
      * block written through is (mostly) on them: say what was seen, since
      * a kernel may be out of free 2 MB pages at the moment. */
