@@ -308,6 +308,12 @@ static uint32_t *read_reduced_cmyk(TIFF *t, uint32_t sx, uint32_t sy, uint32_t s
 {
     Cmyk c;
     Reduce r;
+    if (band_rows(t, sw, sh) == 0) { /* the same bound as libtiff's reader's band */
+        snprintf(said, sizeof said, "one strip or row of tiles is larger than %u MB", BAND_BYTES >> 20);
+        rep->head.op = WIRE_ERR;
+        rep->text = said;
+        return NULL;
+    }
     uint32_t *row = malloc((size_t)sw * 4);
     bool begun = cmyk_begin(&c, t, sx, sw, ink);
     bool ok = row && begun && reduce_init(&r, sw, sh, tw, th);
