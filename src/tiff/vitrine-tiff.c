@@ -9,7 +9,8 @@
  * built with, strips or tiles) to 8-bit RGBA; the picture is read a band
  * of rows at a time and each band is averaged into the size shown at once,
  * so a master of any size costs a band and the result, never the whole.
- * An embedded RGB colour profile is applied (src/colour/icc.h).
+ * An embedded colour profile is applied (src/colour/icc.h); CMYK is read
+ * here, not by libtiff's RGBA reader (see "CMYK" below).
  * A pyramid (tiled TIFF with reduced copies after each page) is read from
  * the smallest copy that is still at least the size shown.
  */
@@ -141,6 +142,143 @@ static bool go_to_page(TIFF *t, int page, int *pages, WireReply *rep)
     return true;
 }
 
+/* ---- CMYK, read here rather than by libtiff's RGBA reader ---------------------- */
+
+/* libtiff 4.5's RGBA reader has no 16-bit CMYK and knows nothing of a CMYK
+ * profile, so contiguous CMYK (8 or 16 bits, strips or tiles, an alpha
+ * after the inks or not) is read here as ink and turned into light through
+ * the file's profile, or as libtiff does when there is none. */
+typedef struct {
+    TIFF *t;
+    uint16_t bps, spp, alpha;      /* alpha: 0 none, else EXTRASAMPLE_* of sample 4 */
+    uint32_t tw, tl;               /* the tile's size; 0 in strips */
+    tmsize_t unit;                 /* bytes of a scanline, or of a tile */
+    uint8_t *line, *tile, *ink;    /* a scanline or a row of tiles; one tile; sw x 4 ink bytes */
+    int64_t tile_row;              /* the row of tiles in `line` (-1: none) */
+    uint32_t sx, sw;
+    IccTransform *cm;              /* the file's CMYK profile, or NULL */
+} Cmyk;
+
+static bool is_cmyk(TIFF *t)
+{
+    uint16_t ph = 0, ink = INKSET_CMYK, spp = 1, planar = PLANARCONFIG_CONTIG, bps = 1;
+    TIFFGetField(t, TIFFTAG_PHOTOMETRIC, &ph);
+    TIFFGetFieldDefaulted(t, TIFFTAG_INKSET, &ink);
+    TIFFGetFieldDefaulted(t, TIFFTAG_SAMPLESPERPIXEL, &spp);
+    TIFFGetFieldDefaulted(t, TIFFTAG_PLANARCONFIG, &planar);
+    TIFFGetFieldDefaulted(t, TIFFTAG_BITSPERSAMPLE, &bps);
+    return ph == PHOTOMETRIC_SEPARATED && ink == INKSET_CMYK && spp >= 4 && spp <= 8 &&
+           planar == PLANARCONFIG_CONTIG && (bps == 8 || bps == 16);
+}
+
+static bool cmyk_begin(Cmyk *c, TIFF *t, uint32_t sx, uint32_t sw, IccTransform *cm)
+{
+    memset(c, 0, sizeof *c);
+    c->t = t;
+    c->sx = sx;
+    c->sw = sw;
+    c->cm = cm;
+    c->tile_row = -1;
+    TIFFGetFieldDefaulted(t, TIFFTAG_BITSPERSAMPLE, &c->bps);
+    TIFFGetFieldDefaulted(t, TIFFTAG_SAMPLESPERPIXEL, &c->spp);
+    uint16_t n = 0, *kinds = NULL;
+    if (c->spp > 4 && TIFFGetField(t, TIFFTAG_EXTRASAMPLES, &n, &kinds) && n > 0 && kinds &&
+        (kinds[0] == EXTRASAMPLE_ASSOCALPHA || kinds[0] == EXTRASAMPLE_UNASSALPHA))
+        c->alpha = kinds[0];
+    size_t px = (size_t)c->spp * (c->bps / 8);
+    if (TIFFIsTiled(t)) {
+        TIFFGetField(t, TIFFTAG_TILEWIDTH, &c->tw);
+        TIFFGetField(t, TIFFTAG_TILELENGTH, &c->tl);
+        c->unit = TIFFTileSize(t);
+        if (c->tw == 0 || c->tl == 0 || c->unit <= 0 || (uint64_t)c->unit < (uint64_t)c->tw * c->tl * px)
+            return false;
+        uint32_t cols = (sx + sw - 1) / c->tw - sx / c->tw + 1;
+        c->tile = malloc((size_t)c->unit);
+        c->line = malloc((size_t)c->tl * cols * c->tw * px);
+    } else {
+        c->unit = TIFFScanlineSize(t);
+        if (c->unit <= 0 || (uint64_t)c->unit < (uint64_t)(sx + sw) * px)
+            return false;
+        c->line = malloc((size_t)c->unit);
+    }
+    c->ink = malloc((size_t)sw * 4);
+    return c->line && c->ink && (c->tile || !c->tw);
+}
+
+static void cmyk_end(Cmyk *c)
+{
+    free(c->line);
+    free(c->tile);
+    free(c->ink);
+}
+
+/* The samples of row y from column sx on: a scanline, or the row in the
+ * row of tiles it lies in (read once for the tl rows it holds). */
+static const uint8_t *cmyk_samples(Cmyk *c, uint32_t y)
+{
+    size_t px = (size_t)c->spp * (c->bps / 8);
+    if (!c->tw)
+        return TIFFReadScanline(c->t, c->line, y, 0) < 0 ? NULL : c->line + (size_t)c->sx * px;
+    uint32_t c0 = c->sx / c->tw, c1 = (c->sx + c->sw - 1) / c->tw, span = (c1 - c0 + 1) * c->tw;
+    if (c->tile_row != y / c->tl) {
+        c->tile_row = -1;
+        for (uint32_t k = c0; k <= c1; k++) {
+            if (TIFFReadTile(c->t, c->tile, k * c->tw, y / c->tl * c->tl, 0, 0) < 0)
+                return NULL;
+            for (uint32_t r = 0; r < c->tl; r++)
+                memcpy(c->line + ((size_t)r * span + (size_t)(k - c0) * c->tw) * px,
+                       c->tile + (size_t)r * c->tw * px, c->tw * px);
+        }
+        c->tile_row = y / c->tl;
+    }
+    return c->line + ((size_t)(y % c->tl) * span + (c->sx - c0 * c->tw)) * px;
+}
+
+/* Row y as libtiff's premultiplied ABGR words: the inks through the
+ * profile (8 bits are plenty for a screen), or light = (1-ink)(1-black). */
+static bool cmyk_row(Cmyk *c, uint32_t y, uint32_t *out)
+{
+    const uint8_t *s = cmyk_samples(c, y);
+    if (!s)
+        return false;
+    for (uint32_t x = 0; x < c->sw; x++) {
+        uint32_t v[5] = {0, 0, 0, 0, 65535}; /* C, M, Y, K, alpha, as 16 bits */
+        for (int k = 0; k < (c->alpha ? 5 : 4); k++) {
+            const uint8_t *p = s + ((size_t)x * c->spp + (size_t)k) * (c->bps / 8);
+            uint16_t w16 = 0;
+            memcpy(&w16, p, 2 * (c->bps == 16)); /* libtiff gives them in host order */
+            v[k] = c->bps == 8 ? p[0] * 257u : w16;
+        }
+        uint32_t a = (v[4] + 128) / 257;
+        if (c->cm) {
+            for (int k = 0; k < 4; k++)
+                c->ink[4 * x + (uint32_t)k] = (uint8_t)((v[k] + 128) / 257);
+            out[x] = a; /* the light comes below */
+            continue;
+        }
+        uint32_t rgb[3];
+        for (int k = 0; k < 3; k++)
+            rgb[k] = (uint32_t)(((uint64_t)(65535 - v[k]) * (65535 - v[3]) / 65535 + 128) / 257);
+        if (c->alpha == EXTRASAMPLE_UNASSALPHA)
+            for (int k = 0; k < 3; k++)
+                rgb[k] = (rgb[k] * a + 127) / 255;
+        out[x] = a << 24 | rgb[2] << 16 | rgb[1] << 8 | rgb[0];
+    }
+    if (!c->cm)
+        return true;
+    uint32_t *light = (uint32_t *)c->ink; /* sw words in the sw x 4 ink bytes */
+    icc_transform_cmyk(c->cm, c->ink, light, c->sw);
+    for (uint32_t x = 0; x < c->sw; x++) {
+        uint32_t a = out[x], p = light[x];
+        uint32_t rgb[3] = {p >> 16 & 255, p >> 8 & 255, p & 255};
+        if (c->alpha == EXTRASAMPLE_UNASSALPHA)
+            for (int k = 0; k < 3; k++)
+                rgb[k] = (rgb[k] * a + 127) / 255;
+        out[x] = a << 24 | rgb[2] << 16 | rgb[1] << 8 | rgb[0];
+    }
+    return true;
+}
+
 /* ---- reading a picture, averaged down as it is read --------------------------- */
 
 /* Rows read at once: whole strips or rows of tiles, about 256 rows, less
@@ -163,13 +301,58 @@ static uint32_t band_rows(TIFF *t, uint32_t w, uint32_t h)
     return band;
 }
 
+/* read_reduced for CMYK: a row at a time (libtiff keeps the strip or the
+ * row of tiles being read). */
+static uint32_t *read_reduced_cmyk(TIFF *t, uint32_t sx, uint32_t sy, uint32_t sw, uint32_t sh, uint32_t tw,
+                                   uint32_t th, IccTransform *ink, WireReply *rep)
+{
+    Cmyk c;
+    Reduce r;
+    if (band_rows(t, sw, sh) == 0) { /* the same bound as libtiff's reader's band */
+        snprintf(said, sizeof said, "one strip or row of tiles is larger than %u MB", BAND_BYTES >> 20);
+        rep->head.op = WIRE_ERR;
+        rep->text = said;
+        return NULL;
+    }
+    uint32_t *row = malloc((size_t)sw * 4);
+    bool begun = cmyk_begin(&c, t, sx, sw, ink);
+    bool ok = row && begun && reduce_init(&r, sw, sh, tw, th);
+    if (!ok) {
+        snprintf(said, sizeof said, begun ? "out of memory for the picture" : "its CMYK layout is damaged");
+        rep->head.op = begun ? WIRE_ERR_NOMEM : WIRE_ERR;
+        rep->text = said;
+    }
+    for (uint32_t y = 0; ok && y < sh; y++) {
+        tiff_error[0] = '\0';
+        if (!cmyk_row(&c, sy + y, row)) {
+            snprintf(said, sizeof said, "it is damaged at row %u: %s", sy + y,
+                     tiff_error[0] ? tiff_error : "libtiff could not read it");
+            rep->head.op = WIRE_ERR;
+            rep->text = said;
+            reduce_free(&r);
+            ok = false;
+            break;
+        }
+        reduce_row(&r, y, row);
+    }
+    cmyk_end(&c);
+    free(row);
+    if (!ok)
+        return NULL;
+    rep->head.arg[0] = (int32_t)r.tw;
+    rep->head.arg[1] = (int32_t)r.th;
+    return reduce_finish(&r);
+}
+
 /* The sx x sy .. +sw x sh part of the current directory's picture averaged
  * to tw x th, a band of rows at a time: a region reads only the strips or
  * tiles it lies in (libtiff's col_offset and row_offset), the whole picture
  * is the region that is all of it. */
 static uint32_t *read_reduced(TIFF *t, uint32_t sx, uint32_t sy, uint32_t sw, uint32_t sh, uint32_t tw,
-                              uint32_t th, WireReply *rep)
+                              uint32_t th, IccTransform *ink, WireReply *rep)
 {
+    if (is_cmyk(t))
+        return read_reduced_cmyk(t, sx, sy, sw, sh, tw, th, ink, rep);
     char emsg[1024] = "";
     TIFFRGBAImage img;
     if (!TIFFRGBAImageOK(t, emsg) || !TIFFRGBAImageBegin(&img, t, 0, emsg)) {
@@ -311,14 +494,17 @@ static void handle(const WireHead *rq, const char *text, const void *data, WireR
         rep->text = "the region lies outside the picture, or is larger than a region may be";
         return;
     }
-    /* the colour profile belongs to the page, not to a reduced copy; an
-     * RGB one only: libtiff has already turned CMYK into RGB its own way */
+    /* the colour profile belongs to the page, not to a reduced copy; a
+     * CMYK one is applied to the inks as they are read (read_reduced_cmyk) */
     uint32_t icc_n = 0;
     void *icc = NULL;
-    IccTransform *cm = NULL;
-    if (TIFFGetField(t, TIFFTAG_ICCPROFILE, &icc_n, &icc))
+    IccTransform *cm = NULL, *ink = NULL;
+    bool has_icc = TIFFGetField(t, TIFFTAG_ICCPROFILE, &icc_n, &icc);
+    if (has_icc && is_cmyk(t))
+        ink = icc_transform_new(icc, icc_n, ICC_IN_CMYK8, NULL, 0);
+    else if (has_icc)
         cm = icc_transform_new(icc, icc_n, ICC_IN_ARGB32, NULL, 0);
-    if (!cm)
+    if (!cm && !ink) /* CMYK without a profile is taken, like libtiff, for sRGB */
         cm = icc_transform_untagged();
     uint32_t tw = (uint32_t)rq->arg[1], th = (uint32_t)rq->arg[2];
     pick_level(t, tw, th);
@@ -335,13 +521,14 @@ static void handle(const WireHead *rq, const char *text, const void *data, WireR
         uint32_t sy1 = (uint32_t)(((uint64_t)(ry + rh) * lh + th - 1) / th);
         sx1 = sx1 > lw ? lw : sx1;
         sy1 = sy1 > lh ? lh : sy1;
-        px = read_reduced(t, sx0, sy0, sx1 - sx0, sy1 - sy0, rw, rh, rep);
+        px = read_reduced(t, sx0, sy0, sx1 - sx0, sy1 - sy0, rw, rh, ink, rep);
     } else {
-        px = read_reduced(t, 0, 0, lw, lh, tw, th, rep);
+        px = read_reduced(t, 0, 0, lw, lh, tw, th, ink, rep);
     }
     if (px && cm)
         icc_transform_argb(cm, px, (size_t)rep->head.arg[0] * (size_t)rep->head.arg[1]);
     icc_transform_free(cm);
+    icc_transform_free(ink);
     if (!px)
         return;
     rep->data = px;
