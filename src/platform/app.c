@@ -13,6 +13,7 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <errno.h>
 #include <limits.h>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -55,6 +56,7 @@ struct App {
     Measure measure;
     bool virtual_clock;
     uint64_t vnow;               /* ms, when virtual_clock */
+    uint64_t t0_ns;              /* CLOCK_MONOTONIC when SDL's ticks were 0 (real_ns) */
     bool need_redraw;            /* the window needs repainting though the show did not change */
     uint64_t last_finger;        /* app_now() of the latest finger event plus 1, 0 = none */
     uint64_t hold_since;         /* a new scene is waiting for its pictures since (0: not) */
@@ -66,9 +68,20 @@ struct App {
     bool zoom_full_new;          /* and that frame is the first such: trace it once presented */
 };
 
+/* The real clock in ns since SDL's ticks began, read from CLOCK_MONOTONIC:
+ * app_now is its milliseconds, and the wait for an animation's next beat
+ * (app_run) takes off the part of a millisecond already gone, which
+ * SDL_GetTicks64 drops and which made frames 15 or 17 ms apart. */
+static uint64_t real_ns(const App *a)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec - a->t0_ns;
+}
+
 uint64_t app_now(const App *a)
 {
-    return a->virtual_clock ? a->vnow : SDL_GetTicks64();
+    return a->virtual_clock ? a->vnow : real_ns(a) / 1000000u;
 }
 
 /* ---- events into the show --------------------------------------------------- */
@@ -544,6 +557,7 @@ App *app_open(const AppOptions *opt, bool headless)
         fprintf(stderr, "vitrine: out of memory\n");
         return NULL;
     }
+    a->t0_ns = real_ns(a) - SDL_GetTicks64() * 1000000u; /* app_now counts as SDL's ticks do */
     if (!open_app(a, opt, headless)) {
         app_close(a);
         return NULL;
@@ -571,9 +585,9 @@ Settings *app_settings(App *a)
 /* ---- hot reload ------------------------------------------------------------ */
 
 /* The first deadline of the show and of the hot reload, in ms from now. */
-static uint64_t next_deadline(const App *a)
+static uint64_t next_deadline(const App *a, uint64_t now)
 {
-    uint64_t now = app_now(a), d = show_next_deadline(a->show, now);
+    uint64_t d = show_next_deadline(a->show, now);
     uint64_t r = content_next_deadline(&a->c, now);
     return r < d ? r : d;
 }
@@ -642,6 +656,26 @@ static bool has_films(const Library *lib)
     return false;
 }
 
+/* An event, or none once the real clock reaches at_ns (real_ns): SDL waits
+ * in whole milliseconds, the rest of the last one is slept here, so a
+ * deadline on the millisecond clock is met to the microsecond. */
+static int wait_until(const App *a, uint64_t at_ns, SDL_Event *e)
+{
+    uint64_t ns = real_ns(a);
+    if (at_ns > ns + 1000000u) {
+        uint64_t ms = (at_ns - ns) / 1000000u;
+        if (SDL_WaitEventTimeout(e, ms > INT_MAX ? INT_MAX : (int)ms))
+            return 1;
+    }
+    if (SDL_PollEvent(e))
+        return 1;
+    uint64_t abs_ns = at_ns + a->t0_ns;
+    struct timespec ts = {.tv_sec = (time_t)(abs_ns / 1000000000u), .tv_nsec = (long)(abs_ns % 1000000000u)};
+    while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) == EINTR)
+        ;
+    return SDL_PollEvent(e);
+}
+
 int app_run(const AppOptions *opt)
 {
     App *a = app_open(opt, false);
@@ -661,20 +695,19 @@ int app_run(const AppOptions *opt)
         report_film(a);
         records_state_file(&a->rec, a->opt.state_file, a->show, app_now(a));
         /* Sleep until input or the next deadline: an idle kiosk uses no CPU. */
-        uint64_t wait = next_deadline(a);
-        uint64_t ping = service_next_ping(app_now(a));
+        uint64_t now = app_now(a), wait = next_deadline(a, now);
+        uint64_t ping = service_next_ping(now);
         if (ping > 0 && ping < wait) /* 0: a held frame; the hold's deadline wakes us */
             wait = ping;
         if (a->hold_since) { /* a frame held for its picture: not longer than HOLD_MS */
-            uint64_t now = app_now(a), until = a->hold_since + HOLD_MS;
+            uint64_t until = a->hold_since + HOLD_MS;
             uint64_t left = until > now ? until - now : 0;
             wait = left < wait ? left : wait;
         }
         if (films_playing() && wait > FILM_POLL_MS) /* its frames wake nothing: look for them */
             wait = FILM_POLL_MS;
         SDL_Event e;
-        int got = wait == SHOW_NO_DEADLINE ? SDL_WaitEvent(&e)
-                                           : SDL_WaitEventTimeout(&e, wait > INT_MAX ? INT_MAX : (int)wait);
+        int got = wait == SHOW_NO_DEADLINE ? SDL_WaitEvent(&e) : wait_until(a, (now + wait) * 1000000u, &e);
         if (got) {
             dispatch(a, &e);
             app_pump(a);
@@ -711,7 +744,7 @@ void app_advance(App *a, uint64_t ms)
     uint64_t end = a->vnow + ms;
     app_reload(a);
     while (a->vnow < end) {
-        uint64_t d = next_deadline(a);
+        uint64_t d = next_deadline(a, a->vnow);
         if (d == SHOW_NO_DEADLINE || a->vnow + d > end) { /* a deadline at the very end still ticks */
             a->vnow = end;
         } else {
