@@ -42,3 +42,19 @@ bool cache_admit(size_t used, size_t budget, size_t bytes, int rank)
 {
     return rank >= 0 || used + bytes <= budget;
 }
+
+int cache_pick_room(const CacheItem *items, int n, size_t used, size_t budget, size_t bytes, int rank)
+{
+    if (used + bytes <= budget || rank < 0)
+        return -1;
+    int best = -1;
+    for (int i = 0; i < n; i++)
+        if (items[i].bytes && items[i].rank < 0 && (best < 0 || items[i].last_use < items[best].last_use))
+            best = i;
+    if (best >= 0)
+        return best;
+    for (int i = 0; i < n; i++)
+        if (items[i].bytes && items[i].rank > rank && (best < 0 || items[i].rank > items[best].rank))
+            best = i;
+    return best;
+}

@@ -42,4 +42,12 @@ int cache_pick_victim(const CacheItem *items, int n, size_t used, size_t budget)
  * room. */
 bool cache_admit(size_t used, size_t budget, size_t bytes, int rank);
 
+/* Before a decoded image of `bytes` with wish-list place `rank` becomes a
+ * texture: the entry to free first so that it fits, or -1 when it fits or
+ * nothing less wanted than it is left. Freeing before, not after, keeps
+ * the budget a bound on the peak, not only on what stays. What nobody
+ * wants goes first (least recently used), then prefetched ones wanted
+ * less than the newcomer. */
+int cache_pick_room(const CacheItem *items, int n, size_t used, size_t budget, size_t bytes, int rank);
+
 #endif

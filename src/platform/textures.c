@@ -600,6 +600,21 @@ static void want_region(Textures *t, const DrawItem *it, const Entry *e, int hav
         t->e[g[n - 1]].rank = (*rank)++;
 }
 
+/* The screen-size entries that hold pixels, for the cache policy: items[k]
+ * is entry map[k]; *used their bytes. */
+static int screen_items(const Textures *t, CacheItem *items, int *map, int max, size_t *used)
+{
+    int k = 0;
+    *used = 0;
+    for (int i = 0; i < t->n && k < max; i++)
+        if (!zoomed(&t->e[i]) && t->e[i].ready) {
+            *used += t->e[i].bytes;
+            items[k] = (CacheItem){t->e[i].bytes, t->e[i].last_use, t->e[i].rank};
+            map[k++] = i;
+        }
+    return k;
+}
+
 /* Keep within budget: unwanted zoom pixels go at once; screen-size ones by
  * the cache policy. */
 static void evict(Textures *t)
@@ -608,16 +623,26 @@ static void evict(Textures *t)
         if (zoomed(&t->e[i]) && t->e[i].rank < 0)
             remove_entry(t, i);
     for (;;) {
-        size_t used = 0;
+        size_t used;
         CacheItem items[256];
-        int map[256], k = 0;
-        for (int i = 0; i < t->n && k < 256; i++)
-            if (!zoomed(&t->e[i]) && t->e[i].ready) {
-                used += t->e[i].bytes;
-                items[k] = (CacheItem){t->e[i].bytes, t->e[i].last_use, t->e[i].rank};
-                map[k++] = i;
-            }
+        int map[256], k = screen_items(t, items, map, 256, &used);
         int v = cache_pick_victim(items, k, used, t->budget);
+        if (v < 0)
+            break;
+        remove_entry(t, map[v]);
+    }
+}
+
+/* Before an arrival of `bytes` wanted at `rank` becomes a texture, free
+ * what may go for it (cache_pick_room), so that the old and the new are
+ * not both held at the peak. Entries move: look the arrival up again. */
+static void make_room(Textures *t, size_t bytes, int rank)
+{
+    for (;;) {
+        size_t used;
+        CacheItem items[256];
+        int map[256], k = screen_items(t, items, map, 256, &used);
+        int v = cache_pick_room(items, k, used, t->budget, bytes, rank);
         if (v < 0)
             break;
         remove_entry(t, map[v]);
@@ -798,6 +823,11 @@ int textures_pump(Textures *t, SDL_Renderer *r, TexturesLoaded cb, void *ctx)
             remove_entry(t, i); /* nobody wants it now, and there is no room */
             free_job(j);
             continue;
+        }
+        if (!zoomed(e)) {
+            make_room(t, bytes, e->rank);
+            i = entry_of_job(t, j->id);
+            e = &t->e[i];
         }
         if (!make_tiles(e, r, j->surf)) {
             SDL_Log("image: %s: cannot make a texture (%dx%d): %s", j->path, j->surf->w, j->surf->h,

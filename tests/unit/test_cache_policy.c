@@ -72,6 +72,30 @@ static void unwanted_arrivals_only_into_free_room(void **state)
     assert_true(cache_admit(700, 1000, 200, -1));
 }
 
+/* Room is made before a wanted arrival is admitted: unwanted entries
+ * first, least recently used; then prefetched ones wanted less than it;
+ * never one wanted more, nor for an arrival nobody wants. */
+static void room_is_made_before_an_arrival(void **state)
+{
+    (void)state;
+    CacheItem it[] = {
+        {300, 5, 0},  /* on screen */
+        {300, 9, 1},  /* the next slide */
+        {300, 2, 3},  /* prefetched, less wanted */
+        {100, 7, -1}, /* unwanted, recent */
+        {100, 4, -1}, /* unwanted, older */
+    };
+    assert_int_equal(cache_pick_room(it, 5, 1100, 2000, 300, 2), -1); /* it fits */
+    assert_int_equal(cache_pick_room(it, 5, 1100, 1200, 300, 2), 4);
+    it[4].bytes = 0;
+    assert_int_equal(cache_pick_room(it, 5, 1000, 1200, 300, 2), 3);
+    it[3].bytes = 0;
+    assert_int_equal(cache_pick_room(it, 5, 900, 1000, 300, 2), 2);
+    it[2].bytes = 0;
+    assert_int_equal(cache_pick_room(it, 5, 600, 700, 300, 2), -1); /* only more wanted ones left */
+    assert_int_equal(cache_pick_room(it, 5, 600, 700, 300, -1), -1);
+}
+
 /* A visitor pages through 200 slides forward and back with the cache
  * bounded: it never holds more than the budget once it has settled, and the
  * slide on screen is always there. */
@@ -143,6 +167,7 @@ int main(void)
         cmocka_unit_test(unwanted_go_first_least_recent_first),
         cmocka_unit_test(of_the_prefetched_the_least_wanted_goes),
         cmocka_unit_test(unwanted_arrivals_only_into_free_room),
+        cmocka_unit_test(room_is_made_before_an_arrival),
         cmocka_unit_test(an_afternoon_of_paging_stays_in_budget),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
