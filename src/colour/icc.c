@@ -7,20 +7,37 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct IccTransform {
-    cmsHTRANSFORM t;
-};
-
-/* The display's profile as bytes (NULL: sRGB), read once at start. */
-static void *display_icc;
-static size_t display_n;
-
 /* ARGB8888 words as they lie in memory */
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
 #define ARGB_WORDS TYPE_ARGB_8
 #else
 #define ARGB_WORDS TYPE_BGRA_8
 #endif
+
+struct IccTransform {
+    cmsHTRANSFORM t;
+    size_t in_bytes; /* of one pixel given to icc_transform_cmyk */
+};
+
+/* lcms' name for the pixels of each IccInput */
+static cmsUInt32Number input_type(IccInput in)
+{
+    switch (in) {
+    case ICC_IN_CMYK8:
+        return TYPE_CMYK_8;
+    case ICC_IN_CMYK8_INVERTED:
+        return TYPE_CMYK_8_REV;
+    case ICC_IN_CMYK16: /* lcms' 16-bit types are in host order */
+        return TYPE_CMYK_16;
+    case ICC_IN_ARGB32:
+        break;
+    }
+    return ARGB_WORDS;
+}
+
+/* The display's profile as bytes (NULL: sRGB), read once at start. */
+static void *display_icc;
+static size_t display_n;
 
 static cmsHPROFILE display_profile(void)
 {
@@ -84,8 +101,7 @@ IccTransform *icc_transform_new(const void *icc, size_t n, IccInput in, char *wh
     if (dst)
         t = in == ICC_IN_ARGB32
                 ? cmsCreateTransform(src, ARGB_WORDS, dst, ARGB_WORDS, INTENT_PERCEPTUAL, cmsFLAGS_COPY_ALPHA)
-                : cmsCreateTransform(src, in == ICC_IN_CMYK8 ? TYPE_CMYK_8 : TYPE_CMYK_8_REV, dst,
-                                     ARGB_WORDS, INTENT_PERCEPTUAL, 0);
+                : cmsCreateTransform(src, input_type(in), dst, ARGB_WORDS, INTENT_PERCEPTUAL, 0);
     cmsCloseProfile(src);
     if (dst)
         cmsCloseProfile(dst);
@@ -98,6 +114,7 @@ IccTransform *icc_transform_new(const void *icc, size_t n, IccInput in, char *wh
         return NULL;
     }
     r->t = t;
+    r->in_bytes = in == ICC_IN_CMYK16 ? 8 : 4;
     return r;
 }
 
@@ -115,7 +132,7 @@ IccTransform *icc_transform_untagged(void)
         cmsCloseProfile(dst);
     IccTransform *r = t ? malloc(sizeof *r) : NULL;
     if (r)
-        r->t = t;
+        *r = (IccTransform){t, 4};
     else if (t)
         cmsDeleteTransform(t);
     return r;
@@ -130,11 +147,11 @@ void icc_transform_argb(IccTransform *t, uint32_t *px, size_t n)
     }
 }
 
-void icc_transform_cmyk(IccTransform *t, const uint8_t *cmyk, uint32_t *out, size_t n)
+void icc_transform_cmyk(IccTransform *t, const void *cmyk, uint32_t *out, size_t n)
 {
     for (size_t i = 0; i < n; i += 1u << 20) {
         size_t k = n - i < (1u << 20) ? n - i : 1u << 20;
-        cmsDoTransform(t->t, cmyk + 4 * i, out + i, (cmsUInt32Number)k);
+        cmsDoTransform(t->t, (const uint8_t *)cmyk + t->in_bytes * i, out + i, (cmsUInt32Number)k);
         for (size_t j = i; j < i + k; j++)
             out[j] |= 0xFF000000u; /* the output's alpha byte is not written */
     }

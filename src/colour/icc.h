@@ -23,6 +23,7 @@ typedef enum {
     ICC_IN_ARGB32, /* ARGB8888 words (SDL's format; cairo's): alpha kept */
     ICC_IN_CMYK8,  /* C, M, Y, K bytes, 0 = no ink */
     ICC_IN_CMYK8_INVERTED, /* the same, 255 = no ink (Photoshop's CMYK JPEGs) */
+    ICC_IN_CMYK16, /* C, M, Y, K 16-bit words in host order, 0 = no ink (TIFF) */
 } IccInput;
 
 /* A transform from the profile in icc[0..n) to sRGB (or the display
@@ -36,10 +37,11 @@ IccTransform *icc_transform_new(const void *icc, size_t n, IccInput in, char *wh
  * profile, or NULL when there is none (nothing to do). */
 IccTransform *icc_transform_untagged(void);
 
-/* Convert n pixels in place (ARGB32), or from CMYK bytes to ARGB32 words
- * (alpha 255; cmyk and out may be the same memory). */
+/* Convert n pixels in place (ARGB32), or from CMYK (bytes or words, as the
+ * transform's IccInput says) to ARGB32 words (alpha 255; 8-bit cmyk and
+ * out may be the same memory, 16-bit may not). */
 void icc_transform_argb(IccTransform *t, uint32_t *px, size_t n);
-void icc_transform_cmyk(IccTransform *t, const uint8_t *cmyk, uint32_t *out, size_t n);
+void icc_transform_cmyk(IccTransform *t, const void *cmyk, uint32_t *out, size_t n);
 
 void icc_transform_free(IccTransform *t);
 

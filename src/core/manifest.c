@@ -490,9 +490,10 @@ static void slide_clear(Slide *s)
     memset(s, 0, sizeof *s);
 }
 
-/* "page": which page of a document (a PDF) the slide shows, 1-based. That
- * the document has that many pages is for the reader to say (--check asks
- * it; the kiosk shows a placeholder): nothing of a PDF is parsed here. */
+/* "page": which page of a document (a PDF or a multi-page TIFF) the slide
+ * shows, 1-based. That the document has that many pages is for the reader
+ * to say (--check asks it; the kiosk shows a placeholder): nothing of a PDF
+ * or TIFF is parsed here. */
 static void parse_page(Ctx *c, json_t *v, const char *base, int no, Slide *s)
 {
     json_t *pg = json_object_get(v, "page");
@@ -505,7 +506,7 @@ static void parse_page(Ctx *c, json_t *v, const char *base, int no, Slide *s)
         jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
                        "\"page\" of slide %d must be a page number, 1 or more, not %s", no,
                        jtext_describe(pg, true, tb, sizeof tb));
-    else if (s->image_ok && s->image_format != IMG_FMT_PDF && n > 1)
+    else if (s->image_ok && s->image_format != IMG_FMT_PDF && s->image_format != IMG_FMT_TIFF && n > 1)
         jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
                        "\"page\" of slide %d is %d, but %s is %s with one page", no, (int)n,
                        s->image, imagehead_format_name(s->image_format));

@@ -36,7 +36,7 @@ typedef struct {
     char *image_path;       /* dir + "/" + image, or NULL */
     ImageFormat image_format; /* sniffed from the file's first bytes */
     bool image_ok;          /* false: missing/unsupported -> placeholder */
-    int page;               /* "page": 1-based page of a document (PDF); 0 = not given (the first) */
+    int page;               /* "page": 1-based page of a document (PDF, TIFF); 0 = not given (the first) */
     char *label;            /* a deck's page label, when the deck has labels (overlays); else NULL */
     Localized title;
     Localized caption;

@@ -144,8 +144,9 @@ static void read_check(const Library *lib, DiagList *out)
             if (!sl->image_ok || (f != IMG_FMT_TIFF && f != IMG_FMT_HEIC && f != IMG_FMT_AVIF))
                 continue;
             char err[512];
-            SDL_Surface *s = decode_image(sl->image_path, 64, 64, FIT_CONTAIN, (Color){0, 0, 0, 255},
-                                          err, sizeof err);
+            DecodeRequest rq = {.path = sl->image_path, .page = sl->page, .box_w = 64, .box_h = 64,
+                                .fit = FIT_CONTAIN, .bg = {0, 0, 0, 255}};
+            SDL_Surface *s = decode_request(&rq, err, sizeof err);
             if (s)
                 SDL_FreeSurface(s);
             else

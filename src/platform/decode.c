@@ -483,7 +483,7 @@ bool decode_by_region(ImageFormat f)
 
 /* ---- the image's own size ------------------------------------------------- */
 
-bool decode_probe(const char *path, int *w, int *h)
+bool decode_probe(const char *path, int page, int *w, int *h)
 {
     *w = *h = 0;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -499,7 +499,7 @@ bool decode_probe(const char *path, int *w, int *h)
         ok = buf && decode_svg_probe(path, buf, len, &ih.w, &ih.h);
         scratch_put(&scratch_file, buf);
     } else if (ok && ih.format == IMG_FMT_TIFF) { /* as libtiff reads it, turned as it says */
-        return decode_tiff_probe(path, 1, w, h, err, sizeof err);
+        return decode_tiff_probe(path, page > 0 ? page : 1, w, h, err, sizeof err);
     } else if (ok && (ih.format == IMG_FMT_HEIC || ih.format == IMG_FMT_AVIF)) { /* turned already */
         return decode_heif_probe(path, w, h, err, sizeof err);
     }

@@ -40,7 +40,7 @@ SDL_Surface *decode_image(const char *path, int box_w, int box_h, FitMode fit, C
  * same way a PDF's vector zoom does. */
 typedef struct {
     const char *path;
-    int page;        /* 1-based page of a document (PDF); 0 or 1: the first */
+    int page;        /* 1-based page of a document (PDF, TIFF); 0 or 1: the first */
     int box_w, box_h;
     FitMode fit;
     Color bg;
@@ -89,8 +89,9 @@ void decode_release_scratch(void);
 void decode_use_display_profile(const char *path);
 
 /* The image's own size in pixels from its header (an SVG: its declared
- * size), without decoding it. false when it cannot be read (and for a
- * PDF, whose pages have no pixels of their own). */
-bool decode_probe(const char *path, int *w, int *h);
+ * size; a TIFF: its page `page`, 1-based, 0 the first), without decoding
+ * it. false when it cannot be read (and for a PDF, whose pages have no
+ * pixels of their own). */
+bool decode_probe(const char *path, int page, int *w, int *h);
 
 #endif

@@ -108,7 +108,7 @@ static void free_job(Job *j)
 static void decode_job(Job *j)
 {
     uint64_t t0 = trace_clock();
-    bool own = j->rg.w == 0 && decode_probe(j->path, &j->nat_w, &j->nat_h);
+    bool own = j->rg.w == 0 && decode_probe(j->path, j->page, &j->nat_w, &j->nat_h);
     if (!own)
         j->nat_w = j->nat_h = 0;
     DecodeRequest rq = {.path = j->path, .page = j->page, .box_w = j->bw, .box_h = j->bh, .fit = j->fit,

@@ -9,8 +9,9 @@
  * built with, strips or tiles) to 8-bit RGBA; the picture is read a band
  * of rows at a time and each band is averaged into the size shown at once,
  * so a master of any size costs a band and the result, never the whole.
- * An embedded colour profile is applied (src/colour/icc.h); CMYK is read
- * here, not by libtiff's RGBA reader (see "CMYK" below).
+ * An embedded colour profile is applied (src/colour/icc.h); CMYK and grey
+ * of 8 or 16 bits are read here, not by libtiff's RGBA reader (see "CMYK
+ * and grey" below).
  * A pyramid (tiled TIFF with reduced copies after each page) is read from
  * the smallest copy that is still at least the size shown.
  */
@@ -142,36 +143,80 @@ static bool go_to_page(TIFF *t, int page, int *pages, WireReply *rep)
     return true;
 }
 
-/* ---- CMYK, read here rather than by libtiff's RGBA reader ---------------------- */
+/* ---- CMYK and grey, read here rather than by libtiff's RGBA reader ------------- */
 
-/* libtiff 4.5's RGBA reader has no 16-bit CMYK and knows nothing of a CMYK
- * profile, so contiguous CMYK (8 or 16 bits, strips or tiles, an alpha
- * after the inks or not) is read here as ink and turned into light through
- * the file's profile, or as libtiff does when there is none. */
+/* libtiff 4.5's RGBA reader has no 16-bit CMYK, no 16-bit CMYK in separate
+ * planes, knows nothing of a CMYK profile, takes an 8-bit grey's alpha for
+ * premultiplied when it is not, drops a 16-bit grey's alpha and garbles a
+ * 16-bit grey's tiles past the last whole one. So CMYK and grey of 8 or 16
+ * bits (the samples side by side or each in a plane of its own, strips or
+ * tiles, an alpha after them or not) are read here: the inks turned into
+ * light through the file's profile, given all 16 bits of a 16-bit ink, or
+ * as libtiff does when there is none. */
 typedef struct {
     TIFF *t;
-    uint16_t bps, spp, alpha;      /* alpha: 0 none, else EXTRASAMPLE_* of sample 4 */
-    uint32_t tw, tl;               /* the tile's size; 0 in strips */
-    tmsize_t unit;                 /* bytes of a scanline, or of a tile */
-    uint8_t *line, *tile, *ink;    /* a scanline or a row of tiles; one tile; sw x 4 ink bytes */
+    uint16_t bps, spp, alpha;      /* alpha: 0 none, else EXTRASAMPLE_* of the sample after the colour */
+    uint16_t colours, photometric; /* samples of colour: 4 inks or 1 grey; PHOTOMETRIC_* */
+    uint16_t planes;               /* 0: samples side by side; else the planes read (colours + alpha) */
+    uint16_t stride;               /* samples of a pixel in `line`: spp, or planes */
+    uint32_t tw, tl;               /* a tile's size, or a plane's strip's; 0 in side-by-side strips */
+    tmsize_t unit;                 /* bytes of a scanline, of a tile or of a plane's strip */
+    uint8_t *line, *tile;          /* a scanline, or a row of tiles (strips) interleaved; one tile */
+    uint16_t *ink;                 /* sw x 4 inks for the profile, 16 bits */
+    uint32_t *light;               /* the same sw pixels through the profile */
     int64_t tile_row;              /* the row of tiles in `line` (-1: none) */
     uint32_t sx, sw;
-    IccTransform *cm;              /* the file's CMYK profile, or NULL */
-} Cmyk;
+    IccTransform *cm;              /* the file's CMYK profile (ICC_IN_CMYK16), or NULL */
+} Own;
 
+/* A CMYK picture: its profile is for its inks (handle). */
 static bool is_cmyk(TIFF *t)
 {
-    uint16_t ph = 0, ink = INKSET_CMYK, spp = 1, planar = PLANARCONFIG_CONTIG, bps = 1;
+    uint16_t ph = 0, ink = INKSET_CMYK, spp = 1, bps = 1;
     TIFFGetField(t, TIFFTAG_PHOTOMETRIC, &ph);
     TIFFGetFieldDefaulted(t, TIFFTAG_INKSET, &ink);
     TIFFGetFieldDefaulted(t, TIFFTAG_SAMPLESPERPIXEL, &spp);
-    TIFFGetFieldDefaulted(t, TIFFTAG_PLANARCONFIG, &planar);
     TIFFGetFieldDefaulted(t, TIFFTAG_BITSPERSAMPLE, &bps);
     return ph == PHOTOMETRIC_SEPARATED && ink == INKSET_CMYK && spp >= 4 && spp <= 8 &&
-           planar == PLANARCONFIG_CONTIG && (bps == 8 || bps == 16);
+           (bps == 8 || bps == 16);
 }
 
-static bool cmyk_begin(Cmyk *c, TIFF *t, uint32_t sx, uint32_t sw, IccTransform *cm)
+/* Read here (Own), not by libtiff's RGBA reader: CMYK, and grey of 8 or 16
+ * bits (other greys, 1 to 4 bits and paletted, are libtiff's). */
+static bool read_here(TIFF *t)
+{
+    uint16_t ph = 0, bps = 1;
+    TIFFGetField(t, TIFFTAG_PHOTOMETRIC, &ph);
+    TIFFGetFieldDefaulted(t, TIFFTAG_BITSPERSAMPLE, &bps);
+    return is_cmyk(t) ||
+           ((ph == PHOTOMETRIC_MINISBLACK || ph == PHOTOMETRIC_MINISWHITE) && (bps == 8 || bps == 16));
+}
+
+/* Where the reader reads from: tiles, a plane's strips (as tiles as wide as
+ * the picture) or scanlines; false when the file's numbers disagree. */
+static bool own_unit(Own *c, size_t in)
+{
+    uint32_t w = 0, h = 0;
+    size_of(c->t, &w, &h);
+    if (TIFFIsTiled(c->t)) {
+        TIFFGetField(c->t, TIFFTAG_TILEWIDTH, &c->tw);
+        TIFFGetField(c->t, TIFFTAG_TILELENGTH, &c->tl);
+        c->unit = TIFFTileSize(c->t);
+    } else if (c->planes) {
+        c->tw = w;
+        TIFFGetFieldDefaulted(c->t, TIFFTAG_ROWSPERSTRIP, &c->tl);
+        c->tl = c->tl < h ? c->tl : h;
+        c->unit = TIFFStripSize(c->t);
+    } else {
+        c->unit = TIFFScanlineSize(c->t);
+        return c->unit > 0 && (uint64_t)c->unit >= (uint64_t)(c->sx + c->sw) * in;
+    }
+    return c->tw > 0 && c->tl > 0 && c->unit > 0 && (uint64_t)c->unit >= (uint64_t)c->tw * c->tl * in;
+}
+
+/* NULL when the reader is made (own_allocated says whether its memory
+ * was), else why the file cannot be read so. */
+static const char *own_begin(Own *c, TIFF *t, uint32_t sx, uint32_t sw, IccTransform *cm)
 {
     memset(c, 0, sizeof *c);
     c->t = t;
@@ -179,97 +224,123 @@ static bool cmyk_begin(Cmyk *c, TIFF *t, uint32_t sx, uint32_t sw, IccTransform 
     c->sw = sw;
     c->cm = cm;
     c->tile_row = -1;
+    uint16_t planar = PLANARCONFIG_CONTIG, n = 0, *kinds = NULL;
     TIFFGetFieldDefaulted(t, TIFFTAG_BITSPERSAMPLE, &c->bps);
     TIFFGetFieldDefaulted(t, TIFFTAG_SAMPLESPERPIXEL, &c->spp);
-    uint16_t n = 0, *kinds = NULL;
-    if (c->spp > 4 && TIFFGetField(t, TIFFTAG_EXTRASAMPLES, &n, &kinds) && n > 0 && kinds &&
+    TIFFGetFieldDefaulted(t, TIFFTAG_PLANARCONFIG, &planar);
+    TIFFGetField(t, TIFFTAG_PHOTOMETRIC, &c->photometric);
+    c->colours = c->photometric == PHOTOMETRIC_SEPARATED ? 4 : 1;
+    if (c->spp > c->colours && TIFFGetField(t, TIFFTAG_EXTRASAMPLES, &n, &kinds) && n > 0 && kinds &&
         (kinds[0] == EXTRASAMPLE_ASSOCALPHA || kinds[0] == EXTRASAMPLE_UNASSALPHA))
         c->alpha = kinds[0];
-    size_t px = (size_t)c->spp * (c->bps / 8);
-    if (TIFFIsTiled(t)) {
-        TIFFGetField(t, TIFFTAG_TILEWIDTH, &c->tw);
-        TIFFGetField(t, TIFFTAG_TILELENGTH, &c->tl);
-        c->unit = TIFFTileSize(t);
-        if (c->tw == 0 || c->tl == 0 || c->unit <= 0 || (uint64_t)c->unit < (uint64_t)c->tw * c->tl * px)
-            return false;
-        uint32_t cols = (sx + sw - 1) / c->tw - sx / c->tw + 1;
+    c->planes = planar == PLANARCONFIG_SEPARATE ? (uint16_t)(c->colours + (c->alpha ? 1 : 0)) : 0;
+    c->stride = c->planes ? c->planes : c->spp;
+    size_t b = c->bps / 8;
+    if (c->spp < c->colours || !own_unit(c, (size_t)(c->planes ? 1 : c->spp) * b))
+        return "its layout of samples is damaged";
+    if (c->tw) {
+        uint64_t span = ((uint64_t)(sx + sw - 1) / c->tw - sx / c->tw + 1) * c->tw;
+        if ((uint64_t)c->tl * span * c->stride * b > MAX_ALLOC)
+            return "one strip or row of tiles of its samples is larger than 256 MB";
         c->tile = malloc((size_t)c->unit);
-        c->line = malloc((size_t)c->tl * cols * c->tw * px);
+        c->line = malloc((size_t)c->tl * span * c->stride * b);
     } else {
-        c->unit = TIFFScanlineSize(t);
-        if (c->unit <= 0 || (uint64_t)c->unit < (uint64_t)(sx + sw) * px)
-            return false;
         c->line = malloc((size_t)c->unit);
     }
-    c->ink = malloc((size_t)sw * 4);
-    return c->line && c->ink && (c->tile || !c->tw);
+    c->ink = malloc((size_t)sw * 4 * sizeof *c->ink);
+    c->light = malloc((size_t)sw * sizeof *c->light);
+    return NULL;
 }
 
-static void cmyk_end(Cmyk *c)
+static bool own_allocated(const Own *c)
+{
+    return c->line && c->ink && c->light && (c->tile || !c->tw);
+}
+
+static void own_end(Own *c)
 {
     free(c->line);
     free(c->tile);
     free(c->ink);
+    free(c->light);
 }
 
-/* The samples of row y from column sx on: a scanline, or the row in the
- * row of tiles it lies in (read once for the tl rows it holds). */
-static const uint8_t *cmyk_samples(Cmyk *c, uint32_t y)
+/* Tile (or strip) k of the row of tiles at row y0, plane `plane`, into
+ * `line` at column k0 of its span: whole pixels when side by side, one
+ * sample of each pixel when in planes. */
+static bool own_read_tile(Own *c, uint32_t k, uint32_t k0, uint32_t y0, uint16_t plane, size_t span)
 {
-    size_t px = (size_t)c->spp * (c->bps / 8);
+    size_t b = c->bps / 8, px = (size_t)c->stride * b;
+    tmsize_t got = c->planes && !TIFFIsTiled(c->t)
+                       ? TIFFReadEncodedStrip(c->t, TIFFComputeStrip(c->t, y0, plane), c->tile, c->unit)
+                       : TIFFReadTile(c->t, c->tile, k * c->tw, y0, 0, plane);
+    if (got < 0)
+        return false;
+    for (uint32_t r = 0; r < c->tl; r++) {
+        uint8_t *to = c->line + ((size_t)r * span + (size_t)(k - k0) * c->tw) * px;
+        const uint8_t *from = c->tile + (size_t)r * c->tw * (c->planes ? b : px);
+        if (!c->planes) {
+            memcpy(to, from, c->tw * px);
+            continue;
+        }
+        for (uint32_t x = 0; x < c->tw; x++)
+            memcpy(to + x * px + plane * b, from + x * b, b);
+    }
+    return true;
+}
+
+/* The samples of row y from column sx on, side by side: a scanline, or the
+ * row in the row of tiles (or of a plane's strips) it lies in, read once
+ * for the tl rows it holds. */
+static const uint8_t *own_samples(Own *c, uint32_t y)
+{
+    size_t px = (size_t)c->stride * (c->bps / 8);
     if (!c->tw)
         return TIFFReadScanline(c->t, c->line, y, 0) < 0 ? NULL : c->line + (size_t)c->sx * px;
     uint32_t c0 = c->sx / c->tw, c1 = (c->sx + c->sw - 1) / c->tw, span = (c1 - c0 + 1) * c->tw;
     if (c->tile_row != y / c->tl) {
         c->tile_row = -1;
-        for (uint32_t k = c0; k <= c1; k++) {
-            if (TIFFReadTile(c->t, c->tile, k * c->tw, y / c->tl * c->tl, 0, 0) < 0)
-                return NULL;
-            for (uint32_t r = 0; r < c->tl; r++)
-                memcpy(c->line + ((size_t)r * span + (size_t)(k - c0) * c->tw) * px,
-                       c->tile + (size_t)r * c->tw * px, c->tw * px);
-        }
+        for (uint16_t p = 0; p < (c->planes ? c->planes : 1); p++)
+            for (uint32_t k = c0; k <= c1; k++)
+                if (!own_read_tile(c, k, c0, y / c->tl * c->tl, p, span))
+                    return NULL;
         c->tile_row = y / c->tl;
     }
     return c->line + ((size_t)(y % c->tl) * span + (c->sx - c0 * c->tw)) * px;
 }
 
 /* Row y as libtiff's premultiplied ABGR words: the inks through the
- * profile (8 bits are plenty for a screen), or light = (1-ink)(1-black). */
-static bool cmyk_row(Cmyk *c, uint32_t y, uint32_t *out)
+ * profile, or light = (1-ink)(1-black); the grey as it is, or inverted. */
+static bool own_row(Own *c, uint32_t y, uint32_t *out)
 {
-    const uint8_t *s = cmyk_samples(c, y);
+    const uint8_t *s = own_samples(c, y);
     if (!s)
         return false;
     for (uint32_t x = 0; x < c->sw; x++) {
-        uint32_t v[5] = {0, 0, 0, 0, 65535}; /* C, M, Y, K, alpha, as 16 bits */
-        for (int k = 0; k < (c->alpha ? 5 : 4); k++) {
-            const uint8_t *p = s + ((size_t)x * c->spp + (size_t)k) * (c->bps / 8);
+        uint32_t v[5] = {0, 0, 0, 0, 65535}; /* C, M, Y, K or grey, then alpha, as 16 bits */
+        for (int k = 0; k < c->colours + (c->alpha ? 1 : 0); k++) {
+            const uint8_t *p = s + ((size_t)x * c->stride + (size_t)k) * (c->bps / 8);
             uint16_t w16 = 0;
             memcpy(&w16, p, 2 * (c->bps == 16)); /* libtiff gives them in host order */
             v[k] = c->bps == 8 ? p[0] * 257u : w16;
         }
-        uint32_t a = (v[4] + 128) / 257;
-        if (c->cm) {
-            for (int k = 0; k < 4; k++)
-                c->ink[4 * x + (uint32_t)k] = (uint8_t)((v[k] + 128) / 257);
-            out[x] = a; /* the light comes below */
-            continue;
-        }
-        uint32_t rgb[3];
+        if (c->alpha && c->colours == 1)
+            v[4] = v[1];
+        uint32_t a = (v[4] + 128) / 257, rgb[3];
+        for (int k = 0; k < 4; k++)
+            c->ink[4 * x + (uint32_t)k] = (uint16_t)v[k]; /* 8 bits as lcms widens them */
         for (int k = 0; k < 3; k++)
-            rgb[k] = (uint32_t)(((uint64_t)(65535 - v[k]) * (65535 - v[3]) / 65535 + 128) / 257);
-        if (c->alpha == EXTRASAMPLE_UNASSALPHA)
-            for (int k = 0; k < 3; k++)
-                rgb[k] = (rgb[k] * a + 127) / 255;
-        out[x] = a << 24 | rgb[2] << 16 | rgb[1] << 8 | rgb[0];
+            if (c->colours == 1)
+                rgb[k] = ((c->photometric == PHOTOMETRIC_MINISWHITE ? 65535 - v[0] : v[0]) + 128) / 257;
+            else
+                rgb[k] = (uint32_t)(((uint64_t)(65535 - v[k]) * (65535 - v[3]) / 65535 + 128) / 257);
+        c->light[x] = rgb[0] << 16 | rgb[1] << 8 | rgb[2];
+        out[x] = a;
     }
-    if (!c->cm)
-        return true;
-    uint32_t *light = (uint32_t *)c->ink; /* sw words in the sw x 4 ink bytes */
-    icc_transform_cmyk(c->cm, c->ink, light, c->sw);
+    if (c->cm)
+        icc_transform_cmyk(c->cm, c->ink, c->light, c->sw);
     for (uint32_t x = 0; x < c->sw; x++) {
-        uint32_t a = out[x], p = light[x];
+        uint32_t a = out[x], p = c->light[x];
         uint32_t rgb[3] = {p >> 16 & 255, p >> 8 & 255, p & 255};
         if (c->alpha == EXTRASAMPLE_UNASSALPHA)
             for (int k = 0; k < 3; k++)
@@ -303,10 +374,10 @@ static uint32_t band_rows(TIFF *t, uint32_t w, uint32_t h)
 
 /* read_reduced for CMYK: a row at a time (libtiff keeps the strip or the
  * row of tiles being read). */
-static uint32_t *read_reduced_cmyk(TIFF *t, uint32_t sx, uint32_t sy, uint32_t sw, uint32_t sh, uint32_t tw,
+static uint32_t *read_reduced_own(TIFF *t, uint32_t sx, uint32_t sy, uint32_t sw, uint32_t sh, uint32_t tw,
                                    uint32_t th, IccTransform *ink, WireReply *rep)
 {
-    Cmyk c;
+    Own c;
     Reduce r;
     if (band_rows(t, sw, sh) == 0) { /* the same bound as libtiff's reader's band */
         snprintf(said, sizeof said, "one strip or row of tiles is larger than %u MB", BAND_BYTES >> 20);
@@ -315,16 +386,16 @@ static uint32_t *read_reduced_cmyk(TIFF *t, uint32_t sx, uint32_t sy, uint32_t s
         return NULL;
     }
     uint32_t *row = malloc((size_t)sw * 4);
-    bool begun = cmyk_begin(&c, t, sx, sw, ink);
-    bool ok = row && begun && reduce_init(&r, sw, sh, tw, th);
+    const char *why = own_begin(&c, t, sx, sw, ink);
+    bool ok = row && !why && own_allocated(&c) && reduce_init(&r, sw, sh, tw, th);
     if (!ok) {
-        snprintf(said, sizeof said, begun ? "out of memory for the picture" : "its CMYK layout is damaged");
-        rep->head.op = begun ? WIRE_ERR_NOMEM : WIRE_ERR;
+        snprintf(said, sizeof said, "%s", why ? why : "out of memory for the picture");
+        rep->head.op = why ? WIRE_ERR : WIRE_ERR_NOMEM;
         rep->text = said;
     }
     for (uint32_t y = 0; ok && y < sh; y++) {
         tiff_error[0] = '\0';
-        if (!cmyk_row(&c, sy + y, row)) {
+        if (!own_row(&c, sy + y, row)) {
             snprintf(said, sizeof said, "it is damaged at row %u: %s", sy + y,
                      tiff_error[0] ? tiff_error : "libtiff could not read it");
             rep->head.op = WIRE_ERR;
@@ -335,7 +406,7 @@ static uint32_t *read_reduced_cmyk(TIFF *t, uint32_t sx, uint32_t sy, uint32_t s
         }
         reduce_row(&r, y, row);
     }
-    cmyk_end(&c);
+    own_end(&c);
     free(row);
     if (!ok)
         return NULL;
@@ -351,8 +422,8 @@ static uint32_t *read_reduced_cmyk(TIFF *t, uint32_t sx, uint32_t sy, uint32_t s
 static uint32_t *read_reduced(TIFF *t, uint32_t sx, uint32_t sy, uint32_t sw, uint32_t sh, uint32_t tw,
                               uint32_t th, IccTransform *ink, WireReply *rep)
 {
-    if (is_cmyk(t))
-        return read_reduced_cmyk(t, sx, sy, sw, sh, tw, th, ink, rep);
+    if (read_here(t))
+        return read_reduced_own(t, sx, sy, sw, sh, tw, th, ink, rep);
     char emsg[1024] = "";
     TIFFRGBAImage img;
     if (!TIFFRGBAImageOK(t, emsg) || !TIFFRGBAImageBegin(&img, t, 0, emsg)) {
@@ -495,13 +566,13 @@ static void handle(const WireHead *rq, const char *text, const void *data, WireR
         return;
     }
     /* the colour profile belongs to the page, not to a reduced copy; a
-     * CMYK one is applied to the inks as they are read (read_reduced_cmyk) */
+     * CMYK one is applied to the inks as they are read (read_reduced_own) */
     uint32_t icc_n = 0;
     void *icc = NULL;
     IccTransform *cm = NULL, *ink = NULL;
     bool has_icc = TIFFGetField(t, TIFFTAG_ICCPROFILE, &icc_n, &icc);
     if (has_icc && is_cmyk(t))
-        ink = icc_transform_new(icc, icc_n, ICC_IN_CMYK8, NULL, 0);
+        ink = icc_transform_new(icc, icc_n, ICC_IN_CMYK16, NULL, 0);
     else if (has_icc)
         cm = icc_transform_new(icc, icc_n, ICC_IN_ARGB32, NULL, 0);
     if (!cm && !ink) /* CMYK without a profile is taken, like libtiff, for sRGB */

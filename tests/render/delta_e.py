@@ -25,6 +25,11 @@ def read(path):
         return [line.split() for line in fh if line.strip()]
 
 
-a, b = read(sys.argv[1]), read(sys.argv[2])
-assert len(a) == len(b) and a
-print("%.2f" % max(sum((p - q) ** 2 for p, q in zip(lab(u), lab(v))) ** 0.5 for u, v in zip(a, b)))
+def delta_e(u, v):
+    return sum((p - q) ** 2 for p, q in zip(lab(u), lab(v))) ** 0.5
+
+
+if __name__ == "__main__":
+    a, b = read(sys.argv[1]), read(sys.argv[2])
+    assert len(a) == len(b) and a
+    print("%.2f" % max(delta_e(u, v) for u, v in zip(a, b)))

@@ -5,6 +5,8 @@
 #   - the contact sheet of an exhibition with a TIFF slide (16-bit CMYK
 #     through its SWOP profile) and a HEIC slide shows each thumbnail in its
 #     own colour (a block of that colour is on the sheet);
+#   - "page": N of a multi-page TIFF: the slide shows that page (rendered),
+#     --check passes it, and names a page the file does not have;
 #   - hot reload: in a replay, a TIFF slide's file replaced by a TIFF of
 #     another colour is shown in it; a damaged TIFF written over it shows
 #     the placeholder without vitrine stopping, and a good one brings the
@@ -14,7 +16,7 @@
 #   pictures_follow.sh VITRINE OUTDIR
 set -eu
 vitrine=$1 out=$2
-rm -rf "$out" && mkdir -p "$out/ex/sheet" "$out/ex/reload" "$out/media" && cd "$out"
+rm -rf "$out" && mkdir -p "$out/ex/sheet" "$out/ex/reload" "$out/pages/ex/pages" "$out/media" && cd "$out"
 fail=0
 bad() { echo "FAIL: $*"; fail=1; }
 count() { # PNG COLOUR: how many pixels are within 4% of COLOUR
@@ -46,6 +48,25 @@ if [ -e sheet.png ]; then
     [ "$r" -ge 2000 ] || bad "the TIFF's thumbnail is not its red ($r pixels)"
     [ "$g" -ge 2000 ] || bad "the HEIC's thumbnail is not its green ($g pixels)"
 fi
+
+# ---- "page": N of a multi-page TIFF -------------------------------------------------
+convert -size 400x300 "xc:$red" -size 400x300 "xc:$green" -size 400x300 "xc:$blue" pages/ex/pages/letter.tif
+printf '{"title": "Pages", "languages": ["en"], "slides": [\n  {"image": "letter.tif", "page": %s}]}\n' 2 \
+    >pages/ex/pages/exhibition.json
+"$vitrine" --check pages/ex >pages/check.txt 2>&1 || { bad "--check refused page 2 of 3"; cat pages/check.txt; }
+"$vitrine" --render pages/page2.png --exhibition pages --slide 1 --size 640x360 pages/ex 2>pages/render.err ||
+    bad "--render of page 2 failed"
+if [ -e pages/page2.png ]; then
+    r=$(count pages/page2.png "$red") g=$(count pages/page2.png "$green") b=$(count pages/page2.png "$blue")
+    echo "\"page\": 2 of a red, green, blue TIFF: $r red pixels, $g green, $b blue"
+    if [ "$g" -lt 5000 ] || [ "$r" -ne 0 ] || [ "$b" -ne 0 ]; then
+        bad "the slide is not the TIFF's second page"
+    fi
+fi
+sed -i 's/"page": 2/"page": 4/' pages/ex/pages/exhibition.json
+"$vitrine" --check pages/ex >pages/check4.txt 2>&1 && bad "--check passed page 4 of 3"
+grep -q 'exhibition.json:2:3: error: image "letter.tif" cannot be shown: TIFF cannot be read: it has no page 4 (it has 3)' \
+    pages/check4.txt || { bad "--check did not name page 4 of 3"; cat pages/check4.txt; }
 
 # ---- hot reload: a TIFF replaced, broken, mended --------------------------------
 convert -size 400x300 "xc:$red" -compress lzw ex/reload/picture.tif

@@ -125,6 +125,14 @@ static void test_deck_refusals(void **state)
     assert_int_equal(ex->slides[2].page, 3);
     manifest_free(ex);
     diag_clear(&dl);
+    /* a TIFF may have pages: that it has this one is vitrine-tiff's to say */
+    write_tree_bytes(*state, "b.tif", "II*\0\x08\0\0\0", 8);
+    ex = load(*state, "{\"id\": \"t\", \"slides\": [{\"image\": \"b.tif\", \"page\": 2}]}", &dl);
+    assert_non_null(ex);
+    assert_no_diag(&dl, "page");
+    assert_int_equal(ex->slides[0].page, 2);
+    manifest_free(ex);
+    diag_clear(&dl);
 }
 
 /* vitrine --lecture "Plain Deck.pdf": the library is its pages */

@@ -338,6 +338,38 @@ static char *make_mixed(const char *root)
     return dir;
 }
 
+/* TIFF masters and phone photos (issue 14) are slides like any picture:
+ * told by their bytes, whatever their names. */
+static void test_tiff_heic_avif(void **state)
+{
+    (void)state;
+    static const unsigned char tiff[8] = {'I', 'I', '*', 0, 8, 0, 0, 0};
+    static const unsigned char heic[12] = {0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c'};
+    static const unsigned char avif[12] = {0, 0, 0, 24, 'f', 't', 'y', 'p', 'a', 'v', 'i', 'f'};
+    char *root = temp_root();
+    char *dir = make_dir(root, "expedition");
+    write_bytes(dir, "1-scan.tif", tiff, sizeof tiff);
+    write_bytes(dir, "2-phone.heic", heic, sizeof heic);
+    write_bytes(dir, "3-phone.avif", avif, sizeof avif);
+    Run r = run(dir, "/nonexistent/exhibitions");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "3 slides"));
+    DiagList dl = {0};
+    Exhibition *ex = manifest_load(dir, &dl);
+    assert_non_null(ex);
+    assert_int_equal(diag_count(&dl, DIAG_ERROR), 0);
+    assert_int_equal(ex->n_slides, 3);
+    assert_int_equal(ex->slides[0].image_format, IMG_FMT_TIFF);
+    assert_int_equal(ex->slides[1].image_format, IMG_FMT_HEIC);
+    assert_int_equal(ex->slides[2].image_format, IMG_FMT_AVIF);
+    manifest_free(ex);
+    diag_clear(&dl);
+    run_free(&r);
+    free(dir);
+    rm_rf(root);
+    free(root);
+}
+
 static void test_mixed_names(void **state)
 {
     (void)state;
@@ -526,6 +558,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_name_order),
+        cmocka_unit_test(test_tiff_heic_avif),
         cmocka_unit_test(test_ids),
         cmocka_unit_test(test_titles),
         cmocka_unit_test(test_mixed_names),
