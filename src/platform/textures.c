@@ -23,6 +23,11 @@
 #define TILE_MAX 4096
 #define REGION_GRID 256  /* a zoom's region snaps out to this grid: a small pan keeps it */
 #define DRAWING_ZOOM 16  /* a page with no pixels of its own (PDF) zooms to this times its screen copy */
+/* A JPEG whose own pixels take more than this share of the zoom budget
+ * (16 MB of 128: 4 megapixels) zooms by its view alone: a view (about a
+ * screen) costs a fraction of its whole decode. A smaller one is decoded
+ * whole, as cheap as a view, and pans for free. */
+#define VIEW_SHARE 8
 /* A box this large or larger gets a preview while its picture decodes: a
  * smaller one (a grid's thumbnail, a cover) decodes at 1/8 scale anyway,
  * as quickly as its preview would. */
@@ -412,6 +417,8 @@ static bool full_box(const Textures *t, const DrawItem *it, int nat_w, int nat_h
         h = nat_h;
     }
     double bytes = w * h * 4;
+    if (decode_zoom_by_view(it->format) && bytes > (double)t->zoom_budget / VIEW_SHARE)
+        return false; /* a large JPEG: only its view (want_region) */
     if (bytes > (double)t->zoom_budget) {
         /* a picture read by region: its own pixels come a view at a time
          * instead of a blurred whole */
@@ -981,7 +988,11 @@ bool textures_draw(Textures *t, SDL_Renderer *r, const DrawItem *it, Color bg, b
             continue;
         ge->last_use = ++t->clock;
         draw_entry(r, ge, at, it->r);
-        if (full && SDL_fabs(at.w / ge->w - 1) < 0.03) /* the view's own, not an older scale's */
+        /* the view's own scale, not an older one's; or, zoomed past its
+         * own pixels, those (a page has none of its own) */
+        if (full && (SDL_fabs(at.w / ge->w - 1) < 0.03 ||
+                     (it->format != IMG_FMT_PDF && it->format != IMG_FMT_SVG && ge->bw >= e->nat_w &&
+                      at.w > ge->w)))
             *full = true;
     }
     SDL_RenderSetClipRect(r, clipped ? &old : NULL);
