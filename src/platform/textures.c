@@ -118,12 +118,14 @@ static void decode_job(Job *j)
         j->nat_w = j->nat_h = 0;
     DecodeRequest rq = {.path = j->path, .page = j->page, .box_w = j->bw, .box_h = j->bh, .fit = j->fit,
                         .bg = j->bg, .region = j->rg, .preview = j->preview};
-    uint64_t t1 = trace_clock();
+    uint64_t t1 = trace_clock(), c1 = trace_thread_cpu();
     j->surf = decode_request(&rq, j->err, sizeof j->err);
     if (t0) /* where a slide's time goes: probing, decoding (bench/README.md) */
-        trace_event("decode", "page=%d box=%dx%d preview=%d ok=%d probe_us=%llu decode_us=%llu", j->page,
-                    j->bw, j->bh, j->preview, j->surf != NULL, (unsigned long long)(t1 - t0) / 1000,
-                    (unsigned long long)(trace_clock() - t1) / 1000);
+        trace_event("decode", "page=%d box=%dx%d region=%dx%d+%d+%d preview=%d ok=%d probe_us=%llu decode_us=%llu "
+                    "cpu_us=%llu", j->page, j->bw, j->bh, j->rg.w, j->rg.h, j->rg.x, j->rg.y, j->preview,
+                    j->surf != NULL, (unsigned long long)(t1 - t0) / 1000,
+                    (unsigned long long)(trace_clock() - t1) / 1000,
+                    (unsigned long long)(trace_thread_cpu() - c1) / 1000);
     if (!j->surf || j->rg.w > 0) /* a region's size is not the picture's */
         return;
     int sw = j->surf->w, sh = j->surf->h;
