@@ -23,10 +23,8 @@
 #define TILE_MAX 4096
 #define REGION_GRID 256  /* a zoom's region snaps out to this grid: a small pan keeps it */
 #define DRAWING_ZOOM 16  /* a page with no pixels of its own (PDF) zooms to this times its screen copy */
-/* A JPEG whose own pixels take more than this share of the zoom budget
- * (16 MB of 128: 4 megapixels) zooms by its view alone: a view (about a
- * screen) costs a fraction of its whole decode. A smaller one is decoded
- * whole, as cheap as a view, and pans for free. */
+/* A JPEG over this share of the zoom budget (16 MB: 4 megapixels) zooms by its
+ * view alone; a smaller one's whole is as cheap as a view, and pans free */
 #define VIEW_SHARE 8
 /* A box this large or larger gets a preview while its picture decodes: a
  * smaller one (a grid's thumbnail, a cover) decodes at 1/8 scale anyway,
@@ -990,8 +988,7 @@ bool textures_draw(Textures *t, SDL_Renderer *r, const DrawItem *it, Color bg, b
             continue;
         ge->last_use = ++t->clock;
         draw_entry(r, ge, at, it->r);
-        /* the view's own scale, not an older one's; or, zoomed past its
-         * own pixels, those (a page has none of its own) */
+        /* the view's own scale, not an older one's; past 1:1, its own pixels */
         if (full && (SDL_fabs(at.w / ge->w - 1) < 0.03 ||
                      (it->format != IMG_FMT_PDF && it->format != IMG_FMT_SVG && ge->bw >= e->nat_w &&
                       at.w > ge->w)))
