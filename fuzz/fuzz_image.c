@@ -6,7 +6,9 @@
  * calls it: sniffing, the header checks, the one decoder for the sniffed
  * format (libturbojpeg, SDL_image's PNG/WebP/SVG loaders), conversion,
  * flattening and the area-averaging downscale. Each input is decoded into
- * a small and a screen-like box, contained and covering.
+ * a small and a screen-like box, contained and covering, and three regions
+ * of a zoomed box are read by themselves (a JPEG's through libjpeg's
+ * cropping and skipping).
  *
  * No window is needed: SDL surfaces work without SDL_Init. Allocations stay
  * bounded by decode_image's own limits (DECODE_MAX_SIDE, DECODE_MAX_PIXELS);
@@ -80,6 +82,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     SDL_GetNumAllocations() - allocs);
             abort();
         }
+    }
+    /* a zoom's view read by itself (a JPEG's rows and columns, decode_jpeg.c):
+     * a reason, or exactly the region's pixels */
+    static const Rect regions[] = {{0, 0, 1, 1}, {40, 30, 200, 150}, {100, 60, 512, 256}};
+    for (size_t i = 0; i < sizeof regions / sizeof *regions; i++) {
+        DecodeRequest rq = {.path = path, .box_w = 900, .box_h = 600, .fit = FIT_CONTAIN, .bg = bg,
+                            .region = regions[i]};
+        char err[256] = "";
+        SDL_Surface *s = decode_request(&rq, err, sizeof err);
+        if (!s && !err[0])
+            abort();
+        if (s && (s->w != regions[i].w || s->h != regions[i].h))
+            abort();
+        SDL_FreeSurface(s);
     }
     return 0;
 }

@@ -57,11 +57,11 @@ static bool make_spans(int sn, int dn, Span **spans_out, uint32_t **w_out)
     return true;
 }
 
-/* Vertical: rows [0, sh) of src -> dh rows of tmp, sw pixels wide. Each
- * output row is a weighted sum of whole source rows: long runs of bytes,
- * which the compiler turns into vector code. */
+/* Vertical: src's rows -> dh rows of tmp, sw pixels wide; src's first row
+ * is source row `base`. Each output row is a weighted sum of whole source
+ * rows: long runs of bytes, which the compiler turns into vector code. */
 static void vertical(const uint8_t *src, int sw, int spitch, const Span *vs, const uint32_t *vw,
-                     int dh, uint8_t *tmp, uint32_t *acc)
+                     int dh, int base, uint8_t *tmp, uint32_t *acc)
 {
     size_t n = (size_t)sw * 4;
     for (int y = 0; y < dh; y++) {
@@ -70,7 +70,7 @@ static void vertical(const uint8_t *src, int sw, int spitch, const Span *vs, con
         for (size_t x = 0; x < n; x++)
             acc[x] = 32768;
         for (int k = 0; k < sp->count; k++) {
-            const uint8_t *row = src + (size_t)(sp->first + k) * (size_t)spitch;
+            const uint8_t *row = src + (size_t)(sp->first - base + k) * (size_t)spitch;
             uint32_t wk = wt[k];
             for (size_t x = 0; x < n; x++)
                 acc[x] += row[x] * wk;
@@ -81,12 +81,13 @@ static void vertical(const uint8_t *src, int sw, int spitch, const Span *vs, con
     }
 }
 
-/* Horizontal: tmp (sw x dh) -> dst (dw x dh). A pixel's four bytes ride in
+/* Horizontal: tmp (sw x dh, its first column source column `base`) -> dst
+ * (dw x dh). A pixel's four bytes ride in
  * two 64-bit words, two channels to a word with 32 bits each: a weight
  * (at most 65536) times a byte, summed over weights that add up to 65536,
  * stays below 2^24, so the channels never spill into each other. */
 static void horizontal(const uint8_t *tmp, int sw, const Span *hs, const uint32_t *hw, int dw,
-                       int dh, uint8_t *dst, int dpitch)
+                       int dh, int base, uint8_t *dst, int dpitch)
 {
     const uint64_t lanes = 0x000000FF000000FFull;
     for (int y = 0; y < dh; y++) {
@@ -95,7 +96,7 @@ static void horizontal(const uint8_t *tmp, int sw, const Span *hs, const uint32_
         for (int x = 0; x < dw; x++) {
             const Span *sp = &hs[x];
             const uint32_t *wt = hw + sp->wofs;
-            const uint8_t *p = row + (size_t)sp->first * 4;
+            const uint8_t *p = row + (size_t)(sp->first - base) * 4;
             uint64_t lo = 0x0000800000008000ull, hi = lo; /* rounding */
             for (int k = 0; k < sp->count; k++) {
                 uint32_t p32;
@@ -115,15 +116,34 @@ static void horizontal(const uint8_t *tmp, int sw, const Span *hs, const uint32_
 bool resample_area_with(const uint8_t *src, int sw, int sh, int spitch, uint8_t *dst, int dw,
                         int dh, int dpitch, uint8_t *tmp)
 {
-    if (!src || !dst || !tmp || dw < 1 || dh < 1 || dw > sw || dh > sh)
+    return resample_area_part(src, spitch, sw, sh, dw, dh, 0, 0, dw, dh, dst, dpitch, tmp);
+}
+
+void resample_area_source(int sn, int dn, int o, int n, int *first, int *count)
+{
+    /* output i covers [i*sn, (i+1)*sn) in units of 1/dn source pixel */
+    int64_t a = (int64_t)o * sn, b = (int64_t)(o + n) * sn;
+    *first = (int)(a / dn);
+    *count = (int)((b - 1) / dn) - *first + 1;
+}
+
+bool resample_area_part(const uint8_t *src, int spitch, int sw, int sh, int dw, int dh, int ox, int oy,
+                        int ow, int oh, uint8_t *dst, int dpitch, uint8_t *tmp)
+{
+    if (!src || !dst || !tmp || dw < 1 || dh < 1 || dw > sw || dh > sh || ox < 0 || oy < 0 || ow < 1 ||
+        oh < 1 || ox + ow > dw || oy + oh > dh)
         return false;
+    int x0, xn, y0, yn;
+    resample_area_source(sw, dw, ox, ow, &x0, &xn);
+    resample_area_source(sh, dh, oy, oh, &y0, &yn);
+    /* the weights of the whole, so the part is the whole's to the bit */
     Span *hs = NULL, *vs = NULL;
     uint32_t *hw = NULL, *vw = NULL;
-    uint32_t *acc = malloc((size_t)sw * 4 * sizeof *acc);
+    uint32_t *acc = malloc((size_t)xn * 4 * sizeof *acc);
     bool ok = acc && make_spans(sw, dw, &hs, &hw) && make_spans(sh, dh, &vs, &vw);
     if (ok) {
-        vertical(src, sw, spitch, vs, vw, dh, tmp, acc);
-        horizontal(tmp, sw, hs, hw, dw, dh, dst, dpitch);
+        vertical(src, xn, spitch, vs + oy, vw, oh, y0, tmp, acc);
+        horizontal(tmp, xn, hs + ox, hw, ow, oh, x0, dst, dpitch);
     }
     free(acc);
     free(hs);

@@ -26,4 +26,18 @@ bool resample_area_with(const uint8_t *src, int sw, int sh, int spitch, uint8_t 
                         int dh, int dpitch, uint8_t *tmp);
 size_t resample_tmp_size(int sw, int dh);
 
+/* The source pixels that outputs [o, o + n) of n source pixels scaled to
+ * dn read: [*first, *first + *count). */
+void resample_area_source(int sn, int dn, int o, int n, int *first, int *count);
+
+/* A part of what resample_area_with makes of a sw x sh picture scaled to
+ * dw x dh: the ow x oh outputs at (ox, oy), with the same weights, so the
+ * same bytes as that part of the whole. src holds only the source pixels
+ * they read (resample_area_source): its first pixel is the picture's
+ * (first x, first y), rows spitch bytes apart. tmp: resample_tmp_size(the
+ * count of columns read, oh) bytes. For a region read by itself (a zoomed
+ * JPEG's view). */
+bool resample_area_part(const uint8_t *src, int spitch, int sw, int sh, int dw, int dh, int ox, int oy,
+                        int ow, int oh, uint8_t *dst, int dpitch, uint8_t *tmp);
+
 #endif

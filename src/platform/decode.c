@@ -176,6 +176,48 @@ SDL_Surface *decode_upright(SDL_Surface *s, int o, char *err, size_t errn)
 
 /* ---- JPEG: libturbojpeg with DCT scaling -------------------------------- */
 
+void decode_jpeg_scale(int w, int h, int tw, int th, int *num, int *denom, int *dw, int *dh)
+{
+    int nsf = 0;
+    tjscalingfactor *sf = tjGetScalingFactors(&nsf);
+    *num = *denom = 1;
+    *dw = w;
+    *dh = h;
+    for (int i = 0; sf && i < nsf; i++) {
+        int sw = TJSCALED(w, sf[i]), sh = TJSCALED(h, sf[i]);
+        if (sw >= tw && sh >= th && (uint64_t)sw * sh < (uint64_t)*dw * *dh) {
+            *dw = sw;
+            *dh = sh;
+            *num = sf[i].num;
+            *denom = sf[i].denom;
+        }
+    }
+}
+
+/* Photoshop stores CMYK inverted and says so with its Adobe marker;
+ * readers (libjpeg's djpeg, browsers) take the marker as the sign. */
+void decode_jpeg_inks(SDL_Surface *s, const unsigned char *buf, size_t len, const ImageHead *hd)
+{
+    /* through the file's CMYK profile when it has one; lcms reads the
+     * inks as libjpeg gives them, inverted when Adobe says so */
+    IccTransform *t =
+        decode_icc_transform(buf, len, hd, hd->adobe_transform >= 0 ? ICC_IN_CMYK8_INVERTED : ICC_IN_CMYK8);
+    for (int y = 0; t && y < s->h; y++) {
+        uint8_t *row = (uint8_t *)s->pixels + (size_t)y * (size_t)s->pitch;
+        icc_transform_cmyk(t, row, (uint32_t *)row, (size_t)s->w);
+    }
+    if (!t)
+        pixels_cmyk_to_argb(s->pixels, s->w, s->h, s->pitch, hd->adobe_transform >= 0);
+    icc_transform_free(t);
+}
+
+void decode_jpeg_profile(SDL_Surface *s, const unsigned char *buf, size_t len, const ImageHead *hd)
+{
+    IccTransform *t = decode_icc_transform(buf, len, hd, ICC_IN_ARGB32);
+    decode_icc_apply(t, s);
+    icc_transform_free(t);
+}
+
 /* hd: the file's header, already checked (imagehead.h). */
 static SDL_Surface *decode_jpeg(const char *path, const unsigned char *buf, size_t len, const ImageHead *hd,
                                 int bw, int bh, FitMode fit, Color bg, char *err, size_t errn)
@@ -203,18 +245,8 @@ static SDL_Surface *decode_jpeg(const char *path, const unsigned char *buf, size
      * scaling happen as it is stored, so the target turns with it. */
     int o = hd->orientation, tw, th;
     decode_target_stored(w, h, o, bw, bh, fit, &tw, &th);
-    /* The smallest DCT-scaled size that still covers the target: decoding
-     * less is faster and the area filter then has little left to do. */
-    int nsf = 0;
-    tjscalingfactor *sf = tjGetScalingFactors(&nsf);
-    int dw = w, dh = h;
-    for (int i = 0; sf && i < nsf; i++) {
-        int sw = TJSCALED(w, sf[i]), sh = TJSCALED(h, sf[i]);
-        if (sw >= tw && sh >= th && (uint64_t)sw * sh < (uint64_t)dw * dh) {
-            dw = sw;
-            dh = sh;
-        }
-    }
+    int dw, dh, num, denom;
+    decode_jpeg_scale(w, h, tw, th, &num, &denom, &dw, &dh);
     /* Decoded straight into ARGB8888, the textures' format. When the area
      * filter follows, the DCT-scaled pixels are only a step: the thread's
      * scratch buffer holds them. */
@@ -245,30 +277,14 @@ static SDL_Surface *decode_jpeg(const char *path, const unsigned char *buf, size
         s = NULL;
         goto done;
     }
-    /* Photoshop stores CMYK inverted and says so with its Adobe marker;
-     * readers (libjpeg's djpeg, browsers) take the marker as the sign. */
-    if (cmyk) {
-        /* through the file's CMYK profile when it has one; lcms reads the
-         * inks as libturbojpeg gives them, inverted when Adobe says so */
-        IccTransform *t = decode_icc_transform(buf, len, hd,
-                                               hd->adobe_transform >= 0 ? ICC_IN_CMYK8_INVERTED : ICC_IN_CMYK8);
-        for (int y = 0; t && y < dh; y++) {
-            uint8_t *row = (uint8_t *)s->pixels + (size_t)y * (size_t)s->pitch;
-            icc_transform_cmyk(t, row, (uint32_t *)row, (size_t)dw);
-        }
-        if (!t)
-            pixels_cmyk_to_argb(s->pixels, dw, dh, s->pitch, hd->adobe_transform >= 0);
-        icc_transform_free(t);
-    }
+    if (cmyk)
+        decode_jpeg_inks(s, buf, len, hd);
     s = shrink(s, tw, th, err, errn); /* a new surface when it scaled: the step is free again */
     scratch_put(&scratch_pixels, step);
     if (s)
         s = decode_upright(s, o, err, errn);
-    if (s && !cmyk) { /* an RGB profile, applied to the pixels shown */
-        IccTransform *t = decode_icc_transform(buf, len, hd, ICC_IN_ARGB32);
-        decode_icc_apply(t, s);
-        icc_transform_free(t);
-    }
+    if (s && !cmyk)
+        decode_jpeg_profile(s, buf, len, hd);
 done:
     tjDestroy(tj);
     return s;
@@ -419,6 +435,15 @@ static SDL_Surface *crop(SDL_Surface *s, Rect r, char *err, size_t errn)
     return d;
 }
 
+/* A zoomed JPEG's view, decoded by itself (decode_jpeg.c); frees buf. */
+static SDL_Surface *jpeg_region(unsigned char *buf, size_t len, const ImageHead *hd, const DecodeRequest *rq,
+                                char *err, size_t errn)
+{
+    SDL_Surface *s = decode_jpeg_region(buf, len, hd, rq->box_w, rq->box_h, rq->region, err, errn);
+    scratch_put(&scratch_file, buf);
+    return s;
+}
+
 SDL_Surface *decode_request(const DecodeRequest *rq, char *err, size_t errn)
 {
     int box_w = rq->box_w, box_h = rq->box_h;
@@ -465,6 +490,8 @@ SDL_Surface *decode_request(const DecodeRequest *rq, char *err, size_t errn)
         row = decoder_for(hd.format);
         if (rq->preview)
             s = decode_preview(rq->path, buf, len, &hd, rq, err, errn);
+        else if (hd.format == IMG_FMT_JPEG && rq->region.w > 0 && rq->fit == FIT_CONTAIN)
+            return jpeg_region(buf, len, &hd, rq, err, errn);
         else if (row >= 0 && decoders[row].decode)
             s = decoders[row].decode(rq->path, buf, len, &hd, box_w, box_h, rq->fit, rq->bg, err, errn);
         else
@@ -478,7 +505,12 @@ SDL_Surface *decode_request(const DecodeRequest *rq, char *err, size_t errn)
 
 bool decode_by_region(ImageFormat f)
 {
-    return f == IMG_FMT_PDF || f == IMG_FMT_TIFF;
+    return f == IMG_FMT_PDF || f == IMG_FMT_TIFF || f == IMG_FMT_JPEG;
+}
+
+bool decode_zoom_by_view(ImageFormat f)
+{
+    return f == IMG_FMT_JPEG;
 }
 
 /* ---- the image's own size ------------------------------------------------- */

@@ -7,6 +7,8 @@
  * counted and a file cut short is refused (core/imagehead.h), and only the
  * one loader for the sniffed format is called. JPEGs are turned upright as
  * their EXIF orientation says; CMYK and YCCK JPEGs are converted to RGB.
+ * A JPEG's whole is decoded by libturbojpeg, a region by libjpeg's API of
+ * the same library (decode_jpeg.c), to the same pixels.
  *
  * Thread-safe: no state outside the call (a libturbojpeg handle per call),
  * so worker threads may decode at the same time.
@@ -72,10 +74,17 @@ SDL_Surface *decode_request(const DecodeRequest *rq, char *err, size_t errn);
 
 /* Whether a region of a picture of format f is read by itself, without
  * the rest (a PDF page's part drawn at any scale, a TIFF's tiles or strips
- * from its pyramid level): a zoom far past the screen then asks for what
- * is in view only (textures.c). Other formats are decoded whole and
- * cropped. */
+ * from its pyramid level, a JPEG's rows and columns at the DCT scale of
+ * the zoom): a zoom far past the screen then asks for what is in view
+ * only (textures.c). Other formats are decoded whole and cropped. */
 bool decode_by_region(ImageFormat f);
+
+/* Whether a zoom into a large picture of format f reads only its view even
+ * when its whole own pixels would fit the zoom budget (textures.c says how
+ * large): a JPEG's view comes in a fraction of its whole decode, and the
+ * whole's tiles (80 MB for 20 MP) are never made. A TIFF or PDF within the
+ * budget is read whole once and panned for free. */
+bool decode_zoom_by_view(ImageFormat f);
 
 /* A decoding thread is done: give back the buffers it kept for the next
  * picture (decode_image keeps one file's bytes and one picture's pixels a

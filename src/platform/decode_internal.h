@@ -33,6 +33,26 @@ IccTransform *decode_icc_transform(const unsigned char *buf, size_t len, const I
 /* Apply t (may be NULL: nothing to do) to s's ARGB8888 pixels. */
 void decode_icc_apply(IccTransform *t, SDL_Surface *s);
 
+/* ---- JPEG: the whole picture (decode.c), a zoom's region (decode_jpeg.c) ---- */
+
+/* The smallest DCT scale num/denom (libjpeg's, as libturbojpeg lists them)
+ * whose w x h result, dw x dh, still covers tw x th: decoding less is faster
+ * and the area filter then has little left to do. 1/1 when none does. */
+void decode_jpeg_scale(int w, int h, int tw, int th, int *num, int *denom, int *dw, int *dh);
+/* s's CMYK bytes (as libjpeg gives a CMYK or YCCK JPEG's) -> ARGB8888 in
+ * place, through the file's CMYK profile when it has one. */
+void decode_jpeg_inks(SDL_Surface *s, const unsigned char *buf, size_t len, const ImageHead *hd);
+/* The file's RGB profile (or sRGB) to the display's, on s's pixels. */
+void decode_jpeg_profile(SDL_Surface *s, const unsigned char *buf, size_t len, const ImageHead *hd);
+/* The region of the JPEG in buf (hd: its checked header) fitted into a
+ * bw x bh box as it is seen (upright, FIT_CONTAIN): only the rows and
+ * columns it lies in are decoded, at the DCT scale of that size, with the
+ * same pixels as that crop of decode_image's whole (libjpeg's cropping and
+ * skipping, and resample_area_part). region.w x region.h pixels, or NULL
+ * with the reason in err. */
+SDL_Surface *decode_jpeg_region(const unsigned char *buf, size_t len, const ImageHead *hd, int bw, int bh,
+                                Rect region, char *err, size_t errn);
+
 /* SVG (decode_svg.c): rendered by librsvg in vitrine-svg. */
 SDL_Surface *decode_svg(const char *path, const unsigned char *buf, size_t len, const ImageHead *hd,
                         int bw, int bh, FitMode fit, Color bg, char *err, size_t errn);

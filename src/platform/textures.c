@@ -23,6 +23,9 @@
 #define TILE_MAX 4096
 #define REGION_GRID 256  /* a zoom's region snaps out to this grid: a small pan keeps it */
 #define DRAWING_ZOOM 16  /* a page with no pixels of its own (PDF) zooms to this times its screen copy */
+/* A JPEG over this share of the zoom budget (16 MB: 4 megapixels) zooms by its
+ * view alone; a smaller one's whole is as cheap as a view, and pans free */
+#define VIEW_SHARE 8
 /* A box this large or larger gets a preview while its picture decodes: a
  * smaller one (a grid's thumbnail, a cover) decodes at 1/8 scale anyway,
  * as quickly as its preview would. */
@@ -113,12 +116,14 @@ static void decode_job(Job *j)
         j->nat_w = j->nat_h = 0;
     DecodeRequest rq = {.path = j->path, .page = j->page, .box_w = j->bw, .box_h = j->bh, .fit = j->fit,
                         .bg = j->bg, .region = j->rg, .preview = j->preview};
-    uint64_t t1 = trace_clock();
+    uint64_t t1 = trace_clock(), c1 = trace_thread_cpu();
     j->surf = decode_request(&rq, j->err, sizeof j->err);
     if (t0) /* where a slide's time goes: probing, decoding (bench/README.md) */
-        trace_event("decode", "page=%d box=%dx%d preview=%d ok=%d probe_us=%llu decode_us=%llu", j->page,
-                    j->bw, j->bh, j->preview, j->surf != NULL, (unsigned long long)(t1 - t0) / 1000,
-                    (unsigned long long)(trace_clock() - t1) / 1000);
+        trace_event("decode", "page=%d box=%dx%d region=%dx%d+%d+%d preview=%d ok=%d probe_us=%llu decode_us=%llu "
+                    "cpu_us=%llu", j->page, j->bw, j->bh, j->rg.w, j->rg.h, j->rg.x, j->rg.y, j->preview,
+                    j->surf != NULL, (unsigned long long)(t1 - t0) / 1000,
+                    (unsigned long long)(trace_clock() - t1) / 1000,
+                    (unsigned long long)(trace_thread_cpu() - c1) / 1000);
     if (!j->surf || j->rg.w > 0) /* a region's size is not the picture's */
         return;
     int sw = j->surf->w, sh = j->surf->h;
@@ -412,6 +417,8 @@ static bool full_box(const Textures *t, const DrawItem *it, int nat_w, int nat_h
         h = nat_h;
     }
     double bytes = w * h * 4;
+    if (decode_zoom_by_view(it->format) && bytes > (double)t->zoom_budget / VIEW_SHARE)
+        return false; /* a large JPEG: only its view (want_region) */
     if (bytes > (double)t->zoom_budget) {
         /* a picture read by region: its own pixels come a view at a time
          * instead of a blurred whole */
@@ -1011,7 +1018,10 @@ bool textures_draw(Textures *t, SDL_Renderer *r, const DrawItem *it, Color bg, b
             continue;
         ge->last_use = ++t->clock;
         draw_entry(r, ge, at, it->r);
-        if (full && SDL_fabs(at.w / ge->w - 1) < 0.03) /* the view's own, not an older scale's */
+        /* the view's own scale, not an older one's; past 1:1, its own pixels */
+        if (full && (SDL_fabs(at.w / ge->w - 1) < 0.03 ||
+                     (it->format != IMG_FMT_PDF && it->format != IMG_FMT_SVG && ge->bw >= e->nat_w &&
+                      at.w > ge->w)))
             *full = true;
     }
     SDL_RenderSetClipRect(r, clipped ? &old : NULL);

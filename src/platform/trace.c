@@ -50,6 +50,14 @@ uint64_t trace_clock(void)
     return trace_fd >= 0 ? now_ns() : 0;
 }
 
+uint64_t trace_thread_cpu(void)
+{
+    struct timespec ts;
+    if (trace_fd < 0 || clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+        return 0;
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
 void trace_event(const char *name, const char *fmt, ...)
 {
     if (trace_fd < 0)

@@ -46,6 +46,9 @@ void trace_start(void);
 bool trace_enabled(void);
 /* CLOCK_MONOTONIC in ns when tracing, else 0 (no clock is read). */
 uint64_t trace_clock(void);
+/* The calling thread's CPU time in ns when tracing, else 0: what a decode
+ * cost, less changed than its wall time by other programs on the cores. */
+uint64_t trace_thread_cpu(void);
 
 /* One line: `name` and, unless fmt is NULL, the printf-formatted key=value
  * pairs, e.g. trace_event("zoom-full", "slide=%d", n). Safe from any thread. */

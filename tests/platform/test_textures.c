@@ -237,6 +237,11 @@ static void given_up_and_wanted_again_still_arrives(void **state)
     textures_free(t);
 }
 
+static Uint32 pixel_at(const Fx *fx, int x, int y)
+{
+    return ((const Uint32 *)fx->target->pixels)[(size_t)y * (size_t)(fx->target->pitch / 4) + (size_t)x];
+}
+
 static void a_zoom_gets_full_pixels_and_gives_them_back(void **state)
 {
     Fx *fx = *state;
@@ -264,9 +269,55 @@ static void a_zoom_gets_full_pixels_and_gives_them_back(void **state)
     textures_free(t);
 }
 
-static Uint32 pixel_at(const Fx *fx, int x, int y)
+/* Picture `path` in a w x h box, its screen copy decoded, then zoomed to z
+ * and what that asks for decoded: the zoom's bytes. */
+static size_t zoomed_to(Textures *t, Fx *fx, Scene *sc, const char *path, int w, int h, float z)
 {
-    return ((const Uint32 *)fx->target->pixels)[(size_t)y * (size_t)(fx->target->pitch / 4) + (size_t)x];
+    one_picture(sc, path, w, h, 1.0f);
+    textures_want(t, fx->ren, sc, BG, NULL, 0);
+    assert_true(textures_settle(t, fx->ren, 10000, loaded, fx));
+    sc->items[0].zoom.z = z;
+    textures_want(t, fx->ren, sc, BG, NULL, 0);
+    assert_true(textures_settle(t, fx->ren, 10000, loaded, fx));
+    textures_want(t, fx->ren, sc, BG, NULL, 0);
+    bool full = false;
+    SDL_FillRect(fx->target, NULL, 0);
+    assert_true(drawn(t, fx, sc, &full));
+    assert_true(full);
+    size_t screen, zoom;
+    textures_usage(t, &screen, &zoom);
+    return zoom;
+}
+
+/* A JPEG whose own pixels are more than an eighth of the zoom budget (here
+ * 8 MB: 1 MB; its 3.8 MB are) is zoomed by its view only, read by
+ * decode_jpeg.c at the zoom's DCT scale, never whole. */
+static void a_large_jpeg_zooms_by_its_view(void **state)
+{
+    Fx *fx = *state;
+    TexturesConfig cfg = {.zoom_budget = 8u << 20};
+    Textures *t = textures_create(&cfg);
+    Scene sc;
+    /* at 3x the picture is 900 x 600 and the view its middle 300 x 200,
+     * snapped out to 256: 512 x 512 */
+    assert_int_equal(zoomed_to(t, fx, &sc, fx->path[3], 300, 200, 3.0f), 512 * 512 * 4);
+    /* screen (150, 100) is the 900 x 600 picture's (450, 300), the file's
+     * (600, 400): its colour there, within the JPEG's error */
+    Uint32 c = pixel_at(fx, 150, 100);
+    assert_true(abs((int)((c >> 16) & 255) - 600 * 255 / 1200) <= 3);
+    assert_true(abs((int)((c >> 8) & 255) - 400 * 255 / 800) <= 3);
+    scene_free(&sc);
+    /* in a 600 x 400 box, 4x (the furthest) is twice its own pixels: the
+     * view is read at those (300 x 200 round the centre, snapped out), and
+     * drawn "full" though larger than 1:1 */
+    assert_int_equal(zoomed_to(t, fx, &sc, fx->path[3], 600, 400, 4.0f), 512 * 256 * 4);
+    sc.items[0].zoom.z = 1.0f;
+    textures_want(t, fx->ren, &sc, BG, NULL, 0);
+    size_t screen, zoom;
+    textures_usage(t, &screen, &zoom);
+    assert_int_equal(zoom, 0);
+    scene_free(&sc);
+    textures_free(t);
 }
 
 static void a_far_zoom_reads_the_view_by_region(void **state)
@@ -559,6 +610,7 @@ int main(void)
         cmocka_unit_test(the_budget_holds_while_paging),
         cmocka_unit_test(given_up_and_wanted_again_still_arrives),
         cmocka_unit_test(a_zoom_gets_full_pixels_and_gives_them_back),
+        cmocka_unit_test(a_large_jpeg_zooms_by_its_view),
         cmocka_unit_test(a_far_zoom_reads_the_view_by_region),
         cmocka_unit_test(a_turned_tiff_zooms_by_region_upright),
         cmocka_unit_test(a_broken_picture_is_reported_once),

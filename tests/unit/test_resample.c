@@ -220,6 +220,55 @@ static void channels_are_averaged_independently(void **state)
     free(d.px);
 }
 
+/* ---- a part of the whole ------------------------------------------------------ */
+
+/* Outputs (ox, oy, ow x oh) of sw x sh -> dw x dh, computed from only the
+ * source pixels they read, are the whole's bytes there (a zoomed JPEG's
+ * region equals the same crop of its whole decode). */
+static void check_part(int sw, int sh, int dw, int dh, int ox, int oy, int ow, int oh)
+{
+    Img s = img_new(sw, sh, 12), d = img_new(dw, dh, 0), p = img_new(ow, oh, 4);
+    uint32_t r = 12345;
+    for (int y = 0; y < sh; y++)
+        for (int x = 0; x < sw; x++)
+            for (int c = 0; c < 4; c++) {
+                r = r * 1103515245u + 12345u;
+                at(&s, x, y)[c] = (uint8_t)(r >> 16);
+            }
+    assert_true(down(&s, &d));
+    int x0, xn, y0, yn;
+    resample_area_source(sw, dw, ox, ow, &x0, &xn);
+    resample_area_source(sh, dh, oy, oh, &y0, &yn);
+    assert_true(x0 >= 0 && xn >= ow && x0 + xn <= sw && y0 >= 0 && yn >= oh && y0 + yn <= sh);
+    uint8_t *tmp = malloc(resample_tmp_size(xn, oh));
+    assert_true(resample_area_part(at(&s, x0, y0), s.pitch, sw, sh, dw, dh, ox, oy, ow, oh, p.px, p.pitch, tmp));
+    free(tmp);
+    for (int y = 0; y < oh; y++)
+        assert_memory_equal(at(&p, 0, y), at(&d, ox, oy + y), (size_t)ow * 4);
+    free(s.px);
+    free(d.px);
+    free(p.px);
+}
+
+static void a_part_is_the_wholes_bytes_there(void **state)
+{
+    (void)state;
+    check_part(3420, 40, 2880, 20, 777, 3, 1100, 12);   /* 5/8 scale to a 1.5x zoom's width */
+    check_part(100, 100, 37, 29, 0, 0, 37, 29);         /* the whole */
+    check_part(100, 100, 37, 29, 36, 28, 1, 1);         /* the far corner */
+    check_part(97, 61, 97, 40, 10, 5, 50, 30);          /* one side the same size */
+    check_part(1000, 7, 333, 7, 332, 0, 1, 7);          /* the last column */
+}
+
+static void a_part_outside_the_whole_is_refused(void **state)
+{
+    (void)state;
+    uint8_t src[16 * 4] = {0}, dst[16 * 4], tmp[16 * 4 * 4];
+    assert_false(resample_area_part(src, 16, 4, 4, 2, 2, 1, 1, 2, 1, dst, 8, tmp));
+    assert_false(resample_area_part(src, 16, 4, 4, 2, 2, -1, 0, 1, 1, dst, 8, tmp));
+    assert_false(resample_area_part(src, 16, 4, 4, 2, 2, 0, 0, 0, 1, dst, 8, tmp));
+}
+
 /* ---- bad arguments ------------------------------------------------------------ */
 
 static void bad_arguments_return_false(void **state)
@@ -256,6 +305,8 @@ int main(void)
         cmocka_unit_test(fractional_edges_are_weighted),
         cmocka_unit_test(channels_are_averaged_independently),
         cmocka_unit_test(bad_arguments_return_false),
+        cmocka_unit_test(a_part_is_the_wholes_bytes_there),
+        cmocka_unit_test(a_part_outside_the_whole_is_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
