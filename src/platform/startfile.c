@@ -51,8 +51,12 @@ bool startfile_read(StartFile *f, StartIndex *idx)
         f->text = text;
         return true;
     }
-    fprintf(stderr, "vitrine: start index %s %s: starting from the manifests\n", f->path,
-            err ? strerror(err) : "is not one vitrine can use (damaged, or of another version)");
+    if (err)
+        fprintf(stderr, "vitrine: start index %s cannot be read (%s): starting from the manifests\n", f->path,
+                strerror(err));
+    else
+        fprintf(stderr, "vitrine: start index %s is not one vitrine can use (damaged, or of another version): "
+                        "starting from the manifests\n", f->path);
     free(text);
     return false;
 }
