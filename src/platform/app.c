@@ -51,6 +51,7 @@ struct App {
     Text *mtext;                 /* fonts for measuring text: lives as long as the show */
     char stamp[32];              /* start time for file names, 20261125-190300 */
     char index_dir[4096];        /* the state folder of the start index, "" for none (Content.index_dir) */
+    bool presented;              /* a frame has been presented (not only held for its pictures) */
     Content c;                   /* the exhibitions, reloaded as they change */
     Show *show;
     Measure measure;
@@ -110,6 +111,14 @@ static unsigned translate(App *a, const SDL_Event *e, Event *ev)
     return got;
 }
 
+/* Does ev make the show act on the library (more than redraw the home
+ * screen)? A new window's size must not wait for the whole library: the
+ * first frame would (issue 15). */
+static bool acts_on_library(const Event *ev)
+{
+    return ev->type != EV_RESIZE && ev->type != EV_POINTER_MOVE && ev->type != EV_CLOSE && ev->type != EV_QUIT;
+}
+
 static void dispatch(App *a, const SDL_Event *e)
 {
     Event ev;
@@ -119,7 +128,8 @@ static void dispatch(App *a, const SDL_Event *e)
     } else if (displays_event(a->o.displays, e)) {
         a->displays_check = true;
     } else if (translate(a, e, &ev) & INPUT_EVENT) {
-        app_complete(a); /* a visitor acts on the whole library, never on the index's summaries */
+        if (acts_on_library(&ev))
+            app_complete(a); /* a visitor acts on the whole library, never on the index's summaries */
         show_handle(a->show, &ev);
         observe(a);
     }
@@ -270,6 +280,7 @@ static void present(App *a)
         draw(a);
         uint64_t drawn = trace_clock();
         SDL_RenderPresent(a->o.out.ren);
+        a->presented = true;
         service_presented(now);
         trace_frame(a->show, a->complete, a->facts.previews, a->facts.missing == 0, t0, drawn);
         if (a->zoom_full_new) { /* the benchmark's zoom figures end here */
@@ -691,7 +702,8 @@ int app_run(const AppOptions *opt)
             a->need_redraw = true;
         present(a);
         report_film(a);
-        content_after_frame(&a->c);
+        if (a->presented) /* the first frame is up, not held for its covers */
+            content_after_frame(&a->c, app_now(a));
         records_state_file(&a->rec, a->opt.state_file, a->show, app_now(a));
         /* Sleep until input or the next deadline: an idle kiosk uses no CPU. */
         uint64_t wait = next_deadline(a);
@@ -712,7 +724,11 @@ int app_run(const AppOptions *opt)
             dispatch(a, &e);
             app_pump(a);
         } else {
-            app_complete(a); /* time acts on the whole library too (idle, attract) */
+            /* time acts on the whole library too (idle, attract); not the
+             * wakes while the first frame is held for its covers, which
+             * would make it wait for the whole library */
+            if (a->presented && !a->hold_since)
+                app_complete(a);
             Event tick = {.type = EV_TICK, .t = app_now(a)};
             show_handle(a->show, &tick);
             observe(a);
@@ -767,7 +783,7 @@ void app_step_done(App *a)
     app_settle(a);
     if (a->o.out.win)
         present(a);
-    content_after_frame(&a->c);
+    content_after_frame(&a->c, app_now(a));
 }
 
 bool app_has_window(const App *a)

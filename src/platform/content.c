@@ -45,9 +45,14 @@ bool content_load(Content *c)
 
 void content_watch(Content *c, bool background)
 {
-    c->reload = hotreload_create(c->dir, background);
-    if (c->lib && c->lib->partial)
-        hotreload_request(c->reload);
+    /* A partial library is watched from its first frame on: setting the
+     * watch up looks at every file in the folder (watch.c), 10,000 stat()s
+     * for 10,000 slides. The whole load begins after it, so no change is
+     * missed. */
+    c->watch_background = background;
+    c->watch_later = c->lib && c->lib->partial;
+    if (!c->watch_later)
+        c->reload = hotreload_create(c->dir, background);
 }
 
 uint64_t content_next_deadline(const Content *c, uint64_t now)
@@ -189,8 +194,18 @@ bool content_complete(Content *c, Show *show, uint64_t now)
     return swap_in(c, show, full, &d) == CONTENT_COMPLETED;
 }
 
-void content_after_frame(Content *c)
+void content_after_frame(Content *c, uint64_t now)
 {
+    /* The whole library loads once the first frame is up: before, it would
+     * take a core from the covers' decoding and the first frame's text. */
+    if (c->watch_later) {
+        c->watch_later = false;
+        c->reload = hotreload_create(c->dir, c->watch_background);
+    }
+    if (c->lib && c->lib->partial && !c->full_requested && c->reload) {
+        c->full_requested = true;
+        hotreload_request(c->reload, now);
+    }
     if (!c->index_due || !c->lib)
         return;
     c->index_due = false;

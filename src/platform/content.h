@@ -34,6 +34,9 @@ typedef struct {
     const char *index_dir;
     StartFile index;
     bool index_due;              /* a full library is in and its index not yet written */
+    bool full_requested;         /* a partial library's full load was asked for (content_after_frame) */
+    bool watch_later;            /* content_watch() on a partial library: begun after the first frame */
+    bool watch_background;       /* as content_watch() was told */
 } Content;
 
 /* What content_reload() did. */
@@ -53,7 +56,7 @@ typedef enum {
 bool content_load(Content *c);
 /* Start watching the folder: background for a real-time loop, else on the
  * virtual clock, where loads are waited for (hotreload.h). A partial
- * library's full load begins now. */
+ * library's watch begins after the first frame (content_after_frame). */
 void content_watch(Content *c, bool background);
 /* ms until the reload has something to do (hotreload_next_deadline). */
 uint64_t content_next_deadline(const Content *c, uint64_t now);
@@ -68,9 +71,10 @@ ContentSwap content_reload(Content *c, Show *show, uint64_t now);
  * on anything but the home screen's first frames (input, time). true when
  * it was swapped in now (CONTENT_COMPLETED). */
 bool content_complete(Content *c, Show *show, uint64_t now);
-/* After a frame is presented: the start index of a library loaded in full
- * is written (once, and only when it changed). */
-void content_after_frame(Content *c);
+/* After a frame is presented: a partial library's watch and full load
+ * begin (after the first frame, on the hot reload's loader thread); the start index of a
+ * library loaded in full is written (once, and only when it changed). */
+void content_after_frame(Content *c, uint64_t now);
 /* Kiosk: the exhibition named at start (id) is not in the library (missing,
  * or its manifest broken): log why, say so in the state line, and wait for
  * it. false when it cannot (out of memory). The service status is the

@@ -214,10 +214,13 @@ Library *hotreload_poll(HotReload *h, uint64_t now, DiagList *diags)
     return take_result(h, diags);
 }
 
-void hotreload_request(HotReload *h)
+void hotreload_request(HotReload *h, uint64_t now)
 {
-    if (h)
-        h->requested = true;
+    if (!h)
+        return;
+    h->requested = true;
+    if (!h->loader)
+        begin_load(h, now); /* now: the main loop may sleep until an event */
 }
 
 Library *hotreload_finish(HotReload *h, uint64_t now, DiagList *diags)
