@@ -337,3 +337,26 @@ char *fs_folder_name(const char *dir)
     out[len] = '\0';
     return out;
 }
+
+/* ---- Stamps -------------------------------------------------------------------- */
+
+void fs_stamp(const char *path, FileStamp *st)
+{
+    struct stat s;
+    *st = (FileStamp){0};
+    if (!path || stat(path, &s) != 0)
+        return;
+    *st = (FileStamp){
+        .dev = (long long)s.st_dev,
+        .ino = (long long)s.st_ino,
+        .size = (long long)s.st_size,
+        .mtime_ns = (long long)s.st_mtim.tv_sec * 1000000000LL + s.st_mtim.tv_nsec,
+        .ctime_ns = (long long)s.st_ctim.tv_sec * 1000000000LL + s.st_ctim.tv_nsec,
+    };
+}
+
+bool fs_stamp_equal(const FileStamp *a, const FileStamp *b)
+{
+    return a->dev == b->dev && a->ino == b->ino && a->size == b->size && a->mtime_ns == b->mtime_ns &&
+           a->ctime_ns == b->ctime_ns;
+}

@@ -78,4 +78,20 @@ void fs_list_free(char **names, int n);
  * Malloc'd; NULL only when memory runs out. */
 char *fs_folder_name(const char *dir);
 
+/* What stat() says of a file that changes whenever it is written, replaced
+ * or renamed over: enough to tell "the same file as then" (the start index,
+ * startindex.h). rsync and Syncthing rename a finished copy into place (a
+ * new inode, a new ctime), and an editor's save changes mtime or ctime. All
+ * zero: there was no such file. */
+typedef struct {
+    long long dev, ino;
+    long long size;         /* bytes */
+    long long mtime_ns, ctime_ns; /* ns since the epoch */
+} FileStamp;
+
+/* path's stamp (follows symbolic links); all zero when it cannot be
+ * stat()ed. */
+void fs_stamp(const char *path, FileStamp *st);
+bool fs_stamp_equal(const FileStamp *a, const FileStamp *b);
+
 #endif

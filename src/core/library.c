@@ -98,6 +98,53 @@ Library *library_load(const char *dir, DiagList *diags)
 
 Library *library_load_images(const char *dir, ManifestImageCheck images, DiagList *diags)
 {
+    return library_load_indexed(dir, images, NULL, diags);
+}
+
+/* name's file in the exhibition folder dir, stamped; zero when name is NULL. */
+static void stamp_in(const char *dir, const char *name, FileStamp *st)
+{
+    char *path = name ? fs_path_join(dir, name) : NULL;
+    fs_stamp(path, st);
+    free(path);
+}
+
+/* The exhibition in folder `sub` (named `folder` under the root, "" for the
+ * root itself): idx's summary while it is fresh, else loaded and stamped,
+ * the manifest and the folder before they are read (a change while it is
+ * read then makes the next start load it again), the cover after. */
+static Exhibition *load_one(const char *sub, const char *folder, ManifestImageCheck images,
+                            const StartIndex *idx, Library *lib, DiagList *diags)
+{
+    ExhibitionStamp now = {0};
+    stamp_in(sub, MANIFEST_NAME, &now.manifest);
+    fs_stamp(sub, &now.folder);
+    const StartIndexEntry *e = startindex_find(idx, folder);
+    if (e) {
+        stamp_in(sub, e->cover, &now.cover);
+        stamp_in(sub, e->deck, &now.deck);
+        Exhibition *ex = startindex_fresh(e, &now) ? startindex_summary(e, sub) : NULL;
+        if (ex) {
+            lib->partial = true;
+            return ex;
+        }
+    }
+    Exhibition *ex = manifest_load_images(sub, images, diags);
+    if (!ex)
+        return NULL;
+    const char *cover;
+    ImageFormat f;
+    int slide;
+    manifest_cover(ex, &cover, &f, &slide);
+    fs_stamp(cover, &now.cover);
+    fs_stamp(ex->deck_path, &now.deck);
+    ex->stamp = now;
+    return ex;
+}
+
+Library *library_load_indexed(const char *dir, ManifestImageCheck images, const StartIndex *idx,
+                              DiagList *diags)
+{
     Library *lib = calloc(1, sizeof *lib);
     if (!lib)
         return NULL;
@@ -128,7 +175,7 @@ Library *library_load_images(const char *dir, ManifestImageCheck images, DiagLis
     }
     /* DIR may itself be one exhibition */
     if (has_manifest(dir)) {
-        Exhibition *ex = manifest_load_images(dir, images, diags);
+        Exhibition *ex = load_one(dir, "", images, idx, lib, diags);
         if (ex)
             add_exhibition(lib, ex, diags);
         else
@@ -147,7 +194,7 @@ Library *library_load_images(const char *dir, ManifestImageCheck images, DiagLis
                  "no exhibitions found: no folder here holds an " MANIFEST_NAME);
     for (int i = 0; i < n; i++) {
         char *sub = fs_path_join(dir, names[i]);
-        Exhibition *ex = sub ? manifest_load_images(sub, images, diags) : NULL;
+        Exhibition *ex = sub ? load_one(sub, names[i], images, idx, lib, diags) : NULL;
         if (ex)
             add_exhibition(lib, ex, diags);
         else if (sub)
@@ -201,6 +248,8 @@ int library_keep_last_good(Library *fresh, const Library *old, DiagList *diags)
             Exhibition *ex = old->items[i];
             if (!ex->dir || strcmp(ex->dir, fresh->broken[b]) != 0)
                 continue;
+            if (ex->summary_slides > 0)
+                break; /* an index's summary is no version of it: only its title and cover */
             if (library_find(fresh, ex->id) >= 0)
                 break; /* its id went to another folder meanwhile */
             Exhibition **items = realloc(fresh->items, (size_t)(fresh->n + 1) * sizeof *items);

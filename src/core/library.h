@@ -12,6 +12,7 @@
 
 #include "diag.h"
 #include "manifest.h"
+#include "startindex.h"
 
 typedef struct {
     Exhibition **items;     /* owned */
@@ -19,6 +20,10 @@ typedef struct {
     char *root;             /* owned copy of the DIR given */
     char **broken;          /* folders whose exhibition.json could not be loaded at all (owned) */
     int n_broken;
+    /* some exhibitions are summaries from the start index
+     * (Exhibition.summary_slides): enough for the home screen, to be
+     * replaced by a full load before anything else is shown */
+    bool partial;
 } Library;
 
 /* Never NULL except on out of memory; an empty or unreadable DIR gives an
@@ -27,6 +32,13 @@ Library *library_load(const char *dir, DiagList *diags);
 /* The same, with every image checked as `images` says (--check reads them
  * whole). */
 Library *library_load_images(const char *dir, ManifestImageCheck images, DiagList *diags);
+/* The same, where an exhibition whose entry in idx (may be NULL) is still
+ * fresh (startindex_fresh) becomes that entry's summary instead of being
+ * loaded; lib->partial says whether any did. Every exhibition loaded is
+ * stamped (Exhibition.stamp), its manifest and folder before they are
+ * read, for the next index. */
+Library *library_load_indexed(const char *dir, ManifestImageCheck images, const StartIndex *idx,
+                              DiagList *diags);
 void library_free(Library *lib);
 /* Index of the exhibition with this id, or -1. */
 int library_find(const Library *lib, const char *id);

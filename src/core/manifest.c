@@ -969,3 +969,27 @@ void manifest_free(Exhibition *ex)
     free(ex);
 }
 
+
+int manifest_slide_count(const Exhibition *ex)
+{
+    return ex->summary_slides > 0 ? ex->summary_slides : ex->n_slides;
+}
+
+void manifest_cover(const Exhibition *ex, const char **path, ImageFormat *f, int *slide)
+{
+    *path = NULL;
+    *slide = -1;
+    if (ex->cover_path) {
+        *path = ex->cover_path;
+        *f = ex->cover_format;
+        return;
+    }
+    for (int i = 0; i < ex->n_slides; i++) {
+        if (ex->slides[i].image_path && ex->slides[i].image_ok) {
+            *path = ex->slides[i].image_path;
+            *f = ex->slides[i].image_format;
+            *slide = i;
+            return;
+        }
+    }
+}

@@ -23,6 +23,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "fsutil.h" /* FileStamp */
 #include "imagehead.h" /* ImageFormat */
 #include "localized.h"
 #include "slide_media.h"
@@ -49,6 +50,16 @@ typedef struct {
     int line, col;          /* where the slide's object starts */
 } Slide;
 
+/* The files an exhibition's entry on the home screen comes from, as they
+ * were when it was loaded (the start index, startindex.h): taken by
+ * library.c, the manifest's and its folder's before the manifest is read. */
+typedef struct {
+    FileStamp manifest;     /* exhibition.json */
+    FileStamp folder;       /* the exhibition folder (files added, removed or renamed in it) */
+    FileStamp cover;        /* the cover's file (manifest_cover), zero when none */
+    FileStamp deck;         /* "deck": the PDF whose pages are slides, zero when none */
+} ExhibitionStamp;
+
 typedef struct {
     char *id;               /* "id", or the folder name when absent */
     char *dir;              /* the exhibition folder, as given */
@@ -65,6 +76,12 @@ typedef struct {
     char *deck_path;        /* resolved, or NULL */
     Slide *slides;          /* owned, n_slides >= 1 */
     int n_slides;
+    ExhibitionStamp stamp;  /* set by library.c; zero when loaded otherwise */
+    /* 0, or this is a summary from the start index (startindex.h) of an
+     * exhibition of this many slides: title, languages and cover only, and
+     * slides holds no more than up to its cover's slide (blank before it).
+     * The full library replaces it before a visitor's input is handled. */
+    int summary_slides;
 } Exhibition;
 
 /* Load dir/exhibition.json. Problems are appended to diags (may be NULL).
@@ -98,6 +115,14 @@ Exhibition *manifest_load_buffer(const char *dir, const char *file,
 Exhibition *manifest_load_deck(const char *pdf_path, const char *id, DiagList *diags);
 
 void manifest_free(Exhibition *ex);
+
+/* How many slides the exhibition has: n_slides, or a summary's count. */
+int manifest_slide_count(const Exhibition *ex);
+
+/* The picture that stands for the exhibition (home screen, idle showcase):
+ * "cover", else the first slide with a usable image (*slide its index, -1
+ * for "cover"); *path NULL when there is none. Pointers owned by ex. */
+void manifest_cover(const Exhibition *ex, const char **path, ImageFormat *f, int *slide);
 
 /* Text of a localized value (localized.h) in `lang`, falling back along the
  * exhibition's `languages` order, then to any entry. NULL when the value is empty.

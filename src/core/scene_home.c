@@ -8,26 +8,6 @@
 #include "lang.h"
 #include "paint.h"
 
-/* The cover of an exhibition: "cover", else the first slide with an image. */
-void scene_home_cover(const Exhibition *ex, const char **path, ImageFormat *f, int *slide)
-{
-    *path = NULL;
-    *slide = -1;
-    if (ex->cover_path) {
-        *path = ex->cover_path;
-        *f = ex->cover_format;
-        return;
-    }
-    for (int i = 0; i < ex->n_slides; i++) {
-        if (ex->slides[i].image_path && ex->slides[i].image_ok) {
-            *path = ex->slides[i].image_path;
-            *f = ex->slides[i].image_format;
-            *slide = i;
-            return;
-        }
-    }
-}
-
 void scene_home_build(Scene *s, const SceneView *v, float u)
 {
     const char *lang = paint_lang(v);
@@ -86,7 +66,7 @@ void scene_home_build(Scene *s, const SceneView *v, float u)
         const char *path;
         ImageFormat f = IMG_FMT_UNKNOWN;
         int cslide;
-        scene_home_cover(ex, &path, &f, &cslide);
+        manifest_cover(ex, &path, &f, &cslide);
         DrawItem *it;
         if (path && !paint_failed(v, i, cslide)) {
             if ((it = paint_image(s, img, path, f, FIT_COVER, i, cslide)) && cslide >= 0)
@@ -97,7 +77,7 @@ void scene_home_build(Scene *s, const SceneView *v, float u)
         paint_block(s, v, loc_get(&ex->title, lang, ex), tbox, title_px, (int)(22 * u), FONT_BOLD,
                     COL_TEXT, SCENE_ALIGN_LEFT);
         char sub[64];
-        lang_count_text(UI_SLIDES, ex->n_slides, lang, sub, sizeof sub);
+        lang_count_text(UI_SLIDES, manifest_slide_count(ex), lang, sub, sizeof sub);
         paint_text(s, v, tbox.x, tbox.y + title_h + pad / 2, sub, strlen(sub), sub_px, FONT_REGULAR,
                    COL_DIM);
         if (i == v->home_sel)

@@ -10,9 +10,6 @@
 
 /* Append the home screen for v (scale u) to s. */
 void scene_home_build(Scene *s, const SceneView *v, float u);
-/* The cover of ex: its "cover", else the first slide with an image (*slide
- * its index, -1 for the cover); *path NULL when there is none. *path is the
- * Exhibition's. Also the attract loop's stand-in for a slide. */
-void scene_home_cover(const Exhibition *ex, const char **path, ImageFormat *f, int *slide);
+/* (An exhibition's cover is manifest_cover(): the start index keeps it too.) */
 
 #endif

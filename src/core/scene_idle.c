@@ -59,7 +59,7 @@ void scene_idle_attract(Scene *s, const SceneView *v, float u)
             path = ex->slides[sl].image_path;
             f = ex->slides[sl].image_format;
         } else {
-            scene_home_cover(ex, &path, &f, &report);
+            manifest_cover(ex, &path, &f, &report);
         }
         Rect area = {0, 0, v->w, v->h - band};
         if (path && !paint_failed(v, v->idle.attract_ex, report))

@@ -51,6 +51,8 @@ struct App {
     Settings settings;
     Text *mtext;                 /* fonts for measuring text: lives as long as the show */
     char stamp[32];              /* start time for file names, 20261125-190300 */
+    char index_dir[4096];        /* the state folder of the start index, "" for none (Content.index_dir) */
+    bool presented;              /* a frame has been presented (not only held for its pictures) */
     Content c;                   /* the exhibitions, reloaded as they change */
     Show *show;
     Measure measure;
@@ -122,6 +124,14 @@ static unsigned translate(App *a, const SDL_Event *e, Event *ev)
     return got;
 }
 
+/* Does ev make the show act on the library (more than redraw the home
+ * screen)? A new window's size must not wait for the whole library: the
+ * first frame would (issue 15). */
+static bool acts_on_library(const Event *ev)
+{
+    return ev->type != EV_RESIZE && ev->type != EV_POINTER_MOVE && ev->type != EV_CLOSE && ev->type != EV_QUIT;
+}
+
 static void dispatch(App *a, const SDL_Event *e)
 {
     Event ev;
@@ -131,6 +141,8 @@ static void dispatch(App *a, const SDL_Event *e)
     } else if (displays_event(a->o.displays, e)) {
         a->displays_check = true;
     } else if (translate(a, e, &ev) & INPUT_EVENT) {
+        if (acts_on_library(&ev))
+            app_complete(a); /* a visitor acts on the whole library, never on the index's summaries */
         show_handle(a->show, &ev);
         observe(a);
     }
@@ -281,6 +293,7 @@ static void present(App *a)
         draw(a);
         uint64_t drawn = trace_clock();
         SDL_RenderPresent(a->o.out.ren);
+        a->presented = true;
         service_presented(now);
         trace_frame(a->show, a->complete, a->facts.previews, a->facts.missing == 0, t0, drawn);
         if (a->zoom_full_new) { /* the benchmark's zoom figures end here */
@@ -476,9 +489,18 @@ static bool open_app(App *a, const AppOptions *opt, bool headless)
     a->rec.stamp = a->stamp;
 
     a->c = (Content){.dir = opt->dir, .preview = opt->preview, .exhibition = opt->exhibition, .slide = opt->slide};
+    /* a kiosk's home screen may start from the start index (startfile.h);
+     * whatever opens an exhibition at once needs all of it */
+    if (opt->state_dir)
+        snprintf(a->index_dir, sizeof a->index_dir, "%s", opt->state_dir);
+    else if (opt->settings_state)
+        settings_state_dir(&a->settings, a->index_dir, sizeof a->index_dir);
+    if (a->index_dir[0] && !opt->lecture && !opt->preview && !opt->exhibition && !opt->exhibition_required)
+        a->c.index_dir = a->index_dir;
     if (!content_load(&a->c))
         return false;
-    trace_event("open", "phase=library exhibitions=%d", a->c.lib ? a->c.lib->n : 0);
+    trace_event("open", "phase=library exhibitions=%d partial=%d", a->c.lib ? a->c.lib->n : 0,
+                a->c.lib && a->c.lib->partial);
 
     if (headless) {
         /* Headless lectures also draw a presenter view, for replays to check. */
@@ -612,10 +634,39 @@ static void open_waiting(App *a)
     a->need_redraw = true;
 }
 
+/* Some slide of lib has a film. */
+static bool has_films(const Library *lib)
+{
+    for (int i = 0; lib && i < lib->n; i++)
+        for (int k = 0; k < lib->items[i]->n_slides; k++)
+            if (slide_media_has_video(&lib->items[i]->slides[k].media))
+                return true;
+    return false;
+}
+
+/* The whole library has replaced the start index's summaries. */
+static void completed(App *a)
+{
+    trace_event("library", "complete exhibitions=%d", a->c.lib->n);
+    if (!a->virtual_clock && has_films(a->c.lib))
+        films_prepare(); /* as app_run does for a library loaded whole at start */
+    observe(a);
+    a->need_redraw = true;
+}
+
+void app_complete(App *a)
+{
+    if (content_complete(&a->c, a->show, app_now(a)))
+        completed(a);
+}
+
 void app_reload(App *a)
 {
     open_waiting(a); /* also when the visitor it waited for has left */
-    if (!content_reload(&a->c, a->show, app_now(a)))
+    ContentSwap swap = content_reload(&a->c, a->show, app_now(a));
+    if (swap == CONTENT_COMPLETED)
+        completed(a);
+    if (swap != CONTENT_RELOADED)
         return;
     open_waiting(a);
     if (content_lost_only(&a->c, a->show)) /* the one exhibition of the kiosk is gone */
@@ -646,16 +697,6 @@ static void show_requests(App *a)
     report_film(a);
 }
 
-/* Some slide of lib has a film. */
-static bool has_films(const Library *lib)
-{
-    for (int i = 0; lib && i < lib->n; i++)
-        for (int k = 0; k < lib->items[i]->n_slides; k++)
-            if (slide_media_has_video(&lib->items[i]->slides[k].media))
-                return true;
-    return false;
-}
-
 /* An event, or none once the real clock reaches at_ns (real_ns): SDL waits
  * in whole milliseconds, the rest of the last one is slept here, so a
  * deadline on the millisecond clock is met to the microsecond. */
@@ -678,7 +719,9 @@ static int wait_until(const App *a, uint64_t at_ns, SDL_Event *e)
 
 int app_run(const AppOptions *opt)
 {
-    App *a = app_open(opt, false);
+    AppOptions o = *opt;
+    o.settings_state = true; /* the start index in the settings' state folder */
+    App *a = app_open(&o, false);
     if (!a)
         return 1;
     content_watch(&a->c, true);
@@ -693,6 +736,8 @@ int app_run(const AppOptions *opt)
             a->need_redraw = true;
         present(a);
         report_film(a);
+        if (a->presented) /* the first frame is up, not held for its covers */
+            content_after_frame(&a->c, app_now(a));
         records_state_file(&a->rec, a->opt.state_file, a->show, app_now(a));
         /* Sleep until input or the next deadline: an idle kiosk uses no CPU. */
         uint64_t now = app_now(a), wait = next_deadline(a, now);
@@ -712,6 +757,11 @@ int app_run(const AppOptions *opt)
             dispatch(a, &e);
             app_pump(a);
         } else {
+            /* time acts on the whole library too (idle, attract); not the
+             * wakes while the first frame is held for its covers, which
+             * would make it wait for the whole library */
+            if (a->presented && !a->hold_since)
+                app_complete(a);
             Event tick = {.type = EV_TICK, .t = app_now(a)};
             show_handle(a->show, &tick);
             observe(a);
@@ -749,6 +799,7 @@ void app_advance(App *a, uint64_t ms)
             a->vnow = end;
         } else {
             a->vnow += d > 0 ? d : 1;
+            app_complete(a);
             Event tick = {.type = EV_TICK, .t = a->vnow};
             show_handle(a->show, &tick);
             observe(a);
@@ -765,6 +816,7 @@ void app_step_done(App *a)
     app_settle(a);
     if (a->o.out.win)
         present(a);
+    content_after_frame(&a->c, app_now(a));
 }
 
 bool app_has_window(const App *a)

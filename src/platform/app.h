@@ -32,6 +32,9 @@ typedef struct {
      * shows the home screen and waits for it (content_wait_for): content
      * never ends the program. Lectures and --preview still stop on it. */
     bool exhibition_required;
+    /* without --state-dir, the settings' state folder holds the start
+     * index (app_run: the real kiosk; replays use only what they are told) */
+    bool settings_state;
 } AppOptions;
 
 /* Fullscreen (or windowed) interactive run; the folder is watched and
@@ -70,6 +73,9 @@ void app_advance(App *a, uint64_t ms);
 void app_settle(App *a);
 /* Take in a reload that is ready (hotreload.h). */
 void app_reload(App *a);
+/* A library started from the start index is replaced by the whole one now
+ * (content_complete): before anything acts on the show but its first frames. */
+void app_complete(App *a);
 /* After a scripted step: statistics, the presenter view and displays as the
  * show asks, pictures settled, the window (if any) presented. */
 void app_step_done(App *a);

@@ -9,27 +9,50 @@
 #include "core/fsutil.h"
 #include "worker.h"
 
+/* A load's problems, with the summary line a start prints. */
+static void print_load_diags(const Content *c, const DiagList *diags)
+{
+    if (!diags->n)
+        return;
+    diag_print(diags, stderr);
+    fprintf(stderr, "vitrine: %d error(s), %d warning(s) in %s (run vitrine --check for details)\n",
+            diag_count(diags, DIAG_ERROR), diag_count(diags, DIAG_WARNING), c->dir);
+}
+
 bool content_load(Content *c)
 {
     DiagList diags = {0};
-    c->lib = library_load_images(c->dir, MANIFEST_IMAGE_SNIFF, &diags); /* see manifest.h */
+    StartIndex idx = {0};
+    bool indexed = c->index_dir && startfile_open(&c->index, c->index_dir, c->dir) &&
+                   startfile_read(&c->index, &idx);
+    c->lib = library_load_indexed(c->dir, MANIFEST_IMAGE_SNIFF, indexed ? &idx : NULL, &diags); /* see manifest.h */
+    startindex_free(&idx);
     worker_release_thread(); /* any reader this thread started sniffing (the PDF reader is shared: decode_pdf.c) */
-    if (diags.n) {
-        diag_print(&diags, stderr);
-        fprintf(stderr, "vitrine: %d error(s), %d warning(s) in %s (run vitrine --check for details)\n",
-                diag_count(&diags, DIAG_ERROR), diag_count(&diags, DIAG_WARNING), c->dir);
-    }
-    c->load_diags = diags; /* for --preview's banner (content_begin) */
     if (!c->lib) {
+        diag_clear(&diags);
         fprintf(stderr, "vitrine: out of memory\n");
         return false;
     }
+    /* a partial library's problems are printed with the whole one's
+     * (content_complete): the same lines as a start without the index */
+    if (c->lib->partial)
+        diag_clear(&diags);
+    print_load_diags(c, &diags);
+    c->load_diags = diags; /* for --preview's banner (content_begin) */
+    c->index_due = !c->lib->partial;
     return true;
 }
 
 void content_watch(Content *c, bool background)
 {
-    c->reload = hotreload_create(c->dir, background);
+    /* A partial library is watched from its first frame on: setting the
+     * watch up looks at every file in the folder (watch.c), 10,000 stat()s
+     * for 10,000 slides. The whole load begins after it, so no change is
+     * missed. */
+    c->watch_background = background;
+    c->watch_later = c->lib && c->lib->partial;
+    if (!c->watch_later)
+        c->reload = hotreload_create(c->dir, background);
 }
 
 uint64_t content_next_deadline(const Content *c, uint64_t now)
@@ -120,28 +143,73 @@ static void print_reload_diags(const DiagList *d, int kept)
     }
 }
 
-bool content_reload(Content *c, Show *show, uint64_t now)
+/* fresh (its problems in d) replaces the library under the show. */
+static ContentSwap swap_in(Content *c, Show *show, Library *fresh, DiagList *d)
+{
+    bool completes = c->lib->partial;
+    int errors = diag_count(d, DIAG_ERROR), warnings = diag_count(d, DIAG_WARNING), loaded = d->n;
+    int kept = library_keep_last_good(fresh, c->lib, d);
+    if (completes)
+        print_load_diags(c, d);
+    else
+        print_reload_diags(d, loaded);
+    show_set_library(show, fresh);
+    library_free_shared(c->lib, fresh); /* nothing points into it now */
+    c->lib = fresh;
+    c->index_due = !fresh->partial;
+    if (c->preview)
+        show_set_problems(show, d, c->dir);
+    preview_open(c, show);
+    if (!completes)
+        fprintf(stderr, "vitrine: reloaded %s: %d exhibition%s (%d kept as they were); %d error%s, %d warning%s\n",
+                c->dir, fresh->n, fresh->n == 1 ? "" : "s", kept, errors, errors == 1 ? "" : "s", warnings,
+                warnings == 1 ? "" : "s");
+    diag_clear(d);
+    return completes ? CONTENT_COMPLETED : CONTENT_RELOADED;
+}
+
+ContentSwap content_reload(Content *c, Show *show, uint64_t now)
 {
     DiagList d = {0};
     Library *fresh = hotreload_poll(c->reload, now, &d);
     if (!fresh) {
         diag_clear(&d);
+        return CONTENT_SAME;
+    }
+    return swap_in(c, show, fresh, &d);
+}
+
+bool content_complete(Content *c, Show *show, uint64_t now)
+{
+    if (!c->lib || !c->lib->partial)
+        return false;
+    DiagList d = {0};
+    Library *full = hotreload_finish(c->reload, now, &d);
+    if (!full) /* not watched (no inotify), or its thread could not start */
+        full = library_load_images(c->dir, MANIFEST_IMAGE_SNIFF, &d);
+    if (!full) {
+        diag_clear(&d);
         return false;
     }
-    int errors = diag_count(&d, DIAG_ERROR), warnings = diag_count(&d, DIAG_WARNING), loaded = d.n;
-    int kept = library_keep_last_good(fresh, c->lib, &d);
-    print_reload_diags(&d, loaded);
-    show_set_library(show, fresh);
-    library_free_shared(c->lib, fresh); /* nothing points into it now */
-    c->lib = fresh;
-    if (c->preview)
-        show_set_problems(show, &d, c->dir);
-    preview_open(c, show);
-    fprintf(stderr, "vitrine: reloaded %s: %d exhibition%s (%d kept as they were); %d error%s, %d warning%s\n",
-            c->dir, fresh->n, fresh->n == 1 ? "" : "s", kept, errors, errors == 1 ? "" : "s", warnings,
-            warnings == 1 ? "" : "s");
-    diag_clear(&d);
-    return true;
+    return swap_in(c, show, full, &d) == CONTENT_COMPLETED;
+}
+
+void content_after_frame(Content *c, uint64_t now)
+{
+    /* The whole library loads once the first frame is up: before, it would
+     * take a core from the covers' decoding and the first frame's text. */
+    if (c->watch_later) {
+        c->watch_later = false;
+        c->reload = hotreload_create(c->dir, c->watch_background);
+    }
+    if (c->lib && c->lib->partial && !c->full_requested && c->reload) {
+        c->full_requested = true;
+        hotreload_request(c->reload, now);
+    }
+    if (!c->index_due || !c->lib)
+        return;
+    c->index_due = false;
+    startfile_write(&c->index, c->lib);
 }
 
 void content_close(Content *c)
@@ -151,4 +219,5 @@ void content_close(Content *c)
     diag_clear(&c->load_diags);
     library_free(c->lib);
     c->lib = NULL;
+    startfile_close(&c->index);
 }

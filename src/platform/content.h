@@ -16,6 +16,7 @@
 #include "core/library.h"
 #include "core/show.h"
 #include "hotreload.h"
+#include "startfile.h"
 
 typedef struct {
     const char *dir;             /* the exhibitions folder, or one exhibition (borrowed) */
@@ -28,13 +29,34 @@ typedef struct {
     /* kiosk: --exhibition was missing or broken at start; opened once a
      * load brings it (content_open_waiting); NULL otherwise (borrowed) */
     const char *waiting;
+    /* the state folder whose start index a kiosk's home screen starts from
+     * (startfile.h), or NULL: every manifest is read at start (borrowed) */
+    const char *index_dir;
+    StartFile index;
+    bool index_due;              /* a full library is in and its index not yet written */
+    bool full_requested;         /* a partial library's full load was asked for (content_after_frame) */
+    bool watch_later;            /* content_watch() on a partial library: begun after the first frame */
+    bool watch_background;       /* as content_watch() was told */
 } Content;
 
-/* Load c->dir (fields above lib set by the caller), problems printed with a
- * summary. false only when out of memory. */
+/* What content_reload() did. */
+typedef enum {
+    CONTENT_SAME,                /* nothing to swap in */
+    CONTENT_RELOADED,            /* a reload: pictures may have changed under the same names */
+    CONTENT_COMPLETED,           /* the whole library replaced the start index's summaries,
+                                  * from the files they were checked against: the pictures stay */
+} ContentSwap;
+
+/* Load c->dir (fields above lib, and index_dir, set by the caller),
+ * problems printed with a summary. With index_dir, exhibitions whose
+ * entry in the start index is fresh are only summaries (c->lib->partial):
+ * the whole library then loads in the background from content_watch()
+ * and its problems are printed when it is swapped in. false only when out
+ * of memory. */
 bool content_load(Content *c);
 /* Start watching the folder: background for a real-time loop, else on the
- * virtual clock, where loads are waited for (hotreload.h). */
+ * virtual clock, where loads are waited for (hotreload.h). A partial
+ * library's watch begins after the first frame (content_after_frame). */
 void content_watch(Content *c, bool background);
 /* ms until the reload has something to do (hotreload_next_deadline). */
 uint64_t content_next_deadline(const Content *c, uint64_t now);
@@ -42,9 +64,17 @@ uint64_t content_next_deadline(const Content *c, uint64_t now);
  * problems and its exhibition opens. */
 void content_begin(Content *c, Show *show);
 /* A fresh load that is ready replaces the library under the show
- * (exhibitions whose manifest is now broken keep their last good version).
- * true when it did: pictures may have changed under the same names. */
-bool content_reload(Content *c, Show *show, uint64_t now);
+ * (exhibitions whose manifest is now broken keep their last good version). */
+ContentSwap content_reload(Content *c, Show *show, uint64_t now);
+/* A partial library (the start index's summaries) is replaced by the whole
+ * one now, waiting for its load or loading it here: before the show acts
+ * on anything but the home screen's first frames (input, time). true when
+ * it was swapped in now (CONTENT_COMPLETED). */
+bool content_complete(Content *c, Show *show, uint64_t now);
+/* After a frame is presented: a partial library's watch and full load
+ * begin (after the first frame, on the hot reload's loader thread); the start index of a
+ * library loaded in full is written (once, and only when it changed). */
+void content_after_frame(Content *c, uint64_t now);
 /* Kiosk: the exhibition named at start (id) is not in the library (missing,
  * or its manifest broken): log why, say so in the state line, and wait for
  * it. false when it cannot (out of memory). The service status is the

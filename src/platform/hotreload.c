@@ -28,6 +28,7 @@ struct HotReload {
     SDL_atomic_t stopping;
     Uint32 wake_event;          /* SDL user events: "changes to read", "a load finished" */
     Uint32 loaded_event;
+    bool requested;             /* hotreload_request(): load without waiting for a change */
 
     /* the loader thread: one load at a time */
     SDL_Thread *loader;
@@ -179,6 +180,22 @@ static Library *take_result(HotReload *h, DiagList *diags)
     return lib;
 }
 
+/* Begin a load on the loader thread. false when the thread cannot start
+ * (logged; tried again later). */
+static bool begin_load(HotReload *h, uint64_t now)
+{
+    h->requested = false;
+    reload_begin(&h->policy);
+    h->loader = SDL_CreateThread(loader_main, "vitrine-load", h);
+    if (!h->loader) {
+        SDL_Log("cannot start loading %s: %s", h->dir, SDL_GetError());
+        reload_end(&h->policy);
+        reload_note(&h->policy, RELOAD_CREATED, h->dir, now); /* try again later */
+        return false;
+    }
+    return true;
+}
+
 Library *hotreload_poll(HotReload *h, uint64_t now, DiagList *diags)
 {
     if (!h)
@@ -188,19 +205,29 @@ Library *hotreload_poll(HotReload *h, uint64_t now, DiagList *diags)
         SDL_SemPost(h->drained);
     if (h->loader)
         return SDL_AtomicGet(&h->load_done) ? take_result(h, diags) : NULL;
-    if (!reload_due(&h->policy, now))
+    if (!h->requested && !reload_due(&h->policy, now))
         return NULL;
-    reload_begin(&h->policy);
-    h->loader = SDL_CreateThread(loader_main, "vitrine-load", h);
-    if (!h->loader) {
-        SDL_Log("cannot start loading %s: %s", h->dir, SDL_GetError());
-        reload_end(&h->policy);
-        reload_note(&h->policy, RELOAD_CREATED, h->dir, now); /* try again later */
+    if (!begin_load(h, now))
         return NULL;
-    }
     if (h->background)
         return NULL; /* its event wakes the main loop when it is done */
     return take_result(h, diags);
+}
+
+void hotreload_request(HotReload *h, uint64_t now)
+{
+    if (!h)
+        return;
+    h->requested = true;
+    if (!h->loader)
+        begin_load(h, now); /* now: the main loop may sleep until an event */
+}
+
+Library *hotreload_finish(HotReload *h, uint64_t now, DiagList *diags)
+{
+    if (!h || (!h->loader && !(h->requested && begin_load(h, now))))
+        return NULL;
+    return take_result(h, diags); /* waits for the loader thread */
 }
 
 int hotreload_loads(const HotReload *h)

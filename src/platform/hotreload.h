@@ -47,6 +47,15 @@ uint64_t hotreload_next_deadline(const HotReload *h, uint64_t now);
  * its diagnostics appended to diags; NULL when none is ready. */
 Library *hotreload_poll(HotReload *h, uint64_t now, DiagList *diags);
 
+/* A load now, without waiting for a change (the start index's summaries
+ * are to be replaced by the whole library): begun at once, or after the
+ * load in progress. */
+void hotreload_request(HotReload *h, uint64_t now);
+
+/* Wait for the load in progress, or the one requested (begun now), and
+ * return its library as hotreload_poll() would; NULL when there is none. */
+Library *hotreload_finish(HotReload *h, uint64_t now, DiagList *diags);
+
 /* Loads begun so far (for logs). */
 int hotreload_loads(const HotReload *h);
 

@@ -145,6 +145,7 @@ typedef bool (*CommandFn)(Replayer *r, const ReplayCmd *c);
 
 static bool cmd_open(Replayer *r, const ReplayCmd *c)
 {
+    app_complete(r->a);
     if (show_open(app_show(r->a), c->arg, c->n_num ? (int)c->num[0] : 1))
         return true;
     fprintf(stderr, "%s:%d:%d: error: no exhibition with id \"%s\"\n", r->path, c->line, c->arg_col, c->arg);
@@ -153,6 +154,7 @@ static bool cmd_open(Replayer *r, const ReplayCmd *c)
 
 static bool cmd_lang(Replayer *r, const ReplayCmd *c)
 {
+    app_complete(r->a);
     if (show_set_lang(app_show(r->a), c->arg))
         return true;
     fprintf(stderr, "%s:%d:%d: error: language \"%s\" is not offered\n", r->path, c->line, c->arg_col, c->arg);
