@@ -27,6 +27,7 @@ typedef struct {
     unsigned gen; /* the film it is for */
     const SlideMedia *media;
     int a, b, c, volume;
+    int box_w, box_h; /* CMD_OPEN: the box the film is shown in */
     bool narration; /* CMD_OPEN: the media's narration, sound alone */
     char *speech;   /* CMD_OPEN: a reading aloud (media_speech_text), sound alone; owned by
                      * the command: freed once run or dropped (drop()) */
@@ -61,6 +62,7 @@ static struct {
     SDL_Renderer *ren;
     SDL_Texture *tex;
     int tex_w, tex_h;
+    int box_w, box_h; /* the box the worker renders the frames for (media_player_set_box) */
     unsigned long long shown; /* the frame in the texture */
     bool still;
     bool paused; /* by the visitor: no frames to look for */
@@ -101,6 +103,7 @@ static void run(MediaPlayer *p, const Cmd *c, bool *open, bool *playing)
         media_player_option(p, c->text);
         return;
     case CMD_OPEN:
+        media_player_set_box(p, c->box_w, c->box_h);
         ok = c->speech      ? media_player_open_speech(p, c->speech, c->a, c->b, c->c, err, sizeof err)
              : c->narration ? media_player_open_narration(p, c->media, c->text, NULL, 0, c->a, c->b, c->c, err, sizeof err)
                             : media_player_open(p, c->media, c->text, NULL, 0, c->a, c->b, c->c, err, sizeof err);
@@ -450,7 +453,10 @@ bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
      * visitor's own asking, and has no play button to start it otherwise */
     f.paused = still || (f.no_autoplay && !sound_only);
     snprintf(f.lang, sizeof f.lang, "%s", lang ? lang : "");
+    f.box_w = it ? it->r.w : 0;
+    f.box_h = it ? it->r.h : 0;
     Cmd c = {.kind = CMD_OPEN, .gen = f.gen, .media = m, .a = w, .b = h, .c = !f.paused,
+             .box_w = f.box_w, .box_h = f.box_h,
              .volume = f.quiet ? 0 : f.volume, .narration = sound_only && !speaking,
              .speech = speaking ? strdup(f.speech) : NULL};
     snprintf(c.text, sizeof c.text, "%s", f.lang);
@@ -515,6 +521,12 @@ void films_draw(SDL_Renderer *r, const DrawItem *it)
         SDL_SetRenderDrawColor(r, 0x3a, 0x3a, 0x3a, 255);
         SDL_RenderFillRect(r, &box);
         return;
+    }
+    MediaPlayer *p = film_player();
+    if (p && (it->r.w != f.box_w || it->r.h != f.box_h)) { /* the next frames are made for the new box */
+        f.box_w = it->r.w;
+        f.box_h = it->r.h;
+        media_player_set_box(p, f.box_w, f.box_h);
     }
     upload();
     if (!f.tex || f.shown == 0 || f.tex_w <= 0 || f.tex_h <= 0)
