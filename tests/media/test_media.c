@@ -405,17 +405,25 @@ static bool is_zombie(int pid)
     return z;
 }
 
+/* The red film in every language, and a player without sound for it. */
+static MediaPlayer *red_player(SlideMedia *m)
+{
+    *m = (SlideMedia){.start_ms = -1, .end_ms = -1, .video_given = true};
+    m->video.items = calloc(1, sizeof(LocEntry));
+    loc_add(&m->video, 1, LOC_ALL, path[RED]);
+    MediaPlayer *p = media_player_new();
+    assert_true(media_player_option(p, "ao=null"));
+    return p;
+}
+
 /* The worker killed in the middle of a film (a decoder crashing, the
  * kernel's OOM killer): the calls fail calmly, no frame is read from the
  * dead worker's memory, and the next film starts a new worker. */
 static void test_player_survives_worker_death(void **state)
 {
     (void)state;
-    SlideMedia m = {.start_ms = -1, .end_ms = -1, .video_given = true};
-    m.video.items = calloc(1, sizeof(LocEntry));
-    loc_add(&m.video, 1, LOC_ALL, path[RED]);
-    MediaPlayer *p = media_player_new();
-    assert_true(media_player_option(p, "ao=null"));
+    SlideMedia m;
+    MediaPlayer *p = red_player(&m);
     char err[256];
     assert_true(media_player_open(p, &m, "kk", NULL, 0, 320, 180, true, err, sizeof err));
     int pid = media_player_pid(p);
@@ -481,11 +489,8 @@ static int frame_size_becomes(MediaPlayer *p, int want_w, int want_h, bool *red)
 static void test_player_box(void **state)
 {
     (void)state;
-    SlideMedia m = {.start_ms = -1, .end_ms = -1, .video_given = true};
-    m.video.items = calloc(1, sizeof(LocEntry));
-    loc_add(&m.video, 1, LOC_ALL, path[RED]);
-    MediaPlayer *p = media_player_new();
-    assert_true(media_player_option(p, "ao=null"));
+    SlideMedia m;
+    MediaPlayer *p = red_player(&m);
     char err[256];
     bool red = false;
     media_player_set_box(p, 240, 200); /* the 160x90 film fitted: 240x135 */
