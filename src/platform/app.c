@@ -191,6 +191,23 @@ static void report_film(App *a)
     show_film_state(a->show, m, playing, ms, len, app_now(a));
 }
 
+/* The film of a slide next to the one shown (the next, else the previous),
+ * opened ahead of the page turn (films_preroll); NULL when there is none,
+ * and off the slides, in the attract loop and on the virtual clock. */
+static const SlideMedia *film_next_door(const App *a, const ShowSnapshot *snap)
+{
+    int i = snap->screen == SCREEN_SLIDE && !snap->attract && snap->exhibition && !a->virtual_clock
+                ? library_find(a->c.lib, snap->exhibition)
+                : -1;
+    const Exhibition *ex = i >= 0 ? a->c.lib->items[i] : NULL;
+    for (int d = 1; ex && d >= -1; d -= 2) {
+        int k = snap->slide + d;
+        if (k >= 0 && k < ex->n_slides && slide_media_has_video(&ex->slides[k].media))
+            return &ex->slides[k].media;
+    }
+    return NULL;
+}
+
 /* Draw the audience's scene into the back buffer (not presented). */
 static bool draw(App *a)
 {
@@ -211,6 +228,7 @@ static bool draw(App *a)
     ReadAloud reading;
     show_read_aloud(a->show, &reading);
     films_set_speech(&reading);
+    films_preroll(film_next_door(a, &snap));
     if (films_sync(a->o.out.ren, sc, snap.lang, a->o.out.w, a->o.out.h, a->virtual_clock)) {
         show_film_opened(a->show);
         if (a->virtual_clock) { /* its length is known now: the scrub bar in this very picture */
@@ -670,7 +688,7 @@ int app_run(const AppOptions *opt)
             uint64_t left = until > now ? until - now : 0;
             wait = left < wait ? left : wait;
         }
-        if (films_playing() && wait > FILM_POLL_MS) /* its frames wake nothing: look for them */
+        if (films_expecting() && wait > FILM_POLL_MS) /* its frames wake nothing: look for them */
             wait = FILM_POLL_MS;
         SDL_Event e;
         int got = wait == SHOW_NO_DEADLINE ? SDL_WaitEvent(&e)

@@ -14,6 +14,7 @@
 #define SETTLED_MS 250           /* on the virtual clock: no newer frame this long, the picture is final */
 #define STALL_MS 1500            /* a call unanswered this long: the film shows as unavailable */
 #define POLL_MS 500              /* a playing film's state asked this often: a stall is seen */
+#define PREROLL_WAIT_MS 3000 /* a film next door's first frame looked for this long */
 #define QUEUE 16
 
 /* What the render thread asks of the film thread. */
@@ -61,9 +62,12 @@ static struct {
     char lang[16];
     SDL_Renderer *ren;
     SDL_Texture *tex;
-    int tex_w, tex_h;
+    int tex_w, tex_h;     /* the texture's size: a frame fills its top left corner */
+    int frame_w, frame_h; /* the frame in it */
     int box_w, box_h; /* the box the worker renders the frames for (media_player_set_box) */
     unsigned long long shown; /* the frame in the texture */
+    long long shown_pts;      /* its place in the film (ms) */
+    unsigned long long traced; /* the frame drawn last (its film-frame trace event) */
     bool still;
     bool paused; /* by the visitor: no frames to look for */
     bool options_sent;
@@ -75,6 +79,11 @@ static struct {
     char *speech;      /* the reading aloud asked for (films_set_speech; owned), NULL: none */
     unsigned speech_asked, speech_opened; /* a new reading asked for, and the one opened */
     bool sound_only;   /* what plays is a narration or a reading: no frames to look for */
+    const SlideMedia *preroll_want; /* the film next door (films_preroll), NULL: none */
+    const SlideMedia *prerolled;    /* the film opened paused for it, not shown yet; its
+                                     * number is f.gen (any other opening forgets it) */
+    char preroll_lang[16];          /* the language it was opened in */
+    Uint64 preroll_since;           /* when it was asked for (SDL_GetTicks64) */
     bool speaking;     /* what plays is a reading aloud */
 } f = {.volume = 100};
 
@@ -303,7 +312,7 @@ static void close_film(void)
     if (f.media)
         post(&(Cmd){.kind = CMD_CLOSE, .gen = f.gen});
     f.media = NULL;
-    f.shown = 0;
+    f.shown = f.traced = 0;
 }
 
 /* Copy a new frame into the texture; true when there was one. */
@@ -317,17 +326,22 @@ static bool upload(void)
     const unsigned char *px = media_player_frame(p, &w, &h, &stride, &serial);
     bool fresh = px && serial != f.shown;
     if (fresh) {
-        if (!f.tex || w != f.tex_w || h != f.tex_h) {
+        /* a smaller frame (a new box, the next film) goes into the texture
+         * there is: a new one's memory costs a 1080p frame ~100 ms of page
+         * faults on a machine like the bench's */
+        if (!f.tex || w > f.tex_w || h > f.tex_h) {
             if (f.tex)
                 SDL_DestroyTexture(f.tex);
             f.tex = SDL_CreateTexture(f.ren, SDL_PIXELFORMAT_XRGB8888, SDL_TEXTUREACCESS_STREAMING, w, h);
             f.tex_w = w;
             f.tex_h = h;
         }
-        if (f.tex && SDL_UpdateTexture(f.tex, NULL, px, stride) == 0) {
+        SDL_Rect part = {0, 0, w, h};
+        if (f.tex && SDL_UpdateTexture(f.tex, &part, px, stride) == 0) {
             f.shown = serial;
-            if (trace_enabled()) /* the benchmark's first frame, drops and seeks */
-                trace_event("film-frame", "serial=%llu pts_ms=%lld", serial, media_player_frame_pts(p));
+            f.shown_pts = media_player_frame_pts(p);
+            f.frame_w = w;
+            f.frame_h = h;
         }
     }
     media_player_frame_done(p);
@@ -404,6 +418,65 @@ void films_prepare(void)
     f.options_sent = true;
 }
 
+void films_preroll(const SlideMedia *m)
+{
+    f.preroll_want = m;
+}
+
+/* While nothing plays, the film next door is opened paused at its start,
+ * so that its first frame is in the shared memory before the page turns
+ * to it (show_prerolled); one the visitor walked away from is closed. */
+static void preroll(const char *lang, int w, int h, bool still)
+{
+    const SlideMedia *want = still ? NULL : f.preroll_want; /* replays: each film as it comes */
+    if (want == f.prerolled)
+        return;
+    if (f.prerolled) { /* its decoders' memory back, at once */
+        post(&(Cmd){.kind = CMD_CLOSE, .gen = f.gen});
+        if (trace_enabled())
+            trace_event("film-preroll", "open=0");
+    }
+    f.prerolled = NULL;
+    if (!want)
+        return;
+    if (!f.options_sent) {
+        sound_output(false);
+        f.options_sent = true;
+    }
+    f.gen++;
+    f.prerolled = want;
+    f.preroll_since = SDL_GetTicks64();
+    snprintf(f.preroll_lang, sizeof f.preroll_lang, "%s", lang ? lang : "");
+    /* in the box the last film was shown in (0: its own size), likely the
+     * same in one exhibition; the page turn's draw sets the right one */
+    Cmd c = {.kind = CMD_OPEN, .gen = f.gen, .media = want, .a = w, .b = h, .c = 0,
+             .box_w = f.box_w, .box_h = f.box_h, .volume = f.quiet ? 0 : f.volume};
+    snprintf(c.text, sizeof c.text, "%s", f.preroll_lang);
+    post(&c);
+    if (trace_enabled())
+        trace_event("film-preroll", "open=1");
+}
+
+/* The page turned to the film prerolled: it is shown and played as it is,
+ * its first frame already there (the bench's film-first). */
+static void show_prerolled(const char *lang)
+{
+    f.media = f.prerolled;
+    f.prerolled = NULL;
+    f.sound_only = f.speaking = f.still = false;
+    f.speech_opened = f.speech_asked;
+    f.paused = f.no_autoplay; /* f.shown: its first frame, uploaded already */
+    snprintf(f.lang, sizeof f.lang, "%s", lang ? lang : "");
+    if (strcmp(f.lang, f.preroll_lang) != 0) {
+        Cmd c = {.kind = CMD_LANG, .gen = f.gen};
+        snprintf(c.text, sizeof c.text, "%s", f.lang);
+        post(&c);
+    }
+    post(&(Cmd){.kind = CMD_VOLUME, .gen = f.gen, .a = f.quiet ? 0 : f.volume}); /* quiet hours may have begun */
+    if (!f.paused)
+        post(&(Cmd){.kind = CMD_PLAY, .gen = f.gen, .a = 1});
+}
+
 bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h, bool still)
 {
     const DrawItem *it = NULL;
@@ -424,8 +497,12 @@ bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
     }
     if (m != f.media || (speaking && f.speech_opened != f.speech_asked))
         close_film(); /* another film, or other words to read (a language switch: from their start) */
-    if (!m)
+    if (!m) {
+        preroll(lang, w, h, still);
+        if (f.prerolled && upload() && trace_enabled()) /* its first frame into the texture now, not at the page turn */
+            trace_event("film-preroll", "frame=%llu", f.shown);
         return false;
+    }
     if (f.media == m) {
         if (lang && strcmp(lang, f.lang) != 0 && f.speaking) {
             snprintf(f.lang, sizeof f.lang, "%s", lang); /* the reading's words say it */
@@ -439,6 +516,11 @@ bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
         }
         return false;
     }
+    if (m == f.prerolled && !sound_only && !still) {
+        show_prerolled(lang);
+        return true;
+    }
+    f.prerolled = NULL; /* the opening below replaces it in the player */
     if (!f.options_sent) {
         sound_output(still);
         f.options_sent = true;
@@ -529,14 +611,21 @@ void films_draw(SDL_Renderer *r, const DrawItem *it)
         media_player_set_box(p, f.box_w, f.box_h);
     }
     upload();
-    if (!f.tex || f.shown == 0 || f.tex_w <= 0 || f.tex_h <= 0)
+    if (!f.tex || f.shown == 0 || f.frame_w <= 0 || f.frame_h <= 0)
         return; /* before the first frame: what is under it shows */
-    /* fitted, aspect kept, centred (FIT_CONTAIN) */
-    double s = (double)it->r.w / f.tex_w < (double)it->r.h / f.tex_h ? (double)it->r.w / f.tex_w
-                                                                     : (double)it->r.h / f.tex_h;
-    int dw = (int)(f.tex_w * s), dh = (int)(f.tex_h * s);
+    /* fitted, aspect kept, centred (FIT_CONTAIN); made for this box, the
+     * frame's scale is 1 and SDL copies it as it is */
+    double s = (double)it->r.w / f.frame_w < (double)it->r.h / f.frame_h ? (double)it->r.w / f.frame_w
+                                                                         : (double)it->r.h / f.frame_h;
+    int dw = (int)(f.frame_w * s), dh = (int)(f.frame_h * s);
     SDL_Rect dst = {it->r.x + (it->r.w - dw) / 2, it->r.y + (it->r.h - dh) / 2, dw, dh};
-    SDL_RenderCopy(r, f.tex, NULL, &dst);
+    SDL_Rect part = {0, 0, f.frame_w, f.frame_h};
+    SDL_RenderCopy(r, f.tex, &part, &dst);
+    /* drawn, not uploaded: a prerolled film's first frame is uploaded
+     * before the page turn that shows it */
+    if (f.shown != f.traced && trace_enabled()) /* the benchmark's first frame, drops and seeks */
+        trace_event("film-frame", "serial=%llu pts_ms=%lld", f.shown, f.shown_pts);
+    f.traced = f.shown;
 }
 
 void films_set_narration(const SlideMedia *m)
@@ -585,12 +674,20 @@ bool films_state(const SlideMedia **m, int *position_ms, int *duration_ms)
     return films_playing() && !ended && !f.media->loop;
 }
 
+bool films_expecting(void)
+{
+    if (f.prerolled && !f.media) /* its first frame, to upload before the page turn */
+        return f.shown == 0 && !film_failed() && SDL_GetTicks64() - f.preroll_since < PREROLL_WAIT_MS;
+    return films_playing();
+}
+
 bool films_new_frame(void)
 {
     MediaPlayer *p;
-    if (!films_playing())
+    bool ahead = f.prerolled && !f.media; /* the film next door's first frame, to upload */
+    if (!ahead && !films_playing())
         return false;
-    if (film_failed() != f.drawn_failed)
+    if (!ahead && film_failed() != f.drawn_failed)
         return true; /* it stalled, or it failed: the grey box */
     if (!(p = film_player()))
         return false;

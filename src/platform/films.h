@@ -40,6 +40,13 @@ void films_set_rules(bool autoplay, bool quiet);
  * and FFmpeg's libraries to load (the bench's film-first). Real clock only. */
 void films_prepare(void);
 
+/* The film of a slide next to the visitor's (the next, else the previous;
+ * NULL: none), before films_sync(): while nothing else plays it is opened
+ * paused at its start, so that a page turn to it shows its first frame at
+ * once and only has to play it; the film of a slide that is no longer
+ * next door is closed (its memory freed). Real clock only. */
+void films_preroll(const SlideMedia *m);
+
 /* The narration the visitor asked for (show_narration: the slide's media,
  * NULL: none), before films_sync(): where the scene has no film it plays
  * (media_player_open_narration), through the same player and sound output,
@@ -79,6 +86,11 @@ bool films_playing(void);
  * plays on with nobody watching). The core hears it through
  * show_film_state(): the scrub bar, idle, the presenter, statistics. */
 bool films_state(const SlideMedia **m, int *position_ms, int *duration_ms);
+
+/* The main loop is to look for frames (films_new_frame) every few ms: a
+ * film plays, or the first frame of the film next door (films_preroll) is
+ * still to come (for 3 s at most). */
+bool films_expecting(void);
 
 /* A frame newer than the one drawn last is there, or the film became
  * unavailable (its worker stalls or is gone): something to draw. */
