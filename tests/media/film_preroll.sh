@@ -15,9 +15,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 scratch_out film-preroll
 trace=$out/trace.txt
 ex=$out/fx
-mkdir -p "$ex/films"
-ffmpeg -v error -f lavfi -i "color=c=0x2060d0:s=640x360:r=25:d=20" -c:v libx264 -preset ultrafast \
-    "$ex/films/film.mp4"
+blue_film "$ex/films/film.mp4"
 cat >"$ex/exhibition.json" <<'JSON'
 {"id": "fx", "title": "Films", "languages": ["en"],
  "slides": [{"text": "Before the film"}, {"video": "films/film.mp4", "title": "A film"},
