@@ -56,6 +56,8 @@ struct App {
     bool virtual_clock;
     uint64_t vnow;               /* ms, when virtual_clock */
     bool need_redraw;            /* the window needs repainting though the show did not change */
+    bool film_only;              /* and only because the film has a new frame */
+    uint64_t drawn_at;           /* when the whole scene was drawn last */
     uint64_t last_finger;        /* app_now() of the latest finger event plus 1, 0 = none */
     uint64_t hold_since;         /* a new scene is waiting for its pictures since (0: not) */
     Records rec;                 /* lecture records and visitor statistics */
@@ -265,8 +267,31 @@ void app_draw_offscreen(App *a)
 }
 
 /* Present whatever changed, on each output. */
+/* A film's new frame alone: only the film drawn (films_draw_alone), the
+ * scene as it was; the whole of it at least once a second all the same
+ * (quiet hours, the settings draw() applies). */
+static bool present_film_only(App *a)
+{
+    uint64_t now = app_now(a);
+    bool only = a->film_only && !a->virtual_clock && !show_dirty(a->show) && now < a->drawn_at + 1000;
+    a->film_only = false;
+    if (!only)
+        return false;
+    uint64_t t0 = trace_clock();
+    if (!films_draw_alone(a->o.out.ren))
+        return false;
+    uint64_t drawn = trace_clock();
+    SDL_RenderPresent(a->o.out.ren);
+    service_presented(now);
+    trace_frame(a->show, a->complete, a->facts.previews, a->facts.missing == 0, t0, drawn);
+    a->need_redraw = false;
+    return true;
+}
+
 static void present(App *a)
 {
+    if (present_film_only(a))
+        return;
     bool redraw = a->need_redraw;
     if (show_dirty(a->show) || redraw) {
         /* A new slide whose picture is a few milliseconds from ready: keep
@@ -284,6 +309,7 @@ static void present(App *a)
         a->hold_since = 0;
         uint64_t t0 = trace_clock();
         draw(a);
+        a->drawn_at = now;
         uint64_t drawn = trace_clock();
         SDL_RenderPresent(a->o.out.ren);
         service_presented(now);
@@ -673,8 +699,10 @@ int app_run(const AppOptions *opt)
         show_requests(a);
         if (service_next_ping(app_now(a)) == 0)
             a->need_redraw = true; /* the watchdog wants proof of a frame on screen */
-        if (films_new_frame())
+        if (films_new_frame()) {
+            a->film_only = !a->need_redraw;
             a->need_redraw = true;
+        }
         present(a);
         report_film(a);
         records_state_file(&a->rec, a->opt.state_file, a->show, app_now(a));

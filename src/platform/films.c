@@ -71,6 +71,9 @@ static struct {
     bool still;
     bool paused; /* by the visitor: no frames to look for */
     bool options_sent;
+    bool software;     /* the renderer draws into the window's own pixels, kept between presents */
+    DrawItem drawn;    /* the film's item as drawn last (films_draw_alone) */
+    bool drawn_ok;     /* it drew a frame, nothing drew over it (films_covered) */
     bool drawn_failed; /* the grey box was drawn last: a stall's start or end redraws */
     bool no_autoplay;  /* media.autoplay false: a film opens paused (films_set_rules) */
     bool quiet;        /* quiet hours: a film opens without sound */
@@ -313,6 +316,7 @@ static void close_film(void)
         post(&(Cmd){.kind = CMD_CLOSE, .gen = f.gen});
     f.media = NULL;
     f.shown = f.traced = 0;
+    f.drawn_ok = false;
 }
 
 /* Copy a new frame into the texture; true when there was one. */
@@ -494,6 +498,8 @@ bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
         f.tex = NULL;
         f.ren = r;
         f.shown = 0;
+        SDL_RendererInfo info;
+        f.software = r && SDL_GetRendererInfo(r, &info) == 0 && strcmp(info.name, "software") == 0;
     }
     if (m != f.media || (speaking && f.speech_opened != f.speech_asked))
         close_film(); /* another film, or other words to read (a language switch: from their start) */
@@ -621,11 +627,27 @@ void films_draw(SDL_Renderer *r, const DrawItem *it)
     SDL_Rect dst = {it->r.x + (it->r.w - dw) / 2, it->r.y + (it->r.h - dh) / 2, dw, dh};
     SDL_Rect part = {0, 0, f.frame_w, f.frame_h};
     SDL_RenderCopy(r, f.tex, &part, &dst);
+    f.drawn = *it;
+    f.drawn_ok = true; /* until films_covered() says something was drawn over it */
     /* drawn, not uploaded: a prerolled film's first frame is uploaded
      * before the page turn that shows it */
     if (f.shown != f.traced && trace_enabled()) /* the benchmark's first frame, drops and seeks */
         trace_event("film-frame", "serial=%llu pts_ms=%lld", f.shown, f.shown_pts);
     f.traced = f.shown;
+}
+
+void films_covered(bool covered)
+{
+    if (covered)
+        f.drawn_ok = false;
+}
+
+bool films_draw_alone(SDL_Renderer *r)
+{
+    if (r != f.ren || !f.software || !f.drawn_ok || f.drawn.media != f.media || film_failed())
+        return false;
+    films_draw(r, &f.drawn);
+    return f.drawn_ok;
 }
 
 void films_set_narration(const SlideMedia *m)

@@ -76,6 +76,19 @@ void films_volume(int percent);
  * A film that cannot be played leaves a calm grey box. */
 void films_draw(SDL_Renderer *r, const DrawItem *it);
 
+/* render_scene() says whether an item drawn after the film overlaps it
+ * (the kiosk's controls over a film). */
+void films_covered(bool covered);
+
+/* A new frame and nothing else new: only the film's frame drawn, into the
+ * pixels of the frame presented last, where the rest of the scene still
+ * is. Only with the software renderer, whose target is the window's own
+ * memory, kept from one present to the next (a GPU's back buffer is not),
+ * and only when nothing was drawn over the film and it has a frame; false
+ * (nothing drawn) otherwise: the whole scene is to be drawn. Saves the
+ * clear of the screen and every text at each of the film's frames. */
+bool films_draw_alone(SDL_Renderer *r);
+
 /* A film is playing: the main loop wakes to show its frames. */
 bool films_playing(void);
 

@@ -3,7 +3,9 @@
 # The film next door is opened ahead (films_preroll): in a lecture under
 # Xvfb on a text slide before a film, the film's first frame is uploaded
 # before the page turn, and the page turn's very first frame shows it (the
-# trace's film-frame before that frame; the film's colour on the screen);
+# trace's film-frame before that frame); a second on, its frames drawn alone
+# into the scene drawn once, the film's colour and the caption panel are
+# both on the screen;
 # two slides on, where no slide next door has a film, the film opened
 # ahead is closed again (film-preroll open=0). vitrine-media's memory is
 # printed at each step.
@@ -46,10 +48,22 @@ wid=$(xdotool search --sync --name '^vitrine$' | head -n 1)
 xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowfocus "$wid"
 xdotool key Right
 wait_trace 'frame screen=slide exhibition=fx slide=2 '
-sleep 0.3
+# after a second of the film's frames drawn alone (films_draw_alone), into
+# the scene drawn once: the film, and the caption panel under it still there
+sleep 1
 import -display "$DISPLAY" -window root "$out/film.png"
-c=$(convert "$out/film.png" -crop 1x1+640+250 -depth 8 txt:- | sed -n 's/.*#\([0-9A-F]\{6\}\).*/\1/p')
-python3 -c "import sys; a, b = sys.argv[1:]; sys.exit(0 if all(abs(int(a[i:i+2], 16) - int(b[i:i+2], 16)) <= 16 for i in (0, 2, 4)) else 'FAIL: the film shows #%s' % a)" "$c" 2060D0
+at() { convert "$out/film.png" -crop "1x1+$1" -depth 8 txt:- | sed -n 's/.*#\([0-9A-F]\{6\}\).*/\1/p'; }
+near() { python3 -c "import sys; a, b = sys.argv[1:3]; sys.exit(0 if all(abs(int(a[i:i+2], 16) - int(b[i:i+2], 16)) <= 16 for i in (0, 2, 4)) else 'FAIL: %s shows #%s' % (sys.argv[3], a))" "$@"; }
+near "$(at 640+250)" 2060D0 "the film"
+near "$(at 640+650)" 1C1C20 "the caption panel"
+python3 - "$trace" <<'PY' || { tail -n 20 "$trace"; exit 1; }
+import sys
+w = [l.split() for l in open(sys.argv[1])]
+frames = [x for x in w if len(x) > 1 and x[1] == "frame" and "slide=2" in x]
+drawn = [x for x in w if len(x) > 1 and x[1] == "film-frame"]
+print("slide 2: %d frames presented, %d film frames drawn" % (len(frames), len(drawn)))
+sys.exit(0 if len(frames) >= 10 and len(drawn) >= 10 else "FAIL: the film does not play")
+PY
 python3 - "$trace" <<'PY'
 import sys
 seen = {}
@@ -65,7 +79,7 @@ for line in open(sys.argv[1]):
         seen["frame"] = int(w[0])
         break
 if "frame" not in seen:
-    sys.exit("FAIL: no frame of slide 2 after the key")
+    sys.exit("FAIL: no frame of slide 2 after the key: " + "".join(open(sys.argv[1]).readlines()[-15:]))
 if "film" not in seen:
     sys.exit("FAIL: the page turn's first frame has no film in it")
 print("the film's first frame was drawn %.0f ms after the key, in the page turn's first frame"
