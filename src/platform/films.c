@@ -602,6 +602,7 @@ void films_draw(SDL_Renderer *r, const DrawItem *it)
 {
     if (r != f.ren || it->media != f.media)
         return;
+    f.drawn_ok = false; /* a grey box, or nothing yet: never drawn alone */
     f.drawn_failed = film_failed();
     if (f.drawn_failed) { /* cannot be played, or its worker stalls */
         SDL_Rect box = {it->r.x + it->r.w / 6, it->r.y + it->r.h / 6, it->r.w * 2 / 3, it->r.h * 2 / 3};
