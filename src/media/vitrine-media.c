@@ -397,6 +397,8 @@ static void do_open(const WireHead *req, const char *path, WireReply *rep)
     if (req->arg[3] >= 0)
         snprintf(opts + k, sizeof opts - (size_t)k, ",end=%.3f", req->arg[3] / 1000.0);
     atomic_store(&me.frames->box, media_frames_box(req->arg[6], req->arg[7]));
+    /* the film replaced leaves no frame to be taken for this one's first */
+    atomic_store(&me.frames->ready, -1);
     load(path, opts, req->arg[5], rep);
 }
 

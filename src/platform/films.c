@@ -14,7 +14,7 @@
 #define SETTLED_MS 250           /* on the virtual clock: no newer frame this long, the picture is final */
 #define STALL_MS 1500            /* a call unanswered this long: the film shows as unavailable */
 #define POLL_MS 500              /* a playing film's state asked this often: a stall is seen */
-#define PREROLL_WAIT_MS 3000 /* a film next door's first frame looked for this long */
+#define PREROLL_WAIT_MS 3000 /* a film next door's first frame looked for this long once it opened */
 #define QUEUE 16
 
 /* What the render thread asks of the film thread. */
@@ -86,7 +86,7 @@ static struct {
     const SlideMedia *prerolled;    /* the film opened paused for it, not shown yet; its
                                      * number is f.gen (any other opening forgets it) */
     char preroll_lang[16];          /* the language it was opened in */
-    Uint64 preroll_since;           /* when it was asked for (SDL_GetTicks64) */
+    Uint64 preroll_since;           /* when it had opened (SDL_GetTicks64), 0: not yet */
     bool speaking;     /* what plays is a reading aloud */
 } f = {.volume = 100};
 
@@ -449,7 +449,8 @@ static void preroll(const char *lang, int w, int h, bool still)
     }
     f.gen++;
     f.prerolled = want;
-    f.preroll_since = SDL_GetTicks64();
+    f.preroll_since = 0; /* set once it opened */
+    f.shown = f.traced = 0; /* a frame of the one closed is not this one's */
     snprintf(f.preroll_lang, sizeof f.preroll_lang, "%s", lang ? lang : "");
     /* in the box the last film was shown in (0: its own size), likely the
      * same in one exhibition; the page turn's draw sets the right one */
@@ -699,9 +700,16 @@ bool films_state(const SlideMedia **m, int *position_ms, int *duration_ms)
 
 bool films_expecting(void)
 {
-    if (f.prerolled && !f.media) /* its first frame, to upload before the page turn */
-        return f.shown == 0 && !film_failed() && SDL_GetTicks64() - f.preroll_since < PREROLL_WAIT_MS;
-    return films_playing();
+    if (!f.prerolled || f.media)
+        return films_playing();
+    /* the film next door's first frame, to upload before the page turn */
+    if (f.shown != 0 || film_failed())
+        return false;
+    if (!film_player())
+        return true; /* still opening (a worker that stalls is ended at its deadline) */
+    if (!f.preroll_since)
+        f.preroll_since = SDL_GetTicks64();
+    return SDL_GetTicks64() - f.preroll_since < PREROLL_WAIT_MS;
 }
 
 bool films_new_frame(void)

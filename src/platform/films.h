@@ -102,7 +102,7 @@ bool films_state(const SlideMedia **m, int *position_ms, int *duration_ms);
 
 /* The main loop is to look for frames (films_new_frame) every few ms: a
  * film plays, or the first frame of the film next door (films_preroll) is
- * still to come (for 3 s at most). */
+ * still to come (while it opens, then for 3 s at most). */
 bool films_expecting(void);
 
 /* A frame newer than the one drawn last is there, or the film became
