@@ -91,23 +91,35 @@ static double get_double(const char *prop, double fallback)
     return mpv_get_property(me.mpv, prop, MPV_FORMAT_DOUBLE, &v) >= 0 ? v : fallback;
 }
 
-/* The film's size fitted into the shared frame, aspect kept. */
+/* The film's size fitted into the box it is shown in (MediaFrames.box),
+ * aspect kept, larger or smaller than its own, and never past the shared
+ * frame: vitrine then draws it unscaled. Without a box, its own size. */
 static void fit_size(int *w, int *h)
 {
     int64_t dw = get_int("dwidth", 0), dh = get_int("dheight", 0);
     MediaFrames *f = me.frames;
-    if (dw <= 0 || dh <= 0) {
+    uint32_t box = atomic_load(&f->box);
+    /* no box: the film's own size, smaller only to fit the frame */
+    int64_t bw = box ? box >> 16 : dw, bh = box ? box & 0xffff : dh;
+    if (!box && (dw > f->max_w || dh > f->max_h))
+        bw = f->max_w, bh = f->max_h;
+    bw = bw < f->max_w ? bw : f->max_w;
+    bh = bh < f->max_h ? bh : f->max_h;
+    if (dw <= 0 || dh <= 0 || bw <= 0 || bh <= 0) {
         *w = *h = 0;
         return;
     }
-    if (dw > f->max_w || dh > f->max_h) {
-        double s = (double)f->max_w / dw < (double)f->max_h / dh ? (double)f->max_w / dw
-                                                                 : (double)f->max_h / dh;
-        dw = (int64_t)(dw * s);
-        dh = (int64_t)(dh * s);
+    /* one side exactly the box's, in integers: films_draw's fit of this
+     * frame into the box then has a scale of exactly 1 */
+    if (bw * dh <= bh * dw) {
+        *w = (int)bw;
+        *h = (int)(dh * bw / dw);
+    } else {
+        *w = (int)(dw * bh / dh);
+        *h = (int)bh;
     }
-    *w = dw > 0 ? (int)dw : 1;
-    *h = dh > 0 ? (int)dh : 1;
+    *w = *w > 0 ? *w : 1;
+    *h = *h > 0 ? *h : 1;
 }
 
 static void render_frame(void)
@@ -181,6 +193,9 @@ static mpv_handle *new_mpv(bool silent)
     } else {
         mpv_set_option_string(m, "vo", "libmpv");
         mpv_set_option_string(m, "keep-open", "yes"); /* the last frame stays at the end */
+        /* frames are made at the film's aspect already (fit_size): mpv's own
+         * fit would round a row or a column of them to a black bar */
+        mpv_set_option_string(m, "keepaspect", "no");
     }
     return m;
 }
@@ -381,6 +396,9 @@ static void do_open(const WireHead *req, const char *path, WireReply *rep)
         k += snprintf(opts + k, sizeof opts - (size_t)k, ",start=%.3f", req->arg[2] / 1000.0);
     if (req->arg[3] >= 0)
         snprintf(opts + k, sizeof opts - (size_t)k, ",end=%.3f", req->arg[3] / 1000.0);
+    atomic_store(&me.frames->box, media_frames_box(req->arg[6], req->arg[7]));
+    /* the film replaced leaves no frame to be taken for this one's first */
+    atomic_store(&me.frames->ready, -1);
     load(path, opts, req->arg[5], rep);
 }
 

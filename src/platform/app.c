@@ -60,6 +60,8 @@ struct App {
     uint64_t vnow;               /* ms, when virtual_clock */
     uint64_t t0_ns;              /* CLOCK_MONOTONIC when SDL's ticks were 0 (real_ns) */
     bool need_redraw;            /* the window needs repainting though the show did not change */
+    bool film_only;              /* and only because the film has a new frame */
+    uint64_t drawn_at;           /* when the whole scene was drawn last */
     uint64_t last_finger;        /* app_now() of the latest finger event plus 1, 0 = none */
     uint64_t hold_since;         /* a new scene is waiting for its pictures since (0: not) */
     Records rec;                 /* lecture records and visitor statistics */
@@ -216,6 +218,23 @@ static void report_film(App *a)
     show_film_state(a->show, m, playing, ms, len, app_now(a));
 }
 
+/* The film of a slide next to the one shown (the next, else the previous),
+ * opened ahead of the page turn (films_preroll); NULL when there is none,
+ * and off the slides, in the attract loop and on the virtual clock. */
+static const SlideMedia *film_next_door(const App *a, const ShowSnapshot *snap)
+{
+    int i = snap->screen == SCREEN_SLIDE && !snap->attract && snap->exhibition && !a->virtual_clock
+                ? library_find(a->c.lib, snap->exhibition)
+                : -1;
+    const Exhibition *ex = i >= 0 ? a->c.lib->items[i] : NULL;
+    for (int d = 1; ex && d >= -1; d -= 2) {
+        int k = snap->slide + d;
+        if (k >= 0 && k < ex->n_slides && slide_media_has_video(&ex->slides[k].media))
+            return &ex->slides[k].media;
+    }
+    return NULL;
+}
+
 /* Draw the audience's scene into the back buffer (not presented). */
 static bool draw(App *a)
 {
@@ -236,6 +255,7 @@ static bool draw(App *a)
     ReadAloud reading;
     show_read_aloud(a->show, &reading);
     films_set_speech(&reading);
+    films_preroll(film_next_door(a, &snap));
     if (films_sync(a->o.out.ren, sc, snap.lang, a->o.out.w, a->o.out.h, a->virtual_clock)) {
         show_film_opened(a->show);
         if (a->virtual_clock) { /* its length is known now: the scrub bar in this very picture */
@@ -272,8 +292,31 @@ void app_draw_offscreen(App *a)
 }
 
 /* Present whatever changed, on each output. */
+/* A film's new frame alone: only the film drawn (films_draw_alone), the
+ * scene as it was; the whole of it at least once a second all the same
+ * (quiet hours, the settings draw() applies). */
+static bool present_film_only(App *a)
+{
+    uint64_t now = app_now(a);
+    bool only = a->film_only && !a->virtual_clock && !show_dirty(a->show) && now < a->drawn_at + 1000;
+    a->film_only = false;
+    if (!only)
+        return false;
+    uint64_t t0 = trace_clock();
+    if (!films_draw_alone(a->o.out.ren))
+        return false;
+    uint64_t drawn = trace_clock();
+    SDL_RenderPresent(a->o.out.ren);
+    service_presented(now);
+    trace_frame(a->show, a->complete, a->facts.previews, a->facts.missing == 0, t0, drawn);
+    a->need_redraw = false;
+    return true;
+}
+
 static void present(App *a)
 {
+    if (present_film_only(a))
+        return;
     bool redraw = a->need_redraw;
     if (show_dirty(a->show) || redraw) {
         /* A new slide whose picture is a few milliseconds from ready: keep
@@ -291,6 +334,7 @@ static void present(App *a)
         a->hold_since = 0;
         uint64_t t0 = trace_clock();
         draw(a);
+        a->drawn_at = now;
         uint64_t drawn = trace_clock();
         SDL_RenderPresent(a->o.out.ren);
         a->presented = true;
@@ -732,8 +776,10 @@ int app_run(const AppOptions *opt)
         show_requests(a);
         if (service_next_ping(app_now(a)) == 0)
             a->need_redraw = true; /* the watchdog wants proof of a frame on screen */
-        if (films_new_frame())
+        if (films_new_frame()) {
+            a->film_only = !a->need_redraw;
             a->need_redraw = true;
+        }
         present(a);
         report_film(a);
         if (a->presented) /* the first frame is up, not held for its covers */
@@ -749,7 +795,7 @@ int app_run(const AppOptions *opt)
             uint64_t left = until > now ? until - now : 0;
             wait = left < wait ? left : wait;
         }
-        if (films_playing() && wait > FILM_POLL_MS) /* its frames wake nothing: look for them */
+        if (films_expecting() && wait > FILM_POLL_MS) /* its frames wake nothing: look for them */
             wait = FILM_POLL_MS;
         SDL_Event e;
         int got = wait == SHOW_NO_DEADLINE ? SDL_WaitEvent(&e) : wait_until(a, (now + wait) * 1000000u, &e);

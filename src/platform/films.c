@@ -14,6 +14,7 @@
 #define SETTLED_MS 250           /* on the virtual clock: no newer frame this long, the picture is final */
 #define STALL_MS 1500            /* a call unanswered this long: the film shows as unavailable */
 #define POLL_MS 500              /* a playing film's state asked this often: a stall is seen */
+#define PREROLL_WAIT_MS 3000 /* a film next door's first frame looked for this long once it opened */
 #define QUEUE 16
 
 /* What the render thread asks of the film thread. */
@@ -27,6 +28,7 @@ typedef struct {
     unsigned gen; /* the film it is for */
     const SlideMedia *media;
     int a, b, c, volume;
+    int box_w, box_h; /* CMD_OPEN: the box the film is shown in */
     bool narration; /* CMD_OPEN: the media's narration, sound alone */
     char *speech;   /* CMD_OPEN: a reading aloud (media_speech_text), sound alone; owned by
                      * the command: freed once run or dropped (drop()) */
@@ -60,11 +62,18 @@ static struct {
     char lang[16];
     SDL_Renderer *ren;
     SDL_Texture *tex;
-    int tex_w, tex_h;
+    int tex_w, tex_h;     /* the texture's size: a frame fills its top left corner */
+    int frame_w, frame_h; /* the frame in it */
+    int box_w, box_h; /* the box the worker renders the frames for (media_player_set_box) */
     unsigned long long shown; /* the frame in the texture */
+    long long shown_pts;      /* its place in the film (ms) */
+    unsigned long long traced; /* the frame drawn last (its film-frame trace event) */
     bool still;
     bool paused; /* by the visitor: no frames to look for */
     bool options_sent;
+    bool software;     /* the renderer draws into the window's own pixels, kept between presents */
+    DrawItem drawn;    /* the film's item as drawn last (films_draw_alone) */
+    bool drawn_ok;     /* it drew a frame, nothing drew over it (films_covered) */
     bool drawn_failed; /* the grey box was drawn last: a stall's start or end redraws */
     bool no_autoplay;  /* media.autoplay false: a film opens paused (films_set_rules) */
     bool quiet;        /* quiet hours: a film opens without sound */
@@ -73,6 +82,11 @@ static struct {
     char *speech;      /* the reading aloud asked for (films_set_speech; owned), NULL: none */
     unsigned speech_asked, speech_opened; /* a new reading asked for, and the one opened */
     bool sound_only;   /* what plays is a narration or a reading: no frames to look for */
+    const SlideMedia *preroll_want; /* the film next door (films_preroll), NULL: none */
+    const SlideMedia *prerolled;    /* the film opened paused for it, not shown yet; its
+                                     * number is f.gen (any other opening forgets it) */
+    char preroll_lang[16];          /* the language it was opened in */
+    Uint64 preroll_since;           /* when it had opened (SDL_GetTicks64), 0: not yet */
     bool speaking;     /* what plays is a reading aloud */
 } f = {.volume = 100};
 
@@ -101,6 +115,7 @@ static void run(MediaPlayer *p, const Cmd *c, bool *open, bool *playing)
         media_player_option(p, c->text);
         return;
     case CMD_OPEN:
+        media_player_set_box(p, c->box_w, c->box_h);
         ok = c->speech      ? media_player_open_speech(p, c->speech, c->a, c->b, c->c, err, sizeof err)
              : c->narration ? media_player_open_narration(p, c->media, c->text, NULL, 0, c->a, c->b, c->c, err, sizeof err)
                             : media_player_open(p, c->media, c->text, NULL, 0, c->a, c->b, c->c, err, sizeof err);
@@ -300,7 +315,8 @@ static void close_film(void)
     if (f.media)
         post(&(Cmd){.kind = CMD_CLOSE, .gen = f.gen});
     f.media = NULL;
-    f.shown = 0;
+    f.shown = f.traced = 0;
+    f.drawn_ok = false;
 }
 
 /* Copy a new frame into the texture; true when there was one. */
@@ -314,17 +330,22 @@ static bool upload(void)
     const unsigned char *px = media_player_frame(p, &w, &h, &stride, &serial);
     bool fresh = px && serial != f.shown;
     if (fresh) {
-        if (!f.tex || w != f.tex_w || h != f.tex_h) {
+        /* a smaller frame (a new box, the next film) goes into the texture
+         * there is: a new one's memory costs a 1080p frame ~100 ms of page
+         * faults on a machine like the bench's */
+        if (!f.tex || w > f.tex_w || h > f.tex_h) {
             if (f.tex)
                 SDL_DestroyTexture(f.tex);
             f.tex = SDL_CreateTexture(f.ren, SDL_PIXELFORMAT_XRGB8888, SDL_TEXTUREACCESS_STREAMING, w, h);
             f.tex_w = w;
             f.tex_h = h;
         }
-        if (f.tex && SDL_UpdateTexture(f.tex, NULL, px, stride) == 0) {
+        SDL_Rect part = {0, 0, w, h};
+        if (f.tex && SDL_UpdateTexture(f.tex, &part, px, stride) == 0) {
             f.shown = serial;
-            if (trace_enabled()) /* the benchmark's first frame, drops and seeks */
-                trace_event("film-frame", "serial=%llu pts_ms=%lld", serial, media_player_frame_pts(p));
+            f.shown_pts = media_player_frame_pts(p);
+            f.frame_w = w;
+            f.frame_h = h;
         }
     }
     media_player_frame_done(p);
@@ -401,6 +422,66 @@ void films_prepare(void)
     f.options_sent = true;
 }
 
+void films_preroll(const SlideMedia *m)
+{
+    f.preroll_want = m;
+}
+
+/* While nothing plays, the film next door is opened paused at its start,
+ * so that its first frame is in the shared memory before the page turns
+ * to it (show_prerolled); one the visitor walked away from is closed. */
+static void preroll(const char *lang, int w, int h, bool still)
+{
+    const SlideMedia *want = still ? NULL : f.preroll_want; /* replays: each film as it comes */
+    if (want == f.prerolled)
+        return;
+    if (f.prerolled) { /* its decoders' memory back, at once */
+        post(&(Cmd){.kind = CMD_CLOSE, .gen = f.gen});
+        if (trace_enabled())
+            trace_event("film-preroll", "open=0");
+    }
+    f.prerolled = NULL;
+    if (!want)
+        return;
+    if (!f.options_sent) {
+        sound_output(false);
+        f.options_sent = true;
+    }
+    f.gen++;
+    f.prerolled = want;
+    f.preroll_since = 0; /* set once it opened */
+    f.shown = f.traced = 0; /* a frame of the one closed is not this one's */
+    snprintf(f.preroll_lang, sizeof f.preroll_lang, "%s", lang ? lang : "");
+    /* in the box the last film was shown in (0: its own size), likely the
+     * same in one exhibition; the page turn's draw sets the right one */
+    Cmd c = {.kind = CMD_OPEN, .gen = f.gen, .media = want, .a = w, .b = h, .c = 0,
+             .box_w = f.box_w, .box_h = f.box_h, .volume = f.quiet ? 0 : f.volume};
+    snprintf(c.text, sizeof c.text, "%s", f.preroll_lang);
+    post(&c);
+    if (trace_enabled())
+        trace_event("film-preroll", "open=1");
+}
+
+/* The page turned to the film prerolled: it is shown and played as it is,
+ * its first frame already there (the bench's film-first). */
+static void show_prerolled(const char *lang)
+{
+    f.media = f.prerolled;
+    f.prerolled = NULL;
+    f.sound_only = f.speaking = f.still = false;
+    f.speech_opened = f.speech_asked;
+    f.paused = f.no_autoplay; /* f.shown: its first frame, uploaded already */
+    snprintf(f.lang, sizeof f.lang, "%s", lang ? lang : "");
+    if (strcmp(f.lang, f.preroll_lang) != 0) {
+        Cmd c = {.kind = CMD_LANG, .gen = f.gen};
+        snprintf(c.text, sizeof c.text, "%s", f.lang);
+        post(&c);
+    }
+    post(&(Cmd){.kind = CMD_VOLUME, .gen = f.gen, .a = f.quiet ? 0 : f.volume}); /* quiet hours may have begun */
+    if (!f.paused)
+        post(&(Cmd){.kind = CMD_PLAY, .gen = f.gen, .a = 1});
+}
+
 bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h, bool still)
 {
     const DrawItem *it = NULL;
@@ -418,11 +499,17 @@ bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
         f.tex = NULL;
         f.ren = r;
         f.shown = 0;
+        SDL_RendererInfo info;
+        f.software = r && SDL_GetRendererInfo(r, &info) == 0 && strcmp(info.name, "software") == 0;
     }
     if (m != f.media || (speaking && f.speech_opened != f.speech_asked))
         close_film(); /* another film, or other words to read (a language switch: from their start) */
-    if (!m)
+    if (!m) {
+        preroll(lang, w, h, still);
+        if (f.prerolled && upload() && trace_enabled()) /* its first frame into the texture now, not at the page turn */
+            trace_event("film-preroll", "frame=%llu", f.shown);
         return false;
+    }
     if (f.media == m) {
         if (lang && strcmp(lang, f.lang) != 0 && f.speaking) {
             snprintf(f.lang, sizeof f.lang, "%s", lang); /* the reading's words say it */
@@ -436,6 +523,11 @@ bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
         }
         return false;
     }
+    if (m == f.prerolled && !sound_only && !still) {
+        show_prerolled(lang);
+        return true;
+    }
+    f.prerolled = NULL; /* the opening below replaces it in the player */
     if (!f.options_sent) {
         sound_output(still);
         f.options_sent = true;
@@ -450,7 +542,10 @@ bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
      * visitor's own asking, and has no play button to start it otherwise */
     f.paused = still || (f.no_autoplay && !sound_only);
     snprintf(f.lang, sizeof f.lang, "%s", lang ? lang : "");
+    f.box_w = it ? it->r.w : 0;
+    f.box_h = it ? it->r.h : 0;
     Cmd c = {.kind = CMD_OPEN, .gen = f.gen, .media = m, .a = w, .b = h, .c = !f.paused,
+             .box_w = f.box_w, .box_h = f.box_h,
              .volume = f.quiet ? 0 : f.volume, .narration = sound_only && !speaking,
              .speech = speaking ? strdup(f.speech) : NULL};
     snprintf(c.text, sizeof c.text, "%s", f.lang);
@@ -508,6 +603,7 @@ void films_draw(SDL_Renderer *r, const DrawItem *it)
 {
     if (r != f.ren || it->media != f.media)
         return;
+    f.drawn_ok = false; /* a grey box, or nothing yet: never drawn alone */
     f.drawn_failed = film_failed();
     if (f.drawn_failed) { /* cannot be played, or its worker stalls */
         SDL_Rect box = {it->r.x + it->r.w / 6, it->r.y + it->r.h / 6, it->r.w * 2 / 3, it->r.h * 2 / 3};
@@ -516,15 +612,44 @@ void films_draw(SDL_Renderer *r, const DrawItem *it)
         SDL_RenderFillRect(r, &box);
         return;
     }
+    MediaPlayer *p = film_player();
+    if (p && (it->r.w != f.box_w || it->r.h != f.box_h)) { /* the next frames are made for the new box */
+        f.box_w = it->r.w;
+        f.box_h = it->r.h;
+        media_player_set_box(p, f.box_w, f.box_h);
+    }
     upload();
-    if (!f.tex || f.shown == 0 || f.tex_w <= 0 || f.tex_h <= 0)
+    if (!f.tex || f.shown == 0 || f.frame_w <= 0 || f.frame_h <= 0)
         return; /* before the first frame: what is under it shows */
-    /* fitted, aspect kept, centred (FIT_CONTAIN) */
-    double s = (double)it->r.w / f.tex_w < (double)it->r.h / f.tex_h ? (double)it->r.w / f.tex_w
-                                                                     : (double)it->r.h / f.tex_h;
-    int dw = (int)(f.tex_w * s), dh = (int)(f.tex_h * s);
+    /* fitted, aspect kept, centred (FIT_CONTAIN); made for this box, the
+     * frame's scale is 1 and SDL copies it as it is */
+    double s = (double)it->r.w / f.frame_w < (double)it->r.h / f.frame_h ? (double)it->r.w / f.frame_w
+                                                                         : (double)it->r.h / f.frame_h;
+    int dw = (int)(f.frame_w * s), dh = (int)(f.frame_h * s);
     SDL_Rect dst = {it->r.x + (it->r.w - dw) / 2, it->r.y + (it->r.h - dh) / 2, dw, dh};
-    SDL_RenderCopy(r, f.tex, NULL, &dst);
+    SDL_Rect part = {0, 0, f.frame_w, f.frame_h};
+    SDL_RenderCopy(r, f.tex, &part, &dst);
+    f.drawn = *it;
+    f.drawn_ok = true; /* until films_covered() says something was drawn over it */
+    /* drawn, not uploaded: a prerolled film's first frame is uploaded
+     * before the page turn that shows it */
+    if (f.shown != f.traced && trace_enabled()) /* the benchmark's first frame, drops and seeks */
+        trace_event("film-frame", "serial=%llu pts_ms=%lld", f.shown, f.shown_pts);
+    f.traced = f.shown;
+}
+
+void films_covered(bool covered)
+{
+    if (covered)
+        f.drawn_ok = false;
+}
+
+bool films_draw_alone(SDL_Renderer *r)
+{
+    if (r != f.ren || !f.software || !f.drawn_ok || f.drawn.media != f.media || film_failed())
+        return false;
+    films_draw(r, &f.drawn);
+    return f.drawn_ok;
 }
 
 void films_set_narration(const SlideMedia *m)
@@ -573,12 +698,27 @@ bool films_state(const SlideMedia **m, int *position_ms, int *duration_ms)
     return films_playing() && !ended && !f.media->loop;
 }
 
+bool films_expecting(void)
+{
+    if (!f.prerolled || f.media)
+        return films_playing();
+    /* the film next door's first frame, to upload before the page turn */
+    if (f.shown != 0 || film_failed())
+        return false;
+    if (!film_player())
+        return true; /* still opening (a worker that stalls is ended at its deadline) */
+    if (!f.preroll_since)
+        f.preroll_since = SDL_GetTicks64();
+    return SDL_GetTicks64() - f.preroll_since < PREROLL_WAIT_MS;
+}
+
 bool films_new_frame(void)
 {
     MediaPlayer *p;
-    if (!films_playing())
+    bool ahead = f.prerolled && !f.media; /* the film next door's first frame, to upload */
+    if (!ahead && !films_playing())
         return false;
-    if (film_failed() != f.drawn_failed)
+    if (!ahead && film_failed() != f.drawn_failed)
         return true; /* it stalled, or it failed: the grey box */
     if (!(p = film_player()))
         return false;

@@ -40,6 +40,13 @@ void films_set_rules(bool autoplay, bool quiet);
  * and FFmpeg's libraries to load (the bench's film-first). Real clock only. */
 void films_prepare(void);
 
+/* The film of a slide next to the visitor's (the next, else the previous;
+ * NULL: none), before films_sync(): while nothing else plays it is opened
+ * paused at its start, so that a page turn to it shows its first frame at
+ * once and only has to play it; the film of a slide that is no longer
+ * next door is closed (its memory freed). Real clock only. */
+void films_preroll(const SlideMedia *m);
+
 /* The narration the visitor asked for (show_narration: the slide's media,
  * NULL: none), before films_sync(): where the scene has no film it plays
  * (media_player_open_narration), through the same player and sound output,
@@ -69,6 +76,19 @@ void films_volume(int percent);
  * A film that cannot be played leaves a calm grey box. */
 void films_draw(SDL_Renderer *r, const DrawItem *it);
 
+/* render_scene() says whether an item drawn after the film overlaps it
+ * (the kiosk's controls over a film). */
+void films_covered(bool covered);
+
+/* A new frame and nothing else new: only the film's frame drawn, into the
+ * pixels of the frame presented last, where the rest of the scene still
+ * is. Only with the software renderer, whose target is the window's own
+ * memory, kept from one present to the next (a GPU's back buffer is not),
+ * and only when nothing was drawn over the film and it has a frame; false
+ * (nothing drawn) otherwise: the whole scene is to be drawn. Saves the
+ * clear of the screen and every text at each of the film's frames. */
+bool films_draw_alone(SDL_Renderer *r);
+
 /* A film is playing: the main loop wakes to show its frames. */
 bool films_playing(void);
 
@@ -79,6 +99,11 @@ bool films_playing(void);
  * plays on with nobody watching). The core hears it through
  * show_film_state(): the scrub bar, idle, the presenter, statistics. */
 bool films_state(const SlideMedia **m, int *position_ms, int *duration_ms);
+
+/* The main loop is to look for frames (films_new_frame) every few ms: a
+ * film plays, or the first frame of the film next door (films_preroll) is
+ * still to come (while it opens, then for 3 s at most). */
+bool films_expecting(void);
 
 /* A frame newer than the one drawn last is there, or the film became
  * unavailable (its worker stalls or is gone): something to draw. */

@@ -121,6 +121,7 @@ struct MediaPlayer {
     int n_fallback;
     const char *video; /* the file playing */
     int max_w, max_h;
+    int box_w, box_h; /* where the film is shown (media_player_set_box), 0: max_w x max_h */
     SlideMedia narration; /* a narration played as a film of sound alone: its files as the "video" */
 };
 
@@ -224,9 +225,12 @@ static bool open_file(MediaPlayer *p, const char *video, const char *lang, int a
                       char *err, size_t errn)
 {
     const SlideMedia *m = p->media;
+    pthread_mutex_lock(&p->frames_lock); /* the box is set from the render thread too */
+    int box_w = p->box_w, box_h = p->box_h;
+    pthread_mutex_unlock(&p->frames_lock);
     WorkerRequest rq = {.op = MEDIA_OPEN,
                         .arg = {p->max_w, p->max_h, at_ms >= 0 ? at_ms : m->start_ms, m->end_ms,
-                                m->loop, !play},
+                                m->loop, !play, box_w, box_h},
                         .text = video,
                         .file = video};
     if (!open_call(p, &rq, err, errn))
@@ -409,6 +413,16 @@ const unsigned char *media_player_frame(MediaPlayer *p, int *w, int *h, int *str
     /* the slot's place from our own sizes too */
     return (unsigned char *)f + (sizeof(MediaFrames) + 63) / 64 * 64 +
            (size_t)s * mw * mh * 4;
+}
+
+void media_player_set_box(MediaPlayer *p, int w, int h)
+{
+    pthread_mutex_lock(&p->frames_lock);
+    p->box_w = w;
+    p->box_h = h;
+    if (p->frames && p->frames->magic == MEDIA_FRAMES_MAGIC)
+        atomic_store(&p->frames->box, media_frames_box(w, h));
+    pthread_mutex_unlock(&p->frames_lock);
 }
 
 int media_player_pid(const MediaPlayer *p)

@@ -107,6 +107,12 @@ void media_player_frame_done(MediaPlayer *p);
  * read before media_player_frame_done() (the benchmark's seek, trace.h). */
 long long media_player_frame_pts(const MediaPlayer *p);
 
+/* The box the film is shown in (pixels; 0: the largest frame): frames
+ * are rendered fitted into it from then on (the next film opened: from its
+ * first), so they need no scaling on the screen. Any thread, at any time:
+ * like media_player_frame(), it never waits for the worker. */
+void media_player_set_box(MediaPlayer *p, int w, int h);
+
 /* The worker's process id, 0 when none runs (for tests). */
 int media_player_pid(const MediaPlayer *p);
 

@@ -15,6 +15,11 @@ static SDL_Rect sdl_rect(Rect r)
     return (SDL_Rect){r.x, r.y, r.w, r.h};
 }
 
+static bool overlap(Rect a, Rect b)
+{
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
 bool render_scene(SDL_Renderer *r, const Scene *s, Text *text, Textures *tex, RenderFacts *facts)
 {
     bool complete = true;
@@ -68,6 +73,14 @@ bool render_scene(SDL_Renderer *r, const Scene *s, Text *text, Textures *tex, Re
             break;
         }
     }
+    for (int i = 0; i < s->n; i++)
+        if (s->items[i].kind == DRAW_VIDEO) {
+            bool covered = false;
+            for (int k = i + 1; k < s->n && !covered; k++)
+                covered = overlap(s->items[k].r, s->items[i].r);
+            films_covered(covered);
+            break;
+        }
     if (facts)
         *facts = f;
     return complete;

@@ -22,9 +22,13 @@
  *                            a decoding thread finished a picture
  * zoom-full ...              a zoomed view first presented at full resolution
  * film-frame serial=N pts_ms=MS
- *                            a film's new frame copied into its texture, to be
+ *                            a film's new frame drawn into the scene, to be
  *                            presented with the next `frame`; pts_ms is its
  *                            place in the film
+ * film-preroll open=1|0, film-preroll frame=N
+ *                            the film next door opened ahead (films_preroll) or
+ *                            closed again; its first frame uploaded before
+ *                            the page turn
  *
  * Each line is one write(2) on an O_APPEND descriptor, so lines from several
  * threads never interleave and a reader sees them as soon as they happen.

@@ -15,7 +15,9 @@
  *                 (ao, ao-pcm-file, audio-device, volume-max ...)
  *   MEDIA_OPEN    text: the file. arg[0], arg[1]: the largest frame
  *                 wanted (the screen); arg[2], arg[3]: the clip's start and
- *                 end in ms (-1: none); arg[4]: loop; arg[5]: start paused.
+ *                 end in ms (-1: none); arg[4]: loop; arg[5]: start paused;
+ *                 arg[6], arg[7]: the box it is shown in (0: the largest
+ *                 frame), MediaFrames.box.
  *                 Reply: arg[0] duration in ms (-1 unknown), arg[1], arg[2]
  *                 the film's size (0 for sound only); a descriptor of the
  *                 shared frames with the first open's reply.
@@ -81,7 +83,13 @@ enum {
 typedef struct {
     uint32_t magic;
     uint32_t max_w, max_h;
-    uint32_t pad;
+    /* The box vitrine shows the film in, w << 16 | h (0: max_w x max_h),
+     * set with MEDIA_OPEN and changed by vitrine at any time: frames are
+     * rendered at the film's size fitted into it, so vitrine copies them
+     * to the screen as they are. Scaling there (SDL's software renderer,
+     * bilinear) cost more than mpv's scaler, and a frame the size of the
+     * screen is twice the bytes of one the size of a lecture's picture. */
+    _Atomic uint32_t box;
     _Atomic int32_t ready;   /* the newest whole frame's slot, -1 none yet */
     _Atomic int32_t reading; /* the slot the reader reads, -1 none */
     _Atomic uint64_t frame;  /* frames published so far */
@@ -101,6 +109,11 @@ static inline unsigned char *media_frame_pixels(MediaFrames *f, int slot)
 {
     return (unsigned char *)f + (sizeof(MediaFrames) + 63) / 64 * 64 +
            (size_t)slot * f->max_w * f->max_h * 4;
+}
+
+static inline uint32_t media_frames_box(int w, int h)
+{
+    return w > 0 && h > 0 && w < 65536 && h < 65536 ? (uint32_t)w << 16 | (uint32_t)h : 0;
 }
 
 /* The reader's side: the newest frame's slot, held as `reading` until the

@@ -20,6 +20,11 @@ scratch_out() { # scratch_out NAME: $out, a fresh folder removed at the end (KEE
     scratch=$out
 }
 
+blue_film() { # blue_film PATH: a film of 20 s in one blue (#2060D0), 640x360, no sound
+    mkdir -p "$(dirname "$1")"
+    ffmpeg -v error -f lavfi -i "color=c=0x2060d0:s=640x360:r=25:d=20" -c:v libx264 -preset ultrafast "$1"
+}
+
 start_x() { # start_x NAME SCREEN-OPTIONS...: an X server; DISPLAY points at it
     name=$1
     shift

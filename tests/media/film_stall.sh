@@ -21,9 +21,7 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 ex=$out/fx
-mkdir -p "$ex/films"
-ffmpeg -v error -f lavfi -i "color=c=0x2060d0:s=640x360:r=25:d=20" -c:v libx264 -preset ultrafast \
-    "$ex/films/film.mp4"
+blue_film "$ex/films/film.mp4"
 cat >"$ex/exhibition.json" <<'JSON'
 {"id": "fx", "title": "Films", "languages": ["en"],
  "slides": [{"video": "films/film.mp4", "title": "A film"}, {"text": "After the film"}]}

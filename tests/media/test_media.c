@@ -405,17 +405,25 @@ static bool is_zombie(int pid)
     return z;
 }
 
+/* The red film in every language, and a player without sound for it. */
+static MediaPlayer *red_player(SlideMedia *m)
+{
+    *m = (SlideMedia){.start_ms = -1, .end_ms = -1, .video_given = true};
+    m->video.items = calloc(1, sizeof(LocEntry));
+    loc_add(&m->video, 1, LOC_ALL, path[RED]);
+    MediaPlayer *p = media_player_new();
+    assert_true(media_player_option(p, "ao=null"));
+    return p;
+}
+
 /* The worker killed in the middle of a film (a decoder crashing, the
  * kernel's OOM killer): the calls fail calmly, no frame is read from the
  * dead worker's memory, and the next film starts a new worker. */
 static void test_player_survives_worker_death(void **state)
 {
     (void)state;
-    SlideMedia m = {.start_ms = -1, .end_ms = -1, .video_given = true};
-    m.video.items = calloc(1, sizeof(LocEntry));
-    loc_add(&m.video, 1, LOC_ALL, path[RED]);
-    MediaPlayer *p = media_player_new();
-    assert_true(media_player_option(p, "ao=null"));
+    SlideMedia m;
+    MediaPlayer *p = red_player(&m);
     char err[256];
     assert_true(media_player_open(p, &m, "kk", NULL, 0, 320, 180, true, err, sizeof err));
     int pid = media_player_pid(p);
@@ -451,6 +459,56 @@ static void test_player_survives_worker_death(void **state)
     loc_clear(&m.video);
 }
 
+/* The newest frame's size, waited for until it is w x h (up to 3 s): 0
+ * when it is, else the size seen last (w * 10000 + h). */
+static int frame_size_becomes(MediaPlayer *p, int want_w, int want_h, bool *red)
+{
+    int w = 0, h = 0, stride, seen = -1;
+    unsigned long long serial;
+    for (int64_t give_up = wire_now_ms() + 3000; wire_now_ms() < give_up; usleep(20000)) {
+        const unsigned char *px = media_player_frame(p, &w, &h, &stride, &serial);
+        if (px)
+            seen = w * 10000 + h;
+        if (px && w == want_w && h == want_h) {
+            /* the middle and the last pixel of the last row: the picture
+             * fills the frame, no black bar at its edges */
+            const unsigned char *mid = px + (size_t)(h / 2) * stride + (size_t)(w / 2) * 4;
+            const unsigned char *end = px + (size_t)(h - 1) * stride + (size_t)(w - 1) * 4;
+            *red = mid[2] > 200 && mid[1] < 40 && end[2] > 200 && end[1] < 40;
+            media_player_frame_done(p);
+            return 0;
+        }
+        media_player_frame_done(p);
+    }
+    return seen;
+}
+
+/* Frames rendered at the size of the box the film is shown in (larger or
+ * smaller than the film's own), so vitrine draws them unscaled; a new box
+ * applies to the next frames of the film playing. */
+static void test_player_box(void **state)
+{
+    (void)state;
+    SlideMedia m;
+    MediaPlayer *p = red_player(&m);
+    char err[256];
+    bool red = false;
+    media_player_set_box(p, 240, 200); /* the 160x90 film fitted: 240x135 */
+    assert_true(media_player_open(p, &m, "kk", NULL, 0, 320, 180, true, err, sizeof err));
+    assert_int_equal(frame_size_becomes(p, 240, 135, &red), 0);
+    assert_true(red);
+    red = false;
+    media_player_set_box(p, 100, 100); /* while it plays: 100x56 */
+    assert_int_equal(frame_size_becomes(p, 100, 56, &red), 0);
+    assert_true(red);
+    red = false;
+    media_player_set_box(p, 1000, 1000); /* never past the shared frame: 320x180 */
+    assert_int_equal(frame_size_becomes(p, 320, 180, &red), 0);
+    assert_true(red);
+    media_player_free(p);
+    loc_clear(&m.video);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -459,6 +517,7 @@ int main(void)
         cmocka_unit_test(test_player_file_per_language),
         cmocka_unit_test(test_narration_follows_language),
         cmocka_unit_test(test_player_survives_worker_death),
+        cmocka_unit_test(test_player_box),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
