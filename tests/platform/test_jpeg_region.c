@@ -141,7 +141,7 @@ static int region_error(const char *path, int bw, int bh, Rect rg)
 static void fitted(const char *path, int bw, int bh, int *uw, int *uh)
 {
     int w, h;
-    assert_true(decode_probe(path, &w, &h));
+    assert_true(decode_probe(path, 1, &w, &h));
     decode_target_size(w, h, bw, bh, FIT_CONTAIN, uw, uh);
 }
 
@@ -150,7 +150,7 @@ static void fitted(const char *path, int bw, int bh, int *uw, int *uh)
 static void check_regions(const char *path)
 {
     int w, h;
-    assert_true(decode_probe(path, &w, &h));
+    assert_true(decode_probe(path, 1, &w, &h));
     const int box[][2] = {{w, h}, {w * 5 / 8 + 7, h * 5 / 8 + 3}, {w * 3 / 8 + 1, h * 3 / 8 + 1}, {w / 4, h / 4}};
     for (size_t b = 0; b < sizeof box / sizeof box[0]; b++) {
         int uw, uh;
@@ -209,7 +209,7 @@ static void every_exif_orientation(void **state)
         snprintf(name, sizeof name, "orient%d.jpg", o);
         save(name, 517, 301, TJPF_RGBX, TJSAMP_420, 0, seg, n, path, sizeof path);
         int w, h;
-        assert_true(decode_probe(path, &w, &h));
+        assert_true(decode_probe(path, 1, &w, &h));
         assert_int_equal(w, o >= 5 ? 301 : 517); /* read as turned */
         check_regions(path);
     }
