@@ -10,7 +10,13 @@ xvfb= vit= scratch=
 cleanup() {
     [ -n "$vit" ] && kill "$vit" 2>/dev/null || true
     [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null || true
-    [ -z "$scratch" ] || [ -n "${KEEP:-}" ] || rm -rf "$scratch"
+    # vitrine writes its state and records as it ends (slowly under ASan):
+    # let it finish (5 s at most) before its folder goes, or rm races it
+    for _ in 1 2 3 4 5 6 7 8 9 10; do
+        [ -n "$vit" ] && kill -0 "$vit" 2>/dev/null || break
+        sleep 0.5
+    done
+    [ -z "$scratch" ] || [ -n "${KEEP:-}" ] || rm -rf "$scratch" || true
 }
 trap cleanup EXIT INT TERM
 
