@@ -43,6 +43,7 @@ static struct {
     pthread_mutex_t lock;
     pthread_cond_t wake;
     bool due, quit;
+    bool muted; /* the open film plays without sound (MEDIA_OPEN's arg[6]) */
     char said[1024];
 } me = {.shm = -1, .lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER};
 
@@ -380,7 +381,10 @@ static void do_open(const WireHead *req, const char *path, WireReply *rep)
     if (req->arg[2] >= 0)
         k += snprintf(opts + k, sizeof opts - (size_t)k, ",start=%.3f", req->arg[2] / 1000.0);
     if (req->arg[3] >= 0)
-        snprintf(opts + k, sizeof opts - (size_t)k, ",end=%.3f", req->arg[3] / 1000.0);
+        k += snprintf(opts + k, sizeof opts - (size_t)k, ",end=%.3f", req->arg[3] / 1000.0);
+    me.muted = req->arg[6]; /* the attract loop's: no sound decoded, none played */
+    if (me.muted)
+        snprintf(opts + k, sizeof opts - (size_t)k, ",aid=no");
     load(path, opts, req->arg[5], rep);
 }
 
@@ -554,7 +558,7 @@ static void do_lang(const char *lang)
         return;
     Tracks t;
     read_tracks(me.mpv, lang, &t);
-    if (t.audio_id >= 0)
+    if (t.audio_id >= 0 && !me.muted)
         mpv_set_property(me.mpv, "aid", MPV_FORMAT_INT64, &t.audio_id);
     if (t.sub_id >= 0)
         mpv_set_property(me.mpv, "sid", MPV_FORMAT_INT64, &t.sub_id);

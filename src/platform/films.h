@@ -27,7 +27,10 @@
 #include "core/read_aloud.h"
 #include "core/scene.h"
 
-/* true when it opened a film (it plays: show_film_opened). */
+/* true when it opened a film (it plays: show_film_opened). A DRAW_VIDEO
+ * marked ambient (the attract loop's) plays muted and looped from its
+ * clip's start, even where media.autoplay is false, and is no film a
+ * visitor watches (films_state). */
 bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h, bool still);
 
 /* The settings' rules for the next film opened (docs/settings.md, "media"):
@@ -41,9 +44,12 @@ void films_set_rules(bool autoplay, bool quiet);
 void films_prepare(void);
 
 /* The narration the visitor asked for (show_narration: the slide's media,
- * NULL: none), before films_sync(): where the scene has no film it plays
- * (media_player_open_narration), through the same player and sound output,
- * following the language like a film; NULL stops it. */
+ * NULL: none), before films_sync(): it plays (media_player_open_narration)
+ * through the same player and sound output, following the language like a
+ * film; NULL stops it. On its film's slide it plays in the film's place:
+ * the film is closed where it was, its last frame stays on screen, what
+ * the visitor asks of it waits, and it comes back there when the narration
+ * stops (media_player_open_at). */
 void films_set_narration(const SlideMedia *m);
 
 /* The reading aloud the visitor asked for (show_read_aloud; NULL or no
@@ -79,6 +85,11 @@ bool films_playing(void);
  * plays on with nobody watching). The core hears it through
  * show_film_state(): the scrub bar, idle, the presenter, statistics. */
 bool films_state(const SlideMedia **m, int *position_ms, int *duration_ms);
+
+/* A narration or a reading aloud plays (true: the main loop looks for
+ * its end now and then); *ended once it came to its end by itself (the
+ * core hears it through show_sound_ended(): its button shows play again). */
+bool films_sound(bool *ended);
 
 /* A frame newer than the one drawn last is there, or the film became
  * unavailable (its worker stalls or is gone): something to draw. */

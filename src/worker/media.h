@@ -15,7 +15,8 @@
  *                 (ao, ao-pcm-file, audio-device, volume-max ...)
  *   MEDIA_OPEN    text: the file. arg[0], arg[1]: the largest frame
  *                 wanted (the screen); arg[2], arg[3]: the clip's start and
- *                 end in ms (-1: none); arg[4]: loop; arg[5]: start paused.
+ *                 end in ms (-1: none); arg[4]: loop; arg[5]: start paused;
+ *                 arg[6]: muted (no audio track, not even on MEDIA_LANG).
  *                 Reply: arg[0] duration in ms (-1 unknown), arg[1], arg[2]
  *                 the film's size (0 for sound only); a descriptor of the
  *                 shared frames with the first open's reply.
