@@ -498,7 +498,7 @@ bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
     if (film_failed())
         SDL_Log("vitrine: slide %d's %s cannot be played", it ? it->slide + 1 : 0,
                 speaking ? "reading aloud" : sound_only ? "narration" : "film");
-    return true;
+    return !sound_only && !resume && !ambient; /* a film a visitor sees open (not taken up again) */
 }
 
 void films_set_rules(bool autoplay, bool quiet)

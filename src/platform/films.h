@@ -27,7 +27,9 @@
 #include "core/read_aloud.h"
 #include "core/scene.h"
 
-/* true when it opened a film (it plays: show_film_opened). A DRAW_VIDEO
+/* true when it opened a slide's film anew (it plays: show_film_opened;
+ * not a narration, nor a film taken up again after its narration, nor
+ * the attract loop's). A DRAW_VIDEO
  * marked ambient (the attract loop's) plays muted and looped from its
  * clip's start, even where media.autoplay is false, and is no film a
  * visitor watches (films_state). */
