@@ -119,12 +119,10 @@ static void volume(Scene *s, const SceneView *v, Rect film, int y, int b, float 
     button(s, v, (Rect){mx + meter + gap, y, b, b}, ACT_FILM_VOLUME_UP, "+", u);
 }
 
-void scene_film_narration(Scene *s, const SceneView *v, Rect area, float u)
+/* The narration's button at r: play (or a loudspeaker), stop while it plays. */
+static void narration_button(Scene *s, const SceneView *v, Rect r, float u)
 {
-    if (v->lecture.on)
-        return;
-    int b = (int)(FILM_BUTTON * u), m = b / 4;
-    Rect r = {area.x + (area.w - b) / 2, area.y + (int)(16 * u), b, b};
+    int b = r.w, m = b / 4;
     button(s, v, r, ACT_NARRATION, NULL, u);
     if (!v->narration_on && v->sound == SOUND_SPEECH) {
         speaker(s, (Rect){r.x + m, r.y + m, b - 2 * m, b - 2 * m}, COL_TEXT);
@@ -135,6 +133,14 @@ void scene_film_narration(Scene *s, const SceneView *v, Rect area, float u)
     }
 }
 
+void scene_film_narration(Scene *s, const SceneView *v, Rect area, float u)
+{
+    if (v->lecture.on)
+        return;
+    int b = (int)(FILM_BUTTON * u);
+    narration_button(s, v, (Rect){area.x + (area.w - b) / 2, area.y + (int)(16 * u), b, b}, u);
+}
+
 void scene_film_controls(Scene *s, const SceneView *v, Rect film, float u)
 {
     if (v->lecture.on)
@@ -142,9 +148,18 @@ void scene_film_controls(Scene *s, const SceneView *v, Rect film, float u)
     int b = (int)(FILM_BUTTON * u), gap = (int)(24 * u);
     int y = film.y + (int)(16 * u); /* at the top: subtitles take the bottom */
     int x = film.x + (film.w - 3 * b - 2 * gap) / 2;
-    if (film.w >= 8 * b + 4 * gap) /* room beside the three */
+    bool wide = film.w >= 8 * b + 4 * gap; /* room beside the three */
+    if (wide)
         volume(s, v, film, y, b, u);
-    scrub_bar(s, v, film, y + b + (int)(8 * u), u);
+    int bar_y = y + b + (int)(8 * u);
+    scrub_bar(s, v, film, bar_y, u);
+    /* the film's narration: at the left of the buttons' row (the volume
+     * has its right), else under the scrub bar's touch target; never on
+     * another control */
+    if (v->sound == SOUND_NARRATION)
+        narration_button(s, v, wide ? (Rect){film.x + (int)(24 * u), y, b, b}
+                                    : (Rect){film.x + (film.w - b) / 2, bar_y + (int)(FILM_BAR_TOUCH * u) + (int)(8 * u), b, b},
+                         u);
     button(s, v, (Rect){x, y, b, b}, ACT_FILM_BACK, "-10", u);
     Rect play = {x + b + gap, y, b, b};
     button(s, v, play, ACT_FILM_PLAY, NULL, u);

@@ -12,10 +12,13 @@
 #include "scene_list.h"
 #include "scene_view.h"
 
+/* A film slide with a recorded narration (v->sound SOUND_NARRATION) has
+ * its narration's button among them: at the left of the row, or under the
+ * scrub bar where the row has no room; never over another control. */
 void scene_film_controls(Scene *s, const SceneView *v, Rect film, float u);
 
 /* The narration's button on a slide with a recorded narration and no
- * film: a play triangle, a stop square while it plays; at the top of the
+ * film (a film's is among its controls): a play triangle, a stop square while it plays; at the top of the
  * picture's place (area), in the middle. A slide without a recording whose
  * title and caption can be read aloud (v->sound SOUND_SPEECH) has the same
  * button with a loudspeaker instead of the triangle. */

@@ -65,6 +65,13 @@ void scene_idle_attract(Scene *s, const SceneView *v, float u)
         if (path && !paint_failed(v, v->idle.attract_ex, report))
             if ((it = paint_image(s, area, path, f, FIT_CONTAIN, v->idle.attract_ex, report)) && report >= 0)
                 it->page = ex->slides[report].page;
+        /* a film slide: its film over its poster, muted, looped from its
+         * clip's start (the platform stops it when the loop moves on) */
+        if (v->attract_films && sl >= 0 && sl < ex->n_slides && ex->slides[sl].media.video.n > 0) {
+            paint_film(s, area, &ex->slides[sl].media, v->idle.attract_ex, sl);
+            if (s->n > 0 && s->items[s->n - 1].kind == DRAW_VIDEO)
+                s->items[s->n - 1].ambient = true;
+        }
         const char *t = loc_get(&ex->title, lang, ex);
         if (t)
             paint_block(s, v, t, (Rect){(int)(60 * u), v->h - band + (int)(16 * u), v->w - (int)(120 * u), band / 3},

@@ -47,6 +47,7 @@ typedef struct {
     int exhibition, slide;  /* what to report failures against; slide -1 = cover */
     ZoomView zoom;          /* FIT_CONTAIN: z > 1 draws it closer (zoom.h), clipped to r */
     const SlideMedia *media; /* DRAW_VIDEO: owned by the Library */
+    bool ambient;           /* DRAW_VIDEO: the attract loop's: muted, looped, watched by nobody */
     /* DRAW_TEXT: bytes in the scene's arena, see scene_text() */
     size_t text_off, text_len;
     int font_px;

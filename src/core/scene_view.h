@@ -86,6 +86,7 @@ typedef struct {
     int film_volume, film_max_volume; /* percent: the visitor's volume, the staff's maximum */
     bool narration_on;           /* SCREEN_SLIDE: the slide's narration (or reading aloud) plays */
     SlideSound sound;            /* SCREEN_SLIDE: what its narration button plays (none: no button) */
+    bool attract_films;          /* the attract loop plays a film slide's film, muted (settings) */
     bool preparing;              /* SCREEN_HOME of a kiosk that shows one exhibition only, which is
                                   * missing: "being prepared" instead of the list */
     /* Has this image already failed to load? (slide -1 = cover) */

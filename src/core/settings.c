@@ -88,6 +88,7 @@ void settings_defaults(Settings *s)
     s->attract_delay_s = 30;
     s->autoplay = true;
     s->read_aloud = true;
+    s->attract_films = true;
     s->quiet_from_min = s->quiet_to_min = -1;
 }
 
@@ -241,7 +242,8 @@ static void set_string(char **dst, const char *v)
 #define BOOL_FIELD(key, member) {key, NULL, 0, 0, offsetof(Settings, member)}
 
 static const char *const kiosk_keys[] = {"idle_s", "warning_s", "attract_delay_s", "large_text",
-                                         "high_contrast", "attract", "controls", "exhibition_only"};
+                                         "high_contrast", "attract", "controls", "exhibition_only",
+                                         "attract_films"};
 static const char *const control_keys[] = {"arrows", "language", "accessibility", "home"};
 
 /* "kiosk": what a visitor's screen does when left alone, and its defaults. */
@@ -252,7 +254,7 @@ static void parse_kiosk(JsonDiag *c, Settings *s, json_t *root)
         INT_FIELD(warning_s, "a whole number of seconds from 3 to 300", 3, 300),
         INT_FIELD(attract_delay_s, "a whole number of seconds from 0 to 86400", 0, 86400),
         BOOL_FIELD("large_text", large_text), BOOL_FIELD("high_contrast", high_contrast),
-        BOOL_FIELD("exhibition_only", exhibition_only),
+        BOOL_FIELD("exhibition_only", exhibition_only), BOOL_FIELD("attract_films", attract_films),
     };
     json_t *k = get_section(c, root, "kiosk", "{\"idle_s\": 90}");
     if (!k)

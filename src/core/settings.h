@@ -36,6 +36,8 @@ typedef struct {
     char *attract[64];      /* the attract loop's playlist: "id" (its cover) or "id:N" (slide N) */
     int n_attract;          /* 0: the slides marked "attract" in the manifests, else the covers */
     bool show_arrows, show_language, show_accessibility, show_home; /* controls on screen; default all */
+    bool attract_films;     /* the attract loop plays a film slide's film, muted and looped,
+                             * instead of its poster; default true */
     bool exhibition_only;   /* with --exhibition ID: the kiosk shows ID only (home, resets and the
                              * attract loop stay in it; "being prepared" while it is missing) */   /* crypt(3) hash of the admin PIN (vitrine --hash-pin); NULL: none */
     /* media: films and sound */

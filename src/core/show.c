@@ -303,6 +303,8 @@ static void act_film(Show *s, Action a, int arg)
         return;
     if (s->film_ex != s->exhibition || s->film_slide != s->slide) /* another film: as it opens */
         s->film_paused = !s->st->autoplay;
+    if (a != ACT_FILM_VOLUME_UP && a != ACT_FILM_VOLUME_DOWN)
+        s->narration_on = false; /* the film's controls take the sound back from its narration */
     s->film_ex = s->exhibition;
     s->film_slide = s->slide;
     if (a == ACT_FILM_PLAY)
@@ -313,11 +315,12 @@ static void act_film(Show *s, Action a, int arg)
     s->dirty = true;
 }
 
-/* The slide's narration, or its reading aloud: on, or off again (a film
- * slide's is not offered: one sound at a time, and the film has its own). */
+/* The slide's narration, or its reading aloud: on, or off again. One sound
+ * at a time: on a film's slide the film pauses while its narration plays
+ * (and stays paused after it; its play button takes the sound back). */
 static void act_narration(Show *s, Action a, int arg)
 {
-    (void)a, (void)arg;
+    (void)arg;
     if (show_slide_sound(s, NULL) == SOUND_NONE)
         return;
     bool here = s->narration_ex == s->exhibition && s->narration_slide == s->slide;
@@ -325,6 +328,12 @@ static void act_narration(Show *s, Action a, int arg)
     s->narration_ex = s->exhibition;
     s->narration_slide = s->slide;
     s->dirty = true;
+    if (s->narration_on && slide_media_has_video(&show_current(s)->slides[s->slide].media)) {
+        bool playing = !(s->film_paused && s->film_ex == s->exhibition && s->film_slide == s->slide);
+        if (playing)
+            act_film(s, ACT_FILM_PLAY, 0); /* paused, as its own button would */
+        s->narration_on = true;
+    }
 }
 
 /* Quieter or louder, never past the staff's maximum (settings' media). */

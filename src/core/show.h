@@ -91,8 +91,13 @@ int show_take_film_request(Show *s, bool *paused);
  * media.autoplay false waits paused for the visitor's play. */
 void show_film_opened(Show *s);
 /* The slide whose narration the visitor asked for (its media: the
- * recordings), while it is on screen; NULL: none. */
+ * recordings), while it is on screen; NULL: none. On a film's slide it is
+ * the film's media too: the film is paused (show_take_film_request) and
+ * its narration plays instead, until the film's controls take it back. */
 const SlideMedia *show_narration(const Show *s);
+/* The narration or reading aloud playing came to its end by itself (the
+ * platform's word): its button shows play again. */
+void show_sound_ended(Show *s);
 /* The reading aloud the visitor asked for on a slide without a recording
  * (read_aloud.h): true with *out filled while it is on screen, in the
  * language on screen (a language switch gives the new language's words:

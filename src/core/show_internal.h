@@ -108,8 +108,8 @@ struct Show {
 /* What the slide on screen offers to be heard (scene_view.h's SlideSound):
  * its recorded narration, else its title and caption read aloud by speech
  * synthesis (media.read_aloud, a voice for the language: *ra filled when ra
- * is not NULL), else nothing: on a film slide (one sound at a time), in
- * quiet hours, on any other screen. (show_view.c) */
+ * is not NULL), else nothing: on a film slide without a recording (the film
+ * has its own words), in quiet hours, on any other screen. (show_view.c) */
 SlideSound show_slide_sound(const Show *s, ReadAloud *ra);
 
 static inline const Exhibition *show_current(const Show *s)

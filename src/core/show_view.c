@@ -49,10 +49,10 @@ SlideSound show_slide_sound(const Show *s, ReadAloud *ra)
     if (s->screen != SCREEN_SLIDE || !ex || s->slide < 0 || s->slide >= ex->n_slides || s->quiet)
         return SOUND_NONE;
     const SlideMedia *m = &ex->slides[s->slide].media;
-    if (slide_media_has_video(m))
-        return SOUND_NONE;
     if (m->narration.n > 0)
-        return SOUND_NARRATION; /* recorded wins */
+        return SOUND_NARRATION; /* recorded wins; on a film's slide it plays with the film paused */
+    if (slide_media_has_video(m))
+        return SOUND_NONE; /* the film has words of its own: no reading of the caption over it */
     if (s->st->read_aloud && read_aloud_slide(ex, s->slide, s->langs[s->lang], ra))
         return SOUND_SPEECH;
     return SOUND_NONE;
@@ -82,6 +82,7 @@ SceneView show_view_make(Show *s, int w, int h)
         .film_volume = s->film_volume, .film_max_volume = st->max_volume,
         .narration_on = narrating(s),
         .sound = show_slide_sound(s, NULL),
+        .attract_films = st->attract_films,
         .preparing = show_preparing(s),
         .image_failed = image_failed_cb, .ctx = s,
         .measure = &s->measure,
@@ -210,6 +211,14 @@ void show_film_state(Show *s, const SlideMedia *m, bool playing, int position_ms
     s->film_dur_ms = duration_ms;
     if (!s->film_bar.active) /* the finger says where the film is while it drags */
         s->film_pos_ms = position_ms;
+}
+
+void show_sound_ended(Show *s)
+{
+    if (!s->narration_on)
+        return;
+    s->narration_on = false; /* its button shows play again; the next press starts it anew */
+    s->dirty = true;
 }
 
 const SlideMedia *show_narration(const Show *s)

@@ -43,6 +43,7 @@ static struct {
     pthread_mutex_t lock;
     pthread_cond_t wake;
     bool due, quit;
+    bool muted; /* the open film plays without sound (MEDIA_OPEN's MEDIA_MUTED) */
     char said[1024];
 } me = {.shm = -1, .lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER};
 
@@ -391,11 +392,14 @@ static void do_open(const WireHead *req, const char *path, WireReply *rep)
     if (!ensure_open(req, rep))
         return;
     char opts[256];
-    int k = snprintf(opts, sizeof opts, "loop-file=%s", req->arg[4] ? "inf" : "no");
+    int k = snprintf(opts, sizeof opts, "loop-file=%s", req->arg[4] & MEDIA_LOOP ? "inf" : "no");
     if (req->arg[2] >= 0)
         k += snprintf(opts + k, sizeof opts - (size_t)k, ",start=%.3f", req->arg[2] / 1000.0);
     if (req->arg[3] >= 0)
-        snprintf(opts + k, sizeof opts - (size_t)k, ",end=%.3f", req->arg[3] / 1000.0);
+        k += snprintf(opts + k, sizeof opts - (size_t)k, ",end=%.3f", req->arg[3] / 1000.0);
+    me.muted = (req->arg[4] & MEDIA_MUTED) != 0; /* the attract loop's: no sound decoded, none played */
+    if (me.muted)
+        snprintf(opts + k, sizeof opts - (size_t)k, ",aid=no");
     atomic_store(&me.frames->box, media_frames_box(req->arg[6], req->arg[7]));
     /* the film replaced leaves no frame to be taken for this one's first */
     atomic_store(&me.frames->ready, -1);
@@ -572,7 +576,7 @@ static void do_lang(const char *lang)
         return;
     Tracks t;
     read_tracks(me.mpv, lang, &t);
-    if (t.audio_id >= 0)
+    if (t.audio_id >= 0 && !me.muted)
         mpv_set_property(me.mpv, "aid", MPV_FORMAT_INT64, &t.audio_id);
     if (t.sub_id >= 0)
         mpv_set_property(me.mpv, "sid", MPV_FORMAT_INT64, &t.sub_id);

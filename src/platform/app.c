@@ -42,6 +42,7 @@
 #define HEADLESS_H 1080
 #define HOLD_MS 120               /* a new slide whose picture is still decoding: keep the old frame this long */
 #define FILM_POLL_MS 8             /* a film playing: how often its new frames are looked for */
+#define SOUND_POLL_MS 250          /* a narration playing: how often its end is looked for */
 #define SETTLE_MS 20000          /* replays: longest wait for the pictures of a scene */
 
 struct App {
@@ -214,8 +215,11 @@ static void report_film(App *a)
 {
     const SlideMedia *m;
     int ms, len;
-    bool playing = films_state(&m, &ms, &len);
+    bool playing = films_state(&m, &ms, &len), ended;
     show_film_state(a->show, m, playing, ms, len, app_now(a));
+    films_sound(&ended);
+    if (ended) /* a narration or a reading aloud came to its end */
+        show_sound_ended(a->show);
 }
 
 /* The film of a slide next to the one shown (the next, else the previous),
@@ -795,8 +799,11 @@ int app_run(const AppOptions *opt)
             uint64_t left = until > now ? until - now : 0;
             wait = left < wait ? left : wait;
         }
+        bool ended;
         if (films_expecting() && wait > FILM_POLL_MS) /* its frames wake nothing: look for them */
             wait = FILM_POLL_MS;
+        if (films_sound(&ended) && wait > SOUND_POLL_MS) /* nor does a narration's end */
+            wait = SOUND_POLL_MS;
         SDL_Event e;
         int got = wait == SHOW_NO_DEADLINE ? SDL_WaitEvent(&e) : wait_until(a, (now + wait) * 1000000u, &e);
         if (got) {

@@ -30,6 +30,8 @@ typedef struct {
     int a, b, c, volume;
     int box_w, box_h; /* CMD_OPEN: the box the film is shown in */
     bool narration; /* CMD_OPEN: the media's narration, sound alone */
+    bool ambient;   /* CMD_OPEN: the attract loop's film, muted and looped */
+    bool resume;    /* CMD_OPEN: where the film was held (CMD_CLOSE with a 1) */
     char *speech;   /* CMD_OPEN: a reading aloud (media_speech_text), sound alone; owned by
                      * the command: freed once run or dropped (drop()) */
     char text[1024];
@@ -53,6 +55,7 @@ static struct {
     bool no_player;
     MediaState state;   /* the film's latest state (asked after each command and while it plays) */
     unsigned state_gen; /* the film it is of, 0: none */
+    int held_ms;        /* the thread's own: where the film held for its narration was */
 } t;
 
 /* The render thread's own. */
@@ -88,6 +91,14 @@ static struct {
     char preroll_lang[16];          /* the language it was opened in */
     Uint64 preroll_since;           /* when it had opened (SDL_GetTicks64), 0: not yet */
     bool speaking;     /* what plays is a reading aloud */
+    bool ambient;      /* what plays is the attract loop's film (muted, looped, watched by nobody) */
+    /* A film's own narration plays in its place: the film is closed where it
+     * was (the thread keeps its position), its last frame stays in the
+     * texture, and what the visitor does to it meanwhile waits for it. */
+    bool held;         /* the texture holds the film's frame (until its next one comes) */
+    bool held_paused;  /* the film comes back paused (the visitor's play says otherwise) */
+    bool later_seek, later_rel; /* a seek for the film when it comes back: to later_ms, or by it */
+    int later_ms;
 } f = {.volume = 100};
 
 /* What f.media is while a reading aloud plays: it has no slide media. */
@@ -109,6 +120,7 @@ static void mark(unsigned gen, bool failed, bool opened)
 static void run(MediaPlayer *p, const Cmd *c, bool *open, bool *playing)
 {
     char err[300];
+    MediaState st;
     bool ok = true;
     switch (c->kind) {
     case CMD_OPTION:
@@ -118,7 +130,9 @@ static void run(MediaPlayer *p, const Cmd *c, bool *open, bool *playing)
         media_player_set_box(p, c->box_w, c->box_h);
         ok = c->speech      ? media_player_open_speech(p, c->speech, c->a, c->b, c->c, err, sizeof err)
              : c->narration ? media_player_open_narration(p, c->media, c->text, NULL, 0, c->a, c->b, c->c, err, sizeof err)
-                            : media_player_open(p, c->media, c->text, NULL, 0, c->a, c->b, c->c, err, sizeof err);
+             : c->ambient   ? media_player_open_ambient(p, c->media, c->text, c->a, c->b, c->c, err, sizeof err)
+                            : media_player_open_at(p, c->media, c->text, NULL, 0, c->a, c->b,
+                                                   c->resume ? t.held_ms : -1, c->c, err, sizeof err);
         if (!ok)
             SDL_Log("vitrine: the film cannot be played: %s", err);
         *open = ok;
@@ -128,6 +142,8 @@ static void run(MediaPlayer *p, const Cmd *c, bool *open, bool *playing)
         mark(c->gen, !ok, ok);
         return; /* film_main asks its state next */
     case CMD_CLOSE:
+        if (c->a && *open && media_player_state(p, &st))
+            t.held_ms = st.position_ms; /* held for its narration: where it comes back */
         if (*open && media_player_pid(p) > 0)
             media_player_close(p);
         *open = *playing = false;
@@ -310,13 +326,18 @@ static MediaPlayer *film_player(void)
     return p;
 }
 
-static void close_film(void)
+/* hold: the film makes way for its own narration (the thread keeps where
+ * it was); keep: its frame stays on screen (through the narration, until
+ * the film is back with a new one). */
+static void close_film(bool hold, bool keep)
 {
     if (f.media)
-        post(&(Cmd){.kind = CMD_CLOSE, .gen = f.gen});
+        post(&(Cmd){.kind = CMD_CLOSE, .gen = f.gen, .a = hold});
     f.media = NULL;
-    f.shown = f.traced = 0;
-    f.drawn_ok = false;
+    f.held = keep;
+    f.drawn_ok = false; /* the next draw is a whole one */
+    if (!keep)
+        f.shown = f.traced = 0;
 }
 
 /* Copy a new frame into the texture; true when there was one. */
@@ -325,10 +346,11 @@ static bool upload(void)
     int w, h, stride;
     unsigned long long serial;
     MediaPlayer *p = film_player();
-    if (!p || !f.ren)
+    if (!p || !f.ren || f.sound_only) /* sound alone: the frames are an earlier film's */
         return false;
     const unsigned char *px = media_player_frame(p, &w, &h, &stride, &serial);
     bool fresh = px && serial != f.shown;
+    f.held = f.held && !fresh;
     if (fresh) {
         /* a smaller frame (a new box, the next film) goes into the texture
          * there is: a new one's memory costs a 1080p frame ~100 ms of page
@@ -488,11 +510,14 @@ bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
     for (int i = 0; sc && i < sc->n && !it; i++)
         if (sc->items[i].kind == DRAW_VIDEO && sc->items[i].media)
             it = &sc->items[i];
-    const SlideMedia *m = it ? it->media : NULL;
-    bool speaking = !m && !f.narration && f.speech;
-    bool sound_only = !m && (f.narration || speaking);
-    if (!m) /* a slide's narration, or its reading aloud, plays where no film does */
-        m = speaking ? &SPEECH : f.narration;
+    const SlideMedia *film = it ? it->media : NULL;
+    /* a slide's narration, or its reading aloud, plays where no film does;
+     * a film's own narration plays in its place (the film held, paused) */
+    bool narrating = f.narration && (!film || f.narration == film);
+    bool speaking = !film && !narrating && f.speech;
+    bool sound_only = narrating || speaking;
+    bool ambient = film && !sound_only && it->ambient;
+    const SlideMedia *m = speaking ? &SPEECH : narrating ? f.narration : film;
     if (r != f.ren) {
         if (f.tex)
             SDL_DestroyTexture(f.tex);
@@ -502,8 +527,12 @@ bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
         SDL_RendererInfo info;
         f.software = r && SDL_GetRendererInfo(r, &info) == 0 && strcmp(info.name, "software") == 0;
     }
-    if (m != f.media || (speaking && f.speech_opened != f.speech_asked))
-        close_film(); /* another film, or other words to read (a language switch: from their start) */
+    bool hold = film && m == f.media && sound_only && !f.sound_only;     /* the film: its narration now */
+    bool resume = film && m == f.media && !sound_only && f.sound_only && f.held; /* and back */
+    if (m != f.media || sound_only != f.sound_only || ambient != f.ambient ||
+        (speaking && f.speech_opened != f.speech_asked))
+        close_film(hold, hold || resume); /* another film, or other words to read (a language switch:
+                                           * from their start), or a film's narration */
     if (!m) {
         preroll(lang, w, h, still);
         if (f.prerolled && upload() && trace_enabled()) /* its first frame into the texture now, not at the page turn */
@@ -523,7 +552,7 @@ bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
         }
         return false;
     }
-    if (m == f.prerolled && !sound_only && !still) {
+    if (m == f.prerolled && !sound_only && !ambient && !still) {
         show_prerolled(lang);
         return true;
     }
@@ -536,20 +565,27 @@ bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
     f.gen++;
     f.sound_only = sound_only;
     f.speaking = speaking;
+    f.ambient = ambient;
     f.speech_opened = f.speech_asked;
     f.still = still;
+    if (hold)
+        f.held_paused = true; /* the show paused it (show_narration) */
     /* media.autoplay holds films; a narration or a reading plays at the
-     * visitor's own asking, and has no play button to start it otherwise */
-    f.paused = still || (f.no_autoplay && !sound_only);
+     * visitor's own asking, and has no play button to start it otherwise;
+     * the attract loop's film plays, as its poster would stand still */
+    f.paused = still || (resume ? f.held_paused : f.no_autoplay && !sound_only && !ambient);
     snprintf(f.lang, sizeof f.lang, "%s", lang ? lang : "");
     f.box_w = it ? it->r.w : 0;
     f.box_h = it ? it->r.h : 0;
     Cmd c = {.kind = CMD_OPEN, .gen = f.gen, .media = m, .a = w, .b = h, .c = !f.paused,
              .box_w = f.box_w, .box_h = f.box_h,
              .volume = f.quiet ? 0 : f.volume, .narration = sound_only && !speaking,
-             .speech = speaking ? strdup(f.speech) : NULL};
+             .speech = speaking ? strdup(f.speech) : NULL, .ambient = ambient, .resume = resume};
     snprintf(c.text, sizeof c.text, "%s", f.lang);
     post(&c);
+    if (resume && f.later_seek) /* what the visitor asked of the film while it was held */
+        post(&(Cmd){.kind = CMD_SEEK, .gen = f.gen, .a = f.later_ms, .b = f.later_rel});
+    f.later_seek = false;
     if (still && !sound_only) /* the virtual clock: the first frame before the screenshot */
         wait_frame(FIRST_FRAME_WAIT_MS);
     else if (still)
@@ -557,7 +593,7 @@ bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
     if (film_failed())
         SDL_Log("vitrine: slide %d's %s cannot be played", it ? it->slide + 1 : 0,
                 speaking ? "reading aloud" : sound_only ? "narration" : "film");
-    return true;
+    return !sound_only && !resume && !ambient; /* a film a visitor sees open (not taken up again) */
 }
 
 void films_set_rules(bool autoplay, bool quiet)
@@ -566,9 +602,27 @@ void films_set_rules(bool autoplay, bool quiet)
     f.quiet = quiet;
 }
 
+/* A film held for its narration: what the visitor asks of it waits for its
+ * return (true), as the narration is what plays. */
+static bool later(int action, bool paused, int ms, bool relative)
+{
+    if (!f.held || !f.sound_only)
+        return false;
+    if (action == ACT_FILM_PLAY) {
+        f.held_paused = paused;
+    } else if (relative && f.later_seek) {
+        f.later_ms += ms; /* on top of the seek waiting */
+    } else {
+        f.later_ms = ms;
+        f.later_rel = relative;
+    }
+    f.later_seek |= action != ACT_FILM_PLAY;
+    return true;
+}
+
 void films_command(int action, bool paused)
 {
-    if (!f.media)
+    if (!f.media || later(action, paused, action == ACT_FILM_BACK ? -10000 : 10000, true))
         return;
     if (action == ACT_FILM_PLAY) {
         f.paused = paused;
@@ -583,7 +637,7 @@ void films_command(int action, bool paused)
 
 void films_seek(int ms)
 {
-    if (!f.media)
+    if (!f.media || later(ACT_FILM_SEEK, false, ms, false))
         return;
     post(&(Cmd){.kind = CMD_SEEK, .gen = f.gen, .a = ms, .b = 0});
     if (f.still)
@@ -681,7 +735,9 @@ bool films_playing(void)
 
 bool films_state(const SlideMedia **m, int *position_ms, int *duration_ms)
 {
-    *m = f.sound_only ? NULL : f.media; /* a narration is no film: no bar, no "Film" for the lecturer */
+    /* a narration is no film: no bar, no "Film" for the lecturer; nor is the
+     * attract loop's, which nobody watches */
+    *m = f.sound_only || f.ambient ? NULL : f.media;
     *position_ms = *duration_ms = -1;
     if (!*m || !t.lock)
         return false;
@@ -712,6 +768,17 @@ bool films_expecting(void)
     return SDL_GetTicks64() - f.preroll_since < PREROLL_WAIT_MS;
 }
 
+bool films_sound(bool *ended)
+{
+    *ended = false;
+    if (!f.media || !f.sound_only || !t.lock)
+        return false;
+    SDL_LockMutex(t.lock);
+    *ended = t.state_gen == f.gen && t.state.ended && t.failed != f.gen;
+    SDL_UnlockMutex(t.lock);
+    return !*ended && !f.still;
+}
+
 bool films_new_frame(void)
 {
     MediaPlayer *p;
@@ -731,7 +798,7 @@ bool films_new_frame(void)
 
 void films_free(void)
 {
-    close_film();
+    close_film(false, false);
     free(f.speech);
     f.speech = NULL;
     if (t.thread) {

@@ -27,7 +27,12 @@
 #include "core/read_aloud.h"
 #include "core/scene.h"
 
-/* true when it opened a film (it plays: show_film_opened). */
+/* true when it opened a slide's film anew (it plays: show_film_opened;
+ * not a narration, nor a film taken up again after its narration, nor
+ * the attract loop's). A DRAW_VIDEO
+ * marked ambient (the attract loop's) plays muted and looped from its
+ * clip's start, even where media.autoplay is false, and is no film a
+ * visitor watches (films_state). */
 bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h, bool still);
 
 /* The settings' rules for the next film opened (docs/settings.md, "media"):
@@ -48,9 +53,12 @@ void films_prepare(void);
 void films_preroll(const SlideMedia *m);
 
 /* The narration the visitor asked for (show_narration: the slide's media,
- * NULL: none), before films_sync(): where the scene has no film it plays
- * (media_player_open_narration), through the same player and sound output,
- * following the language like a film; NULL stops it. */
+ * NULL: none), before films_sync(): it plays (media_player_open_narration)
+ * through the same player and sound output, following the language like a
+ * film; NULL stops it. On its film's slide it plays in the film's place:
+ * the film is closed where it was, its last frame stays on screen, what
+ * the visitor asks of it waits, and it comes back there when the narration
+ * stops (media_player_open_at). */
 void films_set_narration(const SlideMedia *m);
 
 /* The reading aloud the visitor asked for (show_read_aloud; NULL or no
@@ -104,6 +112,11 @@ bool films_state(const SlideMedia **m, int *position_ms, int *duration_ms);
  * film plays, or the first frame of the film next door (films_preroll) is
  * still to come (while it opens, then for 3 s at most). */
 bool films_expecting(void);
+
+/* A narration or a reading aloud plays (true: the main loop looks for
+ * its end now and then); *ended once it came to its end by itself (the
+ * core hears it through show_sound_ended(): its button shows play again). */
+bool films_sound(bool *ended);
 
 /* A frame newer than the one drawn last is there, or the film became
  * unavailable (its worker stalls or is gone): something to draw. */

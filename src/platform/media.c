@@ -123,6 +123,8 @@ struct MediaPlayer {
     int max_w, max_h;
     int box_w, box_h; /* where the film is shown (media_player_set_box), 0: max_w x max_h */
     SlideMedia narration; /* a narration played as a film of sound alone: its files as the "video" */
+    SlideMedia ambient; /* the attract loop's film: the slide's, looped */
+    bool muted; /* the open film has no sound at all (the attract loop's) */
 };
 
 MediaPlayer *media_player_new(void)
@@ -230,7 +232,7 @@ static bool open_file(MediaPlayer *p, const char *video, const char *lang, int a
     pthread_mutex_unlock(&p->frames_lock);
     WorkerRequest rq = {.op = MEDIA_OPEN,
                         .arg = {p->max_w, p->max_h, at_ms >= 0 ? at_ms : m->start_ms, m->end_ms,
-                                m->loop, !play, box_w, box_h},
+                                (m->loop ? MEDIA_LOOP : 0) | (p->muted ? MEDIA_MUTED : 0), !play, box_w, box_h},
                         .text = video,
                         .file = video};
     if (!open_call(p, &rq, err, errn))
@@ -238,7 +240,7 @@ static bool open_file(MediaPlayer *p, const char *video, const char *lang, int a
     p->video = video;
     for (int k = 0; k < 2; k++) {
         const Localized *l = k ? &m->audio : &m->subtitles;
-        for (int i = 0; i < l->n; i++) {
+        for (int i = 0; i < l->n && !(k && p->muted); i++) {
             char t[4096];
             snprintf(t, sizeof t, "%s\n%s", l->items[i].code, l->items[i].text);
             call(p, MEDIA_TRACK, t, k, 0, NULL); /* one bad file costs that track only */
@@ -268,6 +270,20 @@ static bool frames_sized(MediaPlayer *p, int max_w, int max_h, char *err, size_t
 bool media_player_open(MediaPlayer *p, const SlideMedia *m, const char *lang, char *const *fallback,
                        int n_fallback, int max_w, int max_h, bool play, char *err, size_t errn)
 {
+    return media_player_open_at(p, m, lang, fallback, n_fallback, max_w, max_h, -1, play, err, errn);
+}
+
+bool media_player_open_ambient(MediaPlayer *p, const SlideMedia *m, const char *lang, int max_w, int max_h,
+                               bool play, char *err, size_t errn)
+{
+    p->ambient = *m; /* borrowed files; the clip kept, looped */
+    p->ambient.loop = true;
+    return media_player_open_at(p, &p->ambient, lang, NULL, 0, max_w, max_h, -1, play, err, errn);
+}
+
+bool media_player_open_at(MediaPlayer *p, const SlideMedia *m, const char *lang, char *const *fallback,
+                          int n_fallback, int max_w, int max_h, int at_ms, bool play, char *err, size_t errn)
+{
     const char *video = loc_text(&m->video, lang, fallback, n_fallback);
     if (!video) {
         snprintf(err, errn, "the slide has no film that can be played");
@@ -278,7 +294,8 @@ bool media_player_open(MediaPlayer *p, const SlideMedia *m, const char *lang, ch
     p->media = m;
     p->fallback = fallback;
     p->n_fallback = n_fallback;
-    return open_file(p, video, lang, -1, play, err, errn);
+    p->muted = m == &p->ambient; /* a language switch's reopening (open_file) keeps it so */
+    return open_file(p, video, lang, at_ms, play, err, errn);
 }
 
 bool media_player_open_narration(MediaPlayer *p, const SlideMedia *m, const char *lang, char *const *fallback,

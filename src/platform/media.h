@@ -62,6 +62,17 @@ bool media_player_option(MediaPlayer *p, const char *name_value);
 bool media_player_open(MediaPlayer *p, const SlideMedia *m, const char *lang, char *const *fallback,
                        int n_fallback, int max_w, int max_h, bool play, char *err, size_t errn);
 
+/* The same, at_ms into the file (-1: the clip's start): a film taken up
+ * again where it was left (after its narration, films.c). */
+bool media_player_open_at(MediaPlayer *p, const SlideMedia *m, const char *lang, char *const *fallback,
+                          int n_fallback, int max_w, int max_h, int at_ms, bool play, char *err, size_t errn);
+
+/* The slide's film for the attract loop: from its clip's start, looped,
+ * with no sound at all (its audio is not even decoded, and no audio or
+ * language switch brings it back). */
+bool media_player_open_ambient(MediaPlayer *p, const SlideMedia *m, const char *lang, int max_w, int max_h,
+                               bool play, char *err, size_t errn);
+
 /* The slide's narration (its recording in `lang`, else the fallback's)
  * played as a film of sound alone, through the same one sound output; a
  * language switch (media_player_lang) restarts it in the new language at

@@ -15,8 +15,9 @@
  *                 (ao, ao-pcm-file, audio-device, volume-max ...)
  *   MEDIA_OPEN    text: the file. arg[0], arg[1]: the largest frame
  *                 wanted (the screen); arg[2], arg[3]: the clip's start and
- *                 end in ms (-1: none); arg[4]: loop; arg[5]: start paused;
- *                 arg[6], arg[7]: the box it is shown in (0: the largest
+ *                 end in ms (-1: none); arg[4]: MEDIA_LOOP and MEDIA_MUTED
+ *                 (no audio track, not even on MEDIA_LANG: the attract
+ *                 loop's); arg[5]: start paused; arg[6], arg[7]: the box it is shown in (0: the largest
  *                 frame), MediaFrames.box.
  *                 Reply: arg[0] duration in ms (-1 unknown), arg[1], arg[2]
  *                 the film's size (0 for sound only); a descriptor of the
@@ -67,6 +68,10 @@ enum {
     MEDIA_CLOSE = 10,
     MEDIA_SPEAK = 11,
 };
+
+/* MEDIA_OPEN's arg[4] */
+#define MEDIA_LOOP 1  /* the film starts again at its end */
+#define MEDIA_MUTED 2 /* no sound decoded, none played */
 
 #define MEDIA_SPEAK_VOICE '\x1f' /* between a part's voice and its text */
 #define MEDIA_SPEAK_PART '\x1e'  /* between parts */

@@ -4,7 +4,10 @@
  * a tap on a control never turns the page, pause and play alternate, and a
  * slide without a film has no controls; the scrub bar once the film's
  * length is known, a finger on it seeks and never turns the page however
- * it moves; the volume buttons stop at the staff's maximum. */
+ * it moves; the volume buttons stop at the staff's maximum; a film's own
+ * narration pauses it and its play takes the sound back; a narration that
+ * ends by itself shows play again; the attract loop plays a film slide's
+ * film, muted, unless the settings say no. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -54,6 +57,9 @@ static ShowFx *fx_new_with(const Settings *st)
     f->t = 10000;
     return f;
 }
+
+/* The film of slide 1. */
+#define FILM0(f) (&(f)->lib->items[0]->slides[0].media)
 
 static void fx_done(ShowFx *f)
 {
@@ -231,7 +237,7 @@ static void test_volume_within_staff_limit(void **state)
 
 /* A slide with a recorded narration and no film: one button plays it (a
  * triangle), stops it (a square); turning the page ends it, and so does
- * the idle reset. A film slide offers none (one sound at a time). */
+ * the idle reset. A film slide without a recording offers none. */
 static void test_narration_button(void **state)
 {
     (void)state;
@@ -264,6 +270,164 @@ static void test_narration_button(void **state)
     fx_done(f);
 }
 
+static bool rects_meet(Rect a, Rect b)
+{
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/* Its narration's button meets none of the film's controls (scrub bar
+ * included), wide or narrow. */
+static void assert_narration_apart(const Scene *sc)
+{
+    Rect n = {0};
+    assert_true(find_hit(sc, ACT_NARRATION, &n));
+    int films = 0;
+    for (int i = 0; i < sc->n_hits; i++) {
+        Action a = sc->hits[i].action;
+        if (a == ACT_FILM_PLAY || a == ACT_FILM_BACK || a == ACT_FILM_FORWARD || a == ACT_FILM_SEEK ||
+            a == ACT_FILM_VOLUME_UP || a == ACT_FILM_VOLUME_DOWN) {
+            films++;
+            assert_false(rects_meet(n, sc->hits[i].r));
+        }
+    }
+    assert_true(films >= 4); /* the scrub bar was there to be missed */
+}
+
+/* The square (stop) on the narration button r: drawn while it plays. */
+static bool stop_square(const Scene *sc, Rect r)
+{
+    int m = r.w / 4;
+    for (int i = 0; i < sc->n; i++)
+        if (sc->items[i].kind == DRAW_RECT && sc->items[i].r.x == r.x + m && sc->items[i].r.y == r.y + m &&
+            sc->items[i].r.w == r.w - 2 * m && sc->items[i].r.h == r.h - 2 * m)
+            return true;
+    return false;
+}
+
+/* A film slide with a recorded narration: its button among the film's
+ * controls; a press pauses the film and plays the narration (the media
+ * asked for is the film's own slide's), a language switch keeps it, the
+ * film's play stops it and plays the film. */
+static void test_film_narration(void **state)
+{
+    (void)state;
+    ShowFx *f = fx_new();
+    SlideMedia *m = FILM0(f);
+    m->narration.items = calloc(2, sizeof(LocEntry));
+    loc_add(&m->narration, 2, "kk", "/voice/kk.ogg");
+    loc_add(&m->narration, 2, "ru", "/voice/ru.ogg");
+    show_film_opened(f->show); /* it plays (autoplay) */
+    show_film_state(f->show, m, true, 5000, 60000, f->t); /* its length known: the scrub bar */
+    assert_narration_apart(show_scene(f->show));
+    Rect r = {0}, play = {0};
+    assert_true(find_hit(show_scene(f->show), ACT_NARRATION, &r));
+    assert_true(r.w >= 80 && r.h >= 80); /* as big as the film's own buttons */
+    bool paused = false;
+    assert_int_equal(show_take_film_request(f->show, &paused), ACT_NONE);
+    tap(f, r);
+    assert_ptr_equal(show_narration(f->show), m);
+    assert_int_equal(show_take_film_request(f->show, &paused), ACT_FILM_PLAY);
+    assert_true(paused); /* the film paused for it */
+    assert_true(stop_square(show_scene(f->show), r));
+    assert_int_equal(slide_now(f), 0);
+    assert_true(show_set_lang(f->show, "ru"));
+    assert_ptr_equal(show_narration(f->show), m); /* the language switch: the platform follows */
+    assert_true(find_hit(show_scene(f->show), ACT_FILM_PLAY, &play));
+    tap(f, play);
+    assert_null(show_narration(f->show)); /* the film's play took the sound back */
+    assert_int_equal(show_take_film_request(f->show, &paused), ACT_FILM_PLAY);
+    assert_false(paused);
+    /* narration again, then stopped by its own button: the film stays paused */
+    tap(f, r);
+    assert_int_equal(show_take_film_request(f->show, &paused), ACT_FILM_PLAY);
+    assert_true(paused);
+    tap(f, r);
+    assert_null(show_narration(f->show));
+    assert_int_equal(show_take_film_request(f->show, &paused), ACT_NONE);
+    /* a narrow screen: the button under the scrub bar */
+    show_handle(f->show, &(Event){.type = EV_RESIZE, .t = f->t, .w = 800, .h = 1000});
+    show_film_state(f->show, m, false, 5000, 60000, f->t);
+    assert_narration_apart(show_scene(f->show));
+    loc_clear(&m->narration);
+    fx_done(f);
+}
+
+/* The platform says the narration ended by itself: the button shows play
+ * again (no stop square), and the next press starts it anew. */
+static void test_narration_end(void **state)
+{
+    (void)state;
+    ShowFx *f = fx_new();
+    SlideMedia *m = &f->lib->items[0]->slides[1].media;
+    m->start_ms = m->end_ms = -1;
+    m->narration.items = calloc(1, sizeof(LocEntry));
+    loc_add(&m->narration, 1, LOC_ALL, "/voice/all.ogg");
+    assert_true(show_open(f->show, "alpha", 2));
+    Rect r = {0};
+    assert_true(find_hit(show_scene(f->show), ACT_NARRATION, &r));
+    tap(f, r);
+    assert_true(stop_square(show_scene(f->show), r));
+    show_sound_ended(f->show);
+    assert_true(show_dirty(f->show)); /* redrawn */
+    assert_null(show_narration(f->show));
+    assert_false(stop_square(show_scene(f->show), r));
+    tap(f, r);
+    assert_ptr_equal(show_narration(f->show), m);
+    loc_clear(&m->narration);
+    fx_done(f);
+}
+
+/* The attract loop on a film slide: its film, marked for the platform to
+ * play muted and looped (DRAW_VIDEO ambient); kiosk.attract_films false:
+ * its poster only. */
+static bool attract_film(bool on)
+{
+    settings_defaults(&film_settings);
+    film_settings.idle_s = 10;
+    film_settings.warning_s = 3;
+    film_settings.attract_delay_s = 1;
+    film_settings.attract[0] = strdup("alpha:1");
+    film_settings.n_attract = 1;
+    film_settings.attract_films = on;
+    ShowFx *f = fx_new_with(&film_settings);
+    show_handle(f->show, &(Event){.type = EV_KEY, .t = f->t, .key = 'x'});
+    for (int i = 0; i < 40; i++) { /* still there? the reset, then the attract loop */
+        f->t += 500;
+        show_handle(f->show, &(Event){.type = EV_TICK, .t = f->t});
+    }
+    ShowSnapshot snap;
+    show_snapshot(f->show, &snap);
+    assert_true(snap.attract);
+    const Scene *sc = show_scene(f->show);
+    bool film = false;
+    for (int i = 0; i < sc->n; i++)
+        if (sc->items[i].kind == DRAW_VIDEO) {
+            assert_ptr_equal(sc->items[i].media, FILM0(f));
+            assert_true(sc->items[i].ambient);
+            film = true;
+        }
+    /* a touch ends the attract loop: no film in the scene any more */
+    f->t += 100;
+    show_handle(f->show, &(Event){.type = EV_POINTER_DOWN, .t = f->t, .pointer = 1, .x = 500, .y = 500});
+    f->t += 50;
+    show_handle(f->show, &(Event){.type = EV_POINTER_UP, .t = f->t, .pointer = 1, .x = 500, .y = 500});
+    show_snapshot(f->show, &snap);
+    assert_false(snap.attract);
+    sc = show_scene(f->show);
+    for (int i = 0; i < sc->n; i++)
+        assert_int_not_equal(sc->items[i].kind, DRAW_VIDEO);
+    fx_done(f);
+    settings_free(&film_settings);
+    return film;
+}
+
+static void test_attract_film(void **state)
+{
+    (void)state;
+    assert_true(attract_film(true));
+    assert_false(attract_film(false));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -272,6 +436,9 @@ int main(void)
         cmocka_unit_test(test_scrub_bar),
         cmocka_unit_test(test_volume_within_staff_limit),
         cmocka_unit_test(test_narration_button),
+        cmocka_unit_test(test_film_narration),
+        cmocka_unit_test(test_narration_end),
+        cmocka_unit_test(test_attract_film),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
