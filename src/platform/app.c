@@ -307,10 +307,13 @@ static bool present_film_only(App *a)
     if (!only)
         return false;
     uint64_t t0 = trace_clock();
-    if (!films_draw_alone(a->o.out.ren))
+    SDL_RenderFlush(a->o.out.ren); /* nothing of the renderer's waits to be drawn over it */
+    bool direct = films_present_alone(a->o.out.win, a->o.out.ren);
+    if (!direct && !films_draw_alone(a->o.out.ren))
         return false;
     uint64_t drawn = trace_clock();
-    SDL_RenderPresent(a->o.out.ren);
+    if (!direct)
+        SDL_RenderPresent(a->o.out.ren);
     service_presented(now);
     trace_frame(a->show, a->complete, a->facts.previews, a->facts.missing == 0, t0, drawn);
     a->need_redraw = false;

@@ -68,7 +68,9 @@ static struct {
     int tex_w, tex_h;     /* the texture's size: a frame fills its top left corner */
     int frame_w, frame_h; /* the frame in it */
     int box_w, box_h; /* the box the worker renders the frames for (media_player_set_box) */
-    unsigned long long shown; /* the frame in the texture */
+    unsigned long long shown; /* the frame on screen: in the texture, or put straight into the
+                               * window's pixels by films_present_alone */
+    unsigned long long tex_serial; /* the frame in the texture */
     long long shown_pts;      /* its place in the film (ms) */
     unsigned long long traced; /* the frame drawn last (its film-frame trace event) */
     bool still;
@@ -329,8 +331,12 @@ static MediaPlayer *film_player(void)
 /* hold: the film makes way for its own narration (the thread keeps where
  * it was); keep: its frame stays on screen (through the narration, until
  * the film is back with a new one). */
+static bool upload(void);
+
 static void close_film(bool hold, bool keep)
 {
+    if (keep && f.media)
+        upload(); /* the frame on screen may not be in the texture yet (films_present_alone) */
     if (f.media)
         post(&(Cmd){.kind = CMD_CLOSE, .gen = f.gen, .a = hold});
     f.media = NULL;
@@ -351,7 +357,9 @@ static bool upload(void)
     const unsigned char *px = media_player_frame(p, &w, &h, &stride, &serial);
     bool fresh = px && serial != f.shown;
     f.held = f.held && !fresh;
-    if (fresh) {
+    /* fresh, or on screen already (films_present_alone) but not yet in the
+     * texture, which a whole scene's draw copies from */
+    if (px && (fresh || serial != f.tex_serial)) {
         /* a smaller frame (a new box, the next film) goes into the texture
          * there is: a new one's memory costs a 1080p frame ~100 ms of page
          * faults on a machine like the bench's */
@@ -364,7 +372,7 @@ static bool upload(void)
         }
         SDL_Rect part = {0, 0, w, h};
         if (f.tex && SDL_UpdateTexture(f.tex, &part, px, stride) == 0) {
-            f.shown = serial;
+            f.shown = f.tex_serial = serial;
             f.shown_pts = media_player_frame_pts(p);
             f.frame_w = w;
             f.frame_h = h;
@@ -523,7 +531,7 @@ bool films_sync(SDL_Renderer *r, const Scene *sc, const char *lang, int w, int h
             SDL_DestroyTexture(f.tex);
         f.tex = NULL;
         f.ren = r;
-        f.shown = 0;
+        f.shown = f.tex_serial = 0;
         SDL_RendererInfo info;
         f.software = r && SDL_GetRendererInfo(r, &info) == 0 && strcmp(info.name, "software") == 0;
     }
@@ -704,6 +712,45 @@ bool films_draw_alone(SDL_Renderer *r)
         return false;
     films_draw(r, &f.drawn);
     return f.drawn_ok;
+}
+
+bool films_present_alone(SDL_Window *win, SDL_Renderer *r)
+{
+    MediaPlayer *p;
+    if (!win || r != f.ren || !f.software || !f.drawn_ok || f.drawn.media != f.media || film_failed() ||
+        f.sound_only || !(p = film_player()))
+        return false;
+    const DrawItem *it = &f.drawn;
+    int w, h, stride;
+    unsigned long long serial;
+    const unsigned char *px = media_player_frame(p, &w, &h, &stride, &serial);
+    /* made for the box as it was drawn (fit_size in the worker: one side
+     * the box's, the other within it), so it goes in unscaled */
+    bool fits = px && it->r.w == f.box_w && it->r.h == f.box_h &&
+                ((w == it->r.w && h <= it->r.h) || (h == it->r.h && w <= it->r.w));
+    SDL_Surface *ws = fits ? SDL_GetWindowSurface(win) : NULL;
+    SDL_Surface *src = ws && serial != f.shown
+                           ? SDL_CreateRGBSurfaceWithFormatFrom((void *)px, w, h, 32, stride, SDL_PIXELFORMAT_XRGB8888)
+                           : NULL;
+    SDL_Rect dst = {it->r.x + (it->r.w - w) / 2, it->r.y + (it->r.h - h) / 2, w, h};
+    bool done = src && SDL_BlitSurface(src, NULL, ws, &dst) == 0;
+    SDL_FreeSurface(src);
+    if (done) {
+        f.shown = serial; /* the texture is behind: the next whole draw uploads it (upload()) */
+        f.shown_pts = media_player_frame_pts(p);
+        f.frame_w = w;
+        f.frame_h = h;
+    }
+    media_player_frame_done(p);
+    if (ws && !done && serial == f.shown)
+        return true; /* nothing new after all: the screen has it */
+    if (!done)
+        return false;
+    SDL_UpdateWindowSurfaceRects(win, &dst, 1);
+    if (f.shown != f.traced && trace_enabled())
+        trace_event("film-frame", "serial=%llu pts_ms=%lld", f.shown, f.shown_pts);
+    f.traced = f.shown;
+    return true;
 }
 
 void films_set_narration(const SlideMedia *m)

@@ -97,6 +97,14 @@ void films_covered(bool covered);
  * clear of the screen and every text at each of the film's frames. */
 bool films_draw_alone(SDL_Renderer *r);
 
+/* The same, one copy shorter: the film's new frame copied from the
+ * worker's shared memory straight into the window's pixels (which the
+ * software renderer draws into) and only its rectangle sent to the
+ * display; the texture gets the frame at the next whole draw. True when
+ * the screen shows the newest frame; false (nothing done): use
+ * films_draw_alone, or draw the whole scene. Software renderer only. */
+bool films_present_alone(SDL_Window *win, SDL_Renderer *r);
+
 /* A film is playing: the main loop wakes to show its frames. */
 bool films_playing(void);
 
