@@ -6,7 +6,7 @@
 #   fuzz/run.sh 60                  every target, 60 s each
 #   fuzz/run.sh 600 fuzz_image      one target
 #
-# Builds in build-fuzz/ (or $FUZZ_BUILD_DIR) with
+# Builds in build-fuzz/ (or $FUZZ_BUILD_DIR; $FUZZ_JOBS parallel jobs, all cores unless set) with
 #   CC=clang cmake -S . -B build-fuzz -DVITRINE_FUZZ=ON -DVITRINE_TESTS=OFF
 # The seed corpora in fuzz/corpus/ are only read: each run starts from a fresh
 # copy in build-fuzz/corpus-work/TARGET, and what libFuzzer adds stays there.
@@ -77,7 +77,7 @@ if grep -q "fuzz targets are not built" "$build/configure.log"; then
     exit 1
 fi
 rm -f "$build/configure.log"
-cmake --build "$build" --target fuzz_all -j "$(nproc 2>/dev/null || echo 2)" >/dev/null ||
+cmake --build "$build" --target fuzz_all -j "${FUZZ_JOBS:-$(nproc 2>/dev/null || echo 2)}" >/dev/null ||
     cmake --build "$build" --target fuzz_all 2>&1 | tail -40 >&2
 for t in $targets; do
     [ -x "$build/fuzz/$t" ] || { echo "fuzz/run.sh: $build/fuzz/$t was not built" >&2; exit 1; }

@@ -26,23 +26,34 @@ cat >"$ex/exhibition.json" <<'JSON'
  "slides": [{"video": "films/visitor.mp4", "title": "A short film"},
             {"video": "films/loop.mp4", "title": "The attract loop's film", "start": 1}]}
 JSON
+# kiosk.attract_films false waits for its attract loop on a second X server
+# meanwhile (the idle timeout's 14 s once, not twice)
+start_x y -screen 0 1280x720x24
+display_b=$DISPLAY xvfb_b=$xvfb vit_b=
 start_x x -screen 0 1280x720x24
+cleanup_both() {
+    [ -n "$vit_b" ] && kill "$vit_b" 2>/dev/null || true
+    kill "$xvfb_b" 2>/dev/null || true
+    cleanup
+}
+trap cleanup_both EXIT INT TERM
 ticks() { # the CPU time (clock ticks) of process $1
     awk '{ print $14 + $15 }' "/proc/$1/stat"
 }
-run() { # run ATTRACT_FILMS: vitrine until its attract loop shows slide 2
+start() { # start ATTRACT_FILMS: vitrine on $DISPLAY with its state in $state, touched once
     printf '{"kiosk": {"idle_s": 10, "warning_s": 3, "attract_delay_s": 1, "attract": ["fx:2"], "attract_films": %s}}\n' \
-        "$1" >"$out/settings.json"
-    rm -f "$out/sound.raw"
-    VITRINE_MEDIA_AO=pcm VITRINE_MEDIA_AO_FILE=$out/sound.raw \
+        "$1" >"$out/settings-$1.json"
+    VITRINE_MEDIA_AO=pcm VITRINE_MEDIA_AO_FILE=$out/sound-$1.raw \
         VITRINE_MEDIA_OPTIONS="ao-pcm-append=yes ao-pcm-waveheader=no audio-format=s16 audio-samplerate=8000 audio-channels=mono" \
-        SDL_VIDEODRIVER=x11 "$vitrine" --settings "$out/settings.json" --exhibition fx --slide 1 \
-        --state-file "$state" --state-dir "$out/state" "$ex" 2>"$out/vitrine-$1.log" &
+        SDL_VIDEODRIVER=x11 "$vitrine" --settings "$out/settings-$1.json" --exhibition fx --slide 1 \
+        --state-file "$state" --state-dir "$out/state-$1" "$ex" 2>"$out/vitrine-$1.log" &
     vit=$!
     expect '"slide":1,'
     wid=$(xdotool search --sync --name '^vitrine$' | head -n 1)
     xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowfocus "$wid"
     xdotool key x # a visitor: the idle clock starts here
+}
+attract() { # until the attract loop shows slide 2, and 1.5 s more
     for _ in $(seq 300); do grep -q '"idle":"attract"' "$state" && break; sleep 0.1; done
     grep -q '"idle":"attract"' "$state" || { echo "FAIL: no attract loop:"; cat "$state"; exit 1; }
     sleep 1.5
@@ -52,13 +63,19 @@ differ() { # differ A B: the pixels of the film's place that changed between two
     compare -metric AE -crop 800x450+240+40 "$out/$1.png" "$out/$2.png" null: 2>&1 || true
 }
 
-run true
+state_a=$state
+DISPLAY=$display_b state=$out/state-b.json
+start false
+vit_b=$vit
+DISPLAY=:$(cat "$out/x.display") state=$state_a
+start true
+attract
 media=$(pgrep -P "$vit" vitrine-media | head -n 1)
 [ -n "$media" ] || { echo "FAIL: no media worker"; exit 1; }
-size0=$(stat -c %s "$out/sound.raw" 2>/dev/null || echo 0)
+size0=$(stat -c %s "$out/sound-true.raw" 2>/dev/null || echo 0)
 t0=$(ticks "$vit"); m0=$(ticks "$media")
 shot a1; sleep 1; shot a2; sleep 1; shot a3
-sleep 7 # past the 5 s clip: it loops
+sleep 3.5 # past the 5 s clip: it loops
 shot a4
 t1=$(ticks "$vit"); m1=$(ticks "$media")
 for pair in "a1 a2" "a2 a3" "a3 a4"; do
@@ -70,7 +87,7 @@ echo "ok: the attract loop's film moves (and loops past its end)"
 hz=$(getconf CLK_TCK)
 python3 -c "import sys; t, m, hz = (int(x) for x in sys.argv[1:]); print('cpu: attract film, 640x360 in a 1280x720 window: vitrine %.1f%%, vitrine-media %.1f%% of one core' % (t * 100 / hz / 10, m * 100 / hz / 10))" \
     $((t1 - t0)) $((m1 - m0)) "$hz"
-size1=$(stat -c %s "$out/sound.raw" 2>/dev/null || echo 0)
+size1=$(stat -c %s "$out/sound-true.raw" 2>/dev/null || echo 0)
 [ "$size0" -eq "$size1" ] || { echo "FAIL: sound during the attract loop ($size0 -> $size1 bytes)"; exit 1; }
 # a touch: the attract loop ends, the film stops
 xdotool mousemove --window "$wid" 640 360 click 1
@@ -81,7 +98,7 @@ m2=$(ticks "$media"); sleep 2; m3=$(ticks "$media")
 [ $((m3 - m2)) -le 4 ] || { echo "FAIL: the film goes on after the touch ($((m3 - m2)) ticks in 2 s)"; exit 1; }
 echo "ok: a touch ended the attract loop, and its film stopped"
 kill "$vit"; wait "$vit" || true; vit=
-python3 - "$out/sound.raw" <<'PY'
+python3 - "$out/sound-true.raw" <<'PY'
 import struct, sys
 raw = open(sys.argv[1], "rb").read()
 s = [v[0] for v in struct.iter_unpack("<h", raw[:len(raw) // 2 * 2])]
@@ -102,9 +119,10 @@ if not lit or any(abs(t - 440) > 20 for t in lit):
 print("ok: only the visitor's film was heard, nothing of the attract loop's")
 PY
 
-run false
+DISPLAY=$display_b state=$out/state-b.json vit=$vit_b
+attract
 shot p1; sleep 1; shot p2
 d=$(differ p1 p2)
 [ "${d%% *}" -lt 1000 ] || { echo "FAIL: kiosk.attract_films false, yet the film moves ($d pixels)"; exit 1; }
 echo "ok: kiosk.attract_films false: its poster stands still"
-kill "$vit"; wait "$vit" || true; vit=
+kill "$vit"; wait "$vit" || true; vit= vit_b=
