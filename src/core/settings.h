@@ -26,7 +26,7 @@ typedef struct {
     char *start_lang;       /* NULL: the first offered */
     char *state_dir;        /* NULL: $XDG_STATE_HOME/vitrine or ~/.local/state/vitrine */
     KeyMap keys;            /* defaults, with the "keys" section applied */
-    char *admin_pin_hash;
+    char *admin_pin_hash;   /* crypt(3) hash of the admin PIN (vitrine --hash-pin); NULL: none */
     /* kiosk */
     int idle_s;             /* no input this long: "still there?"; default 90 */
     int warning_s;          /* the countdown; default 15 */
@@ -39,7 +39,7 @@ typedef struct {
     bool attract_films;     /* the attract loop plays a film slide's film, muted and looped,
                              * instead of its poster; default true */
     bool exhibition_only;   /* with --exhibition ID: the kiosk shows ID only (home, resets and the
-                             * attract loop stay in it; "being prepared" while it is missing) */   /* crypt(3) hash of the admin PIN (vitrine --hash-pin); NULL: none */
+                             * attract loop stay in it; "being prepared" while it is missing) */
     /* media: films and sound */
     bool autoplay;          /* a film plays by itself when its slide opens; default true */
     bool read_aloud;        /* slides without a recorded narration are read aloud by speech
