@@ -37,11 +37,17 @@ px() { import -display "$DISPLAY" -window root "$out/$1.png" &&
 # the button at the top of the slide, in the middle (1280x720): a triangle,
 # whose middle left is lit; a square lights its corner too
 xdotool mousemove --window "$wid" 640 111 click 1
-sleep 1.5
-corner=$(px playing 625 96)
-[ "$corner" = EEEAE2 ] || { echo "FAIL: no stop square on the narration button while it plays (#$corner)"; exit 1; }
+# the Russian button as soon as the Kazakh recording is heard (ao=pcm races
+# through its two hours in a few seconds; a busy machine's screenshot could
+# take longer); the stop square is looked for after the switch
+for _ in $(seq 100); do
+    [ "$(stat -c %s "$out/sound.wav" 2>/dev/null || echo 0)" -gt 2000000 ] && break
+    sleep 0.05
+done
 xdotool mousemove --window "$wid" 1127 34 click 1
 expect '"language":"ru"'
+corner=$(px playing 625 96)
+[ "$corner" = EEEAE2 ] || { echo "FAIL: no stop square on the narration button while it plays (#$corner)"; exit 1; }
 sleep 1.5
 kill "$vit"
 wait "$vit" || true
