@@ -742,9 +742,7 @@ bool films_present_alone(SDL_Window *win, SDL_Renderer *r)
         f.frame_h = h;
     }
     media_player_frame_done(p);
-    if (ws && !done && serial == f.shown)
-        return true; /* nothing new after all: the screen has it */
-    if (!done)
+    if (!done) /* nothing new, or not unscaled: drawn as before, presented and traced truly */
         return false;
     SDL_UpdateWindowSurfaceRects(win, &dst, 1);
     if (f.shown != f.traced && trace_enabled())

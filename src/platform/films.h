@@ -101,8 +101,9 @@ bool films_draw_alone(SDL_Renderer *r);
  * worker's shared memory straight into the window's pixels (which the
  * software renderer draws into) and only its rectangle sent to the
  * display; the texture gets the frame at the next whole draw. True when
- * the screen shows the newest frame; false (nothing done): use
- * films_draw_alone, or draw the whole scene. Software renderer only. */
+ * it put a new frame on the screen; false (nothing done: no new frame, or
+ * one that is not made for the box): use films_draw_alone, or draw the
+ * whole scene. Software renderer only. */
 bool films_present_alone(SDL_Window *win, SDL_Renderer *r);
 
 /* A film is playing: the main loop wakes to show its frames. */
