@@ -31,6 +31,13 @@
  * smaller one (a grid's thumbnail, a cover) decodes at 1/8 scale anyway,
  * as quickly as its preview would. */
 #define PREVIEW_MIN_PIXELS (640 * 360)
+/* A decoded picture is opaque (flattened on its background) and its
+ * ARGB8888 bytes are XRGB8888's: textures in the window's own format,
+ * without blending. SDL's software renderer then stretches one straight
+ * into the window (a preview, a zoom's view); an ARGB8888 texture went
+ * through a fresh 4 MB surface, converted and blended, each time: 10-20 ms
+ * a frame here where the stretch alone takes 1.5. */
+#define PICTURE_FORMAT SDL_PIXELFORMAT_XRGB8888
 
 typedef struct Job {
     unsigned id;
@@ -713,7 +720,7 @@ static bool make_tiles(Entry *e, SDL_Renderer *r, SDL_Surface *s)
             int x = tx * tile, y = ty * tile;
             int w = SDL_min(tile, s->w - x), h = SDL_min(tile, s->h - y);
             SDL_Texture *tex =
-                texcount_made(SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, w, h));
+                texcount_made(SDL_CreateTexture(r, PICTURE_FORMAT, SDL_TEXTUREACCESS_STATIC, w, h));
             e->tiles[ty * e->tiles_x + tx] = tex;
             const Uint8 *px = (const Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch + (size_t)x * 4;
             if (!tex || SDL_UpdateTexture(tex, NULL, px, s->pitch) != 0) {
@@ -748,7 +755,7 @@ static bool take_preview(Entry *e, SDL_Renderer *r, Job *j)
         return false;
     SDL_Surface *s = j->surf;
     SDL_Texture *tex =
-        texcount_made(SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, s->w, s->h));
+        texcount_made(SDL_CreateTexture(r, PICTURE_FORMAT, SDL_TEXTUREACCESS_STATIC, s->w, s->h));
     if (!tex || SDL_UpdateTexture(tex, NULL, s->pixels, s->pitch) != 0) {
         if (tex)
             texcount_destroy(tex);
