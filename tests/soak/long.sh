@@ -18,7 +18,8 @@
 # suite's soak makes them: a manifest replaced by a variant, an image
 # replaced, an exhibition moved out (EXHIBITIONS=DIR: its manifests only
 # touched). Written to OUTDIR: samples.csv (seconds, VmRSS and VmHWM in kB,
-# threads, open fds, of which font files), vitrine.log, input.log,
+# threads, open fds, of which font files, CPU time used so far in clock
+# ticks), vitrine.log, input.log,
 # changes.log, and the visitor statistics vitrine kept (state/).
 #
 # It fails when vitrine dies, when RSS keeps growing (the median of the last
@@ -144,7 +145,7 @@ change() {
 }
 
 # ---- samples ------------------------------------------------------------------------
-echo "seconds,rss_kb,hwm_kb,threads,fds,font_fds" >"$out/samples.csv"
+echo "seconds,rss_kb,hwm_kb,threads,fds,font_fds,cpu_ticks" >"$out/samples.csv"
 start=$(date +%s)
 next_change=$((start + change_s))
 echo "long soak: $seconds s, samples every 10 s in $out/samples.csv"
@@ -159,7 +160,9 @@ while :; do
     threads=$(awk '/^Threads/ { print $2 }' "/proc/$vit/status")
     fds=$(find "/proc/$vit/fd" -mindepth 1 -maxdepth 1 | wc -l)
     fonts=$(find "/proc/$vit/fd" -mindepth 1 -maxdepth 1 -lname '*.[ot]tf' | wc -l)
-    echo "$((now - start)),$rss,$hwm,$threads,$fds,$fonts" >>"$out/samples.csv"
+    # utime + stime, fields 14 and 15 after the ")" that ends the name
+    cpu=$(sed 's/.*) //' "/proc/$vit/stat" | awk '{ print $12 + $13 }')
+    echo "$((now - start)),$rss,$hwm,$threads,$fds,$fonts,$cpu" >>"$out/samples.csv"
     if [ "$now" -ge "$next_change" ]; then
         change
         next_change=$((now + change_s))
@@ -195,6 +198,12 @@ first=$(sed -n 2p "$out/samples.csv" | cut -d, -f2) last=$(tail -n 1 "$out/sampl
 echo "samples: $n; RSS first $first kB, last $last kB, peak (VmHWM) $hwm kB"
 echo "median RSS: 2nd quarter $rss2 kB, 4th quarter $rss4 kB; threads $thr2 -> $thr4;" \
      "open files other than fonts $fd2 -> $fd4; font files open at most $fonts"
+# CPU: share of one core over the whole run and over its last quarter
+hz=$(getconf CLK_TCK)
+awk -F, -v hz="$hz" 'NR > 1 { t[n] = $1; c[n++] = $7 } END {
+    q = int(n * 3 / 4)
+    printf "CPU: %.2f %% of a core over the run, %.2f %% over the last quarter\n",
+        100 * (c[n-1] - c[0]) / hz / (t[n-1] - t[0]), 100 * (c[n-1] - c[q]) / hz / (t[n-1] - t[q]) }' "$out/samples.csv"
 echo "inputs: $(wc -l <"$out/input.log"), changes to the folder: $(wc -l <"$out/changes.log" 2>/dev/null || echo 0)," \
      "reloads: $(grep -c 'vitrine: reloaded' "$out/vitrine.log" || true)"
 fail=0
