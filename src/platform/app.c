@@ -546,6 +546,10 @@ static bool open_app(App *a, const AppOptions *opt, bool headless)
         snprintf(a->index_dir, sizeof a->index_dir, "%s", opt->state_dir);
     else if (opt->settings_state)
         settings_state_dir(&a->settings, a->index_dir, sizeof a->index_dir);
+    /* small copies of large pictures for their next previews (prevstore.h);
+     * headless (--render, replays) neither kept nor read */
+    if (a->index_dir[0] && !headless)
+        a->o.tex_config.store_dir = a->index_dir;
     if (a->index_dir[0] && !opt->lecture && !opt->preview && !opt->exhibition && !opt->exhibition_required)
         a->c.index_dir = a->index_dir;
     if (!content_load(&a->c))

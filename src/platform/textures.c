@@ -15,7 +15,9 @@
 #include "core/cache_policy.h"
 #include "core/zoom.h"
 #include "decode.h"
+#include "prevstore.h"
 #include "texcopy.h"
+#include "texfail.h"
 #include "trace.h"
 #include "harness/platform/texcount.h"
 
@@ -100,9 +102,9 @@ struct Textures {
     int n, cap;
     size_t budget, zoom_budget;
     unsigned clock;
-    char **failed;          /* paths that could not be decoded (owned) */
-    int n_failed;
+    TexFailures failed;     /* what could not be decoded */
     bool hold_full;         /* tests: full copies wait in `done` (textures_hold_full) */
+    char *store;            /* the state folder, for small copies (prevstore.h); NULL: none */
 };
 
 /* ---- workers ---------------------------------------------------------------- */
@@ -116,9 +118,27 @@ static void free_job(Job *j)
     free(j);
 }
 
-static void decode_job(Job *j)
+/* A large picture's small copy, kept for its next preview (prevstore.h):
+ * made from a preview, or from a full copy at the size a preview takes. */
+static bool keep_small_copy(const char *store, const Job *j)
+{
+    if (!store || !j->surf || j->rg.w > 0 || j->nat_w < 1 || (long)j->bw * j->bh < PREVIEW_MIN_PIXELS)
+        return false;
+    if (!j->preview && prevstore_has(store, j->path))
+        return false;
+    prevstore_put(store, j->path, j->surf, (j->bw + 3) / 4, (j->bh + 3) / 4, j->nat_w, j->nat_h);
+    return true;
+}
+
+static void decode_job(Job *j, const char *store)
 {
     uint64_t t0 = trace_clock();
+    if (j->preview && store && prevstore_get(store, j->path, &j->surf, &j->nat_w, &j->nat_h)) {
+        if (t0)
+            trace_event("decode", "page=%d box=%dx%d region=0x0+0+0 preview=1 ok=1 stored=1 decode_us=%llu",
+                        j->page, j->bw, j->bh, (unsigned long long)(trace_clock() - t0) / 1000);
+        return;
+    }
     bool own = j->rg.w == 0 && decode_probe(j->path, j->page, &j->nat_w, &j->nat_h);
     if (!own)
         j->nat_w = j->nat_h = 0;
@@ -143,6 +163,8 @@ static void decode_job(Job *j)
         j->nat_w = j->nat_h;
         j->nat_h = k;
     }
+    if (own && j->page <= 1 && keep_small_copy(store, j) && t0)
+        trace_event("kept", "preview=%d", j->preview);
 }
 
 /* Whether a decoding thread may take the queue's first job: a prefetch
@@ -170,7 +192,7 @@ static int worker(void *arg)
         j->screen = j->rank < t->n_screen;
         t->busy_screen += j->screen;
         SDL_UnlockMutex(t->mx);
-        decode_job(j);
+        decode_job(j, t->store);
         SDL_LockMutex(t->mx);
         t->busy--;
         t->busy_screen -= j->screen;
@@ -199,6 +221,7 @@ Textures *textures_create(const TexturesConfig *cfg)
     t->budget = c.budget ? c.budget : (size_t)CACHE_DEFAULT_BUDGET_MB << 20;
     t->zoom_budget = c.zoom_budget ? c.zoom_budget : DEFAULT_ZOOM_BUDGET;
     t->wake = c.wake_event;
+    t->store = c.store_dir && c.store_dir[0] ? strdup(c.store_dir) : NULL;
     t->mx = SDL_CreateMutex();
     t->work = SDL_CreateCond();
     t->finished = SDL_CreateCond();
@@ -304,11 +327,7 @@ void textures_reset(Textures *t)
     if (!t)
         return;
     textures_forget(t);
-    for (int i = 0; i < t->n_failed; i++)
-        free(t->failed[i]);
-    free(t->failed);
-    t->failed = NULL;
-    t->n_failed = 0;
+    texfail_clear(&t->failed);
 }
 
 void textures_free(Textures *t)
@@ -337,6 +356,7 @@ void textures_free(Textures *t)
         SDL_DestroyCond(t->work);
     if (t->mx)
         SDL_DestroyMutex(t->mx);
+    free(t->store);
     free(t);
 }
 
@@ -360,51 +380,6 @@ static int find(const Textures *t, const char *path, int page, int bw, int bh, F
             return i;
     }
     return -1;
-}
-
-/* What failed: the screen-size picture, a zoom's whole full pixels, or a
- * zoom's region. */
-enum { FAIL_SCREEN, FAIL_FULL, FAIL_REGION };
-
-/* Failures are remembered by path and page (one damaged page of a PDF is
- * not the whole document); a zoom's full pixels or regions that could not
- * be had (too large for memory, say) by a \001 or \002 byte first, so that
- * they are not asked for again every frame while the screen-size copy does
- * fine (and a region's failure does not cost the whole re-render). */
-static char *failure_key(const char *path, int page, int kind)
-{
-    size_t n = strlen(path) + 16;
-    char *key = malloc(n);
-    if (key)
-        snprintf(key, n, "%s%s\037%d", kind == FAIL_FULL ? "\001" : kind == FAIL_REGION ? "\002" : "", path,
-                 page);
-    return key;
-}
-
-static int fail_kind(bool full, Rect rg)
-{
-    return rg.w > 0 ? FAIL_REGION : full ? FAIL_FULL : FAIL_SCREEN;
-}
-
-static bool known_failure(const Textures *t, const char *path, int page, int kind)
-{
-    char *key = failure_key(path, page, kind);
-    bool known = false;
-    for (int i = 0; key && !known && i < t->n_failed; i++)
-        known = strcmp(t->failed[i], key) == 0;
-    free(key);
-    return known;
-}
-
-static void remember_failure(Textures *t, const char *path, int page, int kind)
-{
-    char **nf = realloc(t->failed, (size_t)(t->n_failed + 1) * sizeof *nf);
-    if (!nf)
-        return;
-    t->failed = nf;
-    char *key = failure_key(path, page, kind);
-    if (key)
-        t->failed[t->n_failed++] = key;
 }
 
 /* The size a zoomed picture's own pixels are decoded at: as far as the
@@ -489,7 +464,7 @@ static void want_one(Textures *t, const char *path, int page, int bw, int bh, Fi
         t->e[i].slide = slide;
         return;
     }
-    if (known_failure(t, path, page, fail_kind(full, rg)))
+    if (texfail_known(&t->failed, path, page, texfail_kind(full, rg)))
         return;
     if (t->n == t->cap) {
         int cap = t->cap ? t->cap * 2 : 16;
@@ -739,7 +714,7 @@ static bool make_tiles(Entry *e, SDL_Renderer *r, SDL_Surface *s)
 static void give_up(Textures *t, int i, Job *j, TexturesLoaded cb, void *ctx)
 {
     const Entry *e = &t->e[i];
-    remember_failure(t, j->path, j->page, fail_kind(e->full, e->rg));
+    texfail_remember(&t->failed, j->path, j->page, texfail_kind(e->full, e->rg));
     if (!zoomed(e) && cb)
         cb(ctx, e->ex, e->slide, false, 0, 0);
     remove_entry(t, i);

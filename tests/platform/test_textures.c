@@ -6,7 +6,8 @@
  * zoom budget reads the view by region (one at a time, the last kept while
  * the next is read), a broken file is reported once, a large picture shows
  * a preview first, in the same place and brightness, replaced by its full
- * copy. */
+ * copy; a picture seen once has its next preview from the small copy kept
+ * in the state folder, while it is the same file. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -18,9 +19,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <turbojpeg.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "platform/decode.h"
+#include "platform/prevstore.h"
 #include "platform/textures.h"
 
 #define N_IMG 8
@@ -580,6 +583,106 @@ static void a_preview_comes_first_and_the_full_copy_replaces_it(void **state)
     unlink(path);
 }
 
+/* The preview drawn now for the photo at 640x480 by a fresh cache on the
+ * state folder `store` (full copies held back). */
+static SDL_Surface *preview_from(Fx *fx, const char *store, const char *path)
+{
+    TexturesConfig cfg = {.store_dir = store};
+    Textures *t = textures_create(&cfg);
+    textures_hold_full(t, true);
+    Scene sc;
+    one_picture(&sc, path, 640, 480, 1.0f);
+    textures_want(t, fx->ren, &sc, BG, NULL, 0);
+    assert_true(textures_settle(t, fx->ren, 10000, loaded, fx));
+    bool full = true, preview = false;
+    clear(fx);
+    assert_false(textures_draw(t, fx->ren, &sc.items[0], BG, &full, &preview));
+    assert_true(preview);
+    SDL_Surface *shot = frame_of(fx);
+    scene_free(&sc);
+    textures_free(t); /* waits for its threads: the full copy's small copy is written */
+    return shot;
+}
+
+static void a_picture_seen_once_previews_from_its_small_copy(void **state)
+{
+    Fx *fx = *state;
+    char path[160], store[160];
+    snprintf(path, sizeof path, "%s/photo.jpg", fx->dir);
+    write_photo(path);
+    snprintf(store, sizeof store, "%s/state", fx->dir);
+    assert_int_equal(mkdir(store, 0755), 0);
+    assert_false(prevstore_has(store, path));
+
+    /* first sight: the preview is decoded from the picture, and kept */
+    SDL_Surface *cold = preview_from(fx, store, path);
+    assert_true(prevstore_has(store, path));
+    /* the next one comes from the small copy: the same place and look */
+    SDL_Surface *warm = preview_from(fx, store, path);
+    Rect rc = painted(cold), rw = painted(warm);
+    assert_memory_equal(&rc, &rw, sizeof rc);
+    double d = block_difference(cold, warm);
+    printf("preview from the picture vs its small copy: mean block difference %.2f of 255\n", d);
+    assert_true(d < 4.0);
+
+    /* proof that it is read from there: a copy of another look, kept under
+     * the photo's name, is what the next preview shows */
+    SDL_Surface *red = SDL_CreateRGBSurfaceWithFormat(0, 160, 107, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_FillRect(red, NULL, 0xFFFF0000u);
+    prevstore_put(store, path, red, 160, 120, 2400, 1600);
+    SDL_FreeSurface(red);
+    SDL_Surface *kept = preview_from(fx, store, path);
+    Rect rk = painted(kept);
+    assert_memory_equal(&rk, &rc, sizeof rc); /* the photo's place, from its own size in the head */
+    Uint32 c = px_at(kept, rk.x + rk.w / 2, rk.y + rk.h / 2);
+    assert_true(((c >> 16) & 255) > 240 && ((c >> 8) & 255) < 16 && (c & 255) < 16);
+
+    /* the picture edited: the copy no longer counts, and is made again */
+    write_photo(path);
+    assert_false(prevstore_has(store, path));
+    SDL_Surface *again = preview_from(fx, store, path);
+    assert_true(block_difference(again, cold) < 1.0);
+    assert_true(prevstore_has(store, path));
+
+    /* a damaged copy is no copy; a full copy shown without a preview (a
+     * prefetch) keeps one too */
+    SDL_Surface *got = NULL;
+    int nw = 0, nh = 0;
+    assert_true(prevstore_get(store, path, &got, &nw, &nh));
+    assert_int_equal(nw, 2400);
+    assert_int_equal(nh, 1600);
+    SDL_FreeSurface(got);
+    char dir[200];
+    snprintf(dir, sizeof dir, "%s/previews", store);
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "for f in %s/*.jpg; do head -c 100 \"$f\" > \"$f.cut\" && mv \"$f.cut\" \"$f\"; done",
+             dir);
+    assert_int_equal(system(cmd), 0);
+    assert_false(prevstore_get(store, path, &got, &nw, &nh));
+    assert_null(got);
+    TexturesConfig cfg = {.store_dir = store};
+    Textures *t = textures_create(&cfg);
+    Scene none;
+    one_picture(&none, path, 10, 10, 1.0f); /* on screen: something else */
+    ImageRequest next = {path, {0, 0, 640, 480}, FIT_CONTAIN, 0, 1, 0};
+    textures_want(t, fx->ren, &none, BG, &next, 1);
+    assert_true(textures_settle(t, fx->ren, 10000, loaded, fx));
+    textures_free(t);
+    scene_free(&none);
+    assert_true(prevstore_has(store, path));
+    /* no state folder: nothing kept, nothing read */
+    assert_false(prevstore_has(NULL, path));
+    assert_false(prevstore_get("", path, &got, &nw, &nh));
+
+    SDL_FreeSurface(cold);
+    SDL_FreeSurface(warm);
+    SDL_FreeSurface(kept);
+    SDL_FreeSurface(again);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", store);
+    assert_int_equal(system(cmd), 0);
+    unlink(path);
+}
+
 static void small_boxes_and_prefetches_get_no_preview(void **state)
 {
     Fx *fx = *state;
@@ -618,6 +721,7 @@ int main(void)
         cmocka_unit_test(a_broken_picture_is_reported_once),
         cmocka_unit_test(a_preview_comes_first_and_the_full_copy_replaces_it),
         cmocka_unit_test(small_boxes_and_prefetches_get_no_preview),
+        cmocka_unit_test(a_picture_seen_once_previews_from_its_small_copy),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

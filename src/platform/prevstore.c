@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* prevstore.c - see prevstore.h */
+#include "prevstore.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <turbojpeg.h>
+#include <unistd.h>
+
+#include "core/fsutil.h"
+#include "core/resample.h"
+#include "platform/decode.h"
+
+#define SUBDIR "previews"
+#define QUALITY 85
+#define MAX_COPY_BYTES ((size_t)4 << 20) /* a copy larger than this is not one of ours */
+#define MAX_COPY_SIDE 2048
+
+/* The head of a kept copy: which file it was made of (the start index's
+ * stamp, core/fsutil.h), then its JPEG. */
+typedef struct {
+    char magic[8];
+    FileStamp of;
+    int32_t nat_w, nat_h;
+    uint32_t bytes; /* of the JPEG after it: a copy cut short is none */
+} Head;
+
+static const char MAGIC[8] = "vtprev1";
+
+static bool head_of(const char *path, Head *h)
+{
+    memset(h, 0, sizeof *h);
+    memcpy(h->magic, MAGIC, sizeof h->magic);
+    fs_stamp(path, &h->of);
+    return h->of.ino != 0 || h->of.size != 0;
+}
+
+static bool same_file(const Head *a, const Head *b)
+{
+    return !memcmp(a->magic, b->magic, sizeof a->magic) && fs_stamp_equal(&a->of, &b->of);
+}
+
+/* <dir>/previews/<FNV-1a of the path>.jpg */
+static bool copy_name(const char *dir, const char *path, char *out, size_t n)
+{
+    if (!dir || !dir[0] || !path)
+        return false;
+    uint64_t h = 1469598103934665603ull;
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+        h = (h ^ *p) * 1099511628211ull;
+    int k = snprintf(out, n, "%s/" SUBDIR "/%016llx.jpg", dir, (unsigned long long)h);
+    return k > 0 && (size_t)k < n;
+}
+
+static unsigned char *current_copy(const char *dir, const char *path, Head *kept, size_t *len)
+{
+    char name[4096];
+    Head now;
+    if (!copy_name(dir, path, name, sizeof name) || !head_of(path, &now))
+        return NULL;
+    char *text = NULL;
+    long long size = 0;
+    if (fs_read_file(name, MAX_COPY_BYTES, &text, len, &size) != 0 || *len <= sizeof *kept) {
+        free(text);
+        return NULL;
+    }
+    unsigned char *buf = (unsigned char *)text;
+    memcpy(kept, buf, sizeof *kept);
+    if (!same_file(kept, &now) || kept->nat_w < 1 || kept->nat_h < 1 || kept->bytes != *len - sizeof *kept) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
+bool prevstore_has(const char *dir, const char *path)
+{
+    Head kept;
+    size_t len = 0;
+    unsigned char *buf = current_copy(dir, path, &kept, &len);
+    free(buf);
+    return buf != NULL;
+}
+
+bool prevstore_get(const char *dir, const char *path, SDL_Surface **out, int *nat_w, int *nat_h)
+{
+    *out = NULL;
+    Head kept;
+    size_t len = 0;
+    unsigned char *buf = current_copy(dir, path, &kept, &len);
+    if (!buf)
+        return false;
+    const unsigned char *jpg = buf + sizeof kept;
+    unsigned long jlen = (unsigned long)(len - sizeof kept);
+    tjhandle tj = tjInitDecompress();
+    int w = 0, h = 0, sub, cs;
+    SDL_Surface *s = NULL;
+    if (tj && tjDecompressHeader3(tj, jpg, jlen, &w, &h, &sub, &cs) == 0 && w > 0 && h > 0 &&
+        w <= MAX_COPY_SIDE && h <= MAX_COPY_SIDE &&
+        (s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888))) {
+        int pf = SDL_BYTEORDER == SDL_LIL_ENDIAN ? TJPF_BGRA : TJPF_ARGB;
+        if (tjDecompress2(tj, jpg, jlen, s->pixels, w, s->pitch, h, pf, 0) != 0) {
+            SDL_FreeSurface(s);
+            s = NULL;
+        }
+    }
+    if (tj)
+        tjDestroy(tj);
+    free(buf);
+    if (!s)
+        return false;
+    *out = s;
+    *nat_w = kept.nat_w;
+    *nat_h = kept.nat_h;
+    return true;
+}
+
+void prevstore_put(const char *dir, const char *path, const SDL_Surface *s, int max_w, int max_h, int nat_w,
+                   int nat_h)
+{
+    char name[4096], tmp[4200], sub[4096];
+    Head h;
+    if (!s || s->format->format != SDL_PIXELFORMAT_ARGB8888 || nat_w < 1 || nat_h < 1 || max_w < 1 ||
+        max_h < 1 || !copy_name(dir, path, name, sizeof name) || !head_of(path, &h))
+        return;
+    snprintf(sub, sizeof sub, "%s/" SUBDIR, dir);
+    if (mkdir(sub, 0755) != 0 && errno != EEXIST)
+        return;
+    h.nat_w = nat_w;
+    h.nat_h = nat_h;
+    /* written as it is: not synced, since a copy lost to a power cut costs
+     * one preview, and one cut short is refused by its length */
+    int tw, th;
+    decode_target_size(s->w, s->h, SDL_min(max_w, MAX_COPY_SIDE), SDL_min(max_h, MAX_COPY_SIDE), FIT_CONTAIN,
+                       &tw, &th);
+    const uint8_t *px = s->pixels;
+    int pitch = s->pitch;
+    uint8_t *small = NULL;
+    if (tw < s->w || th < s->h) {
+        small = malloc((size_t)tw * (size_t)th * 4);
+        if (!small || !resample_area(s->pixels, s->w, s->h, s->pitch, small, tw, th, tw * 4)) {
+            free(small);
+            return;
+        }
+        px = small;
+        pitch = tw * 4;
+    } else {
+        tw = s->w;
+        th = s->h;
+    }
+    tjhandle tj = tjInitCompress();
+    unsigned char *jpg = NULL;
+    unsigned long jlen = 0;
+    int pf = SDL_BYTEORDER == SDL_LIL_ENDIAN ? TJPF_BGRX : TJPF_XRGB;
+    bool ok = tj && tjCompress2(tj, px, tw, pitch, th, pf, &jpg, &jlen, TJSAMP_420, QUALITY, 0) == 0;
+    free(small);
+    if (tj)
+        tjDestroy(tj);
+    h.bytes = (uint32_t)jlen;
+    if (ok) {
+        snprintf(tmp, sizeof tmp, "%s.%ld.%lu.tmp", name, (long)getpid(), (unsigned long)SDL_ThreadID());
+        int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        ok = fd >= 0 && fs_write_all(fd, &h, sizeof h) && fs_write_all(fd, jpg, jlen);
+        if (fd >= 0 && close(fd) != 0)
+            ok = false;
+        if (!ok || rename(tmp, name) != 0)
+            unlink(tmp);
+    }
+    tjFree(jpg);
+}
