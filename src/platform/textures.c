@@ -105,6 +105,13 @@ struct Textures {
     TexFailures failed;     /* what could not be decoded */
     bool hold_full;         /* tests: full copies wait in `done` (textures_hold_full) */
     char *store;            /* the state folder, for small copies (prevstore.h); NULL: none */
+    /* A screen-size texture let go while a pump makes room for an arrival:
+     * the arrival's texture if it is the same size (a lecture's slides
+     * mostly are), else destroyed at the pump's end. A new texture is a
+     * new 4 MB surface that SDL zeroes: half of the render thread's time
+     * in a cycle through 4K slides went to that and its page faults. */
+    SDL_Texture *spare;
+    int spare_w, spare_h;
 };
 
 /* ---- workers ---------------------------------------------------------------- */
@@ -264,6 +271,26 @@ static bool zoomed(const Entry *e)
     return e->full || e->rg.w > 0;
 }
 
+static void drop_spare(Textures *t)
+{
+    if (t->spare)
+        texcount_destroy(t->spare);
+    t->spare = NULL;
+}
+
+/* Entry e's one texture kept as the spare, if it has one (and is not a
+ * zoom's): drop_pixels() then finds nothing to destroy. */
+static void keep_spare(Textures *t, Entry *e)
+{
+    if (zoomed(e) || !e->tiles || e->tiles_x * e->tiles_y != 1 || !e->tiles[0])
+        return;
+    drop_spare(t);
+    t->spare = e->tiles[0];
+    t->spare_w = e->w;
+    t->spare_h = e->h;
+    e->tiles[0] = NULL;
+}
+
 static void remove_entry(Textures *t, int i)
 {
     drop_pixels(&t->e[i]);
@@ -356,6 +383,7 @@ void textures_free(Textures *t)
         SDL_DestroyCond(t->work);
     if (t->mx)
         SDL_DestroyMutex(t->mx);
+    drop_spare(t);
     free(t->store);
     free(t);
 }
@@ -635,6 +663,7 @@ static void make_room(Textures *t, size_t bytes, int rank)
         int v = cache_pick_room(items, k, used, t->budget, bytes, rank);
         if (v < 0)
             break;
+        keep_spare(t, &t->e[map[v]]);
         remove_entry(t, map[v]);
     }
 }
@@ -675,7 +704,7 @@ void textures_want(Textures *t, SDL_Renderer *r, const Scene *scene, Color bg,
 
 /* ---- finished decodes -> textures ------------------------------------------- */
 
-static bool make_tiles(Entry *e, SDL_Renderer *r, SDL_Surface *s)
+static bool make_tiles(Textures *t, Entry *e, SDL_Renderer *r, SDL_Surface *s)
 {
     SDL_RendererInfo info;
     int max = SDL_GetRendererInfo(r, &info) == 0 && info.max_texture_width > 0
@@ -694,8 +723,14 @@ static bool make_tiles(Entry *e, SDL_Renderer *r, SDL_Surface *s)
         for (int tx = 0; tx < e->tiles_x; tx++) {
             int x = tx * tile, y = ty * tile;
             int w = SDL_min(tile, s->w - x), h = SDL_min(tile, s->h - y);
-            SDL_Texture *tex =
-                texcount_made(SDL_CreateTexture(r, PICTURE_FORMAT, SDL_TEXTUREACCESS_STATIC, w, h));
+            SDL_Texture *tex = NULL;
+            if (t->spare && t->spare_w == w && t->spare_h == h && e->tiles_x * e->tiles_y == 1) {
+                tex = t->spare; /* the same size: no new surface to zero */
+                t->spare = NULL;
+            } else {
+                drop_spare(t); /* not both held at the peak */
+                tex = texcount_made(SDL_CreateTexture(r, PICTURE_FORMAT, SDL_TEXTUREACCESS_STATIC, w, h));
+            }
             e->tiles[ty * e->tiles_x + tx] = tex;
             const Uint8 *px = (const Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch + (size_t)x * 4;
             if (!tex || SDL_UpdateTexture(tex, NULL, px, s->pitch) != 0) {
@@ -819,7 +854,7 @@ int textures_pump(Textures *t, SDL_Renderer *r, TexturesLoaded cb, void *ctx)
             i = entry_of_job(t, j->id);
             e = &t->e[i];
         }
-        if (!make_tiles(e, r, j->surf)) {
+        if (!make_tiles(t, e, r, j->surf)) {
             SDL_Log("image: %s: cannot make a texture (%dx%d): %s", j->path, j->surf->w, j->surf->h,
                     SDL_GetError());
             give_up(t, i, j, cb, ctx);
@@ -836,6 +871,7 @@ int textures_pump(Textures *t, SDL_Renderer *r, TexturesLoaded cb, void *ctx)
             cb(ctx, e->ex, e->slide, true, e->nat_w, e->nat_h);
         free_job(j);
     }
+    drop_spare(t); /* none kept past the pump: the budget counts what is held */
     if (arrived)
         evict(t);
     return arrived;

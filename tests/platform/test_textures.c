@@ -25,6 +25,7 @@
 #include "platform/decode.h"
 #include "platform/prevstore.h"
 #include "platform/textures.h"
+#include "harness/platform/texcount.h"
 
 #define N_IMG 8
 
@@ -169,6 +170,37 @@ static void one_picture(Scene *sc, const char *path, int w, int h, float z)
                               .format = IMG_FMT_JPEG, .fit = FIT_CONTAIN, .zoom = {z, 0.5f, 0.5f}};
 }
 
+/* The target's pixels as a copy (the software renderer draws into it). */
+static SDL_Surface *frame_of(Fx *fx)
+{
+    return SDL_ConvertSurfaceFormat(fx->target, SDL_PIXELFORMAT_ARGB8888, 0);
+}
+
+static void clear(Fx *fx)
+{
+    SDL_SetRenderDrawColor(fx->ren, BG.r, BG.g, BG.b, 255);
+    SDL_RenderClear(fx->ren);
+}
+
+static Uint32 px_at(const SDL_Surface *s, int x, int y)
+{
+    return ((const Uint32 *)((const Uint8 *)s->pixels + (size_t)y * s->pitch))[x] & 0xFFFFFFu;
+}
+
+/* The rectangle of pixels that are not the background. */
+static Rect painted(const SDL_Surface *s)
+{
+    Uint32 bg = ((Uint32)BG.r << 16) | ((Uint32)BG.g << 8) | BG.b;
+    int x0 = s->w, y0 = s->h, x1 = -1, y1 = -1;
+    for (int y = 0; y < s->h; y++)
+        for (int x = 0; x < s->w; x++)
+            if (px_at(s, x, y) != bg) {
+                x0 = SDL_min(x0, x), x1 = SDL_max(x1, x);
+                y0 = SDL_min(y0, y), y1 = SDL_max(y1, y);
+            }
+    return (Rect){x0, y0, x1 - x0 + 1, y1 - y0 + 1};
+}
+
 static bool drawn(Textures *t, Fx *fx, const Scene *sc, bool *full)
 {
     return textures_draw(t, fx->ren, &sc->items[0], BG, full, NULL);
@@ -203,18 +235,37 @@ static void the_budget_holds_while_paging(void **state)
     Fx *fx = *state;
     TexturesConfig cfg = {.budget = 3 * 300 * 200 * 4, .workers = 2};
     Textures *t = textures_create(&cfg);
+    int made = texcount_made_total();
+    char err[256];
     for (int k = 0; k < 3 * N_IMG; k++) {
         Scene sc;
         one_picture(&sc, fx->path[k % N_IMG], 300, 200, 1.0f);
         ImageRequest next = {fx->path[(k + 1) % N_IMG], {0, 0, 300, 200}, FIT_CONTAIN, 0, 0, 0};
         textures_want(t, fx->ren, &sc, BG, &next, 1);
         assert_true(textures_settle(t, fx->ren, 10000, loaded, fx));
+        clear(fx);
         assert_true(drawn(t, fx, &sc, NULL));
         size_t screen, zoom;
         textures_usage(t, &screen, &zoom);
         assert_true(screen <= cfg.budget);
+        /* each its own pixels, in a texture let go by another or new */
+        SDL_Surface *shot = frame_of(fx), *gold = decode_image(fx->path[k % N_IMG], 300, 200, FIT_CONTAIN, BG,
+                                                              err, sizeof err);
+        assert_non_null(gold);
+        Rect r = painted(shot);
+        assert_int_equal(r.w, gold->w);
+        assert_int_equal(r.h, gold->h);
+        for (int y = 0; y < gold->h; y += 7)
+            for (int x = 0; x < gold->w; x += 7)
+                assert_int_equal(px_at(shot, r.x + x, r.y + y), px_at(gold, x, y));
+        SDL_FreeSurface(shot);
+        SDL_FreeSurface(gold);
         scene_free(&sc);
     }
+    /* a full cache of same-size slides reuses the texture it lets go: 3
+     * made to fill it, one per page turn would be 24 */
+    printf("textures made while paging 24 times: %d\n", texcount_made_total() - made);
+    assert_true(texcount_made_total() - made <= 6);
     textures_free(t);
 }
 
@@ -438,37 +489,6 @@ static void a_broken_picture_is_reported_once(void **state)
     assert_int_equal(fx->failed, 2);
     scene_free(&sc);
     textures_free(t);
-}
-
-/* The target's pixels as a copy (the software renderer draws into it). */
-static SDL_Surface *frame_of(Fx *fx)
-{
-    return SDL_ConvertSurfaceFormat(fx->target, SDL_PIXELFORMAT_ARGB8888, 0);
-}
-
-static void clear(Fx *fx)
-{
-    SDL_SetRenderDrawColor(fx->ren, BG.r, BG.g, BG.b, 255);
-    SDL_RenderClear(fx->ren);
-}
-
-static Uint32 px_at(const SDL_Surface *s, int x, int y)
-{
-    return ((const Uint32 *)((const Uint8 *)s->pixels + (size_t)y * s->pitch))[x] & 0xFFFFFFu;
-}
-
-/* The rectangle of pixels that are not the background. */
-static Rect painted(const SDL_Surface *s)
-{
-    Uint32 bg = ((Uint32)BG.r << 16) | ((Uint32)BG.g << 8) | BG.b;
-    int x0 = s->w, y0 = s->h, x1 = -1, y1 = -1;
-    for (int y = 0; y < s->h; y++)
-        for (int x = 0; x < s->w; x++)
-            if (px_at(s, x, y) != bg) {
-                x0 = SDL_min(x0, x), x1 = SDL_max(x1, x);
-                y0 = SDL_min(y0, y), y1 = SDL_max(y1, y);
-            }
-    return (Rect){x0, y0, x1 - x0 + 1, y1 - y0 + 1};
 }
 
 /* Both frames averaged over 16 x 16 blocks (what a visitor sees of a

@@ -7,12 +7,14 @@
  */
 #include "texcount.h"
 
-static SDL_atomic_t live;
+static SDL_atomic_t live, made;
 
 SDL_Texture *texcount_made(SDL_Texture *t)
 {
-    if (t)
+    if (t) {
         SDL_AtomicAdd(&live, 1);
+        SDL_AtomicAdd(&made, 1);
+    }
     return t;
 }
 
@@ -27,4 +29,9 @@ void texcount_destroy(SDL_Texture *t)
 int texcount_live(void)
 {
     return SDL_AtomicGet(&live);
+}
+
+int texcount_made_total(void)
+{
+    return SDL_AtomicGet(&made);
 }

@@ -17,5 +17,7 @@ SDL_Texture *texcount_made(SDL_Texture *t);
 void texcount_destroy(SDL_Texture *t);
 /* Textures made and not yet destroyed. */
 int texcount_live(void);
+/* Textures made since the start (tests: a texture reused is not made). */
+int texcount_made_total(void);
 
 #endif
