@@ -18,17 +18,14 @@
 #include "prevstore.h"
 #include "texcopy.h"
 #include "texfail.h"
+#include "texzoom.h"
 #include "trace.h"
 #include "harness/platform/texcount.h"
 
 #define MAX_WORKERS 4
 #define DEFAULT_ZOOM_BUDGET (128u << 20)
 #define TILE_MAX 4096
-#define REGION_GRID 256  /* a zoom's region snaps out to this grid: a small pan keeps it */
 #define DRAWING_ZOOM 16  /* a page with no pixels of its own (PDF) zooms to this times its screen copy */
-/* A JPEG over this share of the zoom budget (16 MB: 4 megapixels) zooms by its
- * view alone; a smaller one's whole is as cheap as a view, and pans free */
-#define VIEW_SHARE 8
 /* A box this large or larger gets a preview while its picture decodes: a
  * smaller one (a grid's thumbnail, a cover) decodes at 1/8 scale anyway,
  * as quickly as its preview would. */
@@ -410,40 +407,6 @@ static int find(const Textures *t, const char *path, int page, int bw, int bh, F
     return -1;
 }
 
-/* The size a zoomed picture's own pixels are decoded at: as far as the
- * zoom goes (its pixels, or 4x for a drawing), within the zoom budget. */
-static bool full_box(const Textures *t, const DrawItem *it, int nat_w, int nat_h, int *fw, int *fh)
-{
-    Rect f = rect_fit(it->r, nat_w, nat_h);
-    if (f.w < 1 || f.h < 1)
-        return false;
-    double k = zoom_max(it->r, nat_w, nat_h);
-    if (it->format == IMG_FMT_PDF) /* the whole page to 4x; further, the part in view (want_region) */
-        k = SDL_min(k, ZOOM_MAX_AT_LEAST);
-    double w = f.w * k, h = f.h * k;
-    /* a photograph's own pixels, exactly (not a few fewer: resampling 5472
-     * to 5469 would blur every fine line); a drawing has none of its own */
-    if (it->format != IMG_FMT_SVG && it->format != IMG_FMT_PDF && (w > nat_w * 0.98 || h > nat_h * 0.98)) {
-        w = nat_w;
-        h = nat_h;
-    }
-    double bytes = w * h * 4;
-    if (decode_zoom_by_view(it->format) && bytes > (double)t->zoom_budget / VIEW_SHARE)
-        return false; /* a large JPEG: only its view (want_region) */
-    if (bytes > (double)t->zoom_budget) {
-        /* a picture read by region: its own pixels come a view at a time
-         * instead of a blurred whole */
-        if (it->format != IMG_FMT_PDF && decode_by_region(it->format))
-            return false;
-        double s = SDL_sqrt((double)t->zoom_budget / bytes);
-        w *= s;
-        h *= s;
-    }
-    *fw = (int)w;
-    *fh = (int)h;
-    /* only worth it when it has more pixels than the screen-size copy */
-    return *fw > f.w + 1 && *fh > f.h + 1;
-}
 
 /* Queue job j in rank order (the lock is not held). */
 static void enqueue(Textures *t, Job *j)
@@ -541,44 +504,6 @@ static bool meets(RectF a, Rect b)
     return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
-/* The view of a zoom past the resolution of the whole copies it has (have_w
- * pixels wide): the picture at the zoomed size (at most its own pixels; a
- * page has none), bw x bh, and the part of it on screen, snapped out to
- * REGION_GRID so that a small pan needs no new one. At most a screen and
- * its margins: one texture's worth, whatever the zoom. */
-static bool view_region(const DrawItem *it, const Entry *e, int have_w, int *bw, int *bh, Rect *rg)
-{
-    if (!decode_by_region(it->format) || it->fit != FIT_CONTAIN || e->nat_w < 1 || e->nat_h < 1)
-        return false;
-    RectF d = zoom_place(it->r, e->nat_w, e->nat_h, it->zoom);
-    double w = d.w, h = d.h;
-    if (it->format != IMG_FMT_PDF && (w > e->nat_w * 0.98 || h > e->nat_h * 0.98)) {
-        w = e->nat_w; /* its own pixels, exactly (full_box) */
-        h = e->nat_h;
-    }
-    if (it->format == IMG_FMT_PDF && (w > DECODE_MAX_SIDE || h > DECODE_MAX_SIDE)) {
-        double k = DECODE_MAX_SIDE / SDL_max(w, h); /* a page is drawn at most this large */
-        w *= k;
-        h *= k;
-    }
-    if (w <= have_w * 1.05 || d.w < 1 || d.h < 1)
-        return false;
-    *bw = (int)SDL_lround(w);
-    *bh = (int)SDL_lround(h);
-    double kx = *bw / d.w, ky = *bh / d.h;
-    double x0 = SDL_max(d.x, (float)it->r.x), x1 = SDL_min(d.x + d.w, (float)(it->r.x + it->r.w));
-    double y0 = SDL_max(d.y, (float)it->r.y), y1 = SDL_min(d.y + d.h, (float)(it->r.y + it->r.h));
-    if (x1 <= x0 || y1 <= y0)
-        return false;
-    int rx0 = (int)SDL_floor((x0 - d.x) * kx) / REGION_GRID * REGION_GRID;
-    int ry0 = (int)SDL_floor((y0 - d.y) * ky) / REGION_GRID * REGION_GRID;
-    int rx1 = SDL_min(*bw, ((int)SDL_ceil((x1 - d.x) * kx) + REGION_GRID - 1) / REGION_GRID * REGION_GRID);
-    int ry1 = SDL_min(*bh, ((int)SDL_ceil((y1 - d.y) * ky) + REGION_GRID - 1) / REGION_GRID * REGION_GRID);
-    *rg = (Rect){SDL_max(rx0, 0), SDL_max(ry0, 0), 0, 0};
-    rg->w = rx1 - rg->x;
-    rg->h = ry1 - rg->y;
-    return rg->w > 0 && rg->h > 0;
-}
 
 /* The ready region entries of item it, oldest first (at most n). */
 static int ready_regions(const Textures *t, const DrawItem *it, Color bg, int *out, int n)
@@ -606,7 +531,7 @@ static void want_region(Textures *t, const DrawItem *it, const Entry *e, int hav
 {
     int bw, bh;
     Rect rg;
-    if (!zoom_active(it->zoom) || !view_region(it, e, have_w, &bw, &bh, &rg))
+    if (!zoom_active(it->zoom) || !texzoom_view_region(it, e->nat_w, e->nat_h, have_w, &bw, &bh, &rg))
         return;
     want_one(t, it->path, it->page, bw, bh, FIT_CONTAIN, bg, false, rg, true, it->exhibition, it->slide, (*rank)++);
     int k = find(t, it->path, it->page, bw, bh, FIT_CONTAIN, bg, false, rg);
@@ -684,7 +609,7 @@ void textures_want(Textures *t, SDL_Renderer *r, const Scene *scene, Color bg,
         const Entry *e = ready_screen(t, it, bg);
         int fw = e ? e->w : 0, fh;
         if (e && zoom_active(it->zoom) && it->fit == FIT_CONTAIN &&
-            full_box(t, it, e->nat_w, e->nat_h, &fw, &fh))
+            texzoom_full_box(it, e->nat_w, e->nat_h, t->zoom_budget, &fw, &fh))
             want_one(t, it->path, it->page, fw, fh, FIT_CONTAIN, bg, true, (Rect){0}, true, it->exhibition,
                      it->slide, rank++);
         if (e)
@@ -981,7 +906,7 @@ bool textures_draw(Textures *t, SDL_Renderer *r, const DrawItem *it, Color bg, b
      * copy enlarged until they are */
     const Entry *use = e;
     int fw, fh;
-    if (full_box(t, it, e->nat_w, e->nat_h, &fw, &fh)) {
+    if (texzoom_full_box(it, e->nat_w, e->nat_h, t->zoom_budget, &fw, &fh)) {
         int k = find(t, it->path, it->page, fw, fh, FIT_CONTAIN, bg, true, (Rect){0});
         if (k >= 0 && t->e[k].ready) {
             use = &t->e[k];
