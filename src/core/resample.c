@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* resample.c - see resample.h
  *
- * Separable: a vertical pass into a sw x dh buffer (whole rows at a time,
- * which vectorises), then a horizontal one on the fewer rows left.
+ * Separable, one output row at a time: a vertical pass into one row of sw
+ * pixels (whole rows at a time, which vectorises), then a horizontal one
+ * over that row. The row stays in the cache, and the scratch is one row
+ * where a whole sw x dh pass (6 MB for a 4K photo at 1/2 DCT scale fitted
+ * into a lecture's box) was held by each decoding thread.
  * Weights are 16.16 fixed point and each output's weights sum to exactly
  * 65536, so a flat colour stays exactly flat.
  */
@@ -141,9 +144,9 @@ bool resample_area_part(const uint8_t *src, int spitch, int sw, int sh, int dw, 
     uint32_t *hw = NULL, *vw = NULL;
     uint32_t *acc = malloc((size_t)xn * 4 * sizeof *acc);
     bool ok = acc && make_spans(sw, dw, &hs, &hw) && make_spans(sh, dh, &vs, &vw);
-    if (ok) {
-        vertical(src, xn, spitch, vs + oy, vw, oh, y0, tmp, acc);
-        horizontal(tmp, xn, hs + ox, hw, ow, oh, x0, dst, dpitch);
+    for (int y = 0; ok && y < oh; y++) {
+        vertical(src, xn, spitch, vs + oy + y, vw, 1, y0, tmp, acc);
+        horizontal(tmp, xn, hs + ox, hw, ow, 1, x0, dst + (size_t)y * (size_t)dpitch, dpitch);
     }
     free(acc);
     free(hs);
@@ -166,5 +169,5 @@ bool resample_area(const uint8_t *src, int sw, int sh, int spitch, uint8_t *dst,
 
 size_t resample_tmp_size(int sw, int dh)
 {
-    return sw > 0 && dh > 0 ? (size_t)sw * (size_t)dh * 4 : 1;
+    return sw > 0 && dh > 0 ? (size_t)sw * 4 : 1; /* one row */
 }

@@ -21,7 +21,8 @@ bool resample_area(const uint8_t *src, int sw, int sh, int spitch,
                    uint8_t *dst, int dw, int dh, int dpitch);
 
 /* The same, with the caller's scratch buffer of resample_tmp_size(sw, dh)
- * bytes for the intermediate rows (decoders keep one per thread). */
+ * bytes for the intermediate row (one row: sw pixels; decoders keep one
+ * per thread). */
 bool resample_area_with(const uint8_t *src, int sw, int sh, int spitch, uint8_t *dst, int dw,
                         int dh, int dpitch, uint8_t *tmp);
 size_t resample_tmp_size(int sw, int dh);
