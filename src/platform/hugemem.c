@@ -33,20 +33,42 @@ static struct {
         size_t len;              /* the mapping's length (whole pages) */
         size_t n;                /* what was asked for */
     } slot[HUGEMEM_SLOTS];
+    void *spare;                 /* the last block let go, still mapped (and faulted in) */
+    size_t spare_len;
 } hm = {.mx = PTHREAD_MUTEX_INITIALIZER};
+
+#define SPARE_MAX ((size_t)16 << 20) /* a zoom's 80 MB is not kept */
 
 /* A block mapped here, or NULL (no room in the table, or no mapping):
  * the caller then takes it from malloc. */
-static void *map_block(size_t n)
+static void *map_block(size_t n, bool *reused)
 {
     long page = 4096;
     size_t len = (n + (size_t)page - 1) & ~((size_t)page - 1);
     if (len < n)
         return NULL;
-    void *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED)
-        return NULL;
-    (void)madvise(p, len, MADV_HUGEPAGE); /* refused (no THP): small pages, as malloc's */
+    void *p = NULL, *drop = NULL;
+    size_t drop_len = 0;
+    pthread_mutex_lock(&hm.mx);
+    if (hm.spare && hm.spare_len >= len && hm.spare_len - len <= len / 4) {
+        p = hm.spare; /* its pages are there already: no faults, nothing for the kernel to zero */
+        len = hm.spare_len;
+        hm.spare = NULL;
+    } else if (hm.spare) { /* not of use: let go before a new one, not both held */
+        drop = hm.spare;
+        drop_len = hm.spare_len;
+        hm.spare = NULL;
+    }
+    pthread_mutex_unlock(&hm.mx);
+    if (drop)
+        munmap(drop, drop_len);
+    *reused = p != NULL;
+    if (!p) {
+        p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED)
+            return NULL;
+        (void)madvise(p, len, MADV_HUGEPAGE); /* refused (no THP): small pages, as malloc's */
+    }
     pthread_mutex_lock(&hm.mx);
     for (int i = 0; i < HUGEMEM_SLOTS; i++)
         if (!hm.slot[i].p) {
@@ -86,7 +108,8 @@ static size_t find_block(void *p, size_t *asked, bool take)
 
 static void *hm_malloc(size_t n)
 {
-    void *p = n >= HUGEMEM_MIN ? map_block(n) : NULL;
+    bool reused;
+    void *p = n >= HUGEMEM_MIN ? map_block(n, &reused) : NULL;
     return p ? p : malloc(n);
 }
 
@@ -94,17 +117,35 @@ static void *hm_calloc(size_t k, size_t n)
 {
     if (n && k > SIZE_MAX / n)
         return NULL;
-    void *p = k * n >= HUGEMEM_MIN ? map_block(k * n) : NULL; /* a fresh mapping is zeros */
+    bool reused = false;
+    void *p = k * n >= HUGEMEM_MIN ? map_block(k * n, &reused) : NULL; /* a fresh mapping is zeros */
+    if (p && reused)
+        memset(p, 0, k * n);
     return p ? p : calloc(k, n);
 }
 
+/* A block let go is kept as the spare (the one before it unmapped): a
+ * slideshow lets go of a picture's pixels as the next one's are asked for,
+ * and a fresh mapping's first touch costs a fault per page. */
 static void hm_free(void *p)
 {
     size_t asked, len = find_block(p, &asked, true);
-    if (len)
-        munmap(p, len);
-    else
+    if (!len) {
         free(p);
+        return;
+    }
+    void *drop = p;
+    size_t drop_len = len;
+    if (len <= SPARE_MAX) {
+        pthread_mutex_lock(&hm.mx);
+        drop = hm.spare;
+        drop_len = hm.spare_len;
+        hm.spare = p;
+        hm.spare_len = len;
+        pthread_mutex_unlock(&hm.mx);
+    }
+    if (drop)
+        munmap(drop, drop_len);
 }
 
 static void *hm_realloc(void *old, size_t n)

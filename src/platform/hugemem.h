@@ -14,7 +14,12 @@
  * of HUGEMEM_MIN bytes or more are mapped here and remembered; the rest,
  * and anything not mapped here, go to malloc and free as before, so memory
  * SDL hands out and another library frees (or the other way round) stays
- * safe below that size. Off under AddressSanitizer, which must see every
+ * safe below that size. The block let go last (up to 16 MB) stays mapped
+ * and goes to the next request of about its size: a slideshow frees one
+ * picture's pixels as it asks for the next one's, and a 4K slide's fresh
+ * mapping cost its decoding thread a memset's worth of page faults (perf,
+ * 4K cycle). One block at most, let go before a new mapping is made.
+ * Off under AddressSanitizer, which must see every
  * pixel buffer to check it.
  */
 #ifndef VITRINE_PLATFORM_HUGEMEM_H

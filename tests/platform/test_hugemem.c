@@ -2,7 +2,7 @@
 /* test_hugemem.c - SDL's large blocks on 2 MB pages (platform/hugemem.h):
  * blocks of HUGEMEM_MIN or more are mapped and remembered, the rest are
  * malloc's; contents survive realloc across the line both ways; calloc's
- * large blocks are zeros; a surface as the decoders make one lands there;
+ * large blocks are zeros; the block let go last is reused; a surface as the decoders make one lands there;
  * and the kernel gives the mapping huge pages where it has them. Under
  * AddressSanitizer the allocator stays SDL's (the test says so, and checks
  * only that). */
@@ -57,6 +57,37 @@ static void test_calloc_is_zeros(void **state)
         assert_int_equal(p[i], 0);
     assert_int_equal(hugemem_live(NULL), installed ? 1 : 0);
     SDL_free(p);
+    assert_int_equal(hugemem_live(NULL), 0);
+}
+
+/* The block let go last is kept mapped and given to the next one of about
+ * its size (no new mapping to fault in); calloc still gets zeros from it;
+ * one of another size does not get it, and it is not kept besides. */
+static void test_the_last_block_is_reused(void **state)
+{
+    (void)state;
+    size_t n = HUGEMEM_MIN + 4096 * 3;
+    unsigned char *p = SDL_malloc(n);
+    assert_non_null(p);
+    memset(p, 0x5a, n);
+    SDL_free(p);
+    assert_int_equal(hugemem_live(NULL), 0);
+    unsigned char *q = SDL_malloc(n - 100);
+    assert_non_null(q);
+    if (installed)
+        assert_ptr_equal(q, p);
+    SDL_free(q);
+    unsigned char *z = SDL_calloc(n, 1);
+    assert_non_null(z);
+    for (size_t i = 0; i < n; i += 997)
+        assert_int_equal(z[i], 0);
+    SDL_free(z);
+    unsigned char *big = SDL_malloc(n * 2); /* too large for the spare: a new mapping */
+    assert_non_null(big);
+    if (installed)
+        assert_ptr_not_equal(big, p);
+    memset(big, 1, n * 2);
+    SDL_free(big);
     assert_int_equal(hugemem_live(NULL), 0);
 }
 
@@ -155,6 +186,7 @@ int main(void)
         cmocka_unit_test(test_small_blocks_are_malloc_s),
         cmocka_unit_test(test_large_blocks_are_mapped_and_freed),
         cmocka_unit_test(test_calloc_is_zeros),
+        cmocka_unit_test(test_the_last_block_is_reused),
         cmocka_unit_test(test_realloc_keeps_contents_across_the_line),
         cmocka_unit_test(test_a_surface_lands_there),
     };
