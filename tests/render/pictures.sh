@@ -13,7 +13,7 @@
 #   - HEIC and AVIF through libheif, as heif-convert decodes them, turned
 #     only as libheif turns them;
 #   - colour profiles: patches of known colour in an Adobe RGB TIFF, JPEG,
-#     PNG and WebP (the profile embedded) come out within a Delta E of 2 of
+#     PNG, WebP and HEIC (the profile embedded) come out within a Delta E of 2 of
 #     the reference conversion back to sRGB (tificc; ImageMagick's lcms),
 #     and are converted to the display_profile setting's profile when set;
 #     so do CMYK TIFFs (8 and 16 bits) and a CMYK JPEG through an embedded
@@ -202,9 +202,16 @@ convert patches.tif -quality 95 patches.jpg
 jpgicc -o "$adobe" -e -q 95 patches.jpg adobe.jpg 2>/dev/null
 convert patches.tif -profile "$srgb" -profile "$adobe" adobe.png
 convert patches.tif -profile "$srgb" -profile "$adobe" -define webp:lossless=true adobe.webp
-for f in adobe.jpg adobe.png adobe.webp; do
-    convert "$f" -profile "$srgb" "$f.ref.png"
-    convert "$f" +profile '*' "$f.raw.png"
+# HEIC (libheif in vitrine-heif, lcms in vitrine): heif-enc keeps the PNG's
+# profile (png24: it reads a paletted PNG's colours wrongly); its lossy
+# coding alone moves the patches about 0.6
+convert patches.tif -profile "$srgb" -profile "$adobe" png24:adobe-heic.png
+heif-enc -q 95 adobe-heic.png -o adobe.heic >/dev/null 2>&1
+for f in adobe.jpg adobe.png adobe.webp adobe.heic; do
+    src=$f
+    [ "$f" = adobe.heic ] && src=adobe-heic.png
+    convert "$src" -profile "$srgb" "$f.ref.png"
+    convert "$src" +profile '*' "$f.raw.png"
     check_patches "$f" "$f.ref.png" "$f.raw.png"
 done
 
