@@ -510,8 +510,10 @@ static void parse_page(Ctx *c, json_t *v, const char *base, int no, Slide *s)
         jdiag_at_value(&c->jd, DIAG_ERROR, ptr,
                        "\"page\" of slide %d is %d, but %s is %s with one page", no, (int)n,
                        s->image, imagehead_format_name(s->image_format));
-    else
+    else {
         s->page = (int)n;
+        jdiag_locate(&c->jd, ptr, false, &s->page_line, &s->page_col);
+    }
 }
 
 /* --check asks the PDF reader whether the page is there and can be read

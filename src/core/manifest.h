@@ -48,6 +48,7 @@ typedef struct {
     bool attract;           /* "attract": true -> shown in the idle showcase */
     SlideMedia media;       /* film and sound (slide_media.h) */
     int line, col;          /* where the slide's object starts */
+    int page_line, page_col; /* where its "page" value is (0: not given) */
 } Slide;
 
 /* The files an exhibition's entry on the home screen comes from, as they

@@ -149,6 +149,9 @@ static void read_check(const Library *lib, DiagList *out)
             SDL_Surface *s = decode_request(&rq, err, sizeof err);
             if (s)
                 SDL_FreeSurface(s);
+            else if (sl->page_line > 0 && strstr(err, "no page")) /* at the page asked for */
+                diag_add(out, DIAG_ERROR, ex->manifest_path, sl->page_line, sl->page_col,
+                         "\"page\" of slide %d cannot be shown: %s: %s", k + 1, sl->image, err);
             else
                 diag_add(out, DIAG_ERROR, ex->manifest_path, sl->line, sl->col,
                          "image \"%s\" cannot be shown: %s", sl->image, err);

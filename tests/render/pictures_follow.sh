@@ -65,7 +65,7 @@ if [ -e pages/page2.png ]; then
 fi
 sed -i 's/"page": 2/"page": 4/' pages/ex/pages/exhibition.json
 "$vitrine" --check pages/ex >pages/check4.txt 2>&1 && bad "--check passed page 4 of 3"
-grep -q 'exhibition.json:2:3: error: image "letter.tif" cannot be shown: TIFF cannot be read: it has no page 4 (it has 3)' \
+grep -q 'exhibition.json:2:35: error: "page" of slide 1 cannot be shown: letter.tif: TIFF cannot be read: it has no page 4 (it has 3)' \
     pages/check4.txt || { bad "--check did not name page 4 of 3"; cat pages/check4.txt; }
 
 # ---- hot reload: a TIFF replaced, broken, mended --------------------------------
