@@ -137,7 +137,7 @@ static bool keep_small_copy(const char *store, const Job *j)
 static void decode_job(Job *j, const char *store)
 {
     uint64_t t0 = trace_clock();
-    if (j->preview && store && prevstore_get(store, j->path, &j->surf, &j->nat_w, &j->nat_h)) {
+    if (j->preview && store && j->page <= 1 && prevstore_get(store, j->path, &j->surf, &j->nat_w, &j->nat_h)) {
         if (t0)
             trace_event("decode", "page=%d box=%dx%d region=0x0+0+0 preview=1 ok=1 stored=1 decode_us=%llu",
                         j->page, j->bw, j->bh, (unsigned long long)(trace_clock() - t0) / 1000);
