@@ -12,8 +12,7 @@
 
 typedef struct {
     uint32_t w, h, tw, th;
-    uint32_t *ox;      /* the output column of each source column */
-    uint32_t *per_col; /* source columns in each output column */
+    uint32_t *per_col; /* source columns in each output column (side by side) */
     uint64_t *acc;     /* tw x (r, g, b, a) of the output row being made */
     uint32_t rows, oy; /* source rows in acc; the output row they make */
     uint32_t *out;     /* tw x th, ARGB8888, not premultiplied */
