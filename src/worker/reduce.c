@@ -43,7 +43,7 @@ static void flush_row(Reduce *r)
     for (uint32_t x = 0; x < r->tw; x++) {
         uint64_t n = (uint64_t)r->per_col[x] * r->rows, *s = r->acc + 4 * (size_t)x;
         uint32_t c[4];
-        if (n > 0 && n <= SUMS_32) { /* the usual case: 32-bit divisions, a third of the time */
+        if (n > 0 && n <= SUMS_32) { /* the usual case: 32-bit divisions, the quicker */
             uint32_t n32 = (uint32_t)n;
             for (int k = 0; k < 4; k++)
                 c[k] = ((uint32_t)s[k] + n32 / 2) / n32;
@@ -76,8 +76,8 @@ void reduce_row(Reduce *r, uint32_t y, const uint32_t *abgr)
     r->oy = want;
     /* the source columns of an output column are side by side (x * tw /
      * w only grows): each run summed in registers, then added once (the flat
-     * 100 MB TIFF's screen copy spent a third of its time here, loading
-     * and storing the sums pixel by pixel) */
+     * 100 MB TIFF's screen copy spent a quarter of its worker's time here,
+     * loading and storing the sums pixel by pixel) */
     const uint32_t *p = abgr;
     uint64_t *s = r->acc;
     for (uint32_t x = 0; x < r->tw; x++, s += 4) {
