@@ -147,6 +147,7 @@ def mpv_film(ctx, b, film, tag):
     sock = os.path.join(ctx.traces, f"mpv-{tag}.sock")
     env = dict(os.environ, DISPLAY=ctx.display)
     log_f = open(os.path.join(ctx.traces, f"mpv-{tag}.log"), "w")
+    b.warm([film])
     p = subprocess.Popen(["mpv", "--no-config", "--fs", "--vo=x11", "--ao=null", "--hwdec=no", "--keep-open=yes",
                           "--osc=no", "--osd-level=0", f"--input-ipc-server={sock}", film],
                          env=env, stdout=log_f, stderr=log_f)
