@@ -2,13 +2,16 @@
 /* prevstore.c - see prevstore.h */
 #include "prevstore.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <turbojpeg.h>
 #include <unistd.h>
 
@@ -20,6 +23,13 @@
 #define QUALITY 85
 #define MAX_COPY_BYTES ((size_t)4 << 20) /* a copy larger than this is not one of ours */
 #define MAX_COPY_SIDE 2048
+/* Copies kept at most (about 400 MB of 20 KB copies, a museum's pictures
+ * several times over), pruned to nine tenths of it, least recently read
+ * first, at a process's first copy written and at every PRUNE_EVERY-th. */
+#define MAX_COPIES 20000
+#define PRUNE_EVERY 1000
+#define TOUCH_AFTER_S (24 * 3600) /* a copy read is dated again at most daily */
+#define STALE_TMP_S 3600          /* a temporary copy an ended process left */
 
 /* The head of a kept copy: which file it was made of (the start index's
  * stamp, core/fsutil.h), then its JPEG. */
@@ -75,6 +85,11 @@ static unsigned char *current_copy(const char *dir, const char *path, Head *kept
         free(buf);
         return NULL;
     }
+    /* its date is when it was last read, give or take a day: the pruning
+     * keeps what is still shown */
+    struct stat st;
+    if (stat(name, &st) == 0 && time(NULL) - st.st_mtime > TOUCH_AFTER_S)
+        utimensat(AT_FDCWD, name, NULL, 0);
     return buf;
 }
 
@@ -172,4 +187,70 @@ void prevstore_put(const char *dir, const char *path, const SDL_Surface *s, int 
             unlink(tmp);
     }
     tjFree(jpg);
+    static atomic_uint written;
+    if (ok && atomic_fetch_add(&written, 1) % PRUNE_EVERY == 0)
+        prevstore_prune(dir, MAX_COPIES);
+}
+
+typedef struct {
+    struct timespec t;
+    char name[24];
+} Entry;
+
+static int older_first(const void *a, const void *b)
+{
+    const struct timespec *x = &((const Entry *)a)->t, *y = &((const Entry *)b)->t;
+    if (x->tv_sec != y->tv_sec)
+        return x->tv_sec < y->tv_sec ? -1 : 1;
+    return (x->tv_nsec > y->tv_nsec) - (x->tv_nsec < y->tv_nsec);
+}
+
+void prevstore_prune(const char *dir, int max_copies)
+{
+    char sub[4096];
+    if (!dir || !dir[0] || max_copies < 0 || snprintf(sub, sizeof sub, "%s/" SUBDIR, dir) >= (int)sizeof sub)
+        return;
+    DIR *d = opendir(sub);
+    if (!d)
+        return;
+    Entry *e = NULL;
+    size_t n = 0, cap = 0;
+    time_t now = time(NULL);
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        /* only its own names: 16 hex digits and .jpg, or a copy being
+         * written (name.jpg.pid.thread.tmp) */
+        const char *nm = de->d_name;
+        size_t len = strlen(nm);
+        bool ours = strspn(nm, "0123456789abcdef") == 16;
+        bool tmp = ours && len > 24 && !memcmp(nm + 16, ".jpg.", 5) && !strcmp(nm + len - 4, ".tmp");
+        bool jpg = ours && len == 20 && !strcmp(nm + 16, ".jpg");
+        struct stat st;
+        if ((!tmp && !jpg) || fstatat(dirfd(d), nm, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        if (tmp) {
+            if (now - st.st_mtime > STALE_TMP_S)
+                unlinkat(dirfd(d), nm, 0);
+            continue;
+        }
+        if (n == cap) {
+            size_t c = cap ? cap * 2 : 256;
+            Entry *g = realloc(e, c * sizeof *e);
+            if (!g)
+                break;
+            e = g;
+            cap = c;
+        }
+        e[n].t = st.st_mtim;
+        memcpy(e[n].name, nm, len + 1);
+        n++;
+    }
+    if (n > (size_t)max_copies) {
+        qsort(e, n, sizeof *e, older_first);
+        size_t keep = (size_t)max_copies - (size_t)max_copies / 10;
+        for (size_t i = 0; i < n - keep; i++)
+            unlinkat(dirfd(d), e[i].name, 0);
+    }
+    free(e);
+    closedir(d);
 }

@@ -12,8 +12,10 @@
  * inode, size, mtime and ctime, as the start index's) is written in its
  * head and compared on every read.
  * One file per picture path (named by a hash of the path), so a picture
- * edited a hundred times still has one small copy; copies of pictures that
- * are gone stay until the state folder is cleared (docs/settings.md).
+ * edited a hundred times still has one small copy. Copies of pictures that
+ * are gone are not looked for; the folder is kept to 20,000 copies (about
+ * 400 MB), the least recently read going first, so years of changing
+ * exhibitions never fill a kiosk's disk (docs/settings.md).
  *
  * Never in the exhibitions folder, which Syncthing or rsync own. Without a
  * state folder (--render, replays, --check) nothing is kept or read.
@@ -39,5 +41,12 @@ bool prevstore_has(const char *dir, const char *path);
  * Failing (a full disk, a read-only folder) costs nothing but the copy. */
 void prevstore_put(const char *dir, const char *path, const SDL_Surface *s, int max_w, int max_h, int nat_w,
                    int nat_h);
+
+/* Keep at most max_copies copies under `dir`: past that, the least recently
+ * read (their date: when written, or read again after a day) are removed
+ * down to nine tenths of it. Temporary copies over an hour old (a process
+ * ended while writing) go too; no other file is touched. prevstore_put
+ * calls it at its first copy and every 1000th with 20,000. */
+void prevstore_prune(const char *dir, int max_copies);
 
 #endif

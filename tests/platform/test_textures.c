@@ -19,7 +19,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <turbojpeg.h>
+#include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "platform/decode.h"
@@ -703,6 +706,109 @@ static void a_picture_seen_once_previews_from_its_small_copy(void **state)
     unlink(path);
 }
 
+/* The one file in `dir` not named in `known` (n names), added to it. */
+static void new_name_in(const char *dir, char known[][32], int *n)
+{
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        bool seen = de->d_name[0] == '.';
+        for (int i = 0; i < *n && !seen; i++)
+            seen = !strcmp(known[i], de->d_name);
+        if (!seen) {
+            assert_true(strlen(de->d_name) < 32);
+            strcpy(known[(*n)++], de->d_name);
+            break;
+        }
+    }
+    closedir(d);
+}
+
+static void date_file(const char *dir, const char *name, time_t t)
+{
+    char p[600];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    struct timespec ts[2] = {{t, 0}, {t, 0}};
+    assert_int_equal(utimensat(AT_FDCWD, p, ts, 0), 0);
+}
+
+static bool file_in(const char *dir, const char *name)
+{
+    char p[600];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    return access(p, F_OK) == 0;
+}
+
+/* The folder of small copies never grows without end: past its cap the
+ * least recently read go, temporary copies an ended process left go after
+ * an hour, and nothing else in the folder is touched. */
+static void old_small_copies_give_way_to_new_ones(void **state)
+{
+    Fx *fx = *state;
+    char store[160], dir[200], path[6][200], names[8][32];
+    int n = 0;
+    snprintf(store, sizeof store, "%s/prune", fx->dir);
+    snprintf(dir, sizeof dir, "%s/previews", store);
+    assert_int_equal(mkdir(store, 0755), 0);
+    SDL_Surface *grey = SDL_CreateRGBSurfaceWithFormat(0, 32, 24, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_FillRect(grey, NULL, 0xFF808080u);
+    time_t now = time(NULL);
+    for (int i = 0; i < 6; i++) { /* copy i last read i days ago */
+        snprintf(path[i], sizeof path[i], "%s/picture%d.jpg", fx->dir, i);
+        FILE *f = fopen(path[i], "w");
+        assert_non_null(f);
+        fprintf(f, "picture %d", i);
+        fclose(f);
+        prevstore_put(store, path[i], grey, 32, 24, 3200, 2400);
+        new_name_in(dir, names, &n);
+        assert_int_equal(n, i + 1);
+        date_file(dir, names[i], now - i * 86400 - 60);
+    }
+    SDL_FreeSurface(grey);
+    /* a foreign file and two temporary copies, one left two hours ago */
+    FILE *f;
+    char p[600];
+    const char *foreign = "notes.txt", *stale = "0123456789abcdef.jpg.1.2.tmp", *fresh = "fedcba9876543210.jpg.3.4.tmp";
+    const char *extra[3] = {foreign, stale, fresh};
+    for (int i = 0; i < 3; i++) {
+        snprintf(p, sizeof p, "%s/%s", dir, extra[i]);
+        f = fopen(p, "w");
+        assert_non_null(f);
+        fclose(f);
+    }
+    date_file(dir, foreign, now - 10 * 86400);
+    date_file(dir, stale, now - 2 * 3600);
+
+    /* the oldest one read again: it is dated now, and stays */
+    SDL_Surface *got = NULL;
+    int w, h;
+    assert_true(prevstore_get(store, path[5], &got, &w, &h));
+    SDL_FreeSurface(got);
+
+    /* (looked for by name from here: reading a copy would date it) */
+    prevstore_prune(store, 10); /* under the cap: only the stale temporary goes */
+    for (int i = 0; i < 6; i++)
+        assert_true(file_in(dir, names[i]));
+    assert_false(file_in(dir, stale));
+    assert_true(file_in(dir, fresh) && file_in(dir, foreign));
+
+    prevstore_prune(store, 4); /* six past four: the two read longest ago go */
+    for (int i = 0; i < 6; i++) {
+        printf("copy of picture %d (read %d days ago): %s\n", i, i == 5 ? 0 : i,
+               file_in(dir, names[i]) ? "kept" : "removed");
+        assert_true(file_in(dir, names[i]) == (i != 3 && i != 4));
+    }
+    assert_true(file_in(dir, fresh) && file_in(dir, foreign));
+    assert_true(prevstore_has(store, path[5]) && !prevstore_has(store, path[4]));
+
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", store);
+    assert_int_equal(system(cmd), 0);
+    for (int i = 0; i < 6; i++)
+        unlink(path[i]);
+}
+
 static void small_boxes_and_prefetches_get_no_preview(void **state)
 {
     Fx *fx = *state;
@@ -742,6 +848,7 @@ int main(void)
         cmocka_unit_test(a_preview_comes_first_and_the_full_copy_replaces_it),
         cmocka_unit_test(small_boxes_and_prefetches_get_no_preview),
         cmocka_unit_test(a_picture_seen_once_previews_from_its_small_copy),
+        cmocka_unit_test(old_small_copies_give_way_to_new_ones),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
