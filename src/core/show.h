@@ -67,6 +67,15 @@ uint64_t show_next_deadline(const Show *s, uint64_t now);
  * (cache_policy.h). Returns how many were written to out. */
 int show_prefetch(Show *s, ImageRequest *out, int max);
 
+/* The slides a visitor is likely to see next (the next one the way they
+ * travel, then the one behind), each as its scene will be once the page
+ * turn is over, so that the platform can draw their text while nothing else
+ * happens and the first frame after a key does not lay out and rasterise a
+ * caption. Builds the which-th (0 or 1) into out; false when there is none
+ * (not on a slide, at an end, the overview or a blank screen, the idle
+ * countdown). */
+bool show_scene_ahead(Show *s, int which, Scene *out);
+
 /* Lecture: whether a presenter display exists (the timer then ticks on
  * it), and its scene at w x h with the wall clock `clock` ("19:05").
  * Valid until the next call into s. */

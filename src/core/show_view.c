@@ -39,23 +39,29 @@ static bool narrating(const Show *s)
            s->narration_slide == s->slide;
 }
 
-SlideSound show_slide_sound(const Show *s, ReadAloud *ra)
+/* What slide k's narration button plays (show_slide_sound for the slide on screen). */
+static SlideSound sound_of(const Show *s, int k, ReadAloud *ra)
 {
     ReadAloud mine;
     const Exhibition *ex = show_current(s);
     if (!ra)
         ra = &mine;
     ra->n = 0;
-    if (s->screen != SCREEN_SLIDE || !ex || s->slide < 0 || s->slide >= ex->n_slides || s->quiet)
+    if (s->screen != SCREEN_SLIDE || !ex || k < 0 || k >= ex->n_slides || s->quiet)
         return SOUND_NONE;
-    const SlideMedia *m = &ex->slides[s->slide].media;
+    const SlideMedia *m = &ex->slides[k].media;
     if (m->narration.n > 0)
         return SOUND_NARRATION; /* recorded wins; on a film's slide it plays with the film paused */
     if (slide_media_has_video(m))
         return SOUND_NONE; /* the film has words of its own: no reading of the caption over it */
-    if (s->st->read_aloud && read_aloud_slide(ex, s->slide, s->langs[s->lang], ra))
+    if (s->st->read_aloud && read_aloud_slide(ex, k, s->langs[s->lang], ra))
         return SOUND_SPEECH;
     return SOUND_NONE;
+}
+
+SlideSound show_slide_sound(const Show *s, ReadAloud *ra)
+{
+    return sound_of(s, s->slide, ra);
 }
 
 SceneView show_view_make(Show *s, int w, int h)
@@ -118,6 +124,39 @@ int show_prefetch(Show *s, ImageRequest *out, int max)
         if (scene_slide_image(&v, order[i], &out[k]))
             k++;
     return k;
+}
+
+bool show_scene_ahead(Show *s, int which, Scene *out)
+{
+    const Exhibition *ex = show_current(s);
+    if (!ex || s->screen != SCREEN_SLIDE || s->lec.overview || s->lec.blank != BLANK_NONE ||
+        s->problems.n > 0 || which < 0 || which > 1)
+        return false;
+    int order[2];
+    int n = cache_prefetch_order(ex->n_slides, s->slide, s->travel, 1, 1, order, 2);
+    if (which >= n)
+        return false;
+    int k = order[which];
+    SceneView v = show_view_make(s, s->w, s->h);
+    if (v.idle.phase != IDLE_ACTIVE)
+        return false; /* the countdown or the attract loop: no page turn comes next */
+    /* slide k as it will look once the page turn is over: still, not
+     * zoomed, its caption at the top, nothing of this slide's film or
+     * narration on it */
+    v.slide = k;
+    v.offset = 0;
+    v.zoom = ZOOM_NONE;
+    v.caption_scroll = 0;
+    v.film_paused = false;
+    v.film_pos_ms = 0; /* as a page turn leaves it until the film says where it is */
+    v.film_dur_ms = -1;
+    v.narration_on = false;
+    v.sound = sound_of(s, k, NULL);
+    if (s->lecture_mode)
+        v.lecture = lecture_view(&s->lec, s->now, k, s->st->notes_lang ? s->st->notes_lang : s->langs[s->lang]);
+    v.lecture.film_ms = v.lecture.film_left_ms = -1;
+    scene_build(out, &v);
+    return true;
 }
 
 const Scene *show_scene(Show *s)

@@ -40,6 +40,7 @@
 
 #define HEADLESS_W 1920
 #define HEADLESS_H 1080
+#define AHEAD_MIN_WAIT_MS 30      /* draw ahead (draw_ahead) only when nothing is due sooner */
 #define HOLD_MS 120               /* a new slide whose picture is still decoding: keep the old frame this long */
 #define FILM_POLL_MS 8             /* a film playing: how often its new frames are looked for */
 #define SOUND_POLL_MS 250          /* a narration playing: how often its end is looked for */
@@ -71,6 +72,8 @@ struct App {
     RenderFacts facts;           /* and what else it showed of them: previews, pictures missing (trace) */
     bool zoom_full_seen;         /* the zoomed picture was drawn at full resolution (trace) */
     bool zoom_full_new;          /* and that frame is the first such: trace it once presented */
+    Scene ahead;                 /* a slide likely next, as it will look (draw_ahead) */
+    bool ahead_done;             /* its lines are drawn ahead since the last frame */
 };
 
 /* The real clock in ns since SDL's ticks began, read from CLOCK_MONOTONIC:
@@ -342,6 +345,7 @@ static void present(App *a)
         uint64_t t0 = trace_clock();
         draw(a);
         a->drawn_at = now;
+        a->ahead_done = false;
         uint64_t drawn = trace_clock();
         SDL_RenderPresent(a->o.out.ren);
         a->presented = true;
@@ -455,6 +459,7 @@ void app_close(App *a)
     records_end(&a->rec, app_now(a));
     films_free(); /* its sound stops with it */
     show_free(a->show);
+    scene_free(&a->ahead);
     content_close(&a->c);
     outputs_close(&a->o);
     pdf_reader_end(); /* after the decoding threads: they shared it */
@@ -634,6 +639,7 @@ App *app_open(const AppOptions *opt, bool headless)
         fprintf(stderr, "vitrine: out of memory\n");
         return NULL;
     }
+    scene_init(&a->ahead);
     a->t0_ns = real_ns(a) - SDL_GetTicks64() * 1000000u; /* app_now counts as SDL's ticks do */
     if (!open_app(a, opt, headless)) {
         app_close(a);
@@ -752,6 +758,39 @@ static void show_requests(App *a)
     report_film(a);
 }
 
+/* While the kiosk waits for a key, the text of the slides likely next
+ * (show_scene_ahead) is drawn into the audience's cache, and laid out in
+ * the measuring one, so that the first frame of a page turn only copies
+ * it: rasterising a caption's lines there took 2-9 ms of that frame
+ * (bench/run switch). The lines on screen are never dropped for them
+ * (text_warm). Stops as soon as an event waits; goes on at the next wait. */
+static void draw_ahead(App *a)
+{
+    if (a->ahead_done || a->virtual_clock || !a->o.out.ren || !a->o.out.text || a->hold_since ||
+        a->need_redraw || show_dirty(a->show))
+        return;
+    for (int which = 0; which < 2; which++) {
+        if (!show_scene_ahead(a->show, which, &a->ahead))
+            break;
+        for (int i = 0; i < a->ahead.n; i++) {
+            const DrawItem *it = &a->ahead.items[i];
+            if (it->kind != DRAW_TEXT)
+                continue;
+            bool drawn;
+            if (!text_warm(a->o.out.text, a->o.out.ren, scene_text(&a->ahead, it), it->text_len, it->font_px,
+                           it->style, &drawn))
+                goto full; /* no room beside the lines on screen */
+            if (!drawn)
+                continue;
+            SDL_PumpEvents();
+            if (SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT))
+                return; /* a visitor first */
+        }
+    }
+full:
+    a->ahead_done = true;
+}
+
 /* An event, or none once the real clock reaches at_ns (real_ns): SDL waits
  * in whole milliseconds, the rest of the last one is slept here, so a
  * deadline on the millisecond clock is met to the microsecond. */
@@ -806,6 +845,8 @@ int app_run(const AppOptions *opt)
             uint64_t left = until > now ? until - now : 0;
             wait = left < wait ? left : wait;
         }
+        if (wait >= AHEAD_MIN_WAIT_MS)
+            draw_ahead(a);
         bool ended;
         if (films_expecting() && wait > FILM_POLL_MS) /* its frames wake nothing: look for them */
             wait = FILM_POLL_MS;

@@ -24,6 +24,8 @@ bool render_scene(SDL_Renderer *r, const Scene *s, Text *text, Textures *tex, Re
 {
     bool complete = true;
     RenderFacts f = {0};
+    if (text)
+        text_frame(text);
     set_color(r, s->clear);
     SDL_RenderClear(r);
     for (int i = 0; i < s->n; i++) {

@@ -30,14 +30,13 @@
 #define TEXT_BIDI_MAX 1024     /* code points a line is reordered for (a caption line has ~100) */
 #define TEXT_MAX_TEXTURES 384  /* cached rendered lines */
 #define TEXT_MAX_WIDTHS 4096   /* measured widths remembered (a screen has a few hundred) */
-#define TEXT_MAX_BYTES (8u << 20) /* the rendered lines' pixels: a caption line is up to 300 KB */
 
 typedef struct {
     int px;
     FontStyle style;
     int face;                  /* index into Text.face[style] */
     TTF_Font *font;
-    unsigned last_use;
+    uint64_t last_use;
 } FontSlot;
 
 /* A line of text at a size and style: what the caches below remember. */
@@ -53,7 +52,7 @@ typedef struct {
     LineKey key;
     SDL_Texture *tex;
     int w, h;
-    unsigned last_use;
+    uint64_t last_use;
 } TextSlot;
 
 /* A width measured before: layout asks for the same words again and again,
@@ -91,7 +90,8 @@ struct Text {
     FontSlot fonts[TEXT_MAX_FONTS];
     TextSlot tex[TEXT_MAX_TEXTURES];
     WidthSlot *widths;         /* TEXT_MAX_WIDTHS, by hash; NULL until measured */
-    unsigned clock;            /* use counter for LRU */
+    uint64_t clock;            /* use counter for LRU (64 bits: a kiosk runs for months) */
+    uint64_t frame_clock;      /* the clock when the frame on screen began (text_frame) */
     size_t bytes;              /* pixels held by the rendered lines */
     char *scratch;             /* NUL-terminated copy for TTF calls */
     size_t scratch_cap;
@@ -617,11 +617,21 @@ static SDL_Surface *render_runs(Text *t, const char *s, size_t len, int px, Font
     return all;
 }
 
-SDL_Texture *text_texture(Text *t, SDL_Renderer *r, const char *s, size_t len, int px,
-                          FontStyle style, int *w, int *h)
+/* Lines drawn since the frame began (text_frame) or drawn ahead since:
+ * a line drawn ahead never takes their place. */
+static bool kept_for_now(const Text *t, const TextSlot *ts)
+{
+    return ts->last_use > t->frame_clock;
+}
+
+/* The cached texture of the line, rendered if it is not there. ahead:
+ * rendered for a frame to come (text_warm), which gives up (NULL) rather
+ * than drop a line of the frame on screen. */
+static SDL_Texture *line_texture(Text *t, SDL_Renderer *r, const char *s, size_t len, int px, FontStyle style,
+                                 bool ahead, int *w, int *h)
 {
     LineKey want = line_key(s, len, px, style);
-    int victim = 0;
+    int victim = -1;
     for (int i = 0; i < TEXT_MAX_TEXTURES; i++) {
         TextSlot *ts = &t->tex[i];
         if (ts->tex && same_line(&ts->key, &want)) {
@@ -630,14 +640,29 @@ SDL_Texture *text_texture(Text *t, SDL_Renderer *r, const char *s, size_t len, i
             *h = ts->h;
             return ts->tex;
         }
-        if (!ts->tex || (t->tex[victim].tex && ts->last_use < t->tex[victim].last_use))
+        if (ahead && ts->tex && kept_for_now(t, ts))
+            continue;
+        if (victim < 0 || !ts->tex || (t->tex[victim].tex && ts->last_use < t->tex[victim].last_use))
             victim = i;
     }
+    if (victim < 0)
+        return NULL;
     SDL_Surface *surf = render_runs(t, s, len, px, style);
     if (!surf)
         return NULL;
-    SDL_Texture *tex = texcount_made(SDL_CreateTextureFromSurface(r, surf));
     int sw = surf->w, sh = surf->h;
+    size_t need = (size_t)sw * (size_t)sh * 4;
+    if (ahead) { /* room without the lines on screen, or not at all */
+        size_t freeable = t->tex[victim].tex ? (size_t)t->tex[victim].w * (size_t)t->tex[victim].h * 4 : 0;
+        for (int i = 0; i < TEXT_MAX_TEXTURES; i++)
+            if (t->tex[i].tex && i != victim && !kept_for_now(t, &t->tex[i]))
+                freeable += (size_t)t->tex[i].w * (size_t)t->tex[i].h * 4;
+        if (t->bytes + need > TEXT_MAX_BYTES + freeable) {
+            SDL_FreeSurface(surf);
+            return NULL;
+        }
+    }
+    SDL_Texture *tex = texcount_made(SDL_CreateTextureFromSurface(r, surf));
     SDL_FreeSurface(surf);
     if (!tex)
         return NULL;
@@ -652,13 +677,14 @@ SDL_Texture *text_texture(Text *t, SDL_Renderer *r, const char *s, size_t len, i
     ts->w = sw;
     ts->h = sh;
     ts->last_use = ++t->clock;
-    t->bytes += (size_t)sw * (size_t)sh * 4;
+    t->bytes += need;
     /* within the byte budget too (paging through 500 slides would otherwise
      * keep some 60 MB of caption lines): the least recently drawn go */
     while (t->bytes > TEXT_MAX_BYTES) {
         TextSlot *old = NULL;
         for (int i = 0; i < TEXT_MAX_TEXTURES; i++)
-            if (t->tex[i].tex && &t->tex[i] != ts && (!old || t->tex[i].last_use < old->last_use))
+            if (t->tex[i].tex && &t->tex[i] != ts && !(ahead && kept_for_now(t, &t->tex[i])) &&
+                (!old || t->tex[i].last_use < old->last_use))
                 old = &t->tex[i];
         if (!old)
             break;
@@ -667,6 +693,31 @@ SDL_Texture *text_texture(Text *t, SDL_Renderer *r, const char *s, size_t len, i
     *w = sw;
     *h = sh;
     return tex;
+}
+
+SDL_Texture *text_texture(Text *t, SDL_Renderer *r, const char *s, size_t len, int px,
+                          FontStyle style, int *w, int *h)
+{
+    return line_texture(t, r, s, len, px, style, false, w, h);
+}
+
+void text_frame(Text *t)
+{
+    t->frame_clock = t->clock;
+}
+
+bool text_warm(Text *t, SDL_Renderer *r, const char *s, size_t len, int px, FontStyle style, bool *drawn)
+{
+    LineKey want = line_key(s, len, px, style);
+    *drawn = false;
+    for (int i = 0; i < TEXT_MAX_TEXTURES; i++)
+        if (t->tex[i].tex && same_line(&t->tex[i].key, &want)) {
+            t->tex[i].last_use = ++t->clock; /* wanted soon: not the next to go */
+            return true;
+        }
+    int w, h;
+    *drawn = line_texture(t, r, s, len, px, style, true, &w, &h) != NULL;
+    return *drawn;
 }
 
 void text_forget(Text *t)

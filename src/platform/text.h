@@ -10,6 +10,9 @@
 
 typedef struct Text Text;
 
+/* The rendered lines' pixels a Text keeps (a caption line is up to 300 KB). */
+#define TEXT_MAX_BYTES (8u << 20)
+
 /* Finds the fonts through fontconfig and checks that they cover Kazakh;
  * logs what it found. NULL if no usable font exists at all. */
 Text *text_create(void);
@@ -25,6 +28,14 @@ Measure text_measure(Text *t);
  * text_forget() or text_free(). NULL if it cannot be rendered. */
 SDL_Texture *text_texture(Text *t, SDL_Renderer *r, const char *s, size_t len, int px,
                           FontStyle style, int *w, int *h);
+/* A frame begins: the lines it draws are kept while lines are drawn ahead. */
+void text_frame(Text *t);
+/* Draw s[0..len) into the cache for a frame to come (the next slide's
+ * caption, while the kiosk waits for a key), as text_texture would; it
+ * never takes the place of a line drawn since text_frame() and gives up
+ * instead. true when the line is in the cache now; *drawn when it was
+ * rendered by this call (the costly case). */
+bool text_warm(Text *t, SDL_Renderer *r, const char *s, size_t len, int px, FontStyle style, bool *drawn);
 /* Drop every texture (the renderer is going away or changed). */
 void text_forget(Text *t);
 /* Close every font, with its glyph cache; they open again when next needed.

@@ -898,6 +898,78 @@ static void empty_library_shows_home_and_ignores_navigation(void **state)
     fx_library_free(lib);
 }
 
+/* ---- scenes drawn ahead ----------------------------------------------------- */
+
+/* Every text item of got is in want, at the same place, size and style. */
+static void same_texts(const Scene *got, const Scene *want)
+{
+    int n_got = 0, n_want = 0;
+    for (int i = 0; i < want->n; i++)
+        n_want += want->items[i].kind == DRAW_TEXT;
+    for (int i = 0; i < got->n; i++) {
+        const DrawItem *g = &got->items[i];
+        if (g->kind != DRAW_TEXT)
+            continue;
+        n_got++;
+        bool found = false;
+        for (int k = 0; k < want->n && !found; k++) {
+            const DrawItem *w = &want->items[k];
+            found = w->kind == DRAW_TEXT && w->text_len == g->text_len && w->font_px == g->font_px &&
+                    w->style == g->style && w->r.x == g->r.x && w->r.y == g->r.y &&
+                    memcmp(scene_text(want, w), scene_text(got, g), g->text_len) == 0;
+        }
+        if (!found)
+            fail_msg("not drawn ahead: \"%.*s\" at %d,%d", (int)g->text_len, scene_text(got, g), g->r.x, g->r.y);
+    }
+    assert_int_equal(n_got, n_want);
+    assert_true(n_got > 3);
+}
+
+/* The scenes built ahead (show_scene_ahead) are the ones a visitor sees
+ * once the page has turned, line for line, so every caption line the
+ * platform draws ahead is one the next frame uses: the next slide the way
+ * they travel, then the one behind; none past an end or off the slides. */
+static void scenes_ahead_are_the_scenes_shown_next(void **state)
+{
+    Fx *f = *state;
+    Scene next, back, none;
+    scene_init(&next);
+    scene_init(&back);
+    scene_init(&none);
+    assert_false(show_scene_ahead(f->show, 0, &none)); /* home */
+    open_at(f, "alpha", 2);
+    assert_true(show_scene_ahead(f->show, 0, &next));
+    assert_true(show_scene_ahead(f->show, 1, &back));
+    assert_false(show_scene_ahead(f->show, 2, &none));
+    assert_non_null(scene_find_text(&next, "alpha caption kk 3"));
+    assert_non_null(scene_find_text(&back, "alpha caption kk 1"));
+    key(f, KEY_RIGHT);
+    settle(f);
+    assert_int_equal(slide_of(f), 3);
+    same_texts(show_scene(f->show), &next);
+    key(f, KEY_LEFT);
+    settle(f);
+    key(f, KEY_LEFT);
+    settle(f);
+    assert_int_equal(slide_of(f), 1);
+    same_texts(show_scene(f->show), &back);
+    /* going back, the slide behind comes first; at the first slide there is
+     * only the one after it */
+    assert_true(show_scene_ahead(f->show, 0, &next));
+    assert_non_null(scene_find_text(&next, "alpha caption kk 2"));
+    assert_false(show_scene_ahead(f->show, 1, &none));
+    /* in another language, the captions ahead are in it */
+    key(f, 'l');
+    assert_true(show_scene_ahead(f->show, 0, &next));
+    assert_non_null(scene_find_text(&next, "alpha caption ru 2"));
+    key(f, KEY_RIGHT);
+    settle(f);
+    same_texts(show_scene(f->show), &next);
+    scene_free(&next);
+    scene_free(&back);
+    scene_free(&none);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 /* ---- slides that follow the finger ---------------------------------------- */
@@ -973,6 +1045,7 @@ int main(void)
         T(clicker_keys_with_shift_still_turn_pages),
         T(home_and_end_jump_to_first_and_last),
         T(navigation_is_clamped_at_both_ends),
+        T(scenes_ahead_are_the_scenes_shown_next),
         T(escape_goes_home_selecting_the_exhibition_just_left),
         T(l_cycles_languages_keeping_the_slide),
         T(set_lang_switches_to_an_offered_language_only),
