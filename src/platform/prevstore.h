@@ -19,8 +19,9 @@
  *
  * Never in the exhibitions folder, which Syncthing or rsync own. Without a
  * state folder (--render, replays, --check) nothing is kept or read.
- * Thread-safe: no state outside the call; a copy is written to a
- * temporary name and renamed, so a reader never sees half of one.
+ * Thread-safe: each thread keeps its own buffers for its next copy
+ * (prevstore_release_thread); a copy is written to a temporary name and
+ * renamed, so a reader never sees half of one.
  */
 #ifndef VITRINE_PLATFORM_PREVSTORE_H
 #define VITRINE_PLATFORM_PREVSTORE_H
@@ -41,6 +42,10 @@ bool prevstore_has(const char *dir, const char *path);
  * Failing (a full disk, a read-only folder) costs nothing but the copy. */
 void prevstore_put(const char *dir, const char *path, const SDL_Surface *s, int max_w, int max_h, int nat_w,
                    int nat_h);
+
+/* Free what this thread keeps for its next copy (prevstore_put); at the
+ * end of a thread that made copies. */
+void prevstore_release_thread(void);
 
 /* Keep at most max_copies copies under `dir`: past that, the least recently
  * read (their date: when written, or read again after a day) are removed

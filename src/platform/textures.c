@@ -213,6 +213,7 @@ static int worker(void *arg)
     }
     SDL_UnlockMutex(t->mx);
     decode_release_scratch();
+    prevstore_release_thread();
     return 0;
 }
 
