@@ -134,8 +134,24 @@ static bool keep_small_copy(const char *store, const Job *j)
     return true;
 }
 
-static void decode_job(Job *j, const char *store)
+/* Whether a prefetch's full copy may have its small copy made now: only
+ * when no other picture waits or decodes. A lecturer paging fast needs the
+ * next slides first, and a copy costs its thread 2 ms of a 4K slide's 45
+ * (bench's cycle at first sight); the copy comes the next time the picture
+ * is decoded at a calmer moment. A picture wanted on screen, and any
+ * preview, always has it made (a jump's target is where the next jump's
+ * preview is wanted). */
+static bool calm(Textures *t)
 {
+    SDL_LockMutex(t->mx);
+    bool c = !t->queue && t->busy <= 1; /* this thread's job is counted until it is done */
+    SDL_UnlockMutex(t->mx);
+    return c;
+}
+
+static void decode_job(Textures *t, Job *j)
+{
+    const char *store = t->store;
     uint64_t t0 = trace_clock();
     if (j->preview && store && j->page <= 1 && prevstore_get(store, j->path, &j->surf, &j->nat_w, &j->nat_h)) {
         if (t0)
@@ -167,7 +183,7 @@ static void decode_job(Job *j, const char *store)
         j->nat_w = j->nat_h;
         j->nat_h = k;
     }
-    if (own && j->page <= 1 && keep_small_copy(store, j) && t0)
+    if (own && j->page <= 1 && (j->screen || j->preview || calm(t)) && keep_small_copy(store, j) && t0)
         trace_event("kept", "preview=%d", j->preview);
 }
 
@@ -196,7 +212,7 @@ static int worker(void *arg)
         j->screen = j->rank < t->n_screen;
         t->busy_screen += j->screen;
         SDL_UnlockMutex(t->mx);
-        decode_job(j, t->store);
+        decode_job(t, j);
         SDL_LockMutex(t->mx);
         t->busy--;
         t->busy_screen -= j->screen;

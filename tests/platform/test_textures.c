@@ -668,7 +668,8 @@ static void a_picture_seen_once_previews_from_its_small_copy(void **state)
     assert_true(prevstore_has(store, path));
 
     /* a damaged copy is no copy; a full copy shown without a preview (a
-     * prefetch) keeps one too */
+     * prefetch, decoded while no other picture waits or decodes: textures.c's
+     * calm()) keeps one too */
     SDL_Surface *got = NULL;
     int nw = 0, nh = 0;
     assert_true(prevstore_get(store, path, &got, &nw, &nh));
@@ -687,6 +688,8 @@ static void a_picture_seen_once_previews_from_its_small_copy(void **state)
     Textures *t = textures_create(&cfg);
     Scene none;
     one_picture(&none, path, 10, 10, 1.0f); /* on screen: something else */
+    textures_want(t, fx->ren, &none, BG, NULL, 0);
+    assert_true(textures_settle(t, fx->ren, 10000, loaded, fx)); /* decoded before the prefetch */
     ImageRequest next = {path, {0, 0, 640, 480}, FIT_CONTAIN, 0, 1, 0};
     textures_want(t, fx->ren, &none, BG, &next, 1);
     assert_true(textures_settle(t, fx->ren, 10000, loaded, fx));
