@@ -54,7 +54,11 @@ start() { # start ATTRACT_FILMS: vitrine on $DISPLAY with its state in $state, t
     xdotool key x # a visitor: the idle clock starts here
 }
 attract() { # until the attract loop shows slide 2, and 1.5 s more
-    for _ in $(seq 300); do grep -q '"idle":"attract"' "$state" && break; sleep 0.1; done
+    # 14 s of idle timeout after the 2 s film, which holds the kiosk from
+    # its opening on: a media worker that opens slowly (a sanitized build
+    # on a loaded machine) may take up to MEDIA_DEADLINE_MS (10 s) before
+    # that, so 45 s in all (30 s failed once under such load)
+    for _ in $(seq 450); do grep -q '"idle":"attract"' "$state" && break; sleep 0.1; done
     grep -q '"idle":"attract"' "$state" || { echo "FAIL: no attract loop:"; cat "$state"; exit 1; }
     sleep 1.5
 }
