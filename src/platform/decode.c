@@ -18,45 +18,21 @@
 #include "core/resample.h"
 #include "decode_internal.h"
 #include "decode_pdf.h"
+#include "scratch.h"
 #include "worker.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
-/* Each decoding thread keeps its buffers for the next picture: a fresh
- * 8 MB allocation is a fresh mapping whose every page faults in again
- * (measured in GUIDE.md). Thread-local, so decode_image stays safe on
- * several threads at once; an occasional huge image's buffer is not kept. */
-#define SCRATCH_KEEP (16u << 20)
-typedef struct {
-    void *p;
-    size_t n;
-} Scratch;
+/* Each decoding thread keeps its buffers for the next picture (scratch.h).
+ * Thread-local, so decode_image stays safe on several threads at once; an
+ * occasional huge image's buffer is not kept. */
 static _Thread_local Scratch scratch_file, scratch_pixels, scratch_resample;
-
-static void *scratch_get(Scratch *sc, size_t n)
-{
-    if (!sc || n > SCRATCH_KEEP)
-        return malloc(n);
-    if (sc->n < n) {
-        free(sc->p);
-        sc->p = malloc(n);
-        sc->n = sc->p ? n : 0;
-    }
-    return sc->p;
-}
-
-static void scratch_put(Scratch *sc, void *p)
-{
-    if (!sc || p != sc->p)
-        free(p);
-}
 
 void decode_release_scratch(void)
 {
-    free(scratch_file.p);
-    free(scratch_pixels.p);
-    free(scratch_resample.p);
-    scratch_file = scratch_pixels = scratch_resample = (Scratch){NULL, 0};
+    scratch_free(&scratch_file);
+    scratch_free(&scratch_pixels);
+    scratch_free(&scratch_resample);
     worker_release_thread(); /* the readers this thread kept (SVG, TIFF, HEIC; PDF's is shared) */
 }
 

@@ -18,6 +18,7 @@
 #include "core/fsutil.h"
 #include "core/resample.h"
 #include "platform/decode.h"
+#include "platform/scratch.h"
 
 #define SUBDIR "previews"
 #define QUALITY 85
@@ -136,37 +137,21 @@ bool prevstore_get(const char *dir, const char *path, SDL_Surface **out, int *na
 }
 
 /* Each decoding thread keeps what it made its last copy with for the next
- * one (decode.c keeps its buffers likewise): on this project's virtual
- * machine a fresh 264 KB buffer's page faults and a new compressor each
- * time made a 4K slide's copy cost its decoding thread 2.9 ms, 2.0 with
- * them kept (bench's cycle, first sight). At most what the largest copy
- * needs (MAX_COPY_SIDE); freed by prevstore_release_thread(). */
-#define KEEP_MAX ((size_t)MAX_COPY_SIDE * MAX_COPY_SIDE * 4)
+ * one (scratch.h, as decode.c keeps its buffers): the averaged pixels, the
+ * compressor and its output buffer (libturbojpeg's, freed with tjFree).
+ * Freed by prevstore_release_thread(). */
+static _Thread_local Scratch kept_px;
 static _Thread_local struct {
-    uint8_t *px;
-    size_t n;
     unsigned char *jpg;
     unsigned long jpg_n;
     tjhandle tj;
 } kept;
 
-static uint8_t *kept_buffer(size_t n)
-{
-    if (n > KEEP_MAX)
-        return NULL; /* not a small copy */
-    if (kept.n < n) {
-        free(kept.px);
-        kept.px = malloc(n);
-        kept.n = kept.px ? n : 0;
-    }
-    return kept.px;
-}
-
 /* The compressor and an output buffer large enough for any w x h JPEG. */
 static bool kept_jpeg(int w, int h, unsigned char **jpg, unsigned long *n)
 {
     unsigned long need = tjBufSize(w, h, TJSAMP_420);
-    if (need == (unsigned long)-1 || need > KEEP_MAX)
+    if (need == (unsigned long)-1 || need > SCRATCH_KEEP)
         return false;
     if (!kept.tj && !(kept.tj = tjInitCompress()))
         return false;
@@ -182,7 +167,7 @@ static bool kept_jpeg(int w, int h, unsigned char **jpg, unsigned long *n)
 
 void prevstore_release_thread(void)
 {
-    free(kept.px);
+    scratch_free(&kept_px);
     tjFree(kept.jpg);
     if (kept.tj)
         tjDestroy(kept.tj);
@@ -209,10 +194,14 @@ void prevstore_put(const char *dir, const char *path, const SDL_Surface *s, int 
                        &tw, &th);
     const uint8_t *px = s->pixels;
     int pitch = s->pitch;
+    uint8_t *small = NULL;
     if (tw < s->w || th < s->h) {
-        uint8_t *small = kept_buffer((size_t)tw * (size_t)th * 4);
-        if (!small || !resample_area(s->pixels, s->w, s->h, s->pitch, small, tw, th, tw * 4))
+        small = scratch_get(&kept_px, (size_t)tw * (size_t)th * 4);
+        bool ok = small && resample_area(s->pixels, s->w, s->h, s->pitch, small, tw, th, tw * 4);
+        if (!ok) {
+            scratch_put(&kept_px, small);
             return;
+        }
         px = small;
         pitch = tw * 4;
     } else {
@@ -224,6 +213,7 @@ void prevstore_put(const char *dir, const char *path, const SDL_Surface *s, int 
     int pf = SDL_BYTEORDER == SDL_LIL_ENDIAN ? TJPF_BGRX : TJPF_XRGB;
     bool ok = kept_jpeg(tw, th, &jpg, &jlen) &&
               tjCompress2(kept.tj, px, tw, pitch, th, pf, &jpg, &jlen, TJSAMP_420, QUALITY, TJFLAG_NOREALLOC) == 0;
+    scratch_put(&kept_px, small);
     h.bytes = (uint32_t)jlen;
     if (ok) {
         snprintf(tmp, sizeof tmp, "%s.%ld.%lu.tmp", name, (long)getpid(), (unsigned long)SDL_ThreadID());

@@ -628,8 +628,9 @@ static bool kept_for_now(const Text *t, const TextSlot *ts)
  * rendered for a frame to come (text_warm), which gives up (NULL) rather
  * than drop a line of the frame on screen. */
 static SDL_Texture *line_texture(Text *t, SDL_Renderer *r, const char *s, size_t len, int px, FontStyle style,
-                                 bool ahead, int *w, int *h)
+                                 bool ahead, int *w, int *h, bool *made)
 {
+    *made = false;
     LineKey want = line_key(s, len, px, style);
     int victim = -1;
     for (int i = 0; i < TEXT_MAX_TEXTURES; i++) {
@@ -678,6 +679,7 @@ static SDL_Texture *line_texture(Text *t, SDL_Renderer *r, const char *s, size_t
     ts->h = sh;
     ts->last_use = ++t->clock;
     t->bytes += need;
+    *made = true;
     /* within the byte budget too (paging through 500 slides would otherwise
      * keep some 60 MB of caption lines): the least recently drawn go */
     while (t->bytes > TEXT_MAX_BYTES) {
@@ -698,7 +700,8 @@ static SDL_Texture *line_texture(Text *t, SDL_Renderer *r, const char *s, size_t
 SDL_Texture *text_texture(Text *t, SDL_Renderer *r, const char *s, size_t len, int px,
                           FontStyle style, int *w, int *h)
 {
-    return line_texture(t, r, s, len, px, style, false, w, h);
+    bool made;
+    return line_texture(t, r, s, len, px, style, false, w, h, &made);
 }
 
 void text_frame(Text *t)
@@ -708,16 +711,8 @@ void text_frame(Text *t)
 
 bool text_warm(Text *t, SDL_Renderer *r, const char *s, size_t len, int px, FontStyle style, bool *drawn)
 {
-    LineKey want = line_key(s, len, px, style);
-    *drawn = false;
-    for (int i = 0; i < TEXT_MAX_TEXTURES; i++)
-        if (t->tex[i].tex && same_line(&t->tex[i].key, &want)) {
-            t->tex[i].last_use = ++t->clock; /* wanted soon: not the next to go */
-            return true;
-        }
-    int w, h;
-    *drawn = line_texture(t, r, s, len, px, style, true, &w, &h) != NULL;
-    return *drawn;
+    int w, h; /* a line there already counts as wanted soon: not the next to go */
+    return line_texture(t, r, s, len, px, style, true, &w, &h, drawn) != NULL;
 }
 
 void text_forget(Text *t)

@@ -709,6 +709,40 @@ static void a_picture_seen_once_previews_from_its_small_copy(void **state)
     unlink(path);
 }
 
+/* With one decoding thread and two prefetches asked for at once, the first
+ * is decoded while the second waits: its small copy is not made then (a
+ * lecturer paging fast needs the next slides first); the second, decoded
+ * with nothing else waiting, keeps its copy. */
+static void a_busy_prefetch_leaves_its_small_copy_for_later(void **state)
+{
+    Fx *fx = *state;
+    char a[160], b[160], store[160];
+    snprintf(a, sizeof a, "%s/first.jpg", fx->dir);
+    snprintf(b, sizeof b, "%s/second.jpg", fx->dir);
+    write_photo(a);
+    write_photo(b);
+    snprintf(store, sizeof store, "%s/busy-state", fx->dir);
+    assert_int_equal(mkdir(store, 0755), 0);
+    TexturesConfig cfg = {.store_dir = store, .workers = 1};
+    Textures *t = textures_create(&cfg);
+    Scene none;
+    one_picture(&none, a, 10, 10, 1.0f); /* on screen: a box too small for a copy */
+    textures_want(t, fx->ren, &none, BG, NULL, 0);
+    assert_true(textures_settle(t, fx->ren, 10000, loaded, fx));
+    ImageRequest next[2] = {{a, {0, 0, 640, 480}, FIT_CONTAIN, 0, 1, 0}, {b, {0, 0, 640, 480}, FIT_CONTAIN, 0, 2, 0}};
+    textures_want(t, fx->ren, &none, BG, next, 2);
+    assert_true(textures_settle(t, fx->ren, 10000, loaded, fx));
+    assert_false(prevstore_has(store, a));
+    assert_true(prevstore_has(store, b));
+    textures_free(t);
+    scene_free(&none);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", store);
+    assert_int_equal(system(cmd), 0);
+    unlink(a);
+    unlink(b);
+}
+
 /* The one file in `dir` not named in `known` (n names), added to it. */
 static void new_name_in(const char *dir, char known[][32], int *n)
 {
@@ -850,6 +884,7 @@ int main(void)
         cmocka_unit_test(a_broken_picture_is_reported_once),
         cmocka_unit_test(a_preview_comes_first_and_the_full_copy_replaces_it),
         cmocka_unit_test(small_boxes_and_prefetches_get_no_preview),
+        cmocka_unit_test(a_busy_prefetch_leaves_its_small_copy_for_later),
         cmocka_unit_test(a_picture_seen_once_previews_from_its_small_copy),
         cmocka_unit_test(old_small_copies_give_way_to_new_ones),
     };
