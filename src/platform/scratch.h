@@ -2,9 +2,8 @@
 /* scratch.h - a buffer a thread keeps for its next picture.
  *
  * A fresh allocation of a few hundred KB or more is a fresh mapping whose
- * every page faults in again when written (measured in GUIDE.md; on this
- * project's virtual machine a 4K slide's small copy cost 2.9 ms of its
- * decoding thread with fresh buffers, 2.0 with kept ones). Declare one
+ * every page faults in again when written (measured in GUIDE.md; dear on
+ * this project's virtual machine). Declare one
  * `static _Thread_local Scratch`, take it with scratch_get() and give it
  * back with scratch_put(); scratch_free() at the thread's end. A request
  * over SCRATCH_KEEP bytes gets a buffer of its own, freed by scratch_put.

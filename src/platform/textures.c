@@ -136,11 +136,11 @@ static bool keep_small_copy(const char *store, const Job *j)
 
 /* Whether a prefetch's full copy may have its small copy made now: only
  * when no other picture waits or decodes. A lecturer paging fast needs the
- * next slides first, and a copy costs its thread 2 ms of a 4K slide's 45
- * (bench's cycle at first sight); the copy comes the next time the picture
- * is decoded at a calmer moment. A picture wanted on screen, and any
- * preview, always has it made (a jump's target is where the next jump's
- * preview is wanted). */
+ * next slides first, and the copy (an average and a JPEG to write) would
+ * delay them on a busy pipeline (bench's cycle); the copy comes the next
+ * time the picture is decoded at a calmer moment. A picture wanted on
+ * screen, and any preview, always has it made (a jump's target is where
+ * the next jump's preview is wanted). */
 static bool calm(Textures *t)
 {
     SDL_LockMutex(t->mx);
