@@ -321,6 +321,8 @@ static int read_pages(void *arg)
     for (int i = 0; i < 6; i++) {
         SDL_Surface *s = page("lecture.pdf", 1 + (p->first + i) % 4, 640, 360, (Rect){0, 0, 0, 0}, err, sizeof err);
         p->ok += s && (s->w == 640 || s->h == 360); /* contained in the box */
+        if (!s) /* which read failed, and why (it failed once under a loaded sanitized pass) */
+            print_message("page %d: %s\n", 1 + (p->first + i) % 4, err);
         SDL_FreeSurface(s);
     }
     decode_release_scratch(); /* as a decoding thread does at its end */
