@@ -269,6 +269,84 @@ static void a_part_outside_the_whole_is_refused(void **state)
     assert_false(resample_area_part(src, 16, 4, 4, 2, 2, 0, 0, 0, 1, dst, 8, tmp));
 }
 
+/* ---- the SSE2 passes are the plain loops' bytes ------------------------------- */
+
+/* resample.c's plain loops (what machines without SSE2 run, and what made
+ * every golden screenshot before the SSE2 passes), built into this test
+ * under other names. */
+#define RESAMPLE_PLAIN 1
+#define resample_area plain_area
+#define resample_area_with plain_area_with
+#define resample_tmp_size plain_tmp_size
+#define resample_area_source plain_area_source
+#define resample_area_part plain_area_part
+#undef VITRINE_RESAMPLE_H
+#include "../../src/core/resample.c"
+#undef resample_area
+#undef resample_area_with
+#undef resample_tmp_size
+#undef resample_area_source
+#undef resample_area_part
+
+static uint32_t rng = 2024;
+
+static int rnd(int n)
+{
+    rng = rng * 1103515245u + 12345u;
+    return (int)((rng >> 8) % (uint32_t)n);
+}
+
+static Img noise(int w, int h, int pad)
+{
+    Img im = img_new(w, h, pad);
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w * 4; x++)
+            im.px[(size_t)y * (size_t)im.pitch + (size_t)x] = (uint8_t)rnd(256);
+    return im;
+}
+
+static void check_same(int sw, int sh, int dw, int dh)
+{
+    Img s = noise(sw, sh, 4 * rnd(3)), a = img_new(dw, dh, 0), b = img_new(dw, dh, 0);
+    assert_true(down(&s, &a));
+    assert_true(plain_area(s.px, sw, sh, s.pitch, b.px, dw, dh, b.pitch));
+    if (memcmp(a.px, b.px, (size_t)a.pitch * (size_t)dh) != 0)
+        fail_msg("%dx%d -> %dx%d differs from the plain loops", sw, sh, dw, dh);
+    /* and a part of it, read by itself */
+    int ox = rnd(dw), oy = rnd(dh), ow = 1 + rnd(dw - ox), oh = 1 + rnd(dh - oy), x0, xn, y0, yn;
+    resample_area_source(sw, dw, ox, ow, &x0, &xn);
+    resample_area_source(sh, dh, oy, oh, &y0, &yn);
+    Img p = img_new(ow, oh, 0), q = img_new(ow, oh, 0);
+    uint8_t *tmp = malloc(resample_tmp_size(xn, oh)), *ptmp = malloc(plain_tmp_size(xn, oh));
+    assert_true(resample_area_part(at(&s, x0, y0), s.pitch, sw, sh, dw, dh, ox, oy, ow, oh, p.px, p.pitch, tmp));
+    assert_true(plain_area_part(at(&s, x0, y0), s.pitch, sw, sh, dw, dh, ox, oy, ow, oh, q.px, q.pitch, ptmp));
+    if (memcmp(p.px, q.px, (size_t)p.pitch * (size_t)oh) != 0)
+        fail_msg("part (%d,%d %dx%d) of %dx%d -> %dx%d differs from the plain loops", ox, oy, ow, oh, sw,
+                 sh, dw, dh);
+    free(tmp);
+    free(ptmp);
+    free(s.px);
+    free(a.px);
+    free(b.px);
+    free(p.px);
+    free(q.px);
+}
+
+static void the_fast_passes_give_the_plain_loops_bytes(void **state)
+{
+    (void)state;
+    check_same(1440, 810, 1369, 770); /* the bench's 4K slide at 3/8 into a lecture's box */
+    check_same(1920, 1080, 1920, 1080); /* one tap each */
+    check_same(17, 13, 16, 12);       /* rows of 16 bytes and a tail */
+    check_same(7, 5, 3, 2);
+    check_same(300, 9, 4, 1);         /* 75 taps a column, odd */
+    check_same(5, 200, 5, 3);         /* 67 taps a row */
+    for (int i = 0; i < 200; i++) {
+        int sw = 1 + rnd(90), sh = 1 + rnd(60);
+        check_same(sw, sh, 1 + rnd(sw), 1 + rnd(sh));
+    }
+}
+
 /* ---- bad arguments ------------------------------------------------------------ */
 
 static void bad_arguments_return_false(void **state)
@@ -307,6 +385,7 @@ int main(void)
         cmocka_unit_test(bad_arguments_return_false),
         cmocka_unit_test(a_part_is_the_wholes_bytes_there),
         cmocka_unit_test(a_part_outside_the_whole_is_refused),
+        cmocka_unit_test(the_fast_passes_give_the_plain_loops_bytes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
