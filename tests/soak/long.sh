@@ -19,8 +19,8 @@
 # replaced, an exhibition moved out (EXHIBITIONS=DIR: its manifests only
 # touched). Written to OUTDIR: samples.csv (seconds, VmRSS and VmHWM in kB,
 # threads, open fds, of which font files, CPU time used so far in clock
-# ticks), vitrine.log, input.log,
-# changes.log, and the visitor statistics vitrine kept (state/).
+# ticks), threads.log (the threads' names each time they change),
+# vitrine.log, input.log, changes.log, and the visitor statistics vitrine kept (state/).
 #
 # It fails when vitrine dies, when RSS keeps growing (the median of the last
 # quarter of the samples more than 10% above the median of the second
@@ -148,6 +148,8 @@ change() {
 echo "seconds,rss_kb,hwm_kb,threads,fds,font_fds,cpu_ticks" >"$out/samples.csv"
 start=$(date +%s)
 next_change=$((start + change_s))
+last_names=
+: >"$out/threads.log"
 echo "long soak: $seconds s, samples every 10 s in $out/samples.csv"
 while :; do
     now=$(date +%s)
@@ -163,6 +165,12 @@ while :; do
     # utime + stime, fields 14 and 15 after the ")" that ends the name
     cpu=$(sed 's/.*) //' "/proc/$vit/stat" | awk '{ print $12 + $13 }')
     echo "$((now - start)),$rss,$hwm,$threads,$fds,$fonts,$cpu" >>"$out/samples.csv"
+    # which threads, by name, each time the set changes
+    names=$(cat /proc/"$vit"/task/*/comm 2>/dev/null | sort | tr '\n' ' ')
+    if [ "$names" != "$last_names" ]; then
+        echo "$((now - start)) s: $names" >>"$out/threads.log"
+        last_names=$names
+    fi
     if [ "$now" -ge "$next_change" ]; then
         change
         next_change=$((now + change_s))
@@ -204,6 +212,8 @@ awk -F, -v hz="$hz" 'NR > 1 { t[n] = $1; c[n++] = $7 } END {
     q = int(n * 3 / 4)
     printf "CPU: %.2f %% of a core over the run, %.2f %% over the last quarter\n",
         100 * (c[n-1] - c[0]) / hz / (t[n-1] - t[0]), 100 * (c[n-1] - c[q]) / hz / (t[n-1] - t[q]) }' "$out/samples.csv"
+echo "threads: $(head -n 1 "$out/threads.log")"
+[ "$(wc -l <"$out/threads.log")" -gt 1 ] && echo "threads at the end: $(tail -n 1 "$out/threads.log")"
 echo "inputs: $(wc -l <"$out/input.log"), changes to the folder: $(wc -l <"$out/changes.log" 2>/dev/null || echo 0)," \
      "reloads: $(grep -c 'vitrine: reloaded' "$out/vitrine.log" || true)"
 fail=0
