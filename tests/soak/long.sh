@@ -20,7 +20,8 @@
 # touched). Written to OUTDIR: samples.csv (seconds, VmRSS and VmHWM in kB,
 # threads, open fds, of which font files, CPU time used so far in clock
 # ticks), threads.log (the threads' names each time they change),
-# vitrine.log, input.log, changes.log, and the visitor statistics vitrine kept (state/).
+# vitrine.log, input.log, changes.log, and the visitor statistics vitrine
+# kept (state/).
 #
 # It fails when vitrine dies, when RSS keeps growing (the median of the last
 # quarter of the samples more than 10% above the median of the second
