@@ -34,6 +34,46 @@ static uint8_t *at(const Img *im, int x, int y)
     return im->px + (size_t)y * (size_t)im->pitch + (size_t)x * 4;
 }
 
+static uint32_t rng = 2024;
+
+static int rnd(int n)
+{
+    rng = rng * 1103515245u + 12345u;
+    return (int)((rng >> 8) % (uint32_t)n);
+}
+
+static Img noise(int w, int h, int pad)
+{
+    Img im = img_new(w, h, pad);
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w * 4; x++)
+            im.px[(size_t)y * (size_t)im.pitch + (size_t)x] = (uint8_t)rnd(256);
+    return im;
+}
+
+/* Every byte of an image's row padding still holds img_new's 0xEE. */
+static bool padding_untouched(const Img *im)
+{
+    for (int y = 0; y < im->h; y++)
+        for (int x = im->w * 4; x < im->pitch; x++)
+            if (im->px[(size_t)y * (size_t)im->pitch + (size_t)x] != 0xEE)
+                return false;
+    return true;
+}
+
+/* The xn x yn pixels at (x0, y0) of s, copied alone into an allocation that
+ * ends with the last row's last pixel (pitch *pitch): what a part may read,
+ * and nothing around it for a read past it to find but AddressSanitizer. */
+static uint8_t *part_source(const Img *s, int x0, int y0, int xn, int yn, int *pitch)
+{
+    *pitch = xn * 4 + 4 * rnd(3);
+    uint8_t *c = malloc((size_t)*pitch * (size_t)(yn - 1) + (size_t)xn * 4);
+    assert_non_null(c);
+    for (int y = 0; y < yn; y++)
+        memcpy(c + (size_t)y * (size_t)*pitch, at(s, x0, y0 + y), (size_t)xn * 4);
+    return c;
+}
+
 static void fill(Img *im, uint8_t a, uint8_t b, uint8_t c, uint8_t d)
 {
     for (int y = 0; y < im->h; y++)
@@ -72,10 +112,8 @@ static void check_flat(int sw, int sh, int dw, int dh)
                 fail();
             }
         }
-        /* the row padding of the destination is not touched */
-        for (int k = dw * 4; k < d.pitch; k++)
-            assert_int_equal(d.px[(size_t)y * (size_t)d.pitch + (size_t)k], 0xEE);
     }
+    assert_true(padding_untouched(&d)); /* the row padding of the destination is not touched */
     free(s.px);
     free(d.px);
 }
@@ -227,24 +265,19 @@ static void channels_are_averaged_independently(void **state)
  * region equals the same crop of its whole decode). */
 static void check_part(int sw, int sh, int dw, int dh, int ox, int oy, int ow, int oh)
 {
-    Img s = img_new(sw, sh, 12), d = img_new(dw, dh, 0), p = img_new(ow, oh, 4);
-    uint32_t r = 12345;
-    for (int y = 0; y < sh; y++)
-        for (int x = 0; x < sw; x++)
-            for (int c = 0; c < 4; c++) {
-                r = r * 1103515245u + 12345u;
-                at(&s, x, y)[c] = (uint8_t)(r >> 16);
-            }
+    Img s = noise(sw, sh, 12), d = img_new(dw, dh, 0), p = img_new(ow, oh, 4);
     assert_true(down(&s, &d));
-    int x0, xn, y0, yn;
+    int x0, xn, y0, yn, cpitch;
     resample_area_source(sw, dw, ox, ow, &x0, &xn);
     resample_area_source(sh, dh, oy, oh, &y0, &yn);
     assert_true(x0 >= 0 && xn >= ow && x0 + xn <= sw && y0 >= 0 && yn >= oh && y0 + yn <= sh);
-    uint8_t *tmp = malloc(resample_tmp_size(xn, oh));
-    assert_true(resample_area_part(at(&s, x0, y0), s.pitch, sw, sh, dw, dh, ox, oy, ow, oh, p.px, p.pitch, tmp));
+    uint8_t *c = part_source(&s, x0, y0, xn, yn, &cpitch), *tmp = malloc(resample_tmp_size(xn, oh));
+    assert_true(resample_area_part(c, cpitch, sw, sh, dw, dh, ox, oy, ow, oh, p.px, p.pitch, tmp));
     free(tmp);
+    free(c);
     for (int y = 0; y < oh; y++)
         assert_memory_equal(at(&p, 0, y), at(&d, ox, oy + y), (size_t)ow * 4);
+    assert_true(padding_untouched(&p));
     free(s.px);
     free(d.px);
     free(p.px);
@@ -288,33 +321,6 @@ static void a_part_outside_the_whole_is_refused(void **state)
 #undef resample_area_source
 #undef resample_area_part
 
-static uint32_t rng = 2024;
-
-static int rnd(int n)
-{
-    rng = rng * 1103515245u + 12345u;
-    return (int)((rng >> 8) % (uint32_t)n);
-}
-
-static Img noise(int w, int h, int pad)
-{
-    Img im = img_new(w, h, pad);
-    for (int y = 0; y < h; y++)
-        for (int x = 0; x < w * 4; x++)
-            im.px[(size_t)y * (size_t)im.pitch + (size_t)x] = (uint8_t)rnd(256);
-    return im;
-}
-
-/* Every byte of an image's row padding still holds img_new's 0xEE. */
-static bool padding_untouched(const Img *im)
-{
-    for (int y = 0; y < im->h; y++)
-        for (int x = im->w * 4; x < im->pitch; x++)
-            if (im->px[(size_t)y * (size_t)im->pitch + (size_t)x] != 0xEE)
-                return false;
-    return true;
-}
-
 static void check_same(int sw, int sh, int dw, int dh)
 {
     /* padded destinations: a stray write past a row is seen, not overwritten by the next row */
@@ -323,18 +329,11 @@ static void check_same(int sw, int sh, int dw, int dh)
     assert_true(plain_area(s.px, sw, sh, s.pitch, b.px, dw, dh, b.pitch));
     if (memcmp(a.px, b.px, (size_t)a.pitch * (size_t)dh) != 0 || !padding_untouched(&a))
         fail_msg("%dx%d -> %dx%d differs from the plain loops", sw, sh, dw, dh);
-    /* and a part of it, read by itself from a copy of only the pixels it
-     * may read, the last row ending the allocation: a read outside them is
-     * AddressSanitizer's to see */
-    int ox = rnd(dw), oy = rnd(dh), ow = 1 + rnd(dw - ox), oh = 1 + rnd(dh - oy), x0, xn, y0, yn;
+    /* and a part of it, read by itself from only the pixels it may read */
+    int ox = rnd(dw), oy = rnd(dh), ow = 1 + rnd(dw - ox), oh = 1 + rnd(dh - oy), x0, xn, y0, yn, cpitch;
     resample_area_source(sw, dw, ox, ow, &x0, &xn);
     resample_area_source(sh, dh, oy, oh, &y0, &yn);
-    int cpitch = xn * 4 + 4 * rnd(3);
-    size_t csize = (size_t)cpitch * (size_t)(yn - 1) + (size_t)xn * 4;
-    uint8_t *c = malloc(csize);
-    assert_non_null(c);
-    for (int y = 0; y < yn; y++)
-        memcpy(c + (size_t)y * (size_t)cpitch, at(&s, x0, y0 + y), (size_t)xn * 4);
+    uint8_t *c = part_source(&s, x0, y0, xn, yn, &cpitch);
     Img p = img_new(ow, oh, 8), q = img_new(ow, oh, 8);
     uint8_t *tmp = malloc(resample_tmp_size(xn, oh)), *ptmp = malloc(plain_tmp_size(xn, oh));
     assert_true(resample_area_part(c, cpitch, sw, sh, dw, dh, ox, oy, ow, oh, p.px, p.pitch, tmp));
